@@ -1,0 +1,1 @@
+//! hamyar (همیار): a terminal app for the secretary of recurring, multi-agency meetings.
