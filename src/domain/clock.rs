@@ -1,0 +1,60 @@
+//! The injected clock: "today" decides what is overdue, so tests and `--today` set it.
+
+use super::calendar::Date;
+
+/// Where the app learns the date and time.
+pub trait Clock: Send + Sync {
+    /// The local calendar day.
+    fn today(&self) -> Date;
+    /// The current instant as an RFC 3339 UTC timestamp, for the audit log.
+    fn now_utc(&self) -> String;
+}
+
+/// The real clock, in the machine's time zone.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn today(&self) -> Date {
+        let now = jiff::Zoned::now();
+        let d = now.date();
+        Date::from_gregorian(i32::from(d.year()), d.month() as u8, d.day() as u8)
+            .unwrap_or_else(|_| Date::from_unix_days(now.timestamp().as_second() / 86_400))
+    }
+
+    fn now_utc(&self) -> String {
+        jiff::Timestamp::now()
+            .strftime("%Y-%m-%dT%H:%M:%SZ")
+            .to_string()
+    }
+}
+
+/// A clock stopped on one day, for tests and for `--today`.
+///
+/// Audit timestamps still come from the real clock: they record when a change was made, not
+/// which day the user is pretending it is.
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub Date);
+
+impl Clock for FixedClock {
+    fn today(&self) -> Date {
+        self.0
+    }
+
+    fn now_utc(&self) -> String {
+        SystemClock.now_utc()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_clock_is_fixed() {
+        let d = Date::from_jalali(1393, 6, 1).unwrap();
+        assert_eq!(FixedClock(d).today(), d);
+        assert!(SystemClock.today().year() >= 2024);
+        assert!(SystemClock.now_utc().ends_with('Z'));
+    }
+}

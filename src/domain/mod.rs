@@ -1,0 +1,23 @@
+//! The domain: meetings, agencies, issues and decisions, with their rules. Pure: no I/O.
+
+mod calendar;
+mod clock;
+pub mod digits;
+mod entities;
+mod id;
+mod rules;
+mod status;
+
+pub use calendar::{Date, DateError, JALALI_MONTHS_FA, JalaliDate};
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use entities::{
+    Agency, Amendment, Attendance, Category, Decision, DecisionNumber, FollowUp, Issue, Meeting,
+    Person, Series, Statement, TimeError, TimeOfDay,
+};
+pub use id::Id;
+pub use rules::{
+    CarryOver, RuleError, carry_over, ensure_editable, next_decision_number, review_order,
+};
+pub use status::{
+    AttendanceState, DecisionStatus, IssueStatus, MeetingStatus, TransitionError, UnknownCode,
+};

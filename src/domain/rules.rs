@@ -1,0 +1,168 @@
+//! Rules that span records: decision numbering, carry-over into a new meeting, and the
+//! read-only status of approved meetings.
+
+use std::cmp::Ordering;
+
+use super::calendar::Date;
+use super::entities::{Category, Decision, DecisionNumber, Issue, Meeting};
+use super::status::MeetingStatus;
+
+/// A change refused because of the rules of the domain.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RuleError {
+    #[error("meeting {0} is approved and read-only; record a correction as an amendment instead")]
+    MeetingApproved(u32),
+}
+
+/// Refuses in-place edits to an approved meeting and everything recorded in it.
+pub fn ensure_editable(meeting: &Meeting) -> Result<(), RuleError> {
+    if meeting.status == MeetingStatus::Approved {
+        Err(RuleError::MeetingApproved(meeting.number))
+    } else {
+        Ok(())
+    }
+}
+
+/// The number for the next decision of a meeting.
+///
+/// `highest_issued` is the highest item number ever given in that meeting, including deleted
+/// decisions: numbers are never reused, so `2/3` keeps meaning the same decision in printed
+/// minutes even after `2/2` is deleted.
+pub fn next_decision_number(meeting_number: u32, highest_issued: u32) -> DecisionNumber {
+    DecisionNumber {
+        meeting: meeting_number,
+        item: highest_issued.saturating_add(1),
+    }
+}
+
+/// What a new meeting of a series starts with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CarryOver<'a> {
+    /// The open issues, as the agenda, in category order.
+    pub agenda: Vec<&'a Issue>,
+    /// Earlier decisions not yet done or cancelled (پیگیری مصوبات قبلی), overdue ones first.
+    pub to_review: Vec<&'a Decision>,
+}
+
+/// Builds the carry-over for a meeting held on `today` from everything the series holds.
+pub fn carry_over<'a>(
+    issues: &'a [Issue],
+    decisions: &'a [Decision],
+    categories: &[Category],
+    today: Date,
+) -> CarryOver<'a> {
+    let category_order = |issue: &Issue| {
+        issue
+            .category
+            .as_ref()
+            .and_then(|c| categories.iter().find(|k| &k.id == c))
+            .map_or(i32::MAX, |c| c.order)
+    };
+    let mut agenda: Vec<&Issue> = issues.iter().filter(|i| i.status.is_open()).collect();
+    agenda.sort_by_key(|i| category_order(i));
+
+    let mut to_review: Vec<&Decision> = decisions.iter().filter(|d| d.status.is_active()).collect();
+    to_review.sort_by(|a, b| review_order(a, b, today));
+    CarryOver { agenda, to_review }
+}
+
+/// Overdue first (the most overdue at the top), then by deadline, then undated; ties by number.
+pub fn review_order(a: &Decision, b: &Decision, today: Date) -> Ordering {
+    let key = |d: &Decision| (!d.is_overdue(today), d.due.is_none(), d.due, d.number);
+    key(a).cmp(&key(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{DecisionStatus, Id, IssueStatus};
+
+    fn decision(item: u32, due: Option<Date>, status: DecisionStatus) -> Decision {
+        Decision {
+            id: Id::new(),
+            meeting: Id::new(),
+            number: DecisionNumber { meeting: 1, item },
+            issue: None,
+            text: format!("مصوبه {item}"),
+            lead_agency: Id::new(),
+            supporting_agencies: vec![],
+            due,
+            status,
+        }
+    }
+
+    fn issue(title: &str, category: Option<&Category>, status: IssueStatus) -> Issue {
+        Issue {
+            id: Id::new(),
+            series: Id::new(),
+            category: category.map(|c| c.id.clone()),
+            title: title.into(),
+            description: String::new(),
+            raised_in: None,
+            raised_by: None,
+            status,
+        }
+    }
+
+    #[test]
+    fn numbers_are_never_reused() {
+        assert_eq!(next_decision_number(2, 0).to_string(), "2/1");
+        // 2/1..2/3 were issued and 2/2 deleted: the next is still 2/4.
+        assert_eq!(next_decision_number(2, 3).to_string(), "2/4");
+    }
+
+    #[test]
+    fn carry_over_takes_open_work_overdue_first() {
+        let today = Date::from_jalali(1393, 2, 15).unwrap();
+        let permits = Category {
+            id: Id::new(),
+            name: "اخذ مجوز".into(),
+            order: 1,
+        };
+        let capital = Category {
+            id: Id::new(),
+            name: "سرمایه کار".into(),
+            order: 3,
+        };
+        let issues = vec![
+            issue("وام", Some(&capital), IssueStatus::Open),
+            issue("مجوز", Some(&permits), IssueStatus::InProgress),
+            issue("حل‌شده", Some(&permits), IssueStatus::Resolved),
+            issue("بی‌دسته", None, IssueStatus::Open),
+        ];
+        let decisions = vec![
+            decision(1, Some(today.add_days(10)), DecisionStatus::Pending),
+            decision(2, Some(today.add_days(-3)), DecisionStatus::InProgress),
+            decision(3, Some(today.add_days(-30)), DecisionStatus::Pending),
+            decision(4, None, DecisionStatus::Pending),
+            decision(5, Some(today.add_days(-40)), DecisionStatus::Done),
+            decision(6, Some(today.add_days(-40)), DecisionStatus::Cancelled),
+        ];
+        let cats = [permits.clone(), capital.clone()];
+        let c = carry_over(&issues, &decisions, &cats, today);
+        let titles: Vec<_> = c.agenda.iter().map(|i| i.title.as_str()).collect();
+        assert_eq!(titles, ["مجوز", "وام", "بی‌دسته"]);
+        let items: Vec<_> = c.to_review.iter().map(|d| d.number.item).collect();
+        assert_eq!(items, [3, 2, 1, 4]);
+    }
+
+    #[test]
+    fn approved_meetings_are_read_only() {
+        let mut m = Meeting {
+            id: Id::new(),
+            series: Id::new(),
+            number: 1,
+            date: Date::from_jalali(1392, 12, 20).unwrap(),
+            start_time: None,
+            end_time: None,
+            place: String::new(),
+            chair: None,
+            secretary: None,
+            status: MeetingStatus::Closed,
+            next_meeting: None,
+        };
+        assert!(ensure_editable(&m).is_ok());
+        m.status = MeetingStatus::Approved;
+        assert_eq!(ensure_editable(&m), Err(RuleError::MeetingApproved(1)));
+    }
+}
