@@ -1,3 +1,13 @@
 //! hamyar (همیار): a terminal app for the secretary of recurring, multi-agency meetings.
+//!
+//! - [`domain`]: the records and their rules, with the Solar Hijri calendar; pure.
+//! - [`store`]: SQLite, one transaction per user action, audit log, undo and search.
+//! - [`text`]: right-to-left and mixed text laid out for terminals; depends on nothing else here.
+//! - [`cli`]: the command line.
 
+pub mod cli;
+pub mod config;
+pub mod demo;
 pub mod domain;
+pub mod store;
+pub mod text;

@@ -1,0 +1,53 @@
+//! `hamyar doctor`: is the database sound, and is the terminal set up for right-to-left text?
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+use anyhow::{Result, bail};
+
+use crate::domain::Clock;
+use crate::store::{SCHEMA_VERSION, Store};
+
+pub fn run(db: &Path, clock: Arc<dyn Clock>) -> Result<()> {
+    let mut out = io::stdout().lock();
+    writeln!(out, "database: {}", db.display())?;
+    let healthy = if db.exists() {
+        let store = Store::open_existing(db, clock)?;
+        let problems = store.integrity_check()?;
+        let ok = problems.len() == 1 && problems[0] == "ok";
+        if ok {
+            writeln!(out, "  integrity: ok")?;
+        } else {
+            writeln!(out, "  integrity: DAMAGED")?;
+            for p in problems.iter().take(20) {
+                writeln!(out, "    {p}")?;
+            }
+            writeln!(
+                out,
+                "  restore the file from a backup; keep the damaged copy for repair"
+            )?;
+        }
+        writeln!(
+            out,
+            "  schema: version {} (this hamyar writes {SCHEMA_VERSION})",
+            store.schema_version()?
+        )?;
+        for (table, n) in store.counts()? {
+            writeln!(out, "  {table}: {n}")?;
+        }
+        ok
+    } else {
+        writeln!(
+            out,
+            "  not created yet: hamyar creates it on first use (or `hamyar demo --db PATH`)"
+        )?;
+        true
+    };
+    writeln!(out)?;
+    super::terminal_report(&mut out)?;
+    if !healthy {
+        bail!("{} failed its integrity check", db.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,301 @@
+//! The command-line contract, exercised through the real binary.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn hamyar(db: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("hamyar").unwrap();
+    cmd.env_remove("HAMYAR_DB")
+        .env_remove("HAMYAR_TODAY")
+        .arg("--db")
+        .arg(db);
+    cmd
+}
+
+fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
+    let db = dir.path().join("demo.db");
+    hamyar(&db).arg("demo").assert().success();
+    db
+}
+
+fn json(cmd: &mut Command) -> Value {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+fn numbers(v: &Value) -> Vec<String> {
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["number"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Decisions of the demo that are still open and past due on 1393/06/01, most overdue first.
+const OVERDUE_ON_1393_06_01: [&str; 7] = ["1/2", "2/6", "2/1", "2/7", "2/2", "2/4", "2/5"];
+
+#[test]
+fn demo_then_meetings_lists_two_meetings() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let v = json(hamyar(&db).args(["meetings", "--format", "json"]));
+    let meetings = v.as_array().unwrap();
+    assert_eq!(meetings.len(), 2);
+    assert_eq!(meetings[0]["number"], 1);
+    assert_eq!(meetings[0]["date_jalali"], "1392/12/20");
+    assert_eq!(meetings[1]["number"], 2);
+    assert_eq!(meetings[1]["status"], "in_progress");
+}
+
+#[test]
+fn overdue_actions_on_a_given_day_in_either_calendar() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    for today in ["1393/06/01", "۱۳۹۳/۰۶/۰۱", "2014-08-23"] {
+        let v = json(hamyar(&db).args([
+            "actions",
+            "--overdue",
+            "--today",
+            today,
+            "--format",
+            "json",
+        ]));
+        assert_eq!(numbers(&v), OVERDUE_ON_1393_06_01, "--today {today}");
+        for d in v.as_array().unwrap() {
+            assert_eq!(d["overdue"], true);
+            assert!(d["due"].as_str().unwrap() < "2014-08-23");
+        }
+    }
+    // The same through the environment.
+    let v = json(
+        hamyar(&db)
+            .env("HAMYAR_TODAY", "1393/06/01")
+            .args(["actions", "--overdue", "--format", "json"]),
+    );
+    assert_eq!(numbers(&v), OVERDUE_ON_1393_06_01);
+    // On the day of meeting 2 only the county report from meeting 1 is late.
+    let v = json(hamyar(&db).args([
+        "actions",
+        "--overdue",
+        "--today",
+        "1393/02/16",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(numbers(&v), ["1/2"]);
+}
+
+#[test]
+fn agency_names_match_whatever_yeh_and_kaf_are_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    // Arabic kaf (ك) in بانك, Arabic yeh (ي) in پزشكي.
+    let v = json(hamyar(&db).args(["actions", "--agency", "بانك توسعه تعاون", "--format", "json"]));
+    assert_eq!(numbers(&v), ["2/4"]);
+    let v = json(hamyar(&db).args([
+        "actions",
+        "--agency",
+        "معاونت بهداشت دانشگاه علوم پزشكي كرمان",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(numbers(&v), ["2/2"]);
+    let v = json(hamyar(&db).args(["actions", "--agency", "صندوق مهر", "--format", "json"]));
+    assert_eq!(numbers(&v), ["2/3"]);
+    hamyar(&db)
+        .args(["actions", "--agency", "no such agency"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no such agency"));
+}
+
+#[test]
+fn actions_filter_by_status_and_category_and_print_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let v = json(hamyar(&db).args(["actions", "--status", "done", "--format", "json"]));
+    assert_eq!(numbers(&v), ["1/1"]);
+    let v = json(hamyar(&db).args([
+        "actions",
+        "--category",
+        "محل عرضه",
+        "--format",
+        "json",
+    ]));
+    let mut got = numbers(&v);
+    got.sort();
+    assert_eq!(got, ["1/3", "2/5", "2/6", "2/7"]);
+    hamyar(&db)
+        .args(["actions", "--status", "finished"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("pending"));
+    let out = hamyar(&db)
+        .args(["actions", "--format", "csv", "--meeting", "2"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let csv = String::from_utf8(out).unwrap();
+    assert!(csv.starts_with('\u{FEFF}'), "CSV starts with a BOM");
+    assert_eq!(csv.lines().count(), 1 + 7, "header + seven decisions of meeting 2");
+    assert!(csv.contains("صندوق مهر امام رضا (ع)"));
+}
+
+#[test]
+fn table_output_is_readable_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    hamyar(&db)
+        .args(["actions", "--today", "1393/06/01"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2/3").or(predicate::str::contains("۲/۳")));
+    hamyar(&db)
+        .args(["--lang", "en", "meetings"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2014-05-06"));
+}
+
+#[test]
+fn impossible_today_is_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    hamyar(&db)
+        .args(["actions", "--today", "1402/12/30"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("1402/12/30"));
+}
+
+#[test]
+fn demo_refuses_a_database_that_already_holds_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let before = std::fs::read(&db).unwrap();
+    hamyar(&db)
+        .arg("demo")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(db.display().to_string()));
+    assert_eq!(meetings_count(&db), 2);
+    drop(before);
+}
+
+fn meetings_count(db: &Path) -> usize {
+    json(hamyar(db).args(["meetings", "--format", "json"]))
+        .as_array()
+        .unwrap()
+        .len()
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("notes.db");
+    let junk: Vec<u8> = (0..8192u32).map(|i| (i * 7919 % 251) as u8).collect();
+    std::fs::write(&db, &junk).unwrap();
+    for args in [&["meetings"][..], &["demo"][..], &["doctor"][..]] {
+        hamyar(&db)
+            .args(args)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(db.display().to_string()));
+        assert_eq!(std::fs::read(&db).unwrap(), junk, "{args:?} left the file as it was");
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_hamyar_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    hamyar(&db)
+        .args(["meetings"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("newer"));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn a_read_only_database_gives_a_clear_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    // Fold the WAL into the main file so the read-only file holds everything.
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    hamyar(&db)
+        .arg("demo")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("read-only"));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+#[test]
+fn a_missing_database_is_named_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("nothing-here.db");
+    hamyar(&db)
+        .arg("meetings")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("nothing-here.db"));
+    assert!(!db.exists(), "a read command does not create a database");
+}
+
+#[test]
+fn doctor_reports_integrity_schema_and_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    hamyar(&db)
+        .arg("doctor")
+        .env("TERM_PROGRAM", "WezTerm")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok"))
+        .stdout(predicate::str::contains("schema"))
+        .stdout(predicate::str::contains("decisions"));
+}
+
+#[test]
+fn synth_creates_the_requested_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("synth.db");
+    hamyar(&db)
+        .args(["synth", "--meetings", "5", "--decisions", "200"])
+        .assert()
+        .success();
+    let v = json(hamyar(&db).args(["actions", "--format", "json"]));
+    assert_eq!(v.as_array().unwrap().len(), 200);
+    assert_eq!(meetings_count(&db), 5);
+}
+
+#[test]
+fn demo_flag_prints_the_live_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::cargo_bin("hamyar").unwrap();
+    cmd.env_remove("HAMYAR_DB")
+        .env_remove("HAMYAR_TODAY")
+        .env("TMPDIR", dir.path())
+        .arg("--demo")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1393/02/16").or(predicate::str::contains("۱۳۹۳/۰۲/۱۶")));
+}
