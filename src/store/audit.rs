@@ -1,0 +1,411 @@
+//! The audit log: every change appends rows to `changes` in the same transaction, holding the
+//! whole database row before and after as JSON. Undo restores those rows.
+
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::{OptionalExtension, Transaction, params};
+use serde_json::{Map, Value as Json};
+
+use super::error::StoreError;
+use super::schema::TABLES;
+
+/// One change to one record, as the audit log keeps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub seq: i64,
+    /// The user action this change belongs to; one action may change several records.
+    pub txn: i64,
+    /// The name of the action, e.g. `record_decision` or `undo`.
+    pub action: String,
+    /// RFC 3339 UTC timestamp.
+    pub at: String,
+    /// The table name: `decisions`, `meetings`…
+    pub entity: String,
+    pub entity_id: String,
+    /// `insert`, `update` or `delete`.
+    pub op: String,
+    pub before: Option<Json>,
+    pub after: Option<Json>,
+}
+
+/// What `undo_last` reverted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Undone {
+    /// The name of the action that was undone.
+    pub action: String,
+    /// How many records it restored.
+    pub records: usize,
+}
+
+/// Writes one user action: the data changes and their audit rows.
+pub(crate) struct Writer<'t, 'c> {
+    pub tx: &'t Transaction<'c>,
+    txn: i64,
+    action: &'static str,
+    at: String,
+    undoes: Option<i64>,
+}
+
+impl<'t, 'c> Writer<'t, 'c> {
+    pub fn new(
+        tx: &'t Transaction<'c>,
+        action: &'static str,
+        at: String,
+    ) -> Result<Self, StoreError> {
+        let txn: i64 = tx.query_row("SELECT coalesce(max(txn), 0) + 1 FROM changes", [], |r| {
+            r.get(0)
+        })?;
+        Ok(Writer {
+            tx,
+            txn,
+            action,
+            at,
+            undoes: None,
+        })
+    }
+
+    /// The row as JSON, or `NotFound`.
+    pub fn before(&self, table: &'static str, id: &str) -> Result<Json, StoreError> {
+        snapshot(self.tx, table, id)?.ok_or_else(|| StoreError::not_found(entity_name(table), id))
+    }
+
+    /// Records the insertion of a row that has just been inserted.
+    pub fn inserted(&self, table: &'static str, id: &str) -> Result<(), StoreError> {
+        let after = self.before(table, id)?;
+        self.log(table, id, "insert", None, Some(&after))
+    }
+
+    /// Records the update of a row, given its state before.
+    pub fn updated(&self, table: &'static str, id: &str, before: Json) -> Result<(), StoreError> {
+        let after = self.before(table, id)?;
+        if after != before {
+            self.log(table, id, "update", Some(&before), Some(&after))?;
+        }
+        Ok(())
+    }
+
+    /// Records the deletion of a row, given its state before.
+    pub fn deleted(&self, table: &'static str, id: &str, before: Json) -> Result<(), StoreError> {
+        self.log(table, id, "delete", Some(&before), None)
+    }
+
+    fn log(
+        &self,
+        table: &str,
+        id: &str,
+        op: &str,
+        before: Option<&Json>,
+        after: Option<&Json>,
+    ) -> Result<(), StoreError> {
+        let mut st = self.tx.prepare_cached(
+            "INSERT INTO changes (txn, action, at, entity, entity_id, op, before, after, undoes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        st.execute(params![
+            self.txn,
+            self.action,
+            self.at,
+            table,
+            id,
+            op,
+            before.map(Json::to_string),
+            after.map(Json::to_string),
+            self.undoes,
+        ])?;
+        Ok(())
+    }
+}
+
+fn entity_name(table: &str) -> &'static str {
+    match table {
+        "series" => "series",
+        "agencies" => "agency",
+        "people" => "person",
+        "categories" => "category",
+        "meetings" => "meeting",
+        "attendance" => "attendance record",
+        "issues" => "issue",
+        "statements" => "statement",
+        "decisions" => "decision",
+        "follow_ups" => "follow-up",
+        "amendments" => "amendment",
+        _ => "record",
+    }
+}
+
+/// The whole row as a JSON object of column → value, or `None` if there is no such row.
+pub(crate) fn snapshot(
+    tx: &Transaction<'_>,
+    table: &str,
+    id: &str,
+) -> Result<Option<Json>, StoreError> {
+    let table = checked_table(table)?;
+    let mut st = tx.prepare_cached(&format!("SELECT * FROM {table} WHERE id = ?1"))?;
+    let names: Vec<String> = st.column_names().into_iter().map(str::to_owned).collect();
+    let row = st
+        .query_row([id], |r| {
+            let mut map = Map::with_capacity(names.len());
+            for (i, name) in names.iter().enumerate() {
+                let v = match r.get_ref(i)? {
+                    ValueRef::Null => Json::Null,
+                    ValueRef::Integer(n) => Json::from(n),
+                    ValueRef::Real(f) => Json::from(f),
+                    ValueRef::Text(t) => Json::from(String::from_utf8_lossy(t).into_owned()),
+                    ValueRef::Blob(_) => Json::Null,
+                };
+                map.insert(name.clone(), v);
+            }
+            Ok(Json::Object(map))
+        })
+        .optional()?;
+    Ok(row)
+}
+
+fn checked_table(table: &str) -> Result<&'static str, StoreError> {
+    TABLES
+        .iter()
+        .find(|t| **t == table && **t != "changes")
+        .copied()
+        .ok_or_else(|| {
+            StoreError::Invalid(format!("the change log names an unknown table «{table}»"))
+        })
+}
+
+/// Writes a row back from its JSON snapshot, replacing any current row with that id.
+fn restore(tx: &Transaction<'_>, table: &str, row: &Json) -> Result<(), StoreError> {
+    let table = checked_table(table)?;
+    let Json::Object(map) = row else {
+        return Err(StoreError::Invalid(
+            "a change in the log is not a row".into(),
+        ));
+    };
+    let mut columns: Vec<String> = Vec::new();
+    {
+        let mut st =
+            tx.prepare_cached(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0))?;
+        for c in rows {
+            columns.push(c?);
+        }
+    }
+    let mut names = Vec::new();
+    let mut values = Vec::new();
+    for (k, v) in map {
+        // Only the table's own columns, so a tampered log cannot inject SQL.
+        let Some(col) = columns.iter().find(|c| *c == k) else {
+            return Err(StoreError::Invalid(format!(
+                "the change log names an unknown column «{k}»"
+            )));
+        };
+        names.push(format!("\"{col}\""));
+        values.push(match v {
+            Json::Null => Value::Null,
+            Json::Bool(b) => Value::Integer(i64::from(*b)),
+            Json::Number(n) => n
+                .as_i64()
+                .map(Value::Integer)
+                .or_else(|| n.as_f64().map(Value::Real))
+                .unwrap_or(Value::Null),
+            Json::String(s) => Value::Text(s.clone()),
+            other => Value::Text(other.to_string()),
+        });
+    }
+    let id = map
+        .get("id")
+        .and_then(Json::as_str)
+        .unwrap_or_default()
+        .to_string();
+    let placeholders = (1..=names.len())
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let exists: bool = tx.query_row(
+        &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
+        [&id],
+        |r| r.get(0),
+    )?;
+    if exists {
+        let sets = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("{n} = ?{}", i + 1))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut params = values;
+        params.push(Value::Text(id));
+        let sql = format!("UPDATE {table} SET {sets} WHERE id = ?{}", params.len());
+        tx.execute(&sql, rusqlite::params_from_iter(params))?;
+    } else {
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES ({placeholders})",
+            names.join(", ")
+        );
+        tx.execute(&sql, rusqlite::params_from_iter(values))?;
+    }
+    Ok(())
+}
+
+/// The newest action that is neither an undo nor already undone.
+fn last_undoable(tx: &Transaction<'_>) -> Result<Option<(i64, String)>, StoreError> {
+    Ok(tx
+        .query_row(
+            "SELECT txn, action FROM changes c
+             WHERE c.undoes IS NULL
+               AND NOT EXISTS (SELECT 1 FROM changes u WHERE u.undoes = c.txn)
+             ORDER BY txn DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// Reverts the newest action still in effect, recording the undo itself as an action.
+///
+/// Undo is a stack: undoing twice reverts the two newest actions. An action that touched an
+/// approved meeting is not undone: after approval, corrections are amendments.
+pub(crate) fn undo_last(tx: &Transaction<'_>, at: String) -> Result<Option<Undone>, StoreError> {
+    let Some((txn, action)) = last_undoable(tx)? else {
+        return Ok(None);
+    };
+    let mut rows: Vec<(String, String, String, Option<String>, Option<String>)> = Vec::new();
+    {
+        let mut st = tx.prepare(
+            "SELECT entity, entity_id, op, before, after FROM changes WHERE txn = ?1 ORDER BY seq DESC",
+        )?;
+        let it = st.query_map([txn], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?;
+        for r in it {
+            rows.push(r?);
+        }
+    }
+    let mut writer = Writer::new(tx, "undo", at)?;
+    writer.undoes = Some(txn);
+    let parse = |s: &Option<String>| -> Result<Option<Json>, StoreError> {
+        s.as_deref()
+            .map(serde_json::from_str)
+            .transpose()
+            .map_err(|e| StoreError::Invalid(format!("a change in the log is damaged: {e}")))
+    };
+    for (entity, id, op, before, after) in &rows {
+        let table = checked_table(entity)?;
+        refuse_if_approved(
+            tx,
+            table,
+            id,
+            parse(before)?.as_ref().or(parse(after)?.as_ref()),
+        )?;
+        let current = snapshot(tx, table, id)?;
+        match op.as_str() {
+            "insert" => {
+                if let Some(now) = current {
+                    tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+                    writer.deleted(table, id, now)?;
+                }
+            }
+            _ => {
+                let Some(before) = parse(before)? else {
+                    return Err(StoreError::Invalid(
+                        "a change in the log has no earlier state".into(),
+                    ));
+                };
+                restore(tx, table, &before)?;
+                if table == "meetings" {
+                    keep_highest_item(tx, id, current.as_ref())?;
+                }
+                match current {
+                    Some(now) => writer.updated(table, id, now)?,
+                    None => writer.inserted(table, id)?,
+                }
+            }
+        }
+    }
+    Ok(Some(Undone {
+        action,
+        records: rows.len(),
+    }))
+}
+
+/// Decision numbers are never reused, not even after an undo: a meeting restored from an older
+/// snapshot keeps the highest item number it has issued since.
+fn keep_highest_item(
+    tx: &Transaction<'_>,
+    id: &str,
+    current: Option<&Json>,
+) -> Result<(), StoreError> {
+    let issued = current
+        .and_then(|c| c.get("last_item"))
+        .and_then(Json::as_i64)
+        .unwrap_or(0);
+    tx.execute(
+        "UPDATE meetings SET last_item = max(last_item, ?2) WHERE id = ?1",
+        params![id, issued],
+    )?;
+    Ok(())
+}
+
+/// Refuses to undo a change to a meeting that is approved now, or to a record of one.
+fn refuse_if_approved(
+    tx: &Transaction<'_>,
+    table: &str,
+    id: &str,
+    row: Option<&Json>,
+) -> Result<(), StoreError> {
+    let meeting_id = match table {
+        "meetings" => Some(id.to_string()),
+        "attendance" | "agenda_items" | "statements" | "decisions" | "review_items"
+        | "amendments" => row
+            .and_then(|r| r.get("meeting"))
+            .and_then(Json::as_str)
+            .map(str::to_owned),
+        _ => None,
+    };
+    let Some(meeting_id) = meeting_id else {
+        return Ok(());
+    };
+    let approved: Option<(u32, String)> = tx
+        .query_row(
+            "SELECT number, status FROM meetings WHERE id = ?1",
+            [&meeting_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    match approved {
+        Some((number, status)) if status == "approved" => {
+            Err(crate::domain::RuleError::MeetingApproved(number).into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The history of one record, oldest first.
+pub(crate) fn history(
+    conn: &rusqlite::Connection,
+    entity_id: &str,
+) -> Result<Vec<Change>, StoreError> {
+    let mut st = conn.prepare_cached(
+        "SELECT seq, txn, action, at, entity, entity_id, op, before, after
+         FROM changes WHERE entity_id = ?1 ORDER BY seq",
+    )?;
+    let rows = st.query_map([entity_id], |r| {
+        let json = |i: usize| -> rusqlite::Result<Option<Json>> {
+            let s: Option<String> = r.get(i)?;
+            Ok(s.and_then(|s| serde_json::from_str(&s).ok()))
+        };
+        Ok(Change {
+            seq: r.get(0)?,
+            txn: r.get(1)?,
+            action: r.get(2)?,
+            at: r.get(3)?,
+            entity: r.get(4)?,
+            entity_id: r.get(5)?,
+            op: r.get(6)?,
+            before: json(7)?,
+            after: json(8)?,
+        })
+    })?;
+    let mut out = Vec::new();
+    for r in rows {
+        out.push(r?);
+    }
+    Ok(out)
+}

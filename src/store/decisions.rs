@@ -1,0 +1,245 @@
+//! Decisions (مصوبات) and their follow-ups.
+
+use rusqlite::{Transaction, params};
+
+use super::error::StoreError;
+use super::meetings::editable_meeting;
+use super::rows::*;
+use super::setup::{ensure_agencies, list, one};
+use super::{Store, Writer};
+use crate::domain::{Date, Decision, DecisionStatus, FollowUp, Id, Meeting, next_decision_number};
+use crate::text::fold::fold;
+
+/// A decision as the secretary records it; the store numbers it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDecision {
+    pub meeting: Id,
+    pub issue: Option<Id>,
+    pub text: String,
+    pub lead_agency: Id,
+    pub supporting_agencies: Vec<Id>,
+    pub due: Option<Date>,
+}
+
+/// The parts of a decision that may be corrected while its meeting is not approved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionEdit {
+    pub text: String,
+    pub lead_agency: Id,
+    pub supporting_agencies: Vec<Id>,
+    pub due: Option<Date>,
+}
+
+fn decision_sql() -> String {
+    format!(
+        "SELECT {DECISION_COLS} FROM decisions d JOIN meetings m ON m.id = d.meeting WHERE d.id = ?1"
+    )
+}
+
+pub(crate) fn load_decision(tx: &Transaction<'_>, id: &Id) -> Result<Decision, StoreError> {
+    one(
+        tx,
+        "decision",
+        &decision_sql(),
+        id.as_str(),
+        decision_from_row,
+    )
+}
+
+/// Inserts a decision with the next number of its meeting; used by `record_decision` and synth.
+pub(crate) fn insert_decision(
+    w: &Writer<'_, '_>,
+    meeting: &Meeting,
+    new: &NewDecision,
+    status: DecisionStatus,
+    text_f: &str,
+) -> Result<Decision, StoreError> {
+    let tx = w.tx;
+    let before = w.before("meetings", meeting.id.as_str())?;
+    let last: u32 = tx
+        .prepare_cached("SELECT last_item FROM meetings WHERE id = ?1")?
+        .query_row([meeting.id.as_str()], |r| r.get(0))?;
+    let number = next_decision_number(meeting.number, last);
+    tx.prepare_cached("UPDATE meetings SET last_item = ?2 WHERE id = ?1")?
+        .execute(params![meeting.id.as_str(), number.item])?;
+    w.updated("meetings", meeting.id.as_str(), before)?;
+    let d = Decision {
+        id: Id::new(),
+        meeting: meeting.id.clone(),
+        number,
+        issue: new.issue.clone(),
+        text: new.text.clone(),
+        lead_agency: new.lead_agency.clone(),
+        supporting_agencies: new.supporting_agencies.clone(),
+        due: new.due,
+        status,
+    };
+    tx.prepare_cached(
+        "INSERT INTO decisions (id, meeting, item, issue, text, lead_agency, supporting_agencies,
+                                due, status, fts_key, text_f)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+                 (SELECT coalesce(max(fts_key), 0) + 1 FROM decisions), ?10)",
+    )?
+    .execute(params![
+        d.id.as_str(),
+        d.meeting.as_str(),
+        d.number.item,
+        d.issue.as_ref().map(Id::as_str),
+        d.text,
+        d.lead_agency.as_str(),
+        ids_json(&d.supporting_agencies),
+        d.due.map(Date::iso),
+        d.status.code(),
+        text_f,
+    ])?;
+    w.inserted("decisions", d.id.as_str())?;
+    Ok(d)
+}
+
+impl Store {
+    /// Records a decision as pending, numbered after the highest number its meeting has issued.
+    pub fn record_decision(&mut self, new: &NewDecision) -> Result<Decision, StoreError> {
+        let text_f = fold(&new.text);
+        self.write("record_decision", |w| {
+            let m = editable_meeting(w.tx, &new.meeting)?;
+            ensure_agencies(w.tx, std::slice::from_ref(&new.lead_agency))?;
+            ensure_agencies(w.tx, &new.supporting_agencies)?;
+            insert_decision(w, &m, new, DecisionStatus::Pending, &text_f)
+        })
+    }
+
+    pub fn get_decision(&self, id: &Id) -> Result<Decision, StoreError> {
+        self.read(|tx| load_decision(tx, id))
+    }
+
+    /// The decisions of a meeting, by number.
+    pub fn list_decisions(&self, meeting: &Id) -> Result<Vec<Decision>, StoreError> {
+        self.read(|tx| {
+            list(
+                tx,
+                &format!(
+                    "SELECT {DECISION_COLS} FROM decisions d JOIN meetings m ON m.id = d.meeting
+                     WHERE d.meeting = ?1 ORDER BY d.item"
+                ),
+                [meeting.as_str()],
+                decision_from_row,
+            )
+        })
+    }
+
+    /// Corrects a decision's text, agencies or deadline; refused once its meeting is approved.
+    pub fn update_decision(
+        &mut self,
+        id: &Id,
+        edit: &DecisionEdit,
+    ) -> Result<Decision, StoreError> {
+        let text_f = fold(&edit.text);
+        self.write("update_decision", |w| {
+            let d = load_decision(w.tx, id)?;
+            editable_meeting(w.tx, &d.meeting)?;
+            ensure_agencies(w.tx, std::slice::from_ref(&edit.lead_agency))?;
+            ensure_agencies(w.tx, &edit.supporting_agencies)?;
+            let before = w.before("decisions", id.as_str())?;
+            w.tx.execute(
+                "UPDATE decisions SET text = ?2, text_f = ?3, lead_agency = ?4,
+                        supporting_agencies = ?5, due = ?6
+                 WHERE id = ?1",
+                params![
+                    id.as_str(),
+                    edit.text,
+                    text_f,
+                    edit.lead_agency.as_str(),
+                    ids_json(&edit.supporting_agencies),
+                    edit.due.map(Date::iso),
+                ],
+            )?;
+            w.updated("decisions", id.as_str(), before)?;
+            load_decision(w.tx, id)
+        })
+    }
+
+    /// Deletes a decision of a meeting not yet approved. Its number is not given out again.
+    pub fn delete_decision(&mut self, id: &Id) -> Result<(), StoreError> {
+        self.write("delete_decision", |w| {
+            let d = load_decision(w.tx, id)?;
+            editable_meeting(w.tx, &d.meeting)?;
+            let followed: bool = w.tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM follow_ups WHERE decision = ?1)
+                     OR EXISTS (SELECT 1 FROM review_items WHERE decision = ?1)",
+                [id.as_str()],
+                |r| r.get(0),
+            )?;
+            if followed {
+                return Err(StoreError::Invalid(format!(
+                    "decision {} already has follow-ups in later meetings; cancel it instead of deleting it",
+                    d.number
+                )));
+            }
+            let before = w.before("decisions", id.as_str())?;
+            w.tx.execute("DELETE FROM decisions WHERE id = ?1", [id.as_str()])?;
+            w.deleted("decisions", id.as_str(), before)
+        })
+    }
+
+    /// Records an agency's report on a decision and moves the decision to `new_status`, as the
+    /// domain's transitions allow, dated today.
+    ///
+    /// The decision's own meeting may be approved: its status is tracking, not minutes. The
+    /// meeting the report is made in, if given, must not be.
+    pub fn record_follow_up(
+        &mut self,
+        decision: &Id,
+        meeting: Option<&Id>,
+        new_status: DecisionStatus,
+        note: &str,
+    ) -> Result<FollowUp, StoreError> {
+        let today = self.clock.today();
+        self.write("record_follow_up", |w| {
+            if let Some(m) = meeting {
+                editable_meeting(w.tx, m)?;
+            }
+            let d = load_decision(w.tx, decision)?;
+            let status = d.status.transition(new_status)?;
+            let f = FollowUp {
+                id: Id::new(),
+                decision: decision.clone(),
+                meeting: meeting.cloned(),
+                date: today,
+                new_status: status,
+                note: note.to_string(),
+            };
+            w.tx.execute(
+                "INSERT INTO follow_ups (id, decision, meeting, date, new_status, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    f.id.as_str(),
+                    f.decision.as_str(),
+                    f.meeting.as_ref().map(Id::as_str),
+                    f.date.iso(),
+                    f.new_status.code(),
+                    f.note
+                ],
+            )?;
+            w.inserted("follow_ups", f.id.as_str())?;
+            let before = w.before("decisions", decision.as_str())?;
+            w.tx.execute(
+                "UPDATE decisions SET status = ?2 WHERE id = ?1",
+                params![decision.as_str(), status.code()],
+            )?;
+            w.updated("decisions", decision.as_str(), before)?;
+            Ok(f)
+        })
+    }
+
+    /// The follow-ups of a decision, oldest first.
+    pub fn list_follow_ups(&self, decision: &Id) -> Result<Vec<FollowUp>, StoreError> {
+        self.read(|tx| {
+            list(
+                tx,
+                &format!("SELECT {FOLLOW_UP_COLS} FROM follow_ups WHERE decision = ?1 ORDER BY id"),
+                [decision.as_str()],
+                follow_up_from_row,
+            )
+        })
+    }
+}

@@ -1,0 +1,367 @@
+//! Meetings: opening the next one with its carry-over, status, attendance and amendments.
+
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use super::error::StoreError;
+use super::rows::*;
+use super::setup::{list, one};
+use super::{Store, Writer};
+use crate::domain::{
+    Amendment, Attendance, AttendanceState, Date, Decision, Id, Issue, Meeting, MeetingStatus,
+    TimeOfDay, carry_over, ensure_editable,
+};
+
+/// What the secretary gives to open a meeting; the number and status are the store's to set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMeeting {
+    pub series: Id,
+    pub date: Date,
+    pub start_time: Option<TimeOfDay>,
+    pub end_time: Option<TimeOfDay>,
+    pub place: String,
+    pub chair: Option<Id>,
+    pub secretary: Option<Id>,
+    pub next_meeting: Option<Date>,
+}
+
+pub(crate) fn load_meeting(tx: &Transaction<'_>, id: &Id) -> Result<Meeting, StoreError> {
+    one(
+        tx,
+        "meeting",
+        &format!("SELECT {MEETING_COLS} FROM meetings m WHERE m.id = ?1"),
+        id.as_str(),
+        meeting_from_row,
+    )
+}
+
+/// The meeting, if its records may still be edited in place.
+pub(crate) fn editable_meeting(tx: &Transaction<'_>, id: &Id) -> Result<Meeting, StoreError> {
+    let m = load_meeting(tx, id)?;
+    ensure_editable(&m)?;
+    Ok(m)
+}
+
+fn time(t: Option<TimeOfDay>) -> Option<String> {
+    t.map(|t| t.to_string())
+}
+
+fn opt_iso(d: Option<Date>) -> Option<String> {
+    d.map(Date::iso)
+}
+
+impl Store {
+    /// Opens the next meeting of a series, numbered after the last one, as a draft. Its agenda
+    /// is every open issue of the series (in category order) and its review list every earlier
+    /// decision not yet done or cancelled, overdue ones (as of the meeting's date) first.
+    pub fn create_meeting(&mut self, new: &NewMeeting) -> Result<Meeting, StoreError> {
+        self.write("create_meeting", |w| {
+            let tx = w.tx;
+            one(
+                tx,
+                "series",
+                "SELECT id FROM series WHERE id = ?1",
+                new.series.as_str(),
+                |r| r.get::<_, String>(0),
+            )?;
+            let number: u32 = tx.query_row(
+                "SELECT coalesce(max(number), 0) + 1 FROM meetings WHERE series = ?1",
+                [new.series.as_str()],
+                |r| r.get(0),
+            )?;
+            let meeting = Meeting {
+                id: Id::new(),
+                series: new.series.clone(),
+                number,
+                date: new.date,
+                start_time: new.start_time,
+                end_time: new.end_time,
+                place: new.place.clone(),
+                chair: new.chair.clone(),
+                secretary: new.secretary.clone(),
+                status: MeetingStatus::Draft,
+                next_meeting: new.next_meeting,
+            };
+            tx.execute(
+                "INSERT INTO meetings (id, series, number, date, start_time, end_time, place, chair,
+                                       secretary, status, next_meeting)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                params![
+                    meeting.id.as_str(),
+                    meeting.series.as_str(),
+                    meeting.number,
+                    meeting.date.iso(),
+                    time(meeting.start_time),
+                    time(meeting.end_time),
+                    meeting.place,
+                    meeting.chair.as_ref().map(Id::as_str),
+                    meeting.secretary.as_ref().map(Id::as_str),
+                    meeting.status.code(),
+                    opt_iso(meeting.next_meeting),
+                ],
+            )?;
+            w.inserted("meetings", meeting.id.as_str())?;
+            carry_into(w, &meeting)?;
+            Ok(meeting)
+        })
+    }
+
+    pub fn get_meeting(&self, id: &Id) -> Result<Meeting, StoreError> {
+        self.read(|tx| load_meeting(tx, id))
+    }
+
+    /// Meeting `number` of a series.
+    pub fn meeting_by_number(&self, series: &Id, number: u32) -> Result<Meeting, StoreError> {
+        self.read(|tx| {
+            tx.prepare_cached(&format!(
+                "SELECT {MEETING_COLS} FROM meetings m WHERE m.series = ?1 AND m.number = ?2"
+            ))?
+            .query_row(params![series.as_str(), number], meeting_from_row)
+            .optional()?
+            .ok_or_else(|| StoreError::not_found("meeting number", number))
+        })
+    }
+
+    /// The meetings of one series, or of all, oldest first.
+    pub fn list_meetings(&self, series: Option<&Id>) -> Result<Vec<Meeting>, StoreError> {
+        self.read(|tx| {
+            list(
+                tx,
+                &format!(
+                    "SELECT {MEETING_COLS} FROM meetings m
+                     WHERE ?1 IS NULL OR m.series = ?1 ORDER BY m.series, m.number"
+                ),
+                [series.map(Id::as_str)],
+                meeting_from_row,
+            )
+        })
+    }
+
+    /// Moves a meeting along its life (draft → in progress → closed → approved).
+    pub fn set_meeting_status(
+        &mut self,
+        id: &Id,
+        to: MeetingStatus,
+    ) -> Result<Meeting, StoreError> {
+        self.write("set_meeting_status", |w| {
+            let mut m = load_meeting(w.tx, id)?;
+            m.status = m.status.transition(to)?;
+            let before = w.before("meetings", id.as_str())?;
+            w.tx.execute(
+                "UPDATE meetings SET status = ?2 WHERE id = ?1",
+                params![id.as_str(), m.status.code()],
+            )?;
+            w.updated("meetings", id.as_str(), before)?;
+            Ok(m)
+        })
+    }
+
+    /// Changes a meeting's date, times, place, chair, secretary and next-meeting date. Its
+    /// series, number and status are not changed here.
+    pub fn update_meeting(&mut self, meeting: &Meeting) -> Result<Meeting, StoreError> {
+        self.write("update_meeting", |w| {
+            editable_meeting(w.tx, &meeting.id)?;
+            let before = w.before("meetings", meeting.id.as_str())?;
+            w.tx.execute(
+                "UPDATE meetings SET date = ?2, start_time = ?3, end_time = ?4, place = ?5,
+                        chair = ?6, secretary = ?7, next_meeting = ?8
+                 WHERE id = ?1",
+                params![
+                    meeting.id.as_str(),
+                    meeting.date.iso(),
+                    time(meeting.start_time),
+                    time(meeting.end_time),
+                    meeting.place,
+                    meeting.chair.as_ref().map(Id::as_str),
+                    meeting.secretary.as_ref().map(Id::as_str),
+                    opt_iso(meeting.next_meeting),
+                ],
+            )?;
+            w.updated("meetings", meeting.id.as_str(), before)?;
+            load_meeting(w.tx, &meeting.id)
+        })
+    }
+
+    /// Records a correction to an approved meeting, dated today. Meetings not yet approved are
+    /// simply edited.
+    pub fn record_amendment(
+        &mut self,
+        meeting: &Id,
+        reason: &str,
+        text: &str,
+    ) -> Result<Amendment, StoreError> {
+        let today = self.clock.today();
+        self.write("record_amendment", |w| {
+            let m = load_meeting(w.tx, meeting)?;
+            if m.status != MeetingStatus::Approved {
+                return Err(StoreError::Invalid(format!(
+                    "meeting {} is not approved yet; edit it directly instead of amending it",
+                    m.number
+                )));
+            }
+            let a = Amendment {
+                id: Id::new(),
+                meeting: meeting.clone(),
+                date: today,
+                reason: reason.to_string(),
+                text: text.to_string(),
+            };
+            w.tx.execute(
+                "INSERT INTO amendments (id, meeting, date, reason, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![a.id.as_str(), a.meeting.as_str(), a.date.iso(), a.reason, a.text],
+            )?;
+            w.inserted("amendments", a.id.as_str())?;
+            Ok(a)
+        })
+    }
+
+    pub fn list_amendments(&self, meeting: &Id) -> Result<Vec<Amendment>, StoreError> {
+        self.read(|tx| {
+            list(
+                tx,
+                &format!("SELECT {AMENDMENT_COLS} FROM amendments WHERE meeting = ?1 ORDER BY id"),
+                [meeting.as_str()],
+                amendment_from_row,
+            )
+        })
+    }
+
+    /// The meeting's agenda (دستور جلسه): the issues carried into it, in order.
+    pub fn agenda(&self, meeting: &Id) -> Result<Vec<Issue>, StoreError> {
+        self.read(|tx| {
+            list(
+                tx,
+                &format!(
+                    "SELECT {ISSUE_COLS} FROM agenda_items a JOIN issues i ON i.id = a.issue
+                     WHERE a.meeting = ?1 ORDER BY a.position"
+                ),
+                [meeting.as_str()],
+                issue_from_row,
+            )
+        })
+    }
+
+    /// The earlier decisions to review in this meeting (پیگیری مصوبات قبلی), in order.
+    pub fn review_list(&self, meeting: &Id) -> Result<Vec<Decision>, StoreError> {
+        self.read(|tx| {
+            list(
+                tx,
+                &format!(
+                    "SELECT {DECISION_COLS} FROM review_items v
+                     JOIN decisions d ON d.id = v.decision JOIN meetings m ON m.id = d.meeting
+                     WHERE v.meeting = ?1 ORDER BY v.position"
+                ),
+                [meeting.as_str()],
+                decision_from_row,
+            )
+        })
+    }
+
+    /// Records one person's attendance, replacing what was recorded for them before.
+    pub fn set_attendance(&mut self, a: &Attendance) -> Result<Attendance, StoreError> {
+        self.write("set_attendance", |w| {
+            editable_meeting(w.tx, &a.meeting)?;
+            if a.state == AttendanceState::Substitute && a.substitute_for.is_none() {
+                return Err(StoreError::Invalid("a substitute must name the person they stand in for".into()));
+            }
+            let existing: Option<String> = w
+                .tx
+                .query_row(
+                    "SELECT id FROM attendance WHERE meeting = ?1 AND person = ?2",
+                    [a.meeting.as_str(), a.person.as_str()],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let sub = a.substitute_for.as_ref().map(Id::as_str);
+            match existing {
+                Some(id) => {
+                    let before = w.before("attendance", &id)?;
+                    w.tx.execute(
+                        "UPDATE attendance SET state = ?2, substitute_for = ?3, reason = ?4 WHERE id = ?1",
+                        params![id, a.state.code(), sub, a.reason],
+                    )?;
+                    w.updated("attendance", &id, before)?;
+                    Ok(Attendance {
+                        id: Id::from_string(id),
+                        ..a.clone()
+                    })
+                }
+                None => {
+                    w.tx.execute(
+                        "INSERT INTO attendance (id, meeting, person, state, substitute_for, reason)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        params![a.id.as_str(), a.meeting.as_str(), a.person.as_str(), a.state.code(), sub, a.reason],
+                    )?;
+                    w.inserted("attendance", a.id.as_str())?;
+                    Ok(a.clone())
+                }
+            }
+        })
+    }
+
+    pub fn list_attendance(&self, meeting: &Id) -> Result<Vec<Attendance>, StoreError> {
+        self.read(|tx| {
+            list(
+                tx,
+                &format!("SELECT {ATTENDANCE_COLS} FROM attendance WHERE meeting = ?1 ORDER BY id"),
+                [meeting.as_str()],
+                attendance_from_row,
+            )
+        })
+    }
+}
+
+/// Writes the carry-over of a new meeting: open issues as agenda, active decisions for review.
+fn carry_into(w: &Writer<'_, '_>, meeting: &Meeting) -> Result<(), StoreError> {
+    let tx = w.tx;
+    let issues = list(
+        tx,
+        &format!(
+            "SELECT {ISSUE_COLS} FROM issues i WHERE i.series = ?1 AND i.status IN ('open', 'in_progress')"
+        ),
+        [meeting.series.as_str()],
+        issue_from_row,
+    )?;
+    let decisions = list(
+        tx,
+        &format!(
+            "SELECT {DECISION_COLS} FROM decisions d JOIN meetings m ON m.id = d.meeting
+             WHERE m.series = ?1 AND m.id <> ?2 AND d.status IN ('pending', 'in_progress')"
+        ),
+        [meeting.series.as_str(), meeting.id.as_str()],
+        decision_from_row,
+    )?;
+    let categories = list(
+        tx,
+        &format!("SELECT {CATEGORY_COLS} FROM categories"),
+        [],
+        category_from_row,
+    )?;
+    let carried = carry_over(&issues, &decisions, &categories, meeting.date);
+    for (pos, issue) in carried.agenda.iter().enumerate() {
+        let id = Id::new();
+        tx.prepare_cached(
+            "INSERT INTO agenda_items (id, meeting, issue, position) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            id.as_str(),
+            meeting.id.as_str(),
+            issue.id.as_str(),
+            pos as i64
+        ])?;
+        w.inserted("agenda_items", id.as_str())?;
+    }
+    for (pos, d) in carried.to_review.iter().enumerate() {
+        let id = Id::new();
+        tx.prepare_cached(
+            "INSERT INTO review_items (id, meeting, decision, position) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute(params![
+            id.as_str(),
+            meeting.id.as_str(),
+            d.id.as_str(),
+            pos as i64
+        ])?;
+        w.inserted("review_items", id.as_str())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,243 @@
+//! The schema, as numbered migration steps tracked by `PRAGMA user_version`.
+//!
+//! Step N brings a database from version N-1 to N. Steps are only ever appended: a released
+//! step is never edited, because databases in the field already ran it.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::error::StoreError;
+
+/// `PRAGMA application_id`: "HMYR". It tells our files from other programs' SQLite files.
+pub const APPLICATION_ID: i32 = 0x484D_5952;
+
+/// The tables a change in the audit log may name, and that `counts` reports.
+pub const TABLES: &[&str] = &[
+    "series",
+    "agencies",
+    "people",
+    "categories",
+    "meetings",
+    "attendance",
+    "issues",
+    "agenda_items",
+    "statements",
+    "decisions",
+    "review_items",
+    "follow_ups",
+    "amendments",
+    "changes",
+];
+
+const MIGRATIONS: &[&str] = &[STEP_1];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+// Searchable rows carry a folded copy of their text (`*_f`) and a stable integer `fts_key`: the
+// rowid of their entry in a contentless FTS5 index. A table's own rowid would not do, since
+// VACUUM may renumber the rowids of tables whose key is not an INTEGER PRIMARY KEY.
+// Lists of agencies (series members, supporting agencies) are JSON arrays of ids, so that one
+// row holds one record and the audit log can restore it whole.
+const STEP_1: &str = r#"
+CREATE TABLE series (
+    id TEXT PRIMARY KEY NOT NULL,
+    title TEXT NOT NULL,
+    organisation TEXT NOT NULL DEFAULT '',
+    default_place TEXT NOT NULL DEFAULT '',
+    member_agencies TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(member_agencies)),
+    quorum INTEGER NOT NULL DEFAULT 0 CHECK (quorum >= 0)
+);
+CREATE TABLE agencies (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    name_en TEXT NOT NULL DEFAULT '',
+    short_name TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    names_f TEXT NOT NULL
+);
+CREATE TABLE people (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    agency TEXT REFERENCES agencies(id),
+    name_f TEXT NOT NULL
+);
+CREATE INDEX people_agency ON people(agency);
+CREATE TABLE categories (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    ord INTEGER NOT NULL DEFAULT 0,
+    name_f TEXT NOT NULL
+);
+CREATE TABLE meetings (
+    id TEXT PRIMARY KEY NOT NULL,
+    series TEXT NOT NULL REFERENCES series(id),
+    number INTEGER NOT NULL CHECK (number >= 1),
+    date TEXT NOT NULL,
+    start_time TEXT,
+    end_time TEXT,
+    place TEXT NOT NULL DEFAULT '',
+    chair TEXT REFERENCES people(id),
+    secretary TEXT REFERENCES people(id),
+    status TEXT NOT NULL CHECK (status IN ('draft', 'in_progress', 'closed', 'approved')),
+    next_meeting TEXT,
+    -- The highest decision item ever issued here: numbers are never reused after a deletion.
+    last_item INTEGER NOT NULL DEFAULT 0 CHECK (last_item >= 0),
+    UNIQUE (series, number)
+);
+CREATE TABLE attendance (
+    id TEXT PRIMARY KEY NOT NULL,
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    person TEXT NOT NULL REFERENCES people(id),
+    state TEXT NOT NULL CHECK (state IN ('present', 'absent', 'excused', 'substitute')),
+    substitute_for TEXT REFERENCES people(id),
+    reason TEXT NOT NULL DEFAULT '',
+    UNIQUE (meeting, person)
+);
+CREATE TABLE issues (
+    id TEXT PRIMARY KEY NOT NULL,
+    series TEXT NOT NULL REFERENCES series(id),
+    category TEXT REFERENCES categories(id),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    raised_in TEXT REFERENCES meetings(id),
+    raised_by TEXT REFERENCES people(id),
+    status TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'resolved', 'dropped')),
+    fts_key INTEGER NOT NULL UNIQUE,
+    text_f TEXT NOT NULL
+);
+CREATE INDEX issues_series ON issues(series, status);
+CREATE INDEX issues_category ON issues(category);
+CREATE TABLE agenda_items (
+    id TEXT PRIMARY KEY NOT NULL,
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    issue TEXT NOT NULL REFERENCES issues(id),
+    position INTEGER NOT NULL,
+    UNIQUE (meeting, issue)
+);
+CREATE TABLE statements (
+    id TEXT PRIMARY KEY NOT NULL,
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    issue TEXT REFERENCES issues(id),
+    speaker TEXT NOT NULL REFERENCES people(id),
+    text TEXT NOT NULL,
+    fts_key INTEGER NOT NULL UNIQUE,
+    text_f TEXT NOT NULL
+);
+CREATE INDEX statements_meeting ON statements(meeting);
+CREATE TABLE decisions (
+    id TEXT PRIMARY KEY NOT NULL,
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    item INTEGER NOT NULL CHECK (item >= 1),
+    issue TEXT REFERENCES issues(id),
+    text TEXT NOT NULL,
+    lead_agency TEXT NOT NULL REFERENCES agencies(id),
+    supporting_agencies TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(supporting_agencies)),
+    due TEXT,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'in_progress', 'done', 'cancelled')),
+    fts_key INTEGER NOT NULL UNIQUE,
+    text_f TEXT NOT NULL,
+    UNIQUE (meeting, item)
+);
+CREATE INDEX decisions_lead ON decisions(lead_agency, status);
+CREATE INDEX decisions_status_due ON decisions(status, due);
+CREATE INDEX decisions_issue ON decisions(issue);
+CREATE TABLE review_items (
+    id TEXT PRIMARY KEY NOT NULL,
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    decision TEXT NOT NULL REFERENCES decisions(id),
+    position INTEGER NOT NULL,
+    UNIQUE (meeting, decision)
+);
+CREATE TABLE follow_ups (
+    id TEXT PRIMARY KEY NOT NULL,
+    decision TEXT NOT NULL REFERENCES decisions(id),
+    meeting TEXT REFERENCES meetings(id),
+    date TEXT NOT NULL,
+    new_status TEXT NOT NULL CHECK (new_status IN ('pending', 'in_progress', 'done', 'cancelled')),
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX follow_ups_decision ON follow_ups(decision);
+CREATE TABLE amendments (
+    id TEXT PRIMARY KEY NOT NULL,
+    meeting TEXT NOT NULL REFERENCES meetings(id),
+    date TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    text TEXT NOT NULL
+);
+
+-- The audit log. `txn` groups the rows of one user action; an undo is itself an action whose
+-- rows name the action they revert in `undoes`.
+CREATE TABLE changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    txn INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    at TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    before TEXT CHECK (before IS NULL OR json_valid(before)),
+    after TEXT CHECK (after IS NULL OR json_valid(after)),
+    undoes INTEGER
+);
+CREATE INDEX changes_txn ON changes(txn);
+CREATE INDEX changes_entity ON changes(entity_id);
+CREATE INDEX changes_undoes ON changes(undoes) WHERE undoes IS NOT NULL;
+CREATE TRIGGER changes_append_only_update BEFORE UPDATE ON changes
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+CREATE TRIGGER changes_append_only_delete BEFORE DELETE ON changes
+BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;
+
+CREATE VIRTUAL TABLE issues_fts USING fts5(body, content='', contentless_delete=1, prefix='2 3');
+CREATE VIRTUAL TABLE statements_fts USING fts5(body, content='', contentless_delete=1, prefix='2 3');
+CREATE VIRTUAL TABLE decisions_fts USING fts5(body, content='', contentless_delete=1, prefix='2 3');
+
+CREATE TRIGGER issues_fts_ins AFTER INSERT ON issues
+BEGIN INSERT INTO issues_fts(rowid, body) VALUES (new.fts_key, new.text_f); END;
+CREATE TRIGGER issues_fts_del AFTER DELETE ON issues
+BEGIN DELETE FROM issues_fts WHERE rowid = old.fts_key; END;
+CREATE TRIGGER issues_fts_upd AFTER UPDATE OF text_f, fts_key ON issues
+BEGIN
+    DELETE FROM issues_fts WHERE rowid = old.fts_key;
+    INSERT INTO issues_fts(rowid, body) VALUES (new.fts_key, new.text_f);
+END;
+CREATE TRIGGER statements_fts_ins AFTER INSERT ON statements
+BEGIN INSERT INTO statements_fts(rowid, body) VALUES (new.fts_key, new.text_f); END;
+CREATE TRIGGER statements_fts_del AFTER DELETE ON statements
+BEGIN DELETE FROM statements_fts WHERE rowid = old.fts_key; END;
+CREATE TRIGGER statements_fts_upd AFTER UPDATE OF text_f, fts_key ON statements
+BEGIN
+    DELETE FROM statements_fts WHERE rowid = old.fts_key;
+    INSERT INTO statements_fts(rowid, body) VALUES (new.fts_key, new.text_f);
+END;
+CREATE TRIGGER decisions_fts_ins AFTER INSERT ON decisions
+BEGIN INSERT INTO decisions_fts(rowid, body) VALUES (new.fts_key, new.text_f); END;
+CREATE TRIGGER decisions_fts_del AFTER DELETE ON decisions
+BEGIN DELETE FROM decisions_fts WHERE rowid = old.fts_key; END;
+CREATE TRIGGER decisions_fts_upd AFTER UPDATE OF text_f, fts_key ON decisions
+BEGIN
+    DELETE FROM decisions_fts WHERE rowid = old.fts_key;
+    INSERT INTO decisions_fts(rowid, body) VALUES (new.fts_key, new.text_f);
+END;
+"#;
+
+/// Brings the database up to [`SCHEMA_VERSION`], one step per transaction.
+///
+/// The caller has already refused a newer version; the check is repeated inside the write lock,
+/// in case another hamyar migrated the file in between.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version >= SCHEMA_VERSION {
+            return Ok(());
+        }
+        let step = MIGRATIONS[version as usize];
+        tx.execute_batch(step)?;
+        if version == 0 {
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+}

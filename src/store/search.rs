@@ -1,0 +1,99 @@
+//! Full-text search over issues, statements and decisions (DESIGN §3, §4.6).
+//!
+//! The index holds folded text, and the query is folded the same way and cut into words, each
+//! sent to FTS5 as a quoted prefix phrase: whatever the user types (`"`, `*`, `:`, `(`, `AND`,
+//! `NEAR(`) is plain text to search for, never FTS5 syntax.
+
+use super::Store;
+use super::error::StoreError;
+use crate::domain::Id;
+use crate::text::fold::fold;
+
+/// How many hits of each kind a search returns at most.
+const LIMIT_PER_KIND: i64 = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SearchKind {
+    Issue,
+    Statement,
+    Decision,
+}
+
+/// One record whose text matches every word of the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchHit {
+    pub kind: SearchKind,
+    pub id: Id,
+    /// The meeting the record belongs to (for an issue: the meeting it was raised in).
+    pub meeting: Option<Id>,
+    /// The text as stored: an issue's title, a statement's or a decision's text.
+    pub text: String,
+}
+
+/// The FTS5 query for what the user typed, or `None` if it holds no word to search for.
+pub fn fts_query(user: &str) -> Option<String> {
+    let folded = fold(user);
+    let words: Vec<String> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        // Words hold only letters and digits, so the quotes cannot be broken out of.
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+impl Store {
+    /// Issues, statements and decisions containing every word of `query` (as a word prefix),
+    /// compared folded; best matches first within each kind. An empty query finds nothing.
+    pub fn search(&self, query: &str) -> Result<Vec<SearchHit>, StoreError> {
+        let Some(q) = fts_query(query) else {
+            return Ok(Vec::new());
+        };
+        let kinds = [
+            (SearchKind::Issue, "issues", "raised_in", "title"),
+            (SearchKind::Statement, "statements", "meeting", "text"),
+            (SearchKind::Decision, "decisions", "meeting", "text"),
+        ];
+        self.read(|tx| {
+            let mut out = Vec::new();
+            for (kind, table, meeting, text) in kinds {
+                let mut st = tx.prepare_cached(&format!(
+                    "SELECT t.id, t.{meeting}, t.{text} FROM {table}_fts f
+                     JOIN {table} t ON t.fts_key = f.rowid
+                     WHERE {table}_fts MATCH ?1 ORDER BY f.rank LIMIT ?2"
+                ))?;
+                let rows = st.query_map(rusqlite::params![q, LIMIT_PER_KIND], |r| {
+                    Ok(SearchHit {
+                        kind,
+                        id: Id::from_string(r.get::<_, String>(0)?),
+                        meeting: r.get::<_, Option<String>>(1)?.map(Id::from_string),
+                        text: r.get(2)?,
+                    })
+                })?;
+                for hit in rows {
+                    out.push(hit?);
+                }
+            }
+            Ok(out)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn user_syntax_becomes_plain_words() {
+        assert_eq!(fts_query(""), None);
+        assert_eq!(fts_query("\" * : ( )"), None);
+        assert_eq!(
+            fts_query("NEAR(a b)").as_deref(),
+            Some("\"near\"* \"a\"* \"b\"*")
+        );
+        assert_eq!(
+            fts_query("كد AND بهداشتي").as_deref(),
+            Some("\"کد\"* \"and\"* \"بهداشتی\"*")
+        );
+    }
+}

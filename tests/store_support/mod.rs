@@ -1,0 +1,129 @@
+//! Shared fixtures for the store tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use hamyar::domain::{Agency, Category, Date, FixedClock, Id, Meeting, Person, Series};
+use hamyar::store::{NewDecision, NewMeeting, Store};
+
+pub fn today() -> Date {
+    Date::from_jalali(1393, 2, 15).unwrap()
+}
+
+pub fn clock() -> Arc<FixedClock> {
+    Arc::new(FixedClock(today()))
+}
+
+pub fn open(path: &Path) -> Store {
+    Store::open(path, clock()).unwrap()
+}
+
+pub fn temp_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hamyar.db");
+    (dir, path)
+}
+
+/// A store with one series, two agencies, one person, two categories and one meeting.
+pub struct Fixture {
+    pub store: Store,
+    pub series: Series,
+    pub bank: Agency,
+    pub health: Agency,
+    pub person: Person,
+    pub permits: Category,
+    pub health_code: Category,
+    pub meeting: Meeting,
+}
+
+pub fn agency(name: &str, en: &str, short: &str) -> Agency {
+    Agency {
+        id: Id::new(),
+        name: name.into(),
+        name_en: en.into(),
+        short_name: short.into(),
+        active: true,
+    }
+}
+
+pub fn fixture(path: &Path) -> Fixture {
+    let mut store = open(path);
+    let bank = agency("بانک کشاورزی", "Bank Keshavarzi", "کشاورزی");
+    let health = agency("معاونت بهداشتی", "Health Deputy", "بهداشت");
+    store.add_agency(&bank).unwrap();
+    store.add_agency(&health).unwrap();
+    let person = Person {
+        id: Id::new(),
+        name: "خانم سعیدی".into(),
+        title: "کارشناس".into(),
+        agency: Some(health.id.clone()),
+    };
+    store.add_person(&person).unwrap();
+    let permits = Category {
+        id: Id::new(),
+        name: "اخذ مجوز".into(),
+        order: 1,
+    };
+    let health_code = Category {
+        id: Id::new(),
+        name: "کد بهداشتی".into(),
+        order: 2,
+    };
+    store.add_category(&permits).unwrap();
+    store.add_category(&health_code).unwrap();
+    let series = Series {
+        id: Id::new(),
+        title: "نشست حل مشکلات گروه‌های همیار".into(),
+        organisation: "بهزیستی استان کرمان".into(),
+        default_place: "سالن جلسات".into(),
+        member_agencies: vec![bank.id.clone(), health.id.clone()],
+        quorum: 2,
+    };
+    store.create_series(&series).unwrap();
+    let meeting = store
+        .create_meeting(&new_meeting(
+            &series.id,
+            Date::from_jalali(1392, 12, 20).unwrap(),
+        ))
+        .unwrap();
+    Fixture {
+        store,
+        series,
+        bank,
+        health,
+        person,
+        permits,
+        health_code,
+        meeting,
+    }
+}
+
+pub fn new_meeting(series: &Id, date: Date) -> NewMeeting {
+    NewMeeting {
+        series: series.clone(),
+        date,
+        start_time: None,
+        end_time: None,
+        place: "سالن جلسات".into(),
+        chair: None,
+        secretary: None,
+        next_meeting: None,
+    }
+}
+
+pub fn new_decision(meeting: &Id, agency: &Id, text: &str, due: Option<Date>) -> NewDecision {
+    NewDecision {
+        meeting: meeting.clone(),
+        issue: None,
+        text: text.into(),
+        lead_agency: agency.clone(),
+        supporting_agencies: vec![],
+        due,
+    }
+}
+
+/// SHA-free fingerprint of a file's bytes: the bytes themselves.
+pub fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
