@@ -1,1 +1,36 @@
+//! Persian/Arabic (right-to-left) and mixed-direction text for terminals.
+//!
+//! Terminals draw cells left to right and most do no bidi at all, so this module lays out every
+//! piece of text itself and hands the terminal *visual* order: sanitize, resolve the base
+//! direction, wrap in logical order, reorder each line (UAX #9, with L3 and L4), shape
+//! Arabic-script letters into presentation forms, align. Every visual cell remembers the logical
+//! byte it came from, so cursors, styles and selections follow their characters.
+//!
+//! It depends on nothing else in the crate.
+
+pub mod direction;
+
+pub mod filter;
 pub mod fold;
+mod layout;
+mod reorder;
+pub mod sanitize;
+mod shape;
+mod shape_table;
+
+mod visual;
+
+mod wrap;
+
+pub use direction::{BaseDirection, Direction};
+
+pub use filter::{FilterOptions, bidi_filter};
+pub use layout::{Layout, LayoutOptions, layout};
+pub use sanitize::{is_sanitized, sanitize, sanitize_into};
+
+pub use visual::{Caret, VisualCell, VisualLine};
+
+
+/// The cell placed where FriBidi would put its zero-width filler: the lam of a lam-alef
+/// ligature, whose glyph lives in the alef's cell.
+pub const FILLER: char = '\u{FEFF}';

@@ -1,0 +1,235 @@
+//! The pipeline from a logical string to visual lines (DESIGN §4, steps 2–6).
+
+use std::ops::Range;
+
+use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
+use unicode_width::UnicodeWidthChar;
+
+use super::direction::{BaseDirection, Direction};
+use super::reorder::{apply_l1, apply_l2, apply_l3};
+use super::shape::{Shaper, needs_shaping};
+use super::visual::{LineInfo, VisualCell, VisualLine};
+use super::wrap::{TOO_WIDE, wrap};
+use super::FILLER;
+
+/// How to lay out a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LayoutOptions {
+    /// Base direction of each paragraph (each `\n`-separated part of the text).
+    pub base: BaseDirection,
+    /// Wrap width in terminal cells; `None` lays every paragraph out on one line. A width of 0
+    /// is treated as 1: there is no layout without room for a character.
+    pub width: Option<usize>,
+}
+
+impl Default for LayoutOptions {
+    fn default() -> Self {
+        LayoutOptions { base: BaseDirection::default(), width: None }
+    }
+}
+
+/// One logical character of the paragraph being laid out.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct CharInfo {
+    /// Byte offset within the paragraph.
+    pub byte: usize,
+    pub ch: char,
+    pub class: BidiClass,
+    /// Resolved embedding level, before rule L1.
+    pub level: Level,
+    /// Cells it takes; lowered by wrapping for hanging whitespace and too-wide graphemes.
+    pub width: u8,
+    /// Drawn as [`TOO_WIDE`]: a grapheme wider than the whole line.
+    pub too_wide: bool,
+}
+
+/// Reusable per-paragraph and per-line buffers.
+#[derive(Clone, Debug, Default)]
+struct Scratch {
+    chars: Vec<CharInfo>,
+    ranges: Vec<Range<usize>>,
+    classes: Vec<BidiClass>,
+    para_levels: Vec<Level>,
+    levels: Vec<Level>,
+    order: Vec<u32>,
+    glyphs: Vec<char>,
+    shaper: Shaper,
+}
+
+/// A laid-out text: visual lines, each cell knowing its logical byte index.
+///
+/// Keep one around and call [`Layout::compute`] again to reuse its buffers.
+#[derive(Clone, Debug, Default)]
+pub struct Layout {
+    pub(super) cells: Vec<VisualCell>,
+    pub(super) lines: Vec<LineInfo>,
+    scratch: Scratch,
+}
+
+/// Lays out `text` (see [`Layout`]).
+pub fn layout(text: &str, opts: &LayoutOptions) -> Layout {
+    let mut l = Layout::default();
+    l.compute(text, opts);
+    l
+}
+
+fn char_width(c: char) -> u8 {
+    // Controls have no width; they are not drawn (input is sanitized before it gets here).
+    c.width().map_or(0, |w| w.min(2) as u8)
+}
+
+impl Layout {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Lays out `text`, replacing the previous content. Each `\n` ends a paragraph; logical
+    /// indices are byte offsets into `text`.
+    pub fn compute(&mut self, text: &str, opts: &LayoutOptions) {
+        self.cells.clear();
+        self.lines.clear();
+        let mut offset = 0;
+        for para in text.split('\n') {
+            self.paragraph(para, offset, opts);
+            offset += para.len() + 1;
+        }
+    }
+
+    fn paragraph(&mut self, para: &str, offset: usize, opts: &LayoutOptions) {
+        let dir = opts.base.resolve(para);
+        if para.is_empty() {
+            let at = self.cells.len();
+            self.lines.push(LineInfo {
+                cells: at..at,
+                logical: offset..offset,
+                width: 0,
+                direction: dir,
+                paragraph_end: true,
+            });
+            return;
+        }
+        let s = &mut self.scratch;
+        s.chars.clear();
+        if dir == Direction::Ltr && para.is_ascii() {
+            // Pure ASCII in a left-to-right paragraph resolves to level 0 throughout.
+            s.chars.extend(para.char_indices().map(|(byte, ch)| CharInfo {
+                byte,
+                ch,
+                class: BidiClass::L,
+                level: Level::ltr(),
+                width: char_width(ch),
+                too_wide: false,
+            }));
+        } else {
+            let info = ParagraphBidiInfo::new(para, Some(dir.level()));
+            s.chars.extend(para.char_indices().map(|(byte, ch)| CharInfo {
+                byte,
+                ch,
+                class: info.original_classes[byte],
+                level: info.levels[byte],
+                width: char_width(ch),
+                too_wide: false,
+            }));
+        }
+        s.ranges.clear();
+        match opts.width {
+            Some(w) => wrap(para, &mut s.chars, w, &mut s.ranges),
+            None => s.ranges.push(0..s.chars.len()),
+        }
+        for i in 0..self.scratch.ranges.len() {
+            let r = self.scratch.ranges[i].clone();
+            let last = i + 1 == self.scratch.ranges.len();
+            self.emit_line(para, r, dir, offset, last);
+        }
+    }
+
+    fn emit_line(&mut self, para: &str, r: Range<usize>, dir: Direction, offset: usize, last: bool) {
+        let s = &mut self.scratch;
+        let chars = &s.chars[r.clone()];
+        let n = chars.len();
+        s.classes.clear();
+        s.classes.extend(chars.iter().map(|c| c.class));
+        s.para_levels.clear();
+        s.para_levels.extend(chars.iter().map(|c| c.level));
+        s.levels.clear();
+        s.levels.extend_from_slice(&s.para_levels);
+        s.order.clear();
+        s.order.extend(0..n as u32);
+        s.glyphs.clear();
+        s.glyphs.extend(chars.iter().map(|c| c.ch));
+
+        apply_l1(&s.classes, &mut s.levels, dir.level());
+        if s.levels.iter().any(|l| l.is_rtl()) {
+            apply_l3(&s.classes, &s.levels, &mut s.order);
+            apply_l2(&s.levels, &mut s.order);
+        }
+        if needs_shaping(s.glyphs.iter().copied()) {
+            s.shaper.shape(&mut s.glyphs, &s.classes, &s.para_levels);
+        }
+        for (g, l) in s.glyphs.iter_mut().zip(&s.para_levels) {
+            if l.is_rtl() {
+                if let Some(m) = unicode_bidi_mirroring::get_mirrored(*g) {
+                    *g = m;
+                }
+            }
+        }
+
+        let first_cell = self.cells.len();
+        let mut width = 0usize;
+        for &o in &s.order {
+            let o = o as usize;
+            let c = &chars[o];
+            let (ch, w) = if c.too_wide {
+                (TOO_WIDE, c.width)
+            } else if s.glyphs[o] == FILLER {
+                (FILLER, 0)
+            } else {
+                (s.glyphs[o], c.width)
+            };
+            width += usize::from(w);
+            self.cells.push(VisualCell {
+                ch,
+                logical: offset + c.byte,
+                width: w,
+                rtl: s.levels[o].is_rtl(),
+            });
+        }
+        let start = chars.first().map_or(para.len(), |c| c.byte);
+        let end = s.chars.get(r.end).map_or(para.len(), |c| c.byte);
+        self.lines.push(LineInfo {
+            cells: first_cell..self.cells.len(),
+            logical: offset + start..offset + end,
+            width,
+            direction: dir,
+            paragraph_end: last,
+        });
+    }
+
+    /// Number of visual lines.
+    pub fn line_count(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// The `i`th visual line, top to bottom.
+    pub fn line(&self, i: usize) -> Option<VisualLine<'_>> {
+        let info = self.lines.get(i)?;
+        Some(VisualLine {
+            cells: self.cells.get(info.cells.clone())?,
+            logical: info.logical.clone(),
+            width: info.width,
+            direction: info.direction,
+            paragraph_end: info.paragraph_end,
+        })
+    }
+
+    /// All visual lines, top to bottom.
+    pub fn lines(&self) -> impl ExactSizeIterator<Item = VisualLine<'_>> + '_ {
+        self.lines.iter().map(|info| VisualLine {
+            cells: &self.cells[info.cells.clone()],
+            logical: info.logical.clone(),
+            width: info.width,
+            direction: info.direction,
+            paragraph_end: info.paragraph_end,
+        })
+    }
+}
