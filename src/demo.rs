@@ -253,10 +253,13 @@ impl DemoData {
             agencies.insert(a.key.as_str(), agency.id);
         }
         let agency = |key: &str| {
-            agencies.get(key).cloned().ok_or_else(|| DemoError::UnknownKey {
-                kind: "agency",
-                key: key.to_string(),
-            })
+            agencies
+                .get(key)
+                .cloned()
+                .ok_or_else(|| DemoError::UnknownKey {
+                    kind: "agency",
+                    key: key.to_string(),
+                })
         };
         let mut people: HashMap<&str, Id> = HashMap::new();
         for p in &self.people {
@@ -270,10 +273,13 @@ impl DemoData {
             people.insert(p.key.as_str(), person.id);
         }
         let person = |key: &str| {
-            people.get(key).cloned().ok_or_else(|| DemoError::UnknownKey {
-                kind: "person",
-                key: key.to_string(),
-            })
+            people
+                .get(key)
+                .cloned()
+                .ok_or_else(|| DemoError::UnknownKey {
+                    kind: "person",
+                    key: key.to_string(),
+                })
         };
         let mut categories: HashMap<&str, Id> = HashMap::new();
         for (order, name) in self.categories.iter().enumerate() {
@@ -290,7 +296,11 @@ impl DemoData {
             title: self.series.title.clone(),
             organisation: self.series.organisation.clone(),
             default_place: self.series.default_place.clone(),
-            member_agencies: self.agencies.iter().filter_map(|a| agencies.get(a.key.as_str()).cloned()).collect(),
+            member_agencies: self
+                .agencies
+                .iter()
+                .filter_map(|a| agencies.get(a.key.as_str()).cloned())
+                .collect(),
             quorum: self.series.quorum,
         };
         store.create_series(&series)?;
@@ -337,7 +347,9 @@ impl DemoData {
                         .list_decisions(&store.meeting_by_number(&series.id, earlier.number)?.id)?
                         .into_iter()
                         .find(|x| x.number.item == number)
-                        .ok_or_else(|| DemoError::Invalid(format!("decision {}/{number}", earlier.number)))?;
+                        .ok_or_else(|| {
+                            DemoError::Invalid(format!("decision {}/{number}", earlier.number))
+                        })?;
                     if decision.status != status {
                         store.record_follow_up(&decision.id, Some(&meeting.id), status, note)?;
                     }
@@ -389,7 +401,11 @@ impl DemoData {
                 })?;
             }
             for d in &m.decisions {
-                let supporting = d.supporting.iter().map(|s| agency(s)).collect::<Result<_, _>>()?;
+                let supporting = d
+                    .supporting
+                    .iter()
+                    .map(|s| agency(s))
+                    .collect::<Result<_, _>>()?;
                 store.record_decision(&NewDecision {
                     meeting: meeting.id.clone(),
                     issue: issue(&d.issue)?,
@@ -400,7 +416,8 @@ impl DemoData {
                 })?;
                 decisions_written += 1;
             }
-            let target = MeetingStatus::parse(&m.status).map_err(|e| DemoError::Invalid(e.to_string()))?;
+            let target =
+                MeetingStatus::parse(&m.status).map_err(|e| DemoError::Invalid(e.to_string()))?;
             previous = Some((meeting.id, target));
         }
         if let Some((id, status)) = previous {
@@ -438,13 +455,17 @@ mod tests {
         assert_eq!(demo.categories.len(), 4);
         assert_eq!(demo.today().unwrap().jalali().latin(), "1393/02/16");
         let m1 = Date::parse_user(&demo.meetings[0].date).unwrap().jalali();
-        assert_eq!((m1.year, m1.month), (1392, 12), "meeting 1 is in Esfand 1392");
+        assert_eq!(
+            (m1.year, m1.month),
+            (1392, 12),
+            "meeting 1 is in Esfand 1392"
+        );
         for name in ["سعیدی", "فکری", "هاشمی"] {
             assert!(
-                demo.meetings[1]
-                    .statements
+                demo.meetings[1].statements.iter().any(|s| demo
+                    .people
                     .iter()
-                    .any(|s| demo.people.iter().any(|p| p.key == s.speaker && p.name.contains(name))),
+                    .any(|p| p.key == s.speaker && p.name.contains(name))),
                 "{name} speaks in meeting 2"
             );
         }

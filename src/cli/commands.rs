@@ -7,18 +7,21 @@ use std::sync::Arc;
 use anyhow::{Context, Result, anyhow, bail};
 use serde::Serialize;
 
+use super::args::BidiArg;
 use super::args::{ActionsArgs, ActionsFormat, Cli, Command, ListFormat, MeetingsArgs, SynthArgs};
-use super::output::{CellLayout, LogicalCells, Table, write_csv};
+use super::output::{CellLayout, LogicalCells, Table, VisualCells, write_csv};
 use crate::config::{self, Lang};
 use crate::demo::DemoData;
 use crate::domain::{Clock, Date, DecisionStatus, FixedClock, Meeting, digits::to_persian_digits};
 use crate::store::{ActionFilter, ActionItem, Store};
+use crate::text::Direction;
 
 /// What every command shares: where the data is, what day it is, how to speak.
 struct Session {
     db: PathBuf,
     clock: Arc<dyn Clock>,
     lang: Lang,
+    bidi: BidiArg,
     /// Set when running on a fresh demo database: it says so on screen.
     demo_today: Option<Date>,
     /// Keeps the demo's temporary folder alive until the command ends.
@@ -38,6 +41,7 @@ pub fn run(cli: Cli) -> Result<()> {
             db: db_path(&cli)?,
             clock: clock(explicit_today),
             lang: cli.lang,
+            bidi: cli.bidi,
             demo_today: None,
             _demo_dir: None,
         }
@@ -63,8 +67,9 @@ fn clock(today: Option<Date>) -> Arc<dyn Clock> {
 fn db_path(cli: &Cli) -> Result<PathBuf> {
     match &cli.db {
         Some(p) => Ok(p.clone()),
-        None => config::default_db_path()
-            .ok_or_else(|| anyhow!("no home folder to keep the database in; give one with --db PATH")),
+        None => config::default_db_path().ok_or_else(|| {
+            anyhow!("no home folder to keep the database in; give one with --db PATH")
+        }),
     }
 }
 
@@ -85,6 +90,7 @@ fn demo_context(cli: &Cli, explicit_today: Option<Date>) -> Result<Session> {
         db,
         clock: Arc::new(FixedClock(today)),
         lang: cli.lang,
+        bidi: cli.bidi,
         demo_today: Some(today),
         _demo_dir: Some(dir),
     })
@@ -124,10 +130,13 @@ fn write_demo(ctx: &Session) -> Result<()> {
 fn synth(ctx: &Session, args: &SynthArgs) -> Result<()> {
     let mut store = Store::open(&ctx.db, ctx.clock.clone())?;
     let started = std::time::Instant::now();
-    let summary = crate::store::synth(&mut store, args.meetings, args.decisions, args.seed)?;
+    let report = crate::store::synth(&mut store, args.meetings, args.decisions, args.seed)?;
     writeln!(
         io::stdout().lock(),
-        "synth: {summary} into {} in {:.1} s",
+        "synth: {} meetings, {} issues, {} decisions into {} in {:.1} s",
+        report.meetings,
+        report.issues,
+        report.decisions,
         ctx.db.display(),
         started.elapsed().as_secs_f64()
     )?;
@@ -298,11 +307,23 @@ fn actions(ctx: &Session, args: &ActionsArgs) -> Result<()> {
         ActionsFormat::Csv => {
             let headers = match ctx.lang {
                 Lang::Fa => [
-                    "ردیف", "شرح مصوبه", "مسئول پیگیری", "همکاران", "مهلت اجرا", "وضعیت", "دسته",
+                    "ردیف",
+                    "شرح مصوبه",
+                    "مسئول پیگیری",
+                    "همکاران",
+                    "مهلت اجرا",
+                    "وضعیت",
+                    "دسته",
                     "معوق",
                 ],
                 Lang::En => [
-                    "Number", "Decision", "Lead agency", "Supporting", "Due", "Status", "Category",
+                    "Number",
+                    "Decision",
+                    "Lead agency",
+                    "Supporting",
+                    "Due",
+                    "Status",
+                    "Category",
                     "Overdue",
                 ],
             };
@@ -315,11 +336,12 @@ fn actions(ctx: &Session, args: &ActionsArgs) -> Result<()> {
                         d.text.clone(),
                         a.lead_agency.clone(),
                         a.supporting_agencies.join("، "),
-                        d.due.map(|x| match ctx.lang {
-                            Lang::Fa => x.jalali().latin(),
-                            Lang::En => x.iso(),
-                        })
-                        .unwrap_or_default(),
+                        d.due
+                            .map(|x| match ctx.lang {
+                                Lang::Fa => x.jalali().latin(),
+                                Lang::En => x.iso(),
+                            })
+                            .unwrap_or_default(),
                         d.status.code().to_string(),
                         a.category.clone().unwrap_or_default(),
                         if a.overdue { "1" } else { "0" }.to_string(),
@@ -425,10 +447,26 @@ fn actions_table(ctx: &Session, items: &[ActionItem]) -> Table {
 
 /// Until the interactive screen lands: the series' meetings and open action items.
 fn overview(ctx: &mut Session) -> Result<()> {
-    let store = open_existing(ctx)?;
+    // The app itself creates the database on first use; only the list commands insist on one.
+    let store = Store::open(&ctx.db, ctx.clock.clone())?;
     let rows = meeting_rows(&store)?;
     let mut out = BufWriter::new(io::stdout().lock());
     let layout = cell_layout(ctx);
+    if rows.is_empty() {
+        let hint = match ctx.lang {
+            Lang::Fa => format!(
+                "هنوز نشستی در {} ثبت نشده است. برای دیدن نمونه: hamyar --demo",
+                ctx.db.display()
+            ),
+            Lang::En => format!(
+                "No meetings in {} yet. To see an example: hamyar --demo",
+                ctx.db.display()
+            ),
+        };
+        writeln!(out, "{}", layout.line(&hint))?;
+        out.flush()?;
+        return Ok(());
+    }
     if let Some(today) = ctx.demo_today {
         let live = rows.iter().find(|(m, _, _)| m.date == today);
         let line = match (ctx.lang, live) {
@@ -474,6 +512,17 @@ fn overview(ctx: &mut Session) -> Result<()> {
 /// Visual order through `text` when a person reads stdout on a terminal in app mode; logical
 /// order otherwise, so pipes and files get the text as stored.
 fn cell_layout(ctx: &Session) -> Box<dyn CellLayout> {
-    let _ = ctx;
-    Box::new(LogicalCells)
+    if ctx.bidi == BidiArg::App && super::stdout_is_terminal() {
+        Box::new(VisualCells {
+            ui: match ctx.lang {
+                Lang::Fa => Direction::Rtl,
+                Lang::En => Direction::Ltr,
+            },
+            terminal_width: crossterm::terminal::size()
+                .ok()
+                .map(|(w, _)| usize::from(w)),
+        })
+    } else {
+        Box::new(LogicalCells)
+    }
 }

@@ -1,7 +1,9 @@
 //! The command line: parse, open the store, run one command, print, exit.
 
 mod args;
+mod bidi;
 mod commands;
+mod doctor;
 mod output;
 
 use std::io::{self, IsTerminal, Write};
@@ -34,4 +36,24 @@ fn report(err: &anyhow::Error) {
 /// Whether stdout is a terminal (then text is laid out for the eye, not for a pipe).
 fn stdout_is_terminal() -> bool {
     io::stdout().is_terminal()
+}
+
+/// The terminal part of `doctor`: which terminal this is and what to set for right-to-left text.
+fn terminal_report(out: &mut dyn Write) -> io::Result<()> {
+    let env: Vec<(String, String)> = std::env::vars().collect();
+    writeln!(out, "terminal:")?;
+    for key in [
+        "TERM",
+        "TERM_PROGRAM",
+        "VTE_VERSION",
+        "KONSOLE_VERSION",
+        "TMUX",
+        "WT_SESSION",
+        "KITTY_WINDOW_ID",
+    ] {
+        if let Some((_, v)) = env.iter().find(|(k, _)| k == key) {
+            writeln!(out, "  {key}={v}")?;
+        }
+    }
+    Ok(())
 }

@@ -2,7 +2,10 @@
 
 use std::io::{self, Write};
 
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
+
+use crate::text::{BaseDirection, Direction, LayoutOptions, layout, sanitize};
 
 /// How a cell's text becomes what is printed: logical order for pipes, visual order laid out
 /// by `text` for a terminal.
@@ -62,19 +65,8 @@ pub struct LogicalCells;
 
 impl CellLayout for LogicalCells {
     fn cell(&self, text: &str, width: usize) -> String {
-        let mut out = String::new();
-        let mut used = 0;
-        let total = UnicodeWidthStr::width(text);
-        for ch in text.chars() {
-            let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-            if total > width && used + w + 1 > width {
-                out.push('…');
-                used += 1;
-                break;
-            }
-            out.push(ch);
-            used += w;
-        }
+        let mut out = truncate_logical(text, width);
+        let used = UnicodeWidthStr::width(out.as_str());
         out.push_str(&" ".repeat(width.saturating_sub(used)));
         out
     }
@@ -82,6 +74,81 @@ impl CellLayout for LogicalCells {
     fn line(&self, text: &str) -> String {
         text.to_string()
     }
+}
+
+/// Visual-order cells laid out by `text`, for a person reading a terminal: each cell is its own
+/// paragraph (so no cell can reorder its neighbours), truncated at its logical end, and
+/// right-aligned when it is right to left.
+pub struct VisualCells {
+    /// The direction of the interface, for cells with no strong letter (numbers, dates).
+    pub ui: Direction,
+    /// The terminal's width, for aligning whole lines; `None` leaves lines unpadded.
+    pub terminal_width: Option<usize>,
+}
+
+impl VisualCells {
+    fn laid_out(&self, text: &str) -> (String, usize, Direction) {
+        let opts = LayoutOptions {
+            base: BaseDirection::Auto(self.ui),
+            width: None,
+        };
+        let laid = layout(text, &opts);
+        let mut out = String::new();
+        let mut width = 0;
+        let mut direction = self.ui;
+        if let Some(line) = laid.line(0) {
+            line.push_visual(&mut out);
+            width = line.width;
+            direction = line.direction;
+        }
+        (out, width, direction)
+    }
+}
+
+impl CellLayout for VisualCells {
+    fn cell(&self, text: &str, width: usize) -> String {
+        let clean = sanitize(text).replace('\n', " ");
+        let fitted = truncate_logical(&clean, width);
+        let (visual, used, direction) = self.laid_out(&fitted);
+        let pad = " ".repeat(width.saturating_sub(used));
+        match direction {
+            Direction::Rtl => pad + &visual,
+            Direction::Ltr => visual + &pad,
+        }
+    }
+
+    fn line(&self, text: &str) -> String {
+        let clean = sanitize(text).replace('\n', " ");
+        let (visual, used, direction) = self.laid_out(&clean);
+        match (direction, self.terminal_width) {
+            (Direction::Rtl, Some(w)) => " ".repeat(w.saturating_sub(used)) + &visual,
+            _ => visual,
+        }
+    }
+}
+
+/// The longest logical prefix of `text` that fits `width` cells with an ellipsis after it, or
+/// `text` itself when it fits whole. Cutting the logical end keeps the beginning of a sentence,
+/// which in a right-to-left cell is its right-hand side.
+pub fn truncate_logical(text: &str, width: usize) -> String {
+    if UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let w = UnicodeWidthStr::width(g);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if width > 0 {
+        out.truncate(out.trim_end().len());
+        out.push('…');
+    }
+    out
 }
 
 /// One CSV field, quoted when it must be (RFC 4180).
@@ -116,7 +183,12 @@ mod tests {
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("«نقل» \"قول\""), "\"«نقل» \"\"قول\"\"\"");
         let mut out = Vec::new();
-        write_csv(&mut out, &["ردیف", "شرح"], &[vec!["1".into(), "x,y".into()]]).unwrap();
+        write_csv(
+            &mut out,
+            &["ردیف", "شرح"],
+            &[vec!["1".into(), "x,y".into()]],
+        )
+        .unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "\u{FEFF}ردیف,شرح\r\n1,\"x,y\"\r\n"
@@ -136,6 +208,36 @@ mod tests {
         let mut out = Vec::new();
         t.write(&mut out, &LogicalCells).unwrap();
         let s = String::from_utf8(out).unwrap();
-        assert_eq!(s.lines().nth(2), Some("1  بانک توس…"));
+        assert_eq!(s.lines().nth(2), Some("1  بانک تو…"));
+    }
+
+    #[test]
+    fn visual_cells_right_align_persian_and_keep_numbers_readable() {
+        let cells = VisualCells {
+            ui: Direction::Rtl,
+            terminal_width: None,
+        };
+        // Logical «مصوبه ۲/۳ (بانک)»: in visual order the first word is on the right, the
+        // number still reads ۲/۳, and the parentheses face the right way once mirrored.
+        let cell = cells.cell("مصوبه ۲/۳ (بانک)", 20);
+        assert_eq!(UnicodeWidthStr::width(cell.as_str()), 20);
+        assert!(cell.starts_with("    "), "right-aligned: «{cell}»");
+        assert!(cell.contains("۲/۳"), "{cell}");
+        let latin = cells.cell("Bank 2/3", 10);
+        assert_eq!(latin, "Bank 2/3  ");
+        let cut = cells.cell("اداره کل کار، تعاون و رفاه اجتماعی", 10);
+        assert_eq!(UnicodeWidthStr::width(cut.as_str()), 10);
+        assert!(
+            cut.trim_start().starts_with('…'),
+            "the logical end is on the left: «{cut}»"
+        );
+    }
+
+    #[test]
+    fn truncation_is_logical_and_fits() {
+        assert_eq!(truncate_logical("abc", 3), "abc");
+        assert_eq!(truncate_logical("abcd", 3), "ab…");
+        assert_eq!(truncate_logical("ab cd", 4), "ab…");
+        assert_eq!(truncate_logical("abcd", 0), "");
     }
 }
