@@ -1,4 +1,4 @@
-//! `Store::actions` with an agency filter on a synthetic database, and `search`.
+//! `Store::actions` with an agency filter on a synthetic database, `search`, and `fold`.
 //!
 //! The database is built once per run by `store::synth` (HAMYAR_BENCH_DECISIONS decisions,
 //! 20,000 unless set), in a temporary folder.
@@ -50,6 +50,10 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("search_two_words", |b| {
         b.iter(|| store.search("کد بهداشتي").unwrap())
+    });
+    let sentence = "بانك كشاورزي مقرر شد ظرف مهلت مقرر نسبت به پرداخت وام‌های خُرد ۱۴۰۳ اقدام نماید";
+    group.bench_function("fold_sentence", |b| {
+        b.iter(|| hamyar::text::fold::fold(std::hint::black_box(sentence)))
     });
     group.finish();
 }
