@@ -90,21 +90,21 @@ fn filters_match_through_fold_and_sort_overdue_first() {
             today: Some(t.add_days(-10)),
             ..overdue
         }),
-        [later.id.clone()]
+        vec![later.id.clone()]
     );
     assert_eq!(
         ids(ActionFilter {
             status: Some(DecisionStatus::Done),
             ..Default::default()
         }),
-        [health.id.clone()]
+        vec![health.id.clone()]
     );
     assert_eq!(
         ids(ActionFilter {
             category: Some("كد".into()),
             ..Default::default()
         }),
-        [late.id.clone()]
+        vec![late.id.clone()]
     );
     let supporting = ActionFilter {
         agency: Some("Health".into()),
