@@ -140,7 +140,7 @@ pub(crate) fn snapshot(
 ) -> Result<Option<Json>, StoreError> {
     let table = checked_table(table)?;
     let mut st = tx.prepare_cached(&format!("SELECT * FROM {table} WHERE id = ?1"))?;
-    let names: Vec<String> = st.column_names().into_iter().map(str::to_owned).collect();
+    let names: Vec<String> = st.column_names().map(str::to_owned).collect();
     let row = st
         .query_row([id], |r| {
             let mut map = Map::with_capacity(names.len());
@@ -244,6 +244,9 @@ fn restore(tx: &Transaction<'_>, table: &str, row: &Json) -> Result<(), StoreErr
     Ok(())
 }
 
+/// entity, entity_id, op, before, after
+type LoggedRow = (String, String, String, Option<String>, Option<String>);
+
 /// The newest action that is neither an undo nor already undone.
 fn last_undoable(tx: &Transaction<'_>) -> Result<Option<(i64, String)>, StoreError> {
     Ok(tx
@@ -266,7 +269,7 @@ pub(crate) fn undo_last(tx: &Transaction<'_>, at: String) -> Result<Option<Undon
     let Some((txn, action)) = last_undoable(tx)? else {
         return Ok(None);
     };
-    let mut rows: Vec<(String, String, String, Option<String>, Option<String>)> = Vec::new();
+    let mut rows: Vec<LoggedRow> = Vec::new();
     {
         let mut st = tx.prepare(
             "SELECT entity, entity_id, op, before, after FROM changes WHERE txn = ?1 ORDER BY seq DESC",

@@ -163,8 +163,8 @@ impl Store {
     }
 
     /// Every change to one record, oldest first (the amendment history of a record).
-    pub fn history(&self, entity_id: &str) -> Result<Vec<Change>, StoreError> {
-        self.read(|tx| audit::history(tx, entity_id))
+    pub fn history(&self, entity_id: &crate::domain::Id) -> Result<Vec<Change>, StoreError> {
+        self.read(|tx| audit::history(tx, entity_id.as_str()))
     }
 
     /// `PRAGMA integrity_check` and `foreign_key_check`: an empty list means the file is sound.
@@ -209,6 +209,14 @@ impl Store {
             }
             Ok(out)
         })
+    }
+
+    /// How long a write waits for another process's lock before reporting the file as locked
+    /// (5 s unless changed).
+    pub fn set_busy_timeout(&self, timeout: std::time::Duration) -> Result<(), StoreError> {
+        self.conn
+            .busy_timeout(timeout)
+            .map_err(|e| classify(e.into(), &self.path))
     }
 
     /// Caps the file at `pages` pages of 4 KiB for this connection: a quota, and the way tests

@@ -152,11 +152,16 @@ pub fn connect(path: &Path) -> Result<Connection, StoreError> {
     Ok(conn)
 }
 
+/// Schema version, application id and table count, read in one statement so that they come
+/// from one snapshot even while another process is initialising the file.
 fn inspect(conn: &Connection) -> Result<(u32, i32, u32), StoreError> {
-    let user_version: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    let app_id: i32 = conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
-    let tables: u32 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
-    Ok((user_version, app_id, tables))
+    Ok(conn.query_row(
+        "SELECT (SELECT user_version FROM pragma_user_version),
+                (SELECT application_id FROM pragma_application_id),
+                (SELECT count(*) FROM sqlite_schema)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?)
 }
 
 fn set_pragmas(conn: &Connection) -> Result<(), StoreError> {

@@ -127,3 +127,26 @@ pub fn new_decision(meeting: &Id, agency: &Id, text: &str, due: Option<Date>) ->
 pub fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
 }
+
+/// Rows of decisions, meetings or follow-ups whose current state has no audit row: what a
+/// half-written action would leave.
+pub fn unaudited_rows(path: &Path) -> i64 {
+    let c = rusqlite::Connection::open(path).unwrap();
+    let mut total = 0;
+    for table in ["decisions", "meetings", "follow_ups", "agencies"] {
+        let n: i64 = c
+            .query_row(
+                &format!(
+                    "SELECT count(*) FROM {table} t WHERE NOT EXISTS (
+                         SELECT 1 FROM changes c WHERE c.entity = '{table}' AND c.entity_id = t.id
+                         AND c.after IS NOT NULL AND json(c.after) = (
+                             SELECT json(after) FROM changes WHERE entity_id = t.id ORDER BY seq DESC LIMIT 1))"
+                ),
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        total += n;
+    }
+    total
+}

@@ -1,0 +1,62 @@
+//! `Store::actions` with an agency filter on a synthetic database, `search`, and `fold`.
+//!
+//! The database is built once per run by `store::synth` (HAMYAR_BENCH_DECISIONS decisions,
+//! 20,000 unless set), in a temporary folder.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use hamyar::domain::{Date, FixedClock};
+use hamyar::store::{ActionFilter, Store, synth};
+
+fn bench(c: &mut Criterion) {
+    let decisions: u32 = std::env::var("HAMYAR_BENCH_DECISIONS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(20_000);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bench.db");
+    let clock = Arc::new(FixedClock(Date::from_jalali(1393, 6, 1).unwrap()));
+    let mut store = Store::open(&path, clock).unwrap();
+    let t = Instant::now();
+    synth(&mut store, 100, decisions, 7).unwrap();
+    eprintln!(
+        "synth: {decisions} decisions in {:.2?}, {} KiB",
+        t.elapsed(),
+        std::fs::metadata(&path).unwrap().len() / 1024
+    );
+
+    let mut group = c.benchmark_group("store");
+    group.sample_size(20);
+    let by_agency = ActionFilter {
+        agency: Some("بانك كشاورزي".into()),
+        ..ActionFilter::default()
+    };
+    eprintln!(
+        "agency filter: {} rows",
+        store.actions(&by_agency).unwrap().len()
+    );
+    group.bench_function("actions_by_agency", |b| {
+        b.iter(|| store.actions(&by_agency).unwrap())
+    });
+    let overdue = ActionFilter {
+        agency: Some("بهزیستی".into()),
+        overdue: true,
+        ..ActionFilter::default()
+    };
+    group.bench_function("actions_by_agency_overdue", |b| {
+        b.iter(|| store.actions(&overdue).unwrap())
+    });
+    group.bench_function("search_two_words", |b| {
+        b.iter(|| store.search("کد بهداشتي").unwrap())
+    });
+    let sentence = "بانك كشاورزي مقرر شد ظرف مهلت مقرر نسبت به پرداخت وام‌های خُرد ۱۴۰۳ اقدام نماید";
+    group.bench_function("fold_sentence", |b| {
+        b.iter(|| hamyar::text::fold::fold(std::hint::black_box(sentence)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,151 @@
+//! Two processes writing the same database at once: neither sees an error, no write is lost,
+//! and decision numbers stay unique.
+
+mod store_support;
+
+use std::process::{Command, Stdio};
+
+use hamyar::domain::{DecisionStatus, Id};
+use hamyar::store::Store;
+use store_support::*;
+
+const CHILD_ENV: &str = "HAMYAR_TEST_WRITER_CHILD";
+const PER_WRITER: usize = 80;
+
+/// In child mode: opens the file and records decisions and follow-ups as fast as it can.
+#[test]
+fn writer_child() {
+    let Ok(spec) = std::env::var(CHILD_ENV) else {
+        return; // only does something when started by `two_writers_lose_nothing`
+    };
+    let mut parts = spec.split('|');
+    let (path, meeting, agency, name) = (
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+        parts.next().unwrap(),
+    );
+    let mut store = Store::open(path, clock()).unwrap();
+    let (meeting, agency) = (Id::from_string(meeting), Id::from_string(agency));
+    // Both writers start together, once both have the file open.
+    let go = std::path::PathBuf::from(format!("{path}.go"));
+    let waited = std::time::Instant::now();
+    while !go.exists() && waited.elapsed().as_secs() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    for i in 0..PER_WRITER {
+        let d = store
+            .record_decision(&new_decision(
+                &meeting,
+                &agency,
+                &format!("{name} {i}"),
+                None,
+            ))
+            .unwrap_or_else(|e| panic!("ERR {e}"));
+        if i % 4 == 0 {
+            store
+                .record_follow_up(&d.id, None, DecisionStatus::InProgress, name)
+                .unwrap_or_else(|e| panic!("ERR {e}"));
+        }
+        // Readers run between writes too, as the screen refreshes.
+        store
+            .list_decisions(&meeting)
+            .unwrap_or_else(|e| panic!("ERR {e}"));
+        println!("\nACK {}", d.id);
+    }
+}
+
+fn spawn(spec: String) -> std::process::Child {
+    Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "writer_child", "--nocapture", "--test-threads=1"])
+        .env(CHILD_ENV, spec)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+#[test]
+fn two_writers_lose_nothing() {
+    let (_dir, path) = temp_db();
+    let f = fixture(&path);
+    let base = format!("{}|{}|{}", path.display(), f.meeting.id, f.bank.id);
+    drop(f);
+    let a = spawn(format!("{base}|writer-a"));
+    let b = spawn(format!("{base}|writer-b"));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    std::fs::write(format!("{}.go", path.display()), b"").unwrap();
+    let mut acked = Vec::new();
+    for child in [a, b] {
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "a writer failed: {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        acked.extend(
+            stdout
+                .lines()
+                .filter_map(|l| l.split_once("ACK "))
+                .map(|(_, id)| id.trim().to_string()),
+        );
+    }
+    assert_eq!(acked.len(), 2 * PER_WRITER);
+    let store = open(&path);
+    let meeting = store.list_meetings(None).unwrap()[0].id.clone();
+    let decisions = store.list_decisions(&meeting).unwrap();
+    assert_eq!(decisions.len(), 2 * PER_WRITER);
+    for id in &acked {
+        store.get_decision(&Id::from_string(id.clone())).unwrap();
+    }
+    let items: Vec<u32> = decisions.iter().map(|d| d.number.item).collect();
+    assert_eq!(items, (1..=(2 * PER_WRITER) as u32).collect::<Vec<_>>());
+    let switches = decisions
+        .windows(2)
+        .filter(|w| w[0].text[..8] != w[1].text[..8])
+        .count();
+    eprintln!("writers took turns {switches} times");
+    assert!(switches >= 1, "the writers never overlapped");
+    assert!(store.integrity_check().unwrap().is_empty());
+    drop(store);
+    assert_eq!(unaudited_rows(&path), 0);
+}
+
+#[test]
+fn two_processes_creating_the_same_new_file() {
+    let (_dir, path) = temp_db();
+    // The file does not exist yet: both children create, initialise and migrate it at once.
+    let children: Vec<_> = (0..2)
+        .map(|_| {
+            Command::new(std::env::current_exe().unwrap())
+                .args(["--exact", "opener_child", "--nocapture", "--test-threads=1"])
+                .env("HAMYAR_TEST_OPENER_CHILD", &path)
+                .stdout(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+    let s = open(&path);
+    assert_eq!(s.schema_version().unwrap(), hamyar::store::SCHEMA_VERSION);
+    assert!(s.counts().unwrap().contains(&("agencies", 2)));
+}
+
+#[test]
+fn opener_child() {
+    let Ok(path) = std::env::var("HAMYAR_TEST_OPENER_CHILD") else {
+        return; // only does something when started by `two_processes_creating_the_same_new_file`
+    };
+    let mut store = Store::open(path, clock()).unwrap_or_else(|e| panic!("ERR {e}"));
+    store
+        .add_agency(&agency("بانک", "Bank", "بانک"))
+        .unwrap_or_else(|e| panic!("ERR {e}"));
+}

@@ -1,0 +1,182 @@
+//! Undo of the last change, and the read-only rule for approved meetings.
+
+mod store_support;
+
+use hamyar::domain::*;
+use hamyar::store::{DecisionEdit, StoreError};
+use store_support::*;
+
+#[test]
+fn undo_reverts_newest_actions_in_turn() {
+    let (_dir, path) = temp_db();
+    let mut f = fixture(&path);
+    let m = f.meeting.id.clone();
+    let d = f
+        .store
+        .record_decision(&new_decision(&m, &f.bank.id, "اول", None))
+        .unwrap();
+    let edit = DecisionEdit {
+        text: "اصلاح".into(),
+        lead_agency: f.health.id.clone(),
+        supporting_agencies: vec![f.bank.id.clone()],
+        due: Some(today()),
+    };
+    f.store.update_decision(&d.id, &edit).unwrap();
+    f.store
+        .record_follow_up(&d.id, None, DecisionStatus::InProgress, "گزارش")
+        .unwrap();
+
+    // Follow-up: the follow-up row goes and the decision's status comes back.
+    let u = f.store.undo_last().unwrap().unwrap();
+    assert_eq!(u.action, "record_follow_up");
+    assert_eq!(u.records, 2);
+    assert!(f.store.list_follow_ups(&d.id).unwrap().is_empty());
+    assert_eq!(
+        f.store.get_decision(&d.id).unwrap().status,
+        DecisionStatus::Pending
+    );
+
+    // Update: the old text, agency and deadline come back.
+    assert_eq!(
+        f.store.undo_last().unwrap().unwrap().action,
+        "update_decision"
+    );
+    assert_eq!(f.store.get_decision(&d.id).unwrap(), d);
+
+    // Insert: the decision goes; its number is still not reused.
+    assert_eq!(
+        f.store.undo_last().unwrap().unwrap().action,
+        "record_decision"
+    );
+    assert!(matches!(
+        f.store.get_decision(&d.id),
+        Err(StoreError::NotFound { .. })
+    ));
+    let d2 = f
+        .store
+        .record_decision(&new_decision(&m, &f.bank.id, "دوم", None))
+        .unwrap();
+    assert_eq!(d2.number.item, 2);
+
+    // Delete: the decision comes back whole.
+    f.store.delete_decision(&d2.id).unwrap();
+    f.store.undo_last().unwrap();
+    assert_eq!(f.store.get_decision(&d2.id).unwrap(), d2);
+    assert!(f.store.integrity_check().unwrap().is_empty());
+    assert_eq!(unaudited_rows(&path), 0);
+}
+
+#[test]
+fn undo_of_a_new_meeting_removes_its_carry_over_and_stops_at_the_start() {
+    let (_dir, path) = temp_db();
+    let mut f = fixture(&path);
+    f.store
+        .record_decision(&new_decision(&f.meeting.id, &f.bank.id, "باز", None))
+        .unwrap();
+    let m2 = f
+        .store
+        .create_meeting(&new_meeting(&f.series.id, today()))
+        .unwrap();
+    assert_eq!(f.store.review_list(&m2.id).unwrap().len(), 1);
+    assert_eq!(
+        f.store.undo_last().unwrap().unwrap().action,
+        "create_meeting"
+    );
+    assert!(f.store.get_meeting(&m2.id).is_err());
+    assert!(f.store.counts().unwrap().contains(&("review_items", 0)));
+    // Undo everything back to the empty file, then nothing more.
+    let mut n = 0;
+    while f.store.undo_last().unwrap().is_some() {
+        n += 1;
+        assert!(n < 100);
+    }
+    assert!(
+        f.store
+            .counts()
+            .unwrap()
+            .iter()
+            .all(|(t, c)| *t == "changes" || *c == 0)
+    );
+    assert!(f.store.integrity_check().unwrap().is_empty());
+}
+
+#[test]
+fn approved_meeting_refuses_edits_and_takes_amendments() {
+    let (_dir, path) = temp_db();
+    let mut f = fixture(&path);
+    let m = f.meeting.id.clone();
+    let d = f
+        .store
+        .record_decision(&new_decision(&m, &f.bank.id, "مصوبه", Some(today())))
+        .unwrap();
+    assert!(matches!(
+        f.store.record_amendment(&m, "دلیل", "متن"),
+        Err(StoreError::Invalid(_))
+    ));
+    for s in [
+        MeetingStatus::InProgress,
+        MeetingStatus::Closed,
+        MeetingStatus::Approved,
+    ] {
+        f.store.set_meeting_status(&m, s).unwrap();
+    }
+    let approved = |r: Result<(), StoreError>| {
+        matches!(r, Err(StoreError::Rule(RuleError::MeetingApproved(1))))
+    };
+    assert!(approved(
+        f.store
+            .record_decision(&new_decision(&m, &f.bank.id, "تازه", None))
+            .map(drop)
+    ));
+    let edit = DecisionEdit {
+        text: "تغییر".into(),
+        lead_agency: f.bank.id.clone(),
+        supporting_agencies: vec![],
+        due: None,
+    };
+    assert!(approved(f.store.update_decision(&d.id, &edit).map(drop)));
+    assert!(approved(f.store.delete_decision(&d.id)));
+    let meeting = f.store.get_meeting(&m).unwrap();
+    assert!(approved(f.store.update_meeting(&meeting).map(drop)));
+    let st = Statement {
+        id: Id::new(),
+        meeting: m.clone(),
+        issue: None,
+        speaker: f.person.id.clone(),
+        text: "x".into(),
+    };
+    assert!(approved(f.store.record_statement(&st)));
+    let att = Attendance {
+        id: Id::new(),
+        meeting: m.clone(),
+        person: f.person.id.clone(),
+        state: AttendanceState::Present,
+        substitute_for: None,
+        reason: String::new(),
+    };
+    assert!(approved(f.store.set_attendance(&att).map(drop)));
+    assert!(matches!(
+        f.store.set_meeting_status(&m, MeetingStatus::Closed),
+        Err(StoreError::Transition(_))
+    ));
+    // Undo cannot reach behind the approval either.
+    assert!(approved(f.store.undo_last().map(drop)));
+    assert_eq!(
+        f.store.get_meeting(&m).unwrap().status,
+        MeetingStatus::Approved
+    );
+    assert_eq!(f.store.get_decision(&d.id).unwrap(), d);
+
+    // Follow-ups still track the decision's progress.
+    f.store
+        .record_follow_up(&d.id, None, DecisionStatus::Done, "انجام شد")
+        .unwrap();
+    // Corrections go on record as amendments.
+    let a = f
+        .store
+        .record_amendment(&m, "اشتباه در مهلت", "مهلت مصوبه ۱/۱ یک ماه است")
+        .unwrap();
+    assert_eq!(a.date, today());
+    assert_eq!(f.store.list_amendments(&m).unwrap(), vec![a]);
+    assert_eq!(f.store.history(&d.id).unwrap().len(), 2);
+}
