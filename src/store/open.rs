@@ -132,6 +132,13 @@ pub fn connect(path: &Path) -> Result<Connection, StoreError> {
             },
         });
     }
+    // Root can write a file whose mode forbids writing; honour the mode anyway, since whoever
+    // made the database read-only (an archived series, say) meant it.
+    if std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
+        return Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).map_err(|e| fail(e.into()))?;
     conn.busy_timeout(BUSY_TIMEOUT)
