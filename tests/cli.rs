@@ -154,6 +154,18 @@ fn table_output_is_readable_text() {
         .assert()
         .success()
         .stdout(predicate::str::contains("2/3").or(predicate::str::contains("۲/۳")));
+    // Piped, a Persian table stays in logical order with its first column first: whatever
+    // shows the file applies its own bidi, which puts that column on the right.
+    let out = hamyar(&db)
+        .arg("meetings")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.starts_with("نشست"), "{text}");
+    assert!(text.contains("۱۳۹۲/۱۲/۲۰"));
     hamyar(&db)
         .args(["--lang", "en", "meetings"])
         .assert()
@@ -170,6 +182,25 @@ fn impossible_today_is_refused_clearly() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("1402/12/30"));
+}
+
+#[test]
+fn bidi_overrides_in_arguments_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let out = hamyar(&db)
+        .args(["actions", "--agency", "\u{202E}evil\u{1b}[2J"])
+        .assert()
+        .failure()
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(err.contains("evil"), "{err}");
+    assert!(
+        !err.contains('\u{202E}') && !err.contains('\u{1b}'),
+        "{err:?}"
+    );
 }
 
 #[test]

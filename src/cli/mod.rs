@@ -11,26 +11,42 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use output::CellLayout;
+
 pub use args::{BidiArg, Cli, Command};
 
 /// Runs hamyar with the process's arguments and environment; the binary's whole `main`.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let visual = cli.bidi == BidiArg::App && io::stderr().is_terminal();
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            report(&err);
+            report(&err, visual);
             ExitCode::FAILURE
         }
     }
 }
 
-/// Prints an error as one line on stderr, with any control characters a file name or a typed
-/// value might carry made harmless first.
-fn report(err: &anyhow::Error) {
-    let mut msg = format!("{err:#}");
-    msg.retain(|c| !c.is_control() || c == '\n');
-    let _ = writeln!(io::stderr().lock(), "hamyar: {msg}");
+/// Prints an error on stderr. A file name or a typed value in it may carry control characters
+/// or bidi overrides, so it is sanitized first; on a terminal it is laid out like everything
+/// else hamyar shows, so a Persian agency name in an English sentence reads right.
+fn report(err: &anyhow::Error, visual: bool) {
+    let raw = format!("hamyar: {err:#}");
+    let msg = crate::text::sanitize(&raw);
+    let msg = if visual {
+        let cells = output::VisualCells {
+            ui: crate::text::Direction::Ltr,
+            terminal_width: None,
+        };
+        msg.lines()
+            .map(|l| cells.line(l))
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        msg.into_owned()
+    };
+    let _ = writeln!(io::stderr().lock(), "{msg}");
 }
 
 /// Whether stdout is a terminal (then text is laid out for the eye, not for a pipe).

@@ -19,6 +19,9 @@ pub trait CellLayout {
     }
     /// A whole line of text (a heading, a message), as it should be printed.
     fn line(&self, text: &str) -> String;
+    /// Whether cells come out in visual order, so that a right-to-left table must also be
+    /// drawn with its columns mirrored. In logical order the reader's bidi does that.
+    fn is_visual(&self) -> bool;
 }
 
 /// A simple table: a header row and rows of cells, columns separated by two spaces.
@@ -44,7 +47,7 @@ impl Table {
             let mut parts: Vec<String> = (0..cols)
                 .map(|i| layout.cell(cells.get(i).map_or("", String::as_str), widths[i]))
                 .collect();
-            if self.rtl {
+            if self.rtl && layout.is_visual() {
                 parts.reverse();
             }
             let joined = parts.join("  ");
@@ -73,6 +76,10 @@ impl CellLayout for LogicalCells {
 
     fn line(&self, text: &str) -> String {
         text.to_string()
+    }
+
+    fn is_visual(&self) -> bool {
+        false
     }
 }
 
@@ -124,6 +131,10 @@ impl CellLayout for VisualCells {
             (Direction::Rtl, Some(w)) => " ".repeat(w.saturating_sub(used)) + &visual,
             _ => visual,
         }
+    }
+
+    fn is_visual(&self) -> bool {
+        true
     }
 }
 

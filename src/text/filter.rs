@@ -19,7 +19,11 @@ pub struct FilterOptions {
 
 impl Default for FilterOptions {
     fn default() -> Self {
-        FilterOptions { base: BaseDirection::default(), width: None, sanitize: true }
+        FilterOptions {
+            base: BaseDirection::default(),
+            width: None,
+            sanitize: true,
+        }
     }
 }
 
@@ -34,7 +38,10 @@ pub fn bidi_filter<R: BufRead, W: Write>(
     opts: &FilterOptions,
 ) -> io::Result<()> {
     let mut out = BufWriter::with_capacity(1 << 16, output);
-    let layout_opts = LayoutOptions { base: opts.base, width: opts.width };
+    let layout_opts = LayoutOptions {
+        base: opts.base,
+        width: opts.width,
+    };
     let mut raw = Vec::with_capacity(4096);
     let mut clean = String::new();
     let mut visual = String::new();
@@ -83,7 +90,10 @@ mod tests {
 
     #[test]
     fn one_line_out_per_line_in() {
-        let opts = FilterOptions { base: BaseDirection::Rtl, ..Default::default() };
+        let opts = FilterOptions {
+            base: BaseDirection::Rtl,
+            ..Default::default()
+        };
         let out = run("سلام (۱)\nabc\r\n\n".as_bytes(), &opts);
         assert_eq!(out, "(۱) ﻡﻼﺳ\nabc\n\n");
     }

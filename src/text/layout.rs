@@ -5,12 +5,12 @@ use std::ops::Range;
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 use unicode_width::UnicodeWidthChar;
 
+use super::FILLER;
 use super::direction::{BaseDirection, Direction};
 use super::reorder::{apply_l1, apply_l2, apply_l3};
 use super::shape::{Shaper, needs_shaping};
 use super::visual::{LineInfo, VisualCell, VisualLine};
 use super::wrap::{TOO_WIDE, wrap};
-use super::FILLER;
 
 /// How to lay out a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,7 +24,10 @@ pub struct LayoutOptions {
 
 impl Default for LayoutOptions {
     fn default() -> Self {
-        LayoutOptions { base: BaseDirection::default(), width: None }
+        LayoutOptions {
+            base: BaseDirection::default(),
+            width: None,
+        }
     }
 }
 
@@ -112,24 +115,26 @@ impl Layout {
         s.chars.clear();
         if dir == Direction::Ltr && para.is_ascii() {
             // Pure ASCII in a left-to-right paragraph resolves to level 0 throughout.
-            s.chars.extend(para.char_indices().map(|(byte, ch)| CharInfo {
-                byte,
-                ch,
-                class: BidiClass::L,
-                level: Level::ltr(),
-                width: char_width(ch),
-                too_wide: false,
-            }));
+            s.chars
+                .extend(para.char_indices().map(|(byte, ch)| CharInfo {
+                    byte,
+                    ch,
+                    class: BidiClass::L,
+                    level: Level::ltr(),
+                    width: char_width(ch),
+                    too_wide: false,
+                }));
         } else {
             let info = ParagraphBidiInfo::new(para, Some(dir.level()));
-            s.chars.extend(para.char_indices().map(|(byte, ch)| CharInfo {
-                byte,
-                ch,
-                class: info.original_classes[byte],
-                level: info.levels[byte],
-                width: char_width(ch),
-                too_wide: false,
-            }));
+            s.chars
+                .extend(para.char_indices().map(|(byte, ch)| CharInfo {
+                    byte,
+                    ch,
+                    class: info.original_classes[byte],
+                    level: info.levels[byte],
+                    width: char_width(ch),
+                    too_wide: false,
+                }));
         }
         s.ranges.clear();
         match opts.width {
@@ -143,7 +148,14 @@ impl Layout {
         }
     }
 
-    fn emit_line(&mut self, para: &str, r: Range<usize>, dir: Direction, offset: usize, last: bool) {
+    fn emit_line(
+        &mut self,
+        para: &str,
+        r: Range<usize>,
+        dir: Direction,
+        offset: usize,
+        last: bool,
+    ) {
         let s = &mut self.scratch;
         let chars = &s.chars[r.clone()];
         let n = chars.len();

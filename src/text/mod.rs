@@ -30,7 +30,6 @@ pub use sanitize::{is_sanitized, sanitize, sanitize_into};
 
 pub use visual::{Caret, VisualCell, VisualLine};
 
-
 /// The cell placed where FriBidi would put its zero-width filler: the lam of a lam-alef
 /// ligature, whose glyph lives in the alef's cell.
 pub const FILLER: char = '\u{FEFF}';
