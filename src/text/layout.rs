@@ -5,6 +5,7 @@ use std::ops::Range;
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 use unicode_width::UnicodeWidthChar;
 
+use super::classes::CachedBidiData;
 use super::direction::{BaseDirection, Direction};
 use super::reorder::{apply_l1, apply_l2, apply_l3};
 use super::shape::{Shaper, needs_shaping};
@@ -34,9 +35,6 @@ pub(super) struct CharInfo {
     /// Byte offset within the paragraph.
     pub byte: usize,
     pub ch: char,
-    pub class: BidiClass,
-    /// Resolved embedding level, before rule L1.
-    pub level: Level,
     /// Cells it takes; lowered by wrapping for hanging whitespace and too-wide graphemes.
     pub width: u8,
     /// Drawn as [`TOO_WIDE`]: a grapheme wider than the whole line.
@@ -47,9 +45,11 @@ pub(super) struct CharInfo {
 #[derive(Clone, Debug, Default)]
 struct Scratch {
     chars: Vec<CharInfo>,
-    ranges: Vec<Range<usize>>,
+    /// Original bidi class of each character of the paragraph.
     classes: Vec<BidiClass>,
+    /// Resolved embedding level of each character, before rule L1.
     para_levels: Vec<Level>,
+    ranges: Vec<Range<usize>>,
     levels: Vec<Level>,
     order: Vec<u32>,
     glyphs: Vec<char>,
@@ -73,9 +73,26 @@ pub fn layout(text: &str, opts: &LayoutOptions) -> Layout {
     l
 }
 
-fn char_width(c: char) -> u8 {
+fn char_width_uncached(c: char) -> u8 {
     // Controls have no width; they are not drawn (input is sanitized before it gets here).
     c.width().map_or(0, |w| w.min(2) as u8)
+}
+
+/// Widths of U+0000..U+07FF, looked up once: `unicode-width`'s lookup showed in profiles.
+fn low_widths() -> &'static [u8] {
+    static LOW: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    LOW.get_or_init(|| {
+        (0..0x800u32)
+            .map(|cp| char::from_u32(cp).map_or(0, char_width_uncached))
+            .collect()
+    })
+}
+
+fn char_width(low: &[u8], c: char) -> u8 {
+    match low.get(c as usize) {
+        Some(&w) => w,
+        None => char_width_uncached(c),
+    }
 }
 
 impl Layout {
@@ -110,26 +127,26 @@ impl Layout {
         }
         let s = &mut self.scratch;
         s.chars.clear();
+        s.classes.clear();
+        s.para_levels.clear();
+        let low = low_widths();
+        s.chars.extend(para.char_indices().map(|(byte, ch)| CharInfo {
+            byte,
+            ch,
+            width: char_width(low, ch),
+            too_wide: false,
+        }));
         if dir == Direction::Ltr && para.is_ascii() {
             // Pure ASCII in a left-to-right paragraph resolves to level 0 throughout.
-            s.chars.extend(para.char_indices().map(|(byte, ch)| CharInfo {
-                byte,
-                ch,
-                class: BidiClass::L,
-                level: Level::ltr(),
-                width: char_width(ch),
-                too_wide: false,
-            }));
+            s.classes.resize(s.chars.len(), BidiClass::L);
+            s.para_levels.resize(s.chars.len(), Level::ltr());
         } else {
-            let info = ParagraphBidiInfo::new(para, Some(dir.level()));
-            s.chars.extend(para.char_indices().map(|(byte, ch)| CharInfo {
-                byte,
-                ch,
-                class: info.original_classes[byte],
-                level: info.levels[byte],
-                width: char_width(ch),
-                too_wide: false,
-            }));
+            let info =
+                ParagraphBidiInfo::new_with_data_source(&CachedBidiData, para, Some(dir.level()));
+            for c in &s.chars {
+                s.classes.push(info.original_classes[c.byte]);
+                s.para_levels.push(info.levels[c.byte]);
+            }
         }
         s.ranges.clear();
         match opts.width {
@@ -146,28 +163,27 @@ impl Layout {
     fn emit_line(&mut self, para: &str, r: Range<usize>, dir: Direction, offset: usize, last: bool) {
         let s = &mut self.scratch;
         let chars = &s.chars[r.clone()];
+        let classes = &s.classes[r.clone()];
+        let para_levels = &s.para_levels[r.clone()];
         let n = chars.len();
-        s.classes.clear();
-        s.classes.extend(chars.iter().map(|c| c.class));
-        s.para_levels.clear();
-        s.para_levels.extend(chars.iter().map(|c| c.level));
         s.levels.clear();
-        s.levels.extend_from_slice(&s.para_levels);
+        s.levels.extend_from_slice(para_levels);
         s.order.clear();
         s.order.extend(0..n as u32);
         s.glyphs.clear();
         s.glyphs.extend(chars.iter().map(|c| c.ch));
 
-        apply_l1(&s.classes, &mut s.levels, dir.level());
+        apply_l1(classes, &mut s.levels, dir.level());
         if s.levels.iter().any(|l| l.is_rtl()) {
-            apply_l3(&s.classes, &s.levels, &mut s.order);
+            apply_l3(classes, &s.levels, &mut s.order);
             apply_l2(&s.levels, &mut s.order);
         }
         if needs_shaping(s.glyphs.iter().copied()) {
-            s.shaper.shape(&mut s.glyphs, &s.classes, &s.para_levels);
+            s.shaper.shape(&mut s.glyphs, classes, para_levels);
         }
-        for (g, l) in s.glyphs.iter_mut().zip(&s.para_levels) {
-            if l.is_rtl() {
+        for ((g, l), class) in s.glyphs.iter_mut().zip(para_levels).zip(classes) {
+            // Every character with a Bidi_Mirroring_Glyph is of class ON.
+            if l.is_rtl() && *class == BidiClass::ON {
                 if let Some(m) = unicode_bidi_mirroring::get_mirrored(*g) {
                     *g = m;
                 }

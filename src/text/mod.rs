@@ -8,6 +8,7 @@
 //!
 //! It depends on nothing else in the crate.
 
+mod classes;
 pub mod direction;
 
 pub mod filter;
