@@ -39,10 +39,10 @@ impl BidiDataSource for CachedBidiData {
             if let Some(&class) = t.low.get(cp as usize) {
                 return class;
             }
-        } else if PUNCT.contains(&cp) {
-            if let Some(&class) = t.punct.get((cp - PUNCT.start) as usize) {
-                return class;
-            }
+        } else if PUNCT.contains(&cp)
+            && let Some(&class) = t.punct.get((cp - PUNCT.start) as usize)
+        {
+            return class;
         }
         HardcodedBidiData.bidi_class(c)
     }
@@ -56,7 +56,11 @@ mod tests {
     fn cache_agrees_with_unicode_bidi() {
         for cp in (0..0x2100).chain(0xFB50..0xFF00) {
             if let Some(c) = char::from_u32(cp) {
-                assert_eq!(CachedBidiData.bidi_class(c), unicode_bidi::bidi_class(c), "{cp:X}");
+                assert_eq!(
+                    CachedBidiData.bidi_class(c),
+                    unicode_bidi::bidi_class(c),
+                    "{cp:X}"
+                );
             }
         }
     }

@@ -4,10 +4,10 @@ use std::borrow::Cow;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::sync::mpsc;
 
+use super::FILLER;
 use super::direction::BaseDirection;
 use super::layout::{Layout, LayoutOptions};
 use super::sanitize::{is_sanitized, sanitize_into};
-use super::FILLER;
 
 /// Options of [`bidi_filter`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,7 +21,11 @@ pub struct FilterOptions {
 
 impl Default for FilterOptions {
     fn default() -> Self {
-        FilterOptions { base: BaseDirection::default(), width: None, sanitize: true }
+        FilterOptions {
+            base: BaseDirection::default(),
+            width: None,
+            sanitize: true,
+        }
     }
 }
 
@@ -89,21 +93,24 @@ pub fn bidi_filter<R: BufRead, W: Write>(
 
             let split = if pending.len() >= PARALLEL_MIN && to_helper.is_some() {
                 let mid = pending.len() / 2;
-                pending[mid..].iter().position(|&b| b == b'\n').map(|i| mid + i + 1)
+                pending[mid..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map(|i| mid + i + 1)
             } else {
                 None
             };
             let mut sent = false;
-            if let (Some(split), Some(tx)) = (split, &to_helper) {
-                if split < pending.len() {
-                    second.clear();
-                    second.extend_from_slice(&pending[split..]);
-                    pending.truncate(split);
-                    if tx.send(std::mem::take(&mut second)).is_ok() {
-                        sent = true;
-                    } else {
-                        to_helper = None;
-                    }
+            if let (Some(split), Some(tx)) = (split, &to_helper)
+                && split < pending.len()
+            {
+                second.clear();
+                second.extend_from_slice(&pending[split..]);
+                pending.truncate(split);
+                if tx.send(std::mem::take(&mut second)).is_ok() {
+                    sent = true;
+                } else {
+                    to_helper = None;
                 }
             }
             visual.clear();
@@ -134,7 +141,10 @@ struct LineWorker {
 impl LineWorker {
     fn new(opts: &FilterOptions) -> Self {
         LineWorker {
-            opts: LayoutOptions { base: opts.base, width: opts.width },
+            opts: LayoutOptions {
+                base: opts.base,
+                width: opts.width,
+            },
             sanitize: opts.sanitize,
             layout: Layout::new(),
             clean: String::new(),
@@ -186,7 +196,10 @@ mod tests {
 
     #[test]
     fn one_line_out_per_line_in() {
-        let opts = FilterOptions { base: BaseDirection::Rtl, ..Default::default() };
+        let opts = FilterOptions {
+            base: BaseDirection::Rtl,
+            ..Default::default()
+        };
         let out = run("سلام (۱)\nabc\r\n\n".as_bytes(), &opts);
         assert_eq!(out, "(۱) ﻡﻼﺳ\nabc\n\n");
     }
@@ -198,7 +211,10 @@ mod tests {
             input.push_str(&format!("مصوبه {i}: (شعبه {i})\n"));
         }
         input.push_str("بدون خط آخر");
-        let opts = FilterOptions { base: BaseDirection::Rtl, ..Default::default() };
+        let opts = FilterOptions {
+            base: BaseDirection::Rtl,
+            ..Default::default()
+        };
         let out = run(input.as_bytes(), &opts);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 20_001);

@@ -5,28 +5,22 @@ use std::ops::Range;
 use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 use unicode_width::UnicodeWidthChar;
 
+use super::FILLER;
 use super::classes::CachedBidiData;
 use super::direction::{BaseDirection, Direction};
 use super::reorder::{apply_l1, apply_l2, apply_l3};
 use super::shape::{Shaper, needs_shaping};
 use super::visual::{LineInfo, VisualCell, VisualLine};
 use super::wrap::{TOO_WIDE, wrap};
-use super::FILLER;
 
 /// How to lay out a text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct LayoutOptions {
     /// Base direction of each paragraph (each `\n`-separated part of the text).
     pub base: BaseDirection,
     /// Wrap width in terminal cells; `None` lays every paragraph out on one line. A width of 0
     /// is treated as 1: there is no layout without room for a character.
     pub width: Option<usize>,
-}
-
-impl Default for LayoutOptions {
-    fn default() -> Self {
-        LayoutOptions { base: BaseDirection::default(), width: None }
-    }
 }
 
 /// One logical character of the paragraph being laid out.
@@ -130,12 +124,13 @@ impl Layout {
         s.classes.clear();
         s.para_levels.clear();
         let low = low_widths();
-        s.chars.extend(para.char_indices().map(|(byte, ch)| CharInfo {
-            byte,
-            ch,
-            width: char_width(low, ch),
-            too_wide: false,
-        }));
+        s.chars
+            .extend(para.char_indices().map(|(byte, ch)| CharInfo {
+                byte,
+                ch,
+                width: char_width(low, ch),
+                too_wide: false,
+            }));
         if dir == Direction::Ltr && para.is_ascii() {
             // Pure ASCII in a left-to-right paragraph resolves to level 0 throughout.
             s.classes.resize(s.chars.len(), BidiClass::L);
@@ -160,7 +155,14 @@ impl Layout {
         }
     }
 
-    fn emit_line(&mut self, para: &str, r: Range<usize>, dir: Direction, offset: usize, last: bool) {
+    fn emit_line(
+        &mut self,
+        para: &str,
+        r: Range<usize>,
+        dir: Direction,
+        offset: usize,
+        last: bool,
+    ) {
         let s = &mut self.scratch;
         let chars = &s.chars[r.clone()];
         let classes = &s.classes[r.clone()];
@@ -183,10 +185,11 @@ impl Layout {
         }
         for ((g, l), class) in s.glyphs.iter_mut().zip(para_levels).zip(classes) {
             // Every character with a Bidi_Mirroring_Glyph is of class ON.
-            if l.is_rtl() && *class == BidiClass::ON {
-                if let Some(m) = unicode_bidi_mirroring::get_mirrored(*g) {
-                    *g = m;
-                }
+            if l.is_rtl()
+                && *class == BidiClass::ON
+                && let Some(m) = unicode_bidi_mirroring::get_mirrored(*g)
+            {
+                *g = m;
             }
         }
 

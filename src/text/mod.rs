@@ -19,6 +19,7 @@ mod shape;
 mod shape_table;
 
 mod visual;
+pub mod widgets;
 
 mod wrap;
 
@@ -29,7 +30,7 @@ pub use layout::{Layout, LayoutOptions, layout};
 pub use sanitize::{is_sanitized, sanitize, sanitize_into};
 
 pub use visual::{Caret, VisualCell, VisualLine};
-
+pub use widgets::{BidiInput, BidiLine, BidiParagraph, InputState, StyleSpan};
 
 /// The cell placed where FriBidi would put its zero-width filler: the lam of a lam-alef
 /// ligature, whose glyph lives in the alef's cell.

@@ -43,7 +43,10 @@ pub(super) fn apply_l1(classes: &[BidiClass], levels: &mut [Level], para: Level)
 
 fn is_explicit_bn_or_nsm(class: BidiClass) -> bool {
     use BidiClass::*;
-    matches!(class, BN | NSM | LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI)
+    matches!(
+        class,
+        BN | NSM | LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI
+    )
 }
 
 /// Rule L3: in right-to-left runs, keep combining marks after their base once reversed. Works on
@@ -58,8 +61,7 @@ pub(super) fn apply_l3(classes: &[BidiClass], levels: &[Level], order: &mut [u32
         let seq_end = i;
         let level = levels[i];
         let mut start = i;
-        while start > 0 && is_explicit_bn_or_nsm(classes[start - 1]) && levels[start - 1] == level
-        {
+        while start > 0 && is_explicit_bn_or_nsm(classes[start - 1]) && levels[start - 1] == level {
             start -= 1;
         }
         // Include the base when it is at the same level; a mark that opens its run has none.
@@ -112,9 +114,9 @@ mod tests {
 
     fn text_strategy() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
-            "سلام", " ", "abc", "۱۲۳", "12", "(", ")", "«", "»", "\u{200C}", "\u{200F}",
-            "\u{200E}", "\u{064E}", ".", "-", "%", "\u{2067}", "\u{2069}", "\u{202B}", "\u{202C}",
-            "\t", "\u{2029}", "،",
+            "سلام", " ", "abc", "۱۲۳", "12", "(", ")", "«", "»", "\u{200C}", "\u{200F}", "\u{200E}",
+            "\u{064E}", ".", "-", "%", "\u{2067}", "\u{2069}", "\u{202B}", "\u{202C}", "\t",
+            "\u{2029}", "،",
         ]);
         prop::collection::vec(pieces, 0..30).prop_map(|v| v.concat())
     }

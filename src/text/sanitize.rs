@@ -48,12 +48,11 @@ pub fn is_sanitized(text: &str) -> bool {
         if b < 0x20 && b != b'\n' || b == 0x7F {
             return false;
         }
-        if b == 0xC2 || b == 0xE2 {
-            if let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
-                if is_forbidden(c) {
-                    return false;
-                }
-            }
+        if (b == 0xC2 || b == 0xE2)
+            && let Some(c) = text.get(i..).and_then(|s| s.chars().next())
+            && is_forbidden(c)
+        {
+            return false;
         }
         i += 1;
     }

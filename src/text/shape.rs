@@ -125,7 +125,9 @@ fn is_rtl(level: u8) -> bool {
 /// Whether any character could change under shaping: the forms table covers U+0621..U+06D3.
 pub(super) fn needs_shaping(chars: impl Iterator<Item = char>) -> bool {
     let last = FORMS_FIRST + FORMS.len() as u32;
-    chars.map(|c| c as u32).any(|cp| (FORMS_FIRST..last).contains(&cp))
+    chars
+        .map(|c| c as u32)
+        .any(|cp| (FORMS_FIRST..last).contains(&cp))
 }
 
 /// Scratch buffers for [`shape`], kept by the caller so that shaping allocates nothing.
@@ -160,11 +162,12 @@ impl Shaper {
         }
         for i in 1..n {
             let l = levels[i - 1];
-            if l.is_rtl() && l == levels[i] {
-                if let Some(lig) = lam_alef(glyphs[i - 1], glyphs[i]) {
-                    glyphs[i - 1] = FILLER;
-                    glyphs[i] = lig;
-                }
+            if l.is_rtl()
+                && l == levels[i]
+                && let Some(lig) = lam_alef(glyphs[i - 1], glyphs[i])
+            {
+                glyphs[i - 1] = FILLER;
+                glyphs[i] = lig;
             }
         }
     }
@@ -195,7 +198,11 @@ impl Shaper {
             let skipped = p & (TRANSPARENT_BIT | IGNORED) != 0;
             if !skipped {
                 // In a right-to-left run the logically preceding character is on the right.
-                let joins_preceding = if is_rtl(level) { JOINS_RIGHT } else { JOINS_LEFT };
+                let joins_preceding = if is_rtl(level) {
+                    JOINS_RIGHT
+                } else {
+                    JOINS_LEFT
+                };
                 if !joins {
                     if shapes {
                         p &= !joins_preceding;
@@ -218,7 +225,11 @@ impl Shaper {
                 saved = i;
                 saved_level = level;
                 saved_shapes = shapes;
-                saved_joins_following = if is_rtl(level) { JOINS_LEFT } else { JOINS_RIGHT };
+                saved_joins_following = if is_rtl(level) {
+                    JOINS_LEFT
+                } else {
+                    JOINS_RIGHT
+                };
                 joins = p & saved_joins_following != 0;
             }
         }
@@ -264,7 +275,10 @@ mod tests {
 
     fn shape_rtl(s: &str) -> String {
         let mut glyphs: Vec<char> = s.chars().collect();
-        let classes: Vec<BidiClass> = glyphs.iter().map(|&c| unicode_bidi::bidi_class(c)).collect();
+        let classes: Vec<BidiClass> = glyphs
+            .iter()
+            .map(|&c| unicode_bidi::bidi_class(c))
+            .collect();
         let levels: Vec<Level> = classes
             .iter()
             .map(|c| match c {

@@ -95,7 +95,11 @@ impl VisualLine<'_> {
             .columns()
             .enumerate()
             .filter(|(_, (_, c))| c.width > 0)
-            .map(|(vi, (x, c))| Stop { logical: c.logical, x: x as isize, vi })
+            .map(|(vi, (x, c))| Stop {
+                logical: c.logical,
+                x: x as isize,
+                vi,
+            })
             .collect();
         if !self.paragraph_end {
             return stops;
@@ -112,9 +116,19 @@ impl VisualLine<'_> {
                 let (x, at) = if cell.rtl {
                     (col - 1, stops.partition_point(|s| s.vi < vi))
                 } else {
-                    (col + isize::from(cell.width), stops.partition_point(|s| s.vi <= vi))
+                    (
+                        col + isize::from(cell.width),
+                        stops.partition_point(|s| s.vi <= vi),
+                    )
                 };
-                stops.insert(at, Stop { logical: end, x, vi });
+                stops.insert(
+                    at,
+                    Stop {
+                        logical: end,
+                        x,
+                        vi,
+                    },
+                );
             }
         }
         stops
@@ -150,10 +164,9 @@ impl Layout {
             .saturating_sub(1)
     }
 
-    /// Logical → visual: the caret for logical byte position `logical` in an area
-    /// `area_width` wide. The caret covers the character at `logical`; at the end of a
-    /// paragraph it sits beside the last character, on the side text grows.
-    pub fn caret(&self, logical: usize, area_width: usize) -> Option<Caret> {
+    /// The caret column of logical position `logical` relative to the start of its visual
+    /// line (-1 is just left of the line), with the line's index.
+    pub fn caret_column(&self, logical: usize) -> Option<(usize, isize)> {
         let li = self.line_of(logical);
         let line = self.line(li)?;
         let x = match line.visual_index(logical) {
@@ -164,9 +177,21 @@ impl Layout {
                 .find(|s| s.logical == logical)
                 .map_or(0, |s| s.x),
         };
+        Some((li, x))
+    }
+
+    /// Logical → visual: the caret for logical byte position `logical` in an area
+    /// `area_width` wide. The caret covers the character at `logical`; at the end of a
+    /// paragraph it sits beside the last character, on the side text grows.
+    pub fn caret(&self, logical: usize, area_width: usize) -> Option<Caret> {
+        let (li, x) = self.caret_column(logical)?;
+        let line = self.line(li)?;
         let x = line.x_offset(area_width) as isize + x;
         let max = area_width.saturating_sub(1) as isize;
-        Some(Caret { line: li, x: x.clamp(0, max.max(0)) as usize })
+        Some(Caret {
+            line: li,
+            x: x.clamp(0, max.max(0)) as usize,
+        })
     }
 
     /// Visual → logical: the logical byte index of the character drawn at column `x` of visual
@@ -201,7 +226,11 @@ impl Layout {
         }
         // Past the edge: left of an RTL line is its continuation (the next line).
         let next = left == line.direction.is_rtl();
-        let target = if next { li.checked_add(1) } else { li.checked_sub(1) };
+        let target = if next {
+            li.checked_add(1)
+        } else {
+            li.checked_sub(1)
+        };
         let Some(other) = target.and_then(|t| self.line(t)) else {
             return logical;
         };
@@ -216,7 +245,11 @@ impl Layout {
         let Some(caret) = self.caret(logical, area_width) else {
             return logical;
         };
-        let target = if up { caret.line.checked_sub(1) } else { Some(caret.line + 1) };
+        let target = if up {
+            caret.line.checked_sub(1)
+        } else {
+            Some(caret.line + 1)
+        };
         let Some(line) = target.and_then(|t| self.line(t)) else {
             return logical;
         };
