@@ -1,7 +1,7 @@
 //! Buffer tests for the bidi widgets, in both directions.
 
 use hamyar::text::{
-    BaseDirection, BidiInput, BidiLine, BidiParagraph, Direction, InputState, StyleSpan,
+    BaseDirection, BidiInput, BidiLine, BidiMode, BidiParagraph, Direction, InputState, StyleSpan,
 };
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -254,4 +254,12 @@ fn forced_ltr_and_rtl() {
         1,
     );
     assert_eq!(rows(&buf), ["    ﻡﻼﺳ ۱۲"]);
+}
+
+#[test]
+fn terminal_mode_writes_logical_order_unshaped() {
+    let buf = render(BidiLine::new("سلام (۱)").mode(BidiMode::Terminal), 10, 1);
+    assert_eq!(rows(&buf), ["سلام (۱)  "]);
+    let buf = render(BidiParagraph::new("abc سلام").mode(BidiMode::Terminal), 5, 2);
+    assert_eq!(rows(&buf), ["abc  ", "سلام "]);
 }

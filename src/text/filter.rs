@@ -8,6 +8,7 @@ use super::FILLER;
 use super::direction::BaseDirection;
 use super::layout::{Layout, LayoutOptions};
 use super::sanitize::{is_sanitized, sanitize_into};
+use super::terminal::BidiMode;
 
 /// Options of [`bidi_filter`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +18,8 @@ pub struct FilterOptions {
     pub width: Option<usize>,
     /// Run [`sanitize`](super::sanitize) on each line first, as every input path of the app does.
     pub sanitize: bool,
+    /// [`BidiMode::Terminal`] only wraps, keeping logical order.
+    pub mode: BidiMode,
 }
 
 impl Default for FilterOptions {
@@ -25,6 +28,7 @@ impl Default for FilterOptions {
             base: BaseDirection::default(),
             width: None,
             sanitize: true,
+            mode: BidiMode::App,
         }
     }
 }
@@ -144,6 +148,7 @@ impl LineWorker {
             opts: LayoutOptions {
                 base: opts.base,
                 width: opts.width,
+                mode: opts.mode,
             },
             sanitize: opts.sanitize,
             layout: Layout::new(),
@@ -229,7 +234,7 @@ mod tests {
         let opts = FilterOptions {
             base: BaseDirection::Auto(Direction::Rtl),
             width: Some(6),
-            sanitize: true,
+            ..Default::default()
         };
         let out = run(b"abc def ghi\n\xff\xfe ok\x1b[1m\n", &opts);
         assert_eq!(out, "abc \ndef \nghi\n\u{FFFD}\u{FFFD} \nok[1m\n");

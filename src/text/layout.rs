@@ -10,6 +10,7 @@ use super::classes::CachedBidiData;
 use super::direction::{BaseDirection, Direction};
 use super::reorder::{apply_l1, apply_l2, apply_l3};
 use super::shape::{Shaper, needs_shaping};
+use super::terminal::BidiMode;
 use super::visual::{LineInfo, VisualCell, VisualLine};
 use super::wrap::{TOO_WIDE, wrap};
 
@@ -21,6 +22,9 @@ pub struct LayoutOptions {
     /// Wrap width in terminal cells; `None` lays every paragraph out on one line. A width of 0
     /// is treated as 1: there is no layout without room for a character.
     pub width: Option<usize>,
+    /// [`BidiMode::Terminal`] only wraps: lines keep logical order, unshaped and left-aligned,
+    /// for a terminal that reorders by itself.
+    pub mode: BidiMode,
 }
 
 /// One logical character of the paragraph being laid out.
@@ -115,6 +119,7 @@ impl Layout {
                 logical: offset..offset,
                 width: 0,
                 direction: dir,
+                right_aligned: dir.is_rtl() && opts.mode == BidiMode::App,
                 paragraph_end: true,
             });
             return;
@@ -151,7 +156,7 @@ impl Layout {
         for i in 0..self.scratch.ranges.len() {
             let r = self.scratch.ranges[i].clone();
             let last = i + 1 == self.scratch.ranges.len();
-            self.emit_line(para, r, dir, offset, last);
+            self.emit_line(para, r, dir, offset, last, opts.mode);
         }
     }
 
@@ -162,6 +167,7 @@ impl Layout {
         dir: Direction,
         offset: usize,
         last: bool,
+        mode: BidiMode,
     ) {
         let s = &mut self.scratch;
         let chars = &s.chars[r.clone()];
@@ -175,12 +181,13 @@ impl Layout {
         s.glyphs.clear();
         s.glyphs.extend(chars.iter().map(|c| c.ch));
 
+        let visual = mode == BidiMode::App;
         apply_l1(classes, &mut s.levels, dir.level());
-        if s.levels.iter().any(|l| l.is_rtl()) {
+        if visual && s.levels.iter().any(|l| l.is_rtl()) {
             apply_l3(classes, &s.levels, &mut s.order);
             apply_l2(&s.levels, &mut s.order);
         }
-        if needs_shaping(s.glyphs.iter().copied()) {
+        if visual && needs_shaping(s.glyphs.iter().copied()) {
             s.shaper.shape(&mut s.glyphs, classes, para_levels);
         }
         for ((g, l), class) in s.glyphs.iter_mut().zip(para_levels).zip(classes) {
@@ -220,6 +227,7 @@ impl Layout {
             logical: offset + start..offset + end,
             width,
             direction: dir,
+            right_aligned: dir.is_rtl() && visual,
             paragraph_end: last,
         });
     }
@@ -237,6 +245,7 @@ impl Layout {
             logical: info.logical.clone(),
             width: info.width,
             direction: info.direction,
+            right_aligned: info.right_aligned,
             paragraph_end: info.paragraph_end,
         })
     }
@@ -248,6 +257,7 @@ impl Layout {
             logical: info.logical.clone(),
             width: info.width,
             direction: info.direction,
+            right_aligned: info.right_aligned,
             paragraph_end: info.paragraph_end,
         })
     }

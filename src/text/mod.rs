@@ -17,6 +17,7 @@ mod reorder;
 pub mod sanitize;
 mod shape;
 mod shape_table;
+pub mod terminal;
 
 mod visual;
 pub mod widgets;
@@ -28,6 +29,10 @@ pub use direction::{BaseDirection, Direction};
 pub use filter::{FilterOptions, bidi_filter};
 pub use layout::{Layout, LayoutOptions, layout};
 pub use sanitize::{is_sanitized, sanitize, sanitize_into};
+pub use terminal::{
+    BidiMode, TerminalBidi, TerminalReport, UnknownBidiMode, detect_terminal,
+    detect_terminal_from_env,
+};
 
 pub use visual::{Caret, VisualCell, VisualLine};
 pub use widgets::{BidiInput, BidiLine, BidiParagraph, InputState, StyleSpan};

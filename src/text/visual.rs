@@ -25,6 +25,7 @@ pub(super) struct LineInfo {
     pub logical: Range<usize>,
     pub width: usize,
     pub direction: Direction,
+    pub right_aligned: bool,
     pub paragraph_end: bool,
 }
 
@@ -38,6 +39,8 @@ pub struct VisualLine<'a> {
     pub width: usize,
     /// Base direction of its paragraph.
     pub direction: Direction,
+    /// Drawn against the right edge (RTL paragraphs, in visual mode).
+    pub right_aligned: bool,
     /// Last line of its paragraph: the caret may sit after its last character.
     pub paragraph_end: bool,
 }
@@ -45,9 +48,10 @@ pub struct VisualLine<'a> {
 impl VisualLine<'_> {
     /// Where the line starts in an area `area_width` wide: RTL lines are right-aligned.
     pub fn x_offset(&self, area_width: usize) -> usize {
-        match self.direction {
-            Direction::Rtl => area_width.saturating_sub(self.width),
-            Direction::Ltr => 0,
+        if self.right_aligned {
+            area_width.saturating_sub(self.width)
+        } else {
+            0
         }
     }
 

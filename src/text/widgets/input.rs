@@ -12,6 +12,7 @@ use super::{Paint, paint_line};
 use crate::text::direction::BaseDirection;
 use crate::text::layout::{Layout, LayoutOptions};
 use crate::text::sanitize::sanitize;
+use crate::text::terminal::BidiMode;
 
 const ZWNJ: char = '\u{200C}';
 
@@ -29,6 +30,7 @@ pub struct InputState {
     anchor: Option<usize>,
     multiline: bool,
     base: BaseDirection,
+    mode: BidiMode,
     layout: Layout,
     /// Width the layout was made for (`None`: not wrapped), and whether text changed since.
     laid_out: Option<Option<usize>>,
@@ -55,6 +57,7 @@ impl InputState {
             anchor: None,
             multiline: false,
             base: BaseDirection::default(),
+            mode: BidiMode::App,
             layout: Layout::new(),
             laid_out: None,
             width: 80,
@@ -73,6 +76,13 @@ impl InputState {
 
     pub fn with_base(mut self, base: BaseDirection) -> Self {
         self.base = base;
+        self.laid_out = None;
+        self
+    }
+
+    /// [`BidiMode::Terminal`]: logical order, for a terminal that reorders by itself.
+    pub fn with_mode(mut self, mode: BidiMode) -> Self {
+        self.mode = mode;
         self.laid_out = None;
         self
     }
@@ -265,6 +275,7 @@ impl InputState {
             let opts = LayoutOptions {
                 base: self.base,
                 width: want,
+                mode: self.mode,
             };
             self.layout.compute(&self.text, &opts);
             self.laid_out = Some(want);

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthChar;
 use super::{Paint, StyleSpan, paint_line, with_scratch};
 use crate::text::direction::BaseDirection;
 use crate::text::layout::LayoutOptions;
+use crate::text::terminal::BidiMode;
 
 /// A single line (the text up to its first `\n`). When it does not fit, it keeps its logical
 /// beginning and ends with `…`: the cut is made in logical order, so an RTL line loses its
@@ -20,6 +21,7 @@ pub struct BidiLine<'a> {
     base: BaseDirection,
     style: Style,
     spans: &'a [StyleSpan],
+    mode: BidiMode,
 }
 
 const ELLIPSIS: char = '…';
@@ -35,6 +37,12 @@ impl<'a> BidiLine<'a> {
 
     pub fn base(mut self, base: BaseDirection) -> Self {
         self.base = base;
+        self
+    }
+
+    /// [`BidiMode::Terminal`]: logical order, for a terminal that reorders by itself.
+    pub fn mode(mut self, mode: BidiMode) -> Self {
+        self.mode = mode;
         self
     }
 
@@ -88,6 +96,7 @@ impl Widget for &BidiLine<'_> {
         let opts = LayoutOptions {
             base: self.base.pinned(self.text),
             width: None,
+            mode: self.mode,
         };
         with_scratch(|layout| {
             layout.compute(self.text, &opts);

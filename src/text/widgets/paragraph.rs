@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 use super::{Paint, StyleSpan, paint_line, with_scratch};
 use crate::text::direction::BaseDirection;
 use crate::text::layout::LayoutOptions;
+use crate::text::terminal::BidiMode;
 
 /// Text wrapped to the area's width, each paragraph (`\n`) laid out on its own, RTL lines
 /// right-aligned. `scroll` skips that many visual lines.
@@ -18,6 +19,7 @@ pub struct BidiParagraph<'a> {
     style: Style,
     spans: &'a [StyleSpan],
     scroll: usize,
+    mode: BidiMode,
 }
 
 impl<'a> BidiParagraph<'a> {
@@ -30,6 +32,12 @@ impl<'a> BidiParagraph<'a> {
 
     pub fn base(mut self, base: BaseDirection) -> Self {
         self.base = base;
+        self
+    }
+
+    /// [`BidiMode::Terminal`]: logical order, for a terminal that reorders by itself.
+    pub fn mode(mut self, mode: BidiMode) -> Self {
+        self.mode = mode;
         self
     }
 
@@ -61,6 +69,7 @@ impl<'a> BidiParagraph<'a> {
         LayoutOptions {
             base: self.base,
             width: Some(usize::from(width)),
+            mode: self.mode,
         }
     }
 }
