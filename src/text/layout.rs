@@ -192,7 +192,8 @@ impl Layout {
         }
         for ((g, l), class) in s.glyphs.iter_mut().zip(para_levels).zip(classes) {
             // Every character with a Bidi_Mirroring_Glyph is of class ON.
-            if l.is_rtl()
+            if visual
+                && l.is_rtl()
                 && *class == BidiClass::ON
                 && let Some(m) = unicode_bidi_mirroring::get_mirrored(*g)
             {
