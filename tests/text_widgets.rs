@@ -263,3 +263,52 @@ fn terminal_mode_writes_logical_order_unshaped() {
     let buf = render(BidiParagraph::new("abc سلام").mode(BidiMode::Terminal), 5, 2);
     assert_eq!(rows(&buf), ["abc  ", "سلام "]);
 }
+
+/// A small screen in both directions, as a snapshot: a list of decisions (BidiLine rows, cut at
+/// their logical end), the selected decision's text (BidiParagraph) and an input with a cursor.
+fn screen(persian: bool) -> String {
+    let items: [&str; 4] = if persian {
+        [
+            "۲/۱ بانک توسعه تعاون: تسهیلات (۵۰٪) تا ۱۴۰۵/۰۹/۳۰",
+            "۲/۲ اداره بهزیستی — «بازارچه» دائمی",
+            "۲/۳ SMS یادآوری به ۱۲ نفر",
+            "۲/۴ کد بهداشتی (IRC) برای ۳ گروه",
+        ]
+    } else {
+        [
+            "2/1 Bank Tose'e Ta'avon: loans (50%) by 2026-12-21",
+            "2/2 Welfare office — a permanent «بازارچه»",
+            "2/3 SMS reminder to 12 members",
+            "2/4 Health code (IRC) for 3 groups",
+        ]
+    };
+    let mut buf = Buffer::empty(Rect::new(0, 0, 44, 9));
+    for (i, item) in items.iter().enumerate() {
+        BidiLine::new(item).render(Rect::new(0, i as u16, 44, 1), &mut buf);
+    }
+    let body = if persian {
+        DECISION
+    } else {
+        "Decision 2/3: the bank (Kerman branch) acts by ۱۴۰۵/۰۹/۳۰."
+    };
+    BidiParagraph::new(body).render(Rect::new(0, 4, 44, 3), &mut buf);
+    let mut st = InputState::single_line().with_text(if persian {
+        "پیگیری: می‌خواهم (۲) نسخه"
+    } else {
+        "follow-up: 2 copies (PDF)"
+    });
+    st.move_home(false);
+    st.move_right(false);
+    let mut field = Buffer::empty(Rect::new(0, 8, 44, 1));
+    BidiInput::new().render(field.area, &mut field, &mut st);
+    buf.merge(&field);
+    let mut out = rows(&buf).join("\n");
+    out.push_str(&format!("\ncursor: {:?}", st.cursor_position()));
+    out
+}
+
+#[test]
+fn screen_snapshots() {
+    insta::assert_snapshot!("screen_fa", screen(true));
+    insta::assert_snapshot!("screen_en", screen(false));
+}
