@@ -43,7 +43,7 @@ fn wraps_between_words_never_at_zwnj() {
     }
     assert_eq!(
         logical_lines(text, &rtl(Some(20))),
-        ["کارگروه‌های تخصصی ", "می‌خواهند گزارش ", "بدهند"]
+        ["کارگروه‌های تخصصی ", "می‌خواهند گزارش بدهند"]
     );
 }
 
