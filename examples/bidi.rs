@@ -13,7 +13,11 @@ use hamyar::text::{BaseDirection, Direction, FilterOptions, Layout, LayoutOption
 fn logical_lines(opts: &FilterOptions) -> io::Result<()> {
     let mut out = BufWriter::new(io::stdout().lock());
     let mut layout = Layout::new();
-    let lopts = LayoutOptions { base: opts.base, width: opts.width, ..Default::default() };
+    let lopts = LayoutOptions {
+        base: opts.base,
+        width: opts.width,
+        ..Default::default()
+    };
     for line in io::stdin().lock().lines() {
         let line = line?;
         let text = hamyar::text::sanitize(&line);
