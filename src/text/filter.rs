@@ -1,6 +1,7 @@
 //! `hamyar bidi`: logical lines in, visual lines out, through the same pipeline as the screen.
 
 use std::borrow::Cow;
+use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::sync::mpsc;
 
@@ -33,105 +34,148 @@ impl Default for FilterOptions {
     }
 }
 
-/// Input below this size is laid out on the calling thread alone.
-const PARALLEL_MIN: usize = 16 * 1024;
-/// How much input is read at a time.
-const CHUNK: usize = 256 * 1024;
+/// Input read at a time; complete lines of it are cut into jobs of about [`JOB`] bytes.
+const READ: usize = 1 << 20;
+const JOB: usize = 32 * 1024;
+/// Most worker threads used, and jobs in flight per worker.
+const MAX_WORKERS: usize = 4;
+const IN_FLIGHT: usize = 3;
 
 /// Reads logical lines from `input` and writes their visual lines to `output`, without padding.
 ///
-/// It streams: it holds one chunk of complete lines at a time (plus a line that straddles two
-/// chunks) and reuses its buffers. Large chunks are split in two halves laid out on two threads,
-/// in order; output is flushed after every chunk, so interactive use answers line by line.
-/// Bytes that are not UTF-8 become U+FFFD rather than an error, so one bad line does not lose
-/// the rest. Zero-width lam-alef fillers are not written.
+/// It streams: it holds a bounded window of input (the read buffer and the jobs in flight) and
+/// reuses its layout buffers. Complete lines are cut into jobs laid out on worker threads and
+/// written in order. Before waiting for more input it writes and flushes everything done, so
+/// interactive use answers line by line. Bytes that are not UTF-8 become U+FFFD rather than an
+/// error, so one bad line does not lose the rest. Zero-width lam-alef fillers are not written.
 pub fn bidi_filter<R: BufRead, W: Write>(
     input: R,
     output: W,
     opts: &FilterOptions,
 ) -> io::Result<()> {
-    let mut input = BufReader::with_capacity(CHUNK, input);
+    let mut input = BufReader::with_capacity(READ, input);
     let mut out = BufWriter::with_capacity(1 << 16, output);
-    let mut here = LineWorker::new(opts);
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(MAX_WORKERS);
     std::thread::scope(|scope| {
-        let (to_helper, helper_in) = mpsc::channel::<Vec<u8>>();
-        let (helper_out, from_helper) = mpsc::channel::<Vec<u8>>();
-        let helper_opts = *opts;
-        // Without a second thread (none allowed, say) everything runs here.
-        let helper = std::thread::Builder::new()
-            .name("bidi-filter".into())
-            .spawn_scoped(scope, move || {
-                let mut worker = LineWorker::new(&helper_opts);
-                for chunk in helper_in {
-                    let mut visual = Vec::with_capacity(chunk.len() + chunk.len() / 8);
-                    worker.run(&chunk, &mut visual);
-                    if helper_out.send(visual).is_err() {
-                        break;
-                    }
+        let mut pool: Vec<mpsc::Sender<Job>> = Vec::new();
+        if workers > 1 {
+            for i in 0..workers {
+                let (tx, rx) = mpsc::channel::<Job>();
+                let opts = *opts;
+                let spawned = std::thread::Builder::new()
+                    .name(format!("bidi-filter-{i}"))
+                    .spawn_scoped(scope, move || {
+                        let mut worker = LineWorker::new(&opts);
+                        for (bytes, reply) in rx {
+                            let mut visual = Vec::with_capacity(bytes.len() + bytes.len() / 4);
+                            worker.run(&bytes, &mut visual);
+                            if reply.send(visual).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                // Fewer threads than hoped (or none) still works: jobs run where they can.
+                if spawned.is_ok() {
+                    pool.push(tx);
                 }
-            })
-            .ok();
-        let mut to_helper = helper.map(|_| to_helper);
-
+            }
+        }
+        let mut jobs = Jobs {
+            pool,
+            next: 0,
+            in_flight: VecDeque::new(),
+            here: LineWorker::new(opts),
+            scratch: Vec::new(),
+        };
         let mut pending: Vec<u8> = Vec::new();
-        let mut second: Vec<u8> = Vec::new();
-        let mut visual: Vec<u8> = Vec::new();
         loop {
+            if input.buffer().is_empty() {
+                // The next read may block (a person typing): show what is done first.
+                jobs.drain(&mut out)?;
+                out.flush()?;
+            }
             let buf = input.fill_buf()?;
             if buf.is_empty() {
                 if !pending.is_empty() {
-                    visual.clear();
-                    here.run(&pending, &mut visual);
-                    out.write_all(&visual)?;
+                    jobs.submit(std::mem::take(&mut pending), &mut out)?;
                 }
                 break;
             }
-            let Some(last_nl) = buf.iter().rposition(|&b| b == b'\n') else {
+            let window = &buf[..buf.len().min(JOB)];
+            let cut = window.iter().rposition(|&b| b == b'\n').or_else(|| {
+                buf[window.len()..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map(|i| window.len() + i)
+            });
+            let Some(cut) = cut else {
                 pending.extend_from_slice(buf);
                 let n = buf.len();
                 input.consume(n);
                 continue;
             };
-            pending.extend_from_slice(&buf[..=last_nl]);
-            input.consume(last_nl + 1);
-
-            let split = if pending.len() >= PARALLEL_MIN && to_helper.is_some() {
-                let mid = pending.len() / 2;
-                pending[mid..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map(|i| mid + i + 1)
-            } else {
-                None
-            };
-            let mut sent = false;
-            if let (Some(split), Some(tx)) = (split, &to_helper)
-                && split < pending.len()
-            {
-                second.clear();
-                second.extend_from_slice(&pending[split..]);
-                pending.truncate(split);
-                if tx.send(std::mem::take(&mut second)).is_ok() {
-                    sent = true;
-                } else {
-                    to_helper = None;
-                }
-            }
-            visual.clear();
-            here.run(&pending, &mut visual);
-            out.write_all(&visual)?;
-            if sent {
-                match from_helper.recv() {
-                    Ok(v) => out.write_all(&v)?,
-                    Err(_) => return Err(io::Error::other("bidi filter thread stopped")),
-                }
-            }
-            pending.clear();
-            out.flush()?;
+            let mut job = std::mem::take(&mut pending);
+            job.extend_from_slice(&buf[..=cut]);
+            input.consume(cut + 1);
+            jobs.submit(job, &mut out)?;
         }
-        drop(to_helper);
+        jobs.drain(&mut out)?;
         out.flush()
     })
+}
+
+/// A job: bytes of complete lines, and where to send their visual lines.
+type Job = (Vec<u8>, mpsc::Sender<Vec<u8>>);
+
+/// Jobs handed out round-robin to the workers and collected in order.
+struct Jobs {
+    pool: Vec<mpsc::Sender<Job>>,
+    next: usize,
+    in_flight: VecDeque<mpsc::Receiver<Vec<u8>>>,
+    /// Lays out on the calling thread when there is no worker.
+    here: LineWorker,
+    scratch: Vec<u8>,
+}
+
+impl Jobs {
+    fn submit<W: Write>(&mut self, bytes: Vec<u8>, out: &mut W) -> io::Result<()> {
+        if self.pool.is_empty() {
+            self.scratch.clear();
+            self.here.run(&bytes, &mut self.scratch);
+            return out.write_all(&self.scratch);
+        }
+        let (reply, result) = mpsc::channel();
+        let worker = &self.pool[self.next % self.pool.len()];
+        self.next = self.next.wrapping_add(1);
+        if let Err(mpsc::SendError((bytes, _))) = worker.send((bytes, reply)) {
+            // The worker is gone: finish what was sent, then do the rest here.
+            self.drain(out)?;
+            self.pool.clear();
+            return self.submit(bytes, out);
+        }
+        self.in_flight.push_back(result);
+        while self.in_flight.len() > self.pool.len() * IN_FLIGHT {
+            self.write_oldest(out)?;
+        }
+        Ok(())
+    }
+
+    fn write_oldest<W: Write>(&mut self, out: &mut W) -> io::Result<()> {
+        match self.in_flight.pop_front().map(|r| r.recv()) {
+            Some(Ok(visual)) => out.write_all(&visual),
+            Some(Err(_)) => Err(io::Error::other("a bidi filter thread stopped")),
+            None => Ok(()),
+        }
+    }
+
+    fn drain<W: Write>(&mut self, out: &mut W) -> io::Result<()> {
+        while !self.in_flight.is_empty() {
+            self.write_oldest(out)?;
+        }
+        Ok(())
+    }
 }
 
 /// Lays out lines of raw input into visual lines; one per thread, buffers reused.
@@ -191,6 +235,9 @@ impl LineWorker {
 mod tests {
     use super::*;
     use crate::text::Direction;
+    use std::cell::RefCell;
+    use std::io::Read;
+    use std::rc::Rc;
 
     fn run(input: &[u8], opts: &FilterOptions) -> String {
         let mut out = Vec::new();
@@ -227,6 +274,64 @@ mod tests {
             assert_eq!(*l, format!("({i} ﻪﺒﻌﺷ) :{i} ﻪﺑﻮﺼﻣ"));
         }
         assert_eq!(lines[20_000], "ﺮﺧﺁ ﻂﺧ ﻥﻭﺪﺑ");
+    }
+
+    /// A terminal: each read returns one typed line, and notes how many output lines were
+    /// already on screen when the person started typing it.
+    struct Typist {
+        lines: Vec<&'static str>,
+        next: usize,
+        screen: Rc<RefCell<Vec<u8>>>,
+        shown_before: Vec<usize>,
+    }
+
+    impl Read for Typist {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let Some(line) = self.lines.get(self.next) else {
+                return Ok(0);
+            };
+            let shown = self.screen.borrow().iter().filter(|&&b| b == b'\n').count();
+            self.shown_before.push(shown);
+            self.next += 1;
+            let n = line.len().min(buf.len());
+            buf[..n].copy_from_slice(&line.as_bytes()[..n]);
+            Ok(n)
+        }
+    }
+
+    struct Screen(Rc<RefCell<Vec<u8>>>);
+
+    impl Write for Screen {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn answers_each_typed_line_before_reading_the_next() {
+        let screen = Rc::new(RefCell::new(Vec::new()));
+        let mut typist = Typist {
+            lines: vec!["سلام\n", "(۱)\n", "abc\n"],
+            next: 0,
+            screen: Rc::clone(&screen),
+            shown_before: vec![],
+        };
+        let opts = FilterOptions {
+            base: BaseDirection::Rtl,
+            ..Default::default()
+        };
+        let r = bidi_filter(
+            io::BufReader::new(&mut typist),
+            Screen(Rc::clone(&screen)),
+            &opts,
+        );
+        assert!(r.is_ok());
+        assert_eq!(typist.shown_before, [0, 1, 2]);
+        assert_eq!(String::from_utf8_lossy(&screen.borrow()), "ﻡﻼﺳ\n(۱)\nabc\n");
     }
 
     #[test]

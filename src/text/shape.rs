@@ -142,33 +142,37 @@ impl Shaper {
     /// presentation forms and lam-alef ligatures. `classes` and `levels` are the characters'
     /// original bidi classes and resolved embedding levels, before rule L1.
     pub(super) fn shape(&mut self, glyphs: &mut [char], classes: &[BidiClass], levels: &[Level]) {
-        let n = glyphs.len();
-        self.props.clear();
-        self.levels.clear();
         let low = low_props();
-        for i in 0..n {
-            self.props.push(props(low, glyphs[i], classes[i]));
-            self.levels.push(if is_explicit_or_bn(classes[i]) {
-                ANY_LEVEL
-            } else {
-                levels[i].number()
-            });
-        }
+        self.props.clear();
+        self.props
+            .extend(glyphs.iter().zip(classes).map(|(&g, &c)| props(low, g, c)));
+        self.levels.clear();
+        self.levels
+            .extend(classes.iter().zip(levels).map(|(&c, l)| {
+                if is_explicit_or_bn(c) {
+                    ANY_LEVEL
+                } else {
+                    l.number()
+                }
+            }));
         self.join();
-        for (g, &p) in glyphs.iter_mut().zip(&self.props) {
+        // Forms, then the ligature of each pair once both of its letters have their forms.
+        let mut prev_level = Level::ltr();
+        for i in 0..glyphs.len() {
+            let p = self.props[i];
             if p & SHAPES != 0 {
-                *g = form(*g, p & (JOINS_RIGHT | JOINS_LEFT));
+                glyphs[i] = form(glyphs[i], p & (JOINS_RIGHT | JOINS_LEFT));
             }
-        }
-        for i in 1..n {
-            let l = levels[i - 1];
-            if l.is_rtl()
-                && l == levels[i]
+            let level = levels[i];
+            if i > 0
+                && prev_level.is_rtl()
+                && prev_level == level
                 && let Some(lig) = lam_alef(glyphs[i - 1], glyphs[i])
             {
                 glyphs[i - 1] = FILLER;
                 glyphs[i] = lig;
             }
+            prev_level = level;
         }
     }
 
