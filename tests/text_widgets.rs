@@ -312,3 +312,24 @@ fn screen_snapshots() {
     insta::assert_snapshot!("screen_fa", screen(true));
     insta::assert_snapshot!("screen_en", screen(false));
 }
+
+#[test]
+fn input_wider_than_its_field_scrolls_to_the_cursor() {
+    let mut st = InputState::single_line().with_text(DECISION);
+    // On the "۳" of "۲/۳", in the middle of an RTL line with numbers and parentheses.
+    st.set_cursor(DECISION.find('۳').unwrap_or(0));
+    let buf = render_input(&mut st, 24, 1);
+    assert_eq!(rows(&buf), ["ﺷ) ﻥﻭﺎﻌﺗ ﻪﻌﺳﻮﺗ ﮏﻧﺎﺑ :۲/۳"]);
+    let at = st.cursor_position().unwrap_or_default();
+    assert_eq!(buf[(at.x, at.y)].symbol(), "۳");
+    // Moving to the start brings the right end of the line (its logical start) into view.
+    st.move_home(false);
+    let buf = render_input(&mut st, 24, 1);
+    assert_eq!(rows(&buf), ["ﻌﺗ ﻪﻌﺳﻮﺗ ﮏﻧﺎﺑ :۲/۳ ﻪﺑﻮﺼﻣ"]);
+    assert_eq!(st.cursor_position(), Some(Position::new(23, 0)));
+    st.move_end(false);
+    let buf = render_input(&mut st, 24, 1);
+    // The end of an RTL text is at its left; the caret sits in the spare column before it.
+    assert_eq!(rows(&buf), [" .ﺪﻨﮐ ﻡﺍﺪﻗﺍ ۱۴۰۵/۰۹/۳۰ ﺎ"]);
+    assert_eq!(st.cursor_position(), Some(Position::new(0, 0)));
+}
