@@ -233,8 +233,8 @@ impl LineWorker {
 
 #[cfg(test)]
 mod tests {
+    use super::super::Direction;
     use super::*;
-    use crate::text::Direction;
     use std::cell::RefCell;
     use std::io::Read;
     use std::rc::Rc;

@@ -8,11 +8,11 @@ use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::StatefulWidget;
 
+use super::super::direction::BaseDirection;
+use super::super::layout::{Layout, LayoutOptions};
+use super::super::sanitize::sanitize;
+use super::super::terminal::BidiMode;
 use super::{Paint, paint_line};
-use crate::text::direction::BaseDirection;
-use crate::text::layout::{Layout, LayoutOptions};
-use crate::text::sanitize::sanitize;
-use crate::text::terminal::BidiMode;
 
 const ZWNJ: char = '\u{200C}';
 

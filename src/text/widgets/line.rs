@@ -7,10 +7,10 @@ use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
+use super::super::direction::BaseDirection;
+use super::super::layout::LayoutOptions;
+use super::super::terminal::BidiMode;
 use super::{Paint, StyleSpan, paint_line, with_scratch};
-use crate::text::direction::BaseDirection;
-use crate::text::layout::LayoutOptions;
-use crate::text::terminal::BidiMode;
 
 /// A single line (the text up to its first `\n`). When it does not fit, it keeps its logical
 /// beginning and ends with `…`: the cut is made in logical order, so an RTL line loses its

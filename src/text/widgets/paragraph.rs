@@ -5,10 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
+use super::super::direction::BaseDirection;
+use super::super::layout::LayoutOptions;
+use super::super::terminal::BidiMode;
 use super::{Paint, StyleSpan, paint_line, with_scratch};
-use crate::text::direction::BaseDirection;
-use crate::text::layout::LayoutOptions;
-use crate::text::terminal::BidiMode;
 
 /// Text wrapped to the area's width, each paragraph (`\n`) laid out on its own, RTL lines
 /// right-aligned. `scroll` skips that many visual lines.
