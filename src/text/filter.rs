@@ -17,7 +17,7 @@ pub struct FilterOptions {
     pub base: BaseDirection,
     /// Wrap width in cells; `None` writes one visual line per input line.
     pub width: Option<usize>,
-    /// Run [`sanitize`](super::sanitize) on each line first, as every input path of the app does.
+    /// Run [`sanitize()`](super::sanitize()) on each line first, as every input path of the app does.
     pub sanitize: bool,
     /// [`BidiMode::Terminal`] only wraps, keeping logical order.
     pub mode: BidiMode,

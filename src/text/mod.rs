@@ -7,7 +7,7 @@
 //! byte it came from, so cursors, styles and selections follow their characters.
 //!
 //! Entry points:
-//! - [`sanitize`] on every input path;
+//! - [`sanitize()`] on every input path;
 //! - [`layout`] / [`Layout::compute`] for [`VisualLine`]s, with [`Layout::caret`],
 //!   [`Layout::hit`] and [`Layout::move_visual`] for cursors;
 //! - the ratatui widgets [`BidiParagraph`], [`BidiLine`] and [`BidiInput`] (+ [`InputState`]);
