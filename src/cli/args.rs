@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::Lang;
+use crate::text::BidiMode;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -36,6 +37,15 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl BidiArg {
+    pub fn mode(self) -> BidiMode {
+        match self {
+            BidiArg::App => BidiMode::App,
+            BidiArg::Terminal => BidiMode::Terminal,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -129,6 +139,9 @@ pub struct BidiArgs {
     /// Each paragraph's direction comes from its first strong letter (the default)
     #[arg(long, conflicts_with_all = ["rtl", "ltr"])]
     pub auto: bool,
+    /// Print the logical lines the wrapper chose instead (for regenerating test fixtures)
+    #[arg(long, hide = true, requires = "width")]
+    pub logical: bool,
 }
 
 #[cfg(test)]

@@ -6,9 +6,11 @@ use anyhow::Result;
 
 use super::args::BidiArgs;
 use crate::config::Lang;
-use crate::text::{BaseDirection, Direction, FilterOptions, bidi_filter};
+use crate::text::{
+    BaseDirection, BidiMode, Direction, FilterOptions, bidi_filter, logical_wrap_filter,
+};
 
-pub fn run(args: &BidiArgs, lang: Lang) -> Result<()> {
+pub fn run(args: &BidiArgs, lang: Lang, mode: BidiMode) -> Result<()> {
     let ui = match lang {
         Lang::Fa => Direction::Rtl,
         Lang::En => Direction::Ltr,
@@ -24,8 +26,14 @@ pub fn run(args: &BidiArgs, lang: Lang) -> Result<()> {
         base,
         width: args.width.map(usize::from),
         sanitize: true,
+        mode,
     };
-    let result = bidi_filter(io::stdin().lock(), io::stdout().lock(), &opts);
+    let (stdin, stdout) = (io::stdin().lock(), io::stdout().lock());
+    let result = if args.logical {
+        logical_wrap_filter(stdin, stdout, &opts)
+    } else {
+        bidi_filter(stdin, stdout, &opts)
+    };
     match result {
         // A closed pipe (`hamyar bidi < big | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),

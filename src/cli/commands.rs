@@ -46,13 +46,20 @@ pub fn run(cli: Cli) -> Result<()> {
             _demo_dir: None,
         }
     };
+    // Visual-order output must not be reordered again by a terminal with bidi of its own.
+    let _bidi_off = match cli.command {
+        None | Some(Command::Meetings(_) | Command::Actions(_)) => {
+            super::TerminalBidiOff::new(cli.bidi.mode())
+        }
+        _ => None,
+    };
     match cli.command {
         None => overview(&mut ctx),
         Some(Command::Demo) => write_demo(&ctx),
         Some(Command::Synth(args)) => synth(&ctx, &args),
         Some(Command::Meetings(args)) => meetings(&ctx, &args),
         Some(Command::Actions(args)) => actions(&ctx, &args),
-        Some(Command::Bidi(args)) => super::bidi::run(&args, cli.lang),
+        Some(Command::Bidi(args)) => super::bidi::run(&args, cli.lang, cli.bidi.mode()),
         Some(Command::Doctor) => super::doctor::run(&ctx.db, ctx.clock.clone()),
     }
 }

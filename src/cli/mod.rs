@@ -56,20 +56,54 @@ fn stdout_is_terminal() -> bool {
 
 /// The terminal part of `doctor`: which terminal this is and what to set for right-to-left text.
 fn terminal_report(out: &mut dyn Write) -> io::Result<()> {
-    let env: Vec<(String, String)> = std::env::vars().collect();
-    writeln!(out, "terminal:")?;
-    for key in [
-        "TERM",
-        "TERM_PROGRAM",
-        "VTE_VERSION",
-        "KONSOLE_VERSION",
-        "TMUX",
-        "WT_SESSION",
-        "KITTY_WINDOW_ID",
-    ] {
-        if let Some((_, v)) = env.iter().find(|(k, _)| k == key) {
-            writeln!(out, "  {key}={v}")?;
+    let report = crate::text::detect_terminal_from_env();
+    writeln!(out, "terminal: {}", report.name)?;
+    let bidi = match report.bidi {
+        crate::text::TerminalBidi::None => "draws cells as sent (no bidi of its own): good",
+        crate::text::TerminalBidi::Switchable => {
+            "has bidi of its own, which hamyar switches off (BDSM)"
         }
+        crate::text::TerminalBidi::Own => "has bidi of its own that hamyar cannot switch off",
+        crate::text::TerminalBidi::Unknown => "not recognised",
+    };
+    writeln!(out, "  bidi: {bidi}")?;
+    if report.tmux {
+        writeln!(out, "  inside tmux")?;
+    }
+    writeln!(out, "  recommended: --bidi {}", report.recommended)?;
+    for line in &report.advice {
+        writeln!(out, "  - {line}")?;
     }
     Ok(())
+}
+
+/// While alive, the terminal's own bidi is off (BDSM), so visual-order text printed by hamyar
+/// is not reordered a second time by VTE, WezTerm or mintty. Restored on drop.
+pub(crate) struct TerminalBidiOff {
+    exit: String,
+}
+
+impl TerminalBidiOff {
+    /// Switches the terminal's bidi off when `mode` is app and stdout is a terminal.
+    pub(crate) fn new(mode: crate::text::BidiMode) -> Option<Self> {
+        if mode != crate::text::BidiMode::App || !stdout_is_terminal() {
+            return None;
+        }
+        let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
+        let mut out = io::stdout().lock();
+        out.write_all(mode.enter_sequence(in_tmux).as_bytes())
+            .ok()?;
+        out.flush().ok()?;
+        Some(TerminalBidiOff {
+            exit: mode.exit_sequence(in_tmux),
+        })
+    }
+}
+
+impl Drop for TerminalBidiOff {
+    fn drop(&mut self) {
+        let mut out = io::stdout().lock();
+        let _ = out.write_all(self.exit.as_bytes());
+        let _ = out.flush();
+    }
 }

@@ -2,10 +2,15 @@
 
 use std::io::{self, Write};
 
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::text::{BaseDirection, Direction, LayoutOptions, layout, sanitize};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::text::{
+    BaseDirection, BidiLine, BidiMode, Direction, LayoutOptions, fitting_prefix, layout, sanitize,
+};
 
 /// How a cell's text becomes what is printed: logical order for pipes, visual order laid out
 /// by `text` for a terminal.
@@ -94,43 +99,50 @@ pub struct VisualCells {
 }
 
 impl VisualCells {
-    fn laid_out(&self, text: &str) -> (String, usize, Direction) {
-        let opts = LayoutOptions {
-            base: BaseDirection::Auto(self.ui),
-            width: None,
-        };
-        let laid = layout(text, &opts);
-        let mut out = String::new();
-        let mut width = 0;
-        let mut direction = self.ui;
-        if let Some(line) = laid.line(0) {
-            line.push_visual(&mut out);
-            width = line.width;
-            direction = line.direction;
-        }
-        (out, width, direction)
+    fn base(&self) -> BaseDirection {
+        BaseDirection::Auto(self.ui)
     }
 }
 
 impl CellLayout for VisualCells {
+    /// Drawn by the same [`BidiLine`] widget the screen uses, then read back from the buffer.
     fn cell(&self, text: &str, width: usize) -> String {
         let clean = sanitize(text).replace('\n', " ");
-        let fitted = truncate_logical(&clean, width);
-        let (visual, used, direction) = self.laid_out(&fitted);
-        let pad = " ".repeat(width.saturating_sub(used));
-        match direction {
-            Direction::Rtl => pad + &visual,
-            Direction::Ltr => visual + &pad,
+        let Ok(w) = u16::try_from(width) else {
+            return String::new();
+        };
+        let area = Rect::new(0, 0, w, 1);
+        let mut buf = Buffer::empty(area);
+        BidiLine::new(&clean)
+            .base(self.base())
+            .render(area, &mut buf);
+        let mut out = String::with_capacity(width * 3);
+        let mut x = 0;
+        while x < w {
+            let symbol = buf[(x, 0)].symbol();
+            out.push_str(symbol);
+            x += u16::try_from(UnicodeWidthStr::width(symbol).max(1)).unwrap_or(1);
         }
+        out
     }
 
     fn line(&self, text: &str) -> String {
         let clean = sanitize(text).replace('\n', " ");
-        let (visual, used, direction) = self.laid_out(&clean);
-        match (direction, self.terminal_width) {
-            (Direction::Rtl, Some(w)) => " ".repeat(w.saturating_sub(used)) + &visual,
-            _ => visual,
+        let opts = LayoutOptions {
+            base: self.base(),
+            width: None,
+            mode: BidiMode::App,
+        };
+        let laid = layout(&clean, &opts);
+        let Some(line) = laid.line(0) else {
+            return String::new();
+        };
+        let mut out = String::new();
+        if let (Direction::Rtl, Some(w)) = (line.direction, self.terminal_width) {
+            out.push_str(&" ".repeat(w.saturating_sub(line.width)));
         }
+        line.push_visual(&mut out);
+        out
     }
 
     fn is_visual(&self) -> bool {
@@ -145,20 +157,11 @@ pub fn truncate_logical(text: &str, width: usize) -> String {
     if UnicodeWidthStr::width(text) <= width {
         return text.to_string();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in text.graphemes(true) {
-        let w = UnicodeWidthStr::width(g);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push_str(g);
-        used += w;
+    if width == 0 {
+        return String::new();
     }
-    if width > 0 {
-        out.truncate(out.trim_end().len());
-        out.push('…');
-    }
+    let mut out = text[..fitting_prefix(text, width - 1)].to_string();
+    out.push('…');
     out
 }
 

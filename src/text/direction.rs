@@ -53,6 +53,17 @@ impl BaseDirection {
     }
 }
 
+impl BaseDirection {
+    /// The direction `text` resolves to, as a fixed choice: a part of the text (a truncated
+    /// prefix, say) is then laid out in the direction of the whole.
+    pub fn pinned(self, text: &str) -> BaseDirection {
+        match self.resolve(text) {
+            Direction::Ltr => BaseDirection::Ltr,
+            Direction::Rtl => BaseDirection::Rtl,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

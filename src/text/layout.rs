@@ -6,29 +6,25 @@ use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
 use unicode_width::UnicodeWidthChar;
 
 use super::FILLER;
+use super::classes::CachedBidiData;
 use super::direction::{BaseDirection, Direction};
 use super::reorder::{apply_l1, apply_l2, apply_l3};
 use super::shape::{Shaper, needs_shaping};
+use super::terminal::BidiMode;
 use super::visual::{LineInfo, VisualCell, VisualLine};
 use super::wrap::{TOO_WIDE, wrap};
 
 /// How to lay out a text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct LayoutOptions {
     /// Base direction of each paragraph (each `\n`-separated part of the text).
     pub base: BaseDirection,
     /// Wrap width in terminal cells; `None` lays every paragraph out on one line. A width of 0
     /// is treated as 1: there is no layout without room for a character.
     pub width: Option<usize>,
-}
-
-impl Default for LayoutOptions {
-    fn default() -> Self {
-        LayoutOptions {
-            base: BaseDirection::default(),
-            width: None,
-        }
-    }
+    /// [`BidiMode::Terminal`] only wraps: lines keep logical order, unshaped and left-aligned,
+    /// for a terminal that reorders by itself.
+    pub mode: BidiMode,
 }
 
 /// One logical character of the paragraph being laid out.
@@ -37,9 +33,6 @@ pub(super) struct CharInfo {
     /// Byte offset within the paragraph.
     pub byte: usize,
     pub ch: char,
-    pub class: BidiClass,
-    /// Resolved embedding level, before rule L1.
-    pub level: Level,
     /// Cells it takes; lowered by wrapping for hanging whitespace and too-wide graphemes.
     pub width: u8,
     /// Drawn as [`TOO_WIDE`]: a grapheme wider than the whole line.
@@ -50,9 +43,11 @@ pub(super) struct CharInfo {
 #[derive(Clone, Debug, Default)]
 struct Scratch {
     chars: Vec<CharInfo>,
-    ranges: Vec<Range<usize>>,
+    /// Original bidi class of each character of the paragraph.
     classes: Vec<BidiClass>,
+    /// Resolved embedding level of each character, before rule L1.
     para_levels: Vec<Level>,
+    ranges: Vec<Range<usize>>,
     levels: Vec<Level>,
     order: Vec<u32>,
     glyphs: Vec<char>,
@@ -76,9 +71,26 @@ pub fn layout(text: &str, opts: &LayoutOptions) -> Layout {
     l
 }
 
-fn char_width(c: char) -> u8 {
+fn char_width_uncached(c: char) -> u8 {
     // Controls have no width; they are not drawn (input is sanitized before it gets here).
     c.width().map_or(0, |w| w.min(2) as u8)
+}
+
+/// Widths of U+0000..U+07FF, looked up once: `unicode-width`'s lookup showed in profiles.
+fn low_widths() -> &'static [u8] {
+    static LOW: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    LOW.get_or_init(|| {
+        (0..0x800u32)
+            .map(|cp| char::from_u32(cp).map_or(0, char_width_uncached))
+            .collect()
+    })
+}
+
+fn char_width(low: &[u8], c: char) -> u8 {
+    match low.get(c as usize) {
+        Some(&w) => w,
+        None => char_width_uncached(c),
+    }
 }
 
 impl Layout {
@@ -107,34 +119,34 @@ impl Layout {
                 logical: offset..offset,
                 width: 0,
                 direction: dir,
+                right_aligned: dir.is_rtl() && opts.mode == BidiMode::App,
                 paragraph_end: true,
             });
             return;
         }
         let s = &mut self.scratch;
         s.chars.clear();
+        s.classes.clear();
+        s.para_levels.clear();
+        let low = low_widths();
+        s.chars
+            .extend(para.char_indices().map(|(byte, ch)| CharInfo {
+                byte,
+                ch,
+                width: char_width(low, ch),
+                too_wide: false,
+            }));
         if dir == Direction::Ltr && para.is_ascii() {
             // Pure ASCII in a left-to-right paragraph resolves to level 0 throughout.
-            s.chars
-                .extend(para.char_indices().map(|(byte, ch)| CharInfo {
-                    byte,
-                    ch,
-                    class: BidiClass::L,
-                    level: Level::ltr(),
-                    width: char_width(ch),
-                    too_wide: false,
-                }));
+            s.classes.resize(s.chars.len(), BidiClass::L);
+            s.para_levels.resize(s.chars.len(), Level::ltr());
         } else {
-            let info = ParagraphBidiInfo::new(para, Some(dir.level()));
-            s.chars
-                .extend(para.char_indices().map(|(byte, ch)| CharInfo {
-                    byte,
-                    ch,
-                    class: info.original_classes[byte],
-                    level: info.levels[byte],
-                    width: char_width(ch),
-                    too_wide: false,
-                }));
+            let info =
+                ParagraphBidiInfo::new_with_data_source(&CachedBidiData, para, Some(dir.level()));
+            for c in &s.chars {
+                s.classes.push(info.original_classes[c.byte]);
+                s.para_levels.push(info.levels[c.byte]);
+            }
         }
         s.ranges.clear();
         match opts.width {
@@ -144,7 +156,7 @@ impl Layout {
         for i in 0..self.scratch.ranges.len() {
             let r = self.scratch.ranges[i].clone();
             let last = i + 1 == self.scratch.ranges.len();
-            self.emit_line(para, r, dir, offset, last);
+            self.emit_line(para, r, dir, offset, last, opts.mode);
         }
     }
 
@@ -155,34 +167,37 @@ impl Layout {
         dir: Direction,
         offset: usize,
         last: bool,
+        mode: BidiMode,
     ) {
         let s = &mut self.scratch;
         let chars = &s.chars[r.clone()];
+        let classes = &s.classes[r.clone()];
+        let para_levels = &s.para_levels[r.clone()];
         let n = chars.len();
-        s.classes.clear();
-        s.classes.extend(chars.iter().map(|c| c.class));
-        s.para_levels.clear();
-        s.para_levels.extend(chars.iter().map(|c| c.level));
         s.levels.clear();
-        s.levels.extend_from_slice(&s.para_levels);
+        s.levels.extend_from_slice(para_levels);
         s.order.clear();
         s.order.extend(0..n as u32);
         s.glyphs.clear();
         s.glyphs.extend(chars.iter().map(|c| c.ch));
 
-        apply_l1(&s.classes, &mut s.levels, dir.level());
-        if s.levels.iter().any(|l| l.is_rtl()) {
-            apply_l3(&s.classes, &s.levels, &mut s.order);
+        let visual = mode == BidiMode::App;
+        apply_l1(classes, &mut s.levels, dir.level());
+        if visual && s.levels.iter().any(|l| l.is_rtl()) {
+            apply_l3(classes, &s.levels, &mut s.order);
             apply_l2(&s.levels, &mut s.order);
         }
-        if needs_shaping(s.glyphs.iter().copied()) {
-            s.shaper.shape(&mut s.glyphs, &s.classes, &s.para_levels);
+        if visual && needs_shaping(s.glyphs.iter().copied()) {
+            s.shaper.shape(&mut s.glyphs, classes, para_levels);
         }
-        for (g, l) in s.glyphs.iter_mut().zip(&s.para_levels) {
-            if l.is_rtl() {
-                if let Some(m) = unicode_bidi_mirroring::get_mirrored(*g) {
-                    *g = m;
-                }
+        for ((g, l), class) in s.glyphs.iter_mut().zip(para_levels).zip(classes) {
+            // Every character with a Bidi_Mirroring_Glyph is of class ON.
+            if visual
+                && l.is_rtl()
+                && *class == BidiClass::ON
+                && let Some(m) = unicode_bidi_mirroring::get_mirrored(*g)
+            {
+                *g = m;
             }
         }
 
@@ -213,6 +228,7 @@ impl Layout {
             logical: offset + start..offset + end,
             width,
             direction: dir,
+            right_aligned: dir.is_rtl() && visual,
             paragraph_end: last,
         });
     }
@@ -230,6 +246,7 @@ impl Layout {
             logical: info.logical.clone(),
             width: info.width,
             direction: info.direction,
+            right_aligned: info.right_aligned,
             paragraph_end: info.paragraph_end,
         })
     }
@@ -241,6 +258,7 @@ impl Layout {
             logical: info.logical.clone(),
             width: info.width,
             direction: info.direction,
+            right_aligned: info.right_aligned,
             paragraph_end: info.paragraph_end,
         })
     }

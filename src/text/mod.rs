@@ -6,10 +6,18 @@
 //! Arabic-script letters into presentation forms, align. Every visual cell remembers the logical
 //! byte it came from, so cursors, styles and selections follow their characters.
 //!
+//! Entry points:
+//! - [`sanitize()`] on every input path;
+//! - [`layout`] / [`Layout::compute`] for [`VisualLine`]s, with [`Layout::caret`],
+//!   [`Layout::hit`] and [`Layout::move_visual`] for cursors;
+//! - the ratatui widgets [`BidiParagraph`], [`BidiLine`] and [`BidiInput`] (+ [`InputState`]);
+//! - [`BidiMode`] and [`detect_terminal`] for the terminal's own bidi;
+//! - [`bidi_filter`] for `hamyar bidi`.
+//!
 //! It depends on nothing else in the crate.
 
+mod classes;
 pub mod direction;
-
 pub mod filter;
 pub mod fold;
 mod layout;
@@ -17,18 +25,21 @@ mod reorder;
 pub mod sanitize;
 mod shape;
 mod shape_table;
-
+pub mod terminal;
 mod visual;
-
+pub mod widgets;
 mod wrap;
 
 pub use direction::{BaseDirection, Direction};
-
-pub use filter::{FilterOptions, bidi_filter};
+pub use filter::{FilterOptions, bidi_filter, logical_wrap_filter};
 pub use layout::{Layout, LayoutOptions, layout};
 pub use sanitize::{is_sanitized, sanitize, sanitize_into};
-
+pub use terminal::{
+    BDSM_EXPLICIT, BDSM_IMPLICIT, BidiMode, TerminalBidi, TerminalReport, UnknownBidiMode,
+    detect_terminal, detect_terminal_from_env, tmux_passthrough,
+};
 pub use visual::{Caret, VisualCell, VisualLine};
+pub use widgets::{BidiInput, BidiLine, BidiParagraph, InputState, StyleSpan, fitting_prefix};
 
 /// The cell placed where FriBidi would put its zero-width filler: the lam of a lam-alef
 /// ligature, whose glyph lives in the alef's cell.

@@ -35,18 +35,24 @@ pub fn is_sanitized(text: &str) -> bool {
     // Byte scan first: the characters to remove are all ASCII controls, C1 (C2 80..9F) or
     // start with E2 80/E2 81, so clean text is confirmed without decoding most of it.
     let bytes = text.as_bytes();
+    // Most text has none of the bytes that can start a forbidden character.
+    if !bytes
+        .iter()
+        .any(|&b| b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2)
+    {
+        return true;
+    }
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x20 && b != b'\n' || b == 0x7F {
             return false;
         }
-        if b == 0xC2 || b == 0xE2 {
-            if let Some(c) = text.get(i..).and_then(|s| s.chars().next()) {
-                if is_forbidden(c) {
-                    return false;
-                }
-            }
+        if (b == 0xC2 || b == 0xE2)
+            && let Some(c) = text.get(i..).and_then(|s| s.chars().next())
+            && is_forbidden(c)
+        {
+            return false;
         }
         i += 1;
     }

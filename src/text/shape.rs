@@ -73,17 +73,8 @@ fn is_explicit_or_bn(class: BidiClass) -> bool {
     )
 }
 
-/// Joining properties of one character, as bit flags.
-fn props(c: char, class: BidiClass) -> u8 {
-    let cp = c as u32;
-    // Fast path: nothing below U+0600 but the format characters joins or is transparent to
-    // joining in a way that matters (combining marks are transparent, handled below).
-    let jt = match lookup_joining(cp) {
-        Some(jt) => jt,
-        None if is_explicit_or_bn(class) => return IGNORED,
-        None if is_transparent_by_category(cp) => JoiningType::T,
-        None => JoiningType::U,
-    };
+/// Joining properties of a joining type, as bit flags.
+const fn type_props(jt: JoiningType) -> u8 {
     match jt {
         JoiningType::U => 0,
         JoiningType::R => JOINS_RIGHT | SHAPES,
@@ -92,6 +83,38 @@ fn props(c: char, class: BidiClass) -> u8 {
         JoiningType::T => TRANSPARENT_BIT | SHAPES,
         JoiningType::L => JOINS_LEFT | SHAPES,
     }
+}
+
+/// Marks a code point listed in ArabicShaping.txt: its type wins over the BN default.
+const LISTED: u8 = 128;
+
+/// Properties of a code point from the tables (LISTED, or the category default).
+fn table_props(cp: u32) -> u8 {
+    match lookup_joining(cp) {
+        Some(jt) => LISTED | type_props(jt),
+        None if is_transparent_by_category(cp) => type_props(JoiningType::T),
+        None => 0,
+    }
+}
+
+/// Direct-indexed [`table_props`] for U+0000..U+07FF (Latin, Arabic, Syriac, Thaana, NKo):
+/// the two binary searches per character were most of the shaping time.
+fn low_props() -> &'static [u8] {
+    static LOW: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    LOW.get_or_init(|| (0..0x800).map(table_props).collect())
+}
+
+/// Joining properties of one character, as bit flags.
+fn props(low: &[u8], c: char, class: BidiClass) -> u8 {
+    let cp = c as u32;
+    let p = match low.get(cp as usize) {
+        Some(&p) => p,
+        None => table_props(cp),
+    };
+    if p & LISTED == 0 && is_explicit_or_bn(class) {
+        return IGNORED;
+    }
+    p & !LISTED
 }
 
 fn is_rtl(level: u8) -> bool {
@@ -119,31 +142,37 @@ impl Shaper {
     /// presentation forms and lam-alef ligatures. `classes` and `levels` are the characters'
     /// original bidi classes and resolved embedding levels, before rule L1.
     pub(super) fn shape(&mut self, glyphs: &mut [char], classes: &[BidiClass], levels: &[Level]) {
-        let n = glyphs.len();
+        let low = low_props();
         self.props.clear();
+        self.props
+            .extend(glyphs.iter().zip(classes).map(|(&g, &c)| props(low, g, c)));
         self.levels.clear();
-        for i in 0..n {
-            self.props.push(props(glyphs[i], classes[i]));
-            self.levels.push(if is_explicit_or_bn(classes[i]) {
-                ANY_LEVEL
-            } else {
-                levels[i].number()
-            });
-        }
-        self.join();
-        for (g, &p) in glyphs.iter_mut().zip(&self.props) {
-            if p & SHAPES != 0 {
-                *g = form(*g, p & (JOINS_RIGHT | JOINS_LEFT));
-            }
-        }
-        for i in 1..n {
-            let l = levels[i - 1];
-            if l.is_rtl() && l == levels[i] {
-                if let Some(lig) = lam_alef(glyphs[i - 1], glyphs[i]) {
-                    glyphs[i - 1] = FILLER;
-                    glyphs[i] = lig;
+        self.levels
+            .extend(classes.iter().zip(levels).map(|(&c, l)| {
+                if is_explicit_or_bn(c) {
+                    ANY_LEVEL
+                } else {
+                    l.number()
                 }
+            }));
+        self.join();
+        // Forms, then the ligature of each pair once both of its letters have their forms.
+        let mut prev_level = Level::ltr();
+        for i in 0..glyphs.len() {
+            let p = self.props[i];
+            if p & SHAPES != 0 {
+                glyphs[i] = form(glyphs[i], p & (JOINS_RIGHT | JOINS_LEFT));
             }
+            let level = levels[i];
+            if i > 0
+                && prev_level.is_rtl()
+                && prev_level == level
+                && let Some(lig) = lam_alef(glyphs[i - 1], glyphs[i])
+            {
+                glyphs[i - 1] = FILLER;
+                glyphs[i] = lig;
+            }
+            prev_level = level;
         }
     }
 

@@ -25,6 +25,7 @@ pub(super) struct LineInfo {
     pub logical: Range<usize>,
     pub width: usize,
     pub direction: Direction,
+    pub right_aligned: bool,
     pub paragraph_end: bool,
 }
 
@@ -38,6 +39,8 @@ pub struct VisualLine<'a> {
     pub width: usize,
     /// Base direction of its paragraph.
     pub direction: Direction,
+    /// Drawn against the right edge (RTL paragraphs, in visual mode).
+    pub right_aligned: bool,
     /// Last line of its paragraph: the caret may sit after its last character.
     pub paragraph_end: bool,
 }
@@ -45,9 +48,10 @@ pub struct VisualLine<'a> {
 impl VisualLine<'_> {
     /// Where the line starts in an area `area_width` wide: RTL lines are right-aligned.
     pub fn x_offset(&self, area_width: usize) -> usize {
-        match self.direction {
-            Direction::Rtl => area_width.saturating_sub(self.width),
-            Direction::Ltr => 0,
+        if self.right_aligned {
+            area_width.saturating_sub(self.width)
+        } else {
+            0
         }
     }
 
@@ -164,10 +168,9 @@ impl Layout {
             .saturating_sub(1)
     }
 
-    /// Logical → visual: the caret for logical byte position `logical` in an area
-    /// `area_width` wide. The caret covers the character at `logical`; at the end of a
-    /// paragraph it sits beside the last character, on the side text grows.
-    pub fn caret(&self, logical: usize, area_width: usize) -> Option<Caret> {
+    /// The caret column of logical position `logical` relative to the start of its visual
+    /// line (-1 is just left of the line), with the line's index.
+    pub fn caret_column(&self, logical: usize) -> Option<(usize, isize)> {
         let li = self.line_of(logical);
         let line = self.line(li)?;
         let x = match line.visual_index(logical) {
@@ -178,6 +181,15 @@ impl Layout {
                 .find(|s| s.logical == logical)
                 .map_or(0, |s| s.x),
         };
+        Some((li, x))
+    }
+
+    /// Logical → visual: the caret for logical byte position `logical` in an area
+    /// `area_width` wide. The caret covers the character at `logical`; at the end of a
+    /// paragraph it sits beside the last character, on the side text grows.
+    pub fn caret(&self, logical: usize, area_width: usize) -> Option<Caret> {
+        let (li, x) = self.caret_column(logical)?;
+        let line = self.line(li)?;
         let x = line.x_offset(area_width) as isize + x;
         let max = area_width.saturating_sub(1) as isize;
         Some(Caret {

@@ -1,0 +1,151 @@
+//! The layout pipeline against GNU FriBidi 1.0.8 (`fribidi --nopad --nobreak --rtl|--ltr`), from
+//! the expectations committed in `tests/fixtures/bidi/` (see its README; FriBidi is not needed).
+
+use std::fs;
+use std::path::PathBuf;
+
+use hamyar::text::{BaseDirection, Layout, LayoutOptions, layout};
+
+fn fixture(name: &str) -> String {
+    let path: PathBuf = [
+        env!("CARGO_MANIFEST_DIR"),
+        "tests",
+        "fixtures",
+        "bidi",
+        name,
+    ]
+    .iter()
+    .collect();
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn lines(name: &str) -> Vec<String> {
+    fixture(name).lines().map(str::to_string).collect()
+}
+
+/// Lines of a wrapped fixture, grouped per corpus line (groups end with an empty line).
+fn groups(name: &str) -> Vec<Vec<String>> {
+    let mut out = vec![];
+    let mut cur = vec![];
+    for l in fixture(name).lines() {
+        if l.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(l.to_string());
+        }
+    }
+    out
+}
+
+fn direction(name: &str) -> BaseDirection {
+    if name == "rtl" {
+        BaseDirection::Rtl
+    } else {
+        BaseDirection::Ltr
+    }
+}
+
+/// Corpus lines (1-based) where hamyar deliberately differs from FriBidi, per direction and
+/// width; each is explained in tests/fixtures/bidi/README.md. None so far.
+const DELIBERATE: &[(&str, Option<usize>, usize)] = &[];
+
+fn deliberate(dir: &str, width: Option<usize>, line: usize) -> bool {
+    DELIBERATE
+        .iter()
+        .any(|&(d, w, l)| d == dir && w == width && l == line)
+}
+
+#[test]
+fn corpus_is_large_enough() {
+    assert!(lines("corpus.txt").len() >= 300);
+}
+
+#[test]
+fn unlimited_width_matches_fribidi() {
+    let corpus = lines("corpus.txt");
+    for dir in ["rtl", "ltr"] {
+        let expected = lines(&format!("expected-{dir}.txt"));
+        assert_eq!(expected.len(), corpus.len());
+        let opts = LayoutOptions {
+            base: direction(dir),
+            width: None,
+            ..Default::default()
+        };
+        let mut failures = vec![];
+        for (i, (logical, want)) in corpus.iter().zip(&expected).enumerate() {
+            let l = layout(logical, &opts);
+            assert_eq!(l.line_count(), 1, "line {}", i + 1);
+            let got = l.line(0).map(|v| v.visual_text()).unwrap_or_default();
+            if got != *want && !deliberate(dir, None, i + 1) {
+                failures.push(format!(
+                    "{dir} line {}:\n  in   {logical}\n  got  {got}\n  want {want}",
+                    i + 1
+                ));
+            }
+        }
+        println!(
+            "{dir}: {}/{} lines match FriBidi",
+            corpus.len() - failures.len(),
+            corpus.len()
+        );
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}
+
+/// Wrapped text, widths 20/40/80. Every visual line must match the paragraph oracle
+/// (FriBidi's levels and glyphs for the whole paragraph, the line reordered by UAX #9 L1–L3).
+/// It must also match FriBidi given that line alone, except where the line's bidi context
+/// comes from the rest of its paragraph: README.md, "Deliberate differences".
+#[test]
+fn wrapped_lines_match_fribidi() {
+    let corpus = lines("corpus.txt");
+    let mut layout = Layout::new();
+    for width in [20usize, 40, 80] {
+        let wrapped = groups(&format!("wrapped-{width}.txt"));
+        assert_eq!(wrapped.len(), corpus.len(), "wrapped-{width}.txt");
+        for dir in ["rtl", "ltr"] {
+            let alone = groups(&format!("expected-{dir}-w{width}.txt"));
+            let para = groups(&format!("expected-para-{dir}-w{width}.txt"));
+            assert_eq!(alone.len(), corpus.len());
+            assert_eq!(para.len(), corpus.len());
+            let opts = LayoutOptions {
+                base: direction(dir),
+                width: Some(width),
+                ..Default::default()
+            };
+            let mut failures = vec![];
+            let (mut total, mut same_as_alone) = (0, 0);
+            for (i, logical) in corpus.iter().enumerate() {
+                layout.compute(logical, &opts);
+                // The wrapper still makes the lines FriBidi was given.
+                let chosen: Vec<&str> = layout
+                    .lines()
+                    .map(|l| &logical[l.logical.clone()])
+                    .collect();
+                assert_eq!(chosen, wrapped[i], "width {width}, corpus line {}", i + 1);
+                for (j, line) in layout.lines().enumerate() {
+                    total += 1;
+                    assert!(line.width <= width, "width {width}, line {}", i + 1);
+                    let got = line.visual_text();
+                    let want = para[i].get(j).map_or("", String::as_str);
+                    if alone[i].get(j).is_some_and(|a| *a == got) {
+                        same_as_alone += 1;
+                    }
+                    if got != want && !deliberate(dir, Some(width), i + 1) {
+                        failures.push(format!(
+                            "{dir} w{width} line {}.{j}:\n  in   {}\n  got  {got}\n  want {want}",
+                            i + 1,
+                            chosen[j]
+                        ));
+                    }
+                }
+            }
+            println!(
+                "{dir} width {width}: {}/{total} lines match the paragraph oracle, \
+                 {same_as_alone}/{total} match FriBidi given the line alone",
+                total - failures.len()
+            );
+            assert!(failures.is_empty(), "{}", failures.join("\n"));
+        }
+    }
+}
