@@ -220,7 +220,10 @@ impl LineWorker {
             self.layout.compute(text, &self.opts);
             for line in self.layout.lines() {
                 for c in line.cells {
-                    if c.ch != FILLER {
+                    // Fillers take no room, and whitespace hanging past the wrap width was
+                    // given none: printing either would make the line wider than asked.
+                    let hanging = c.width == 0 && c.ch.is_whitespace();
+                    if c.ch != FILLER && !hanging {
                         let mut b = [0u8; 4];
                         out.extend_from_slice(c.ch.encode_utf8(&mut b).as_bytes());
                     }

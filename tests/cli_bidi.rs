@@ -1,0 +1,82 @@
+//! `hamyar bidi` end to end: the binary against the committed FriBidi expectations.
+
+use assert_cmd::Command;
+
+const CORPUS: &str = include_str!("fixtures/bidi/corpus.txt");
+const EXPECTED_RTL: &str = include_str!("fixtures/bidi/expected-rtl.txt");
+const EXPECTED_LTR: &str = include_str!("fixtures/bidi/expected-ltr.txt");
+
+fn bidi(args: &[&str], input: impl Into<Vec<u8>>) -> String {
+    let out = Command::cargo_bin("hamyar")
+        .unwrap()
+        .arg("bidi")
+        .args(args)
+        .write_stdin(input.into())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn the_corpus_comes_out_as_fribidi_lays_it_out() {
+    assert_eq!(bidi(&["--rtl"], CORPUS), EXPECTED_RTL);
+    assert_eq!(bidi(&["--ltr"], CORPUS), EXPECTED_LTR);
+}
+
+#[test]
+fn a_megabyte_streams_through() {
+    let mut input = String::new();
+    while input.len() < 1 << 20 {
+        input.push_str(CORPUS);
+    }
+    let lines = input.lines().count();
+    let out = bidi(&["--rtl"], input);
+    assert_eq!(out.lines().count(), lines);
+    assert!(out.starts_with(EXPECTED_RTL.lines().next().unwrap()));
+}
+
+#[test]
+fn width_wraps_and_no_line_is_wider() {
+    let out = bidi(
+        &["--width", "20"],
+        "مصوبه ۲/۳: بانک توسعه تعاون (شعبه کرمان) تا ۱۴۰۵/۰۹/۳۰ اقدام کند.\n",
+    );
+    assert!(out.lines().count() > 1, "{out}");
+    for line in out.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 20, "{line}");
+    }
+}
+
+#[test]
+fn controls_and_overrides_are_removed_and_bad_utf8_survives() {
+    let out = bidi(
+        &["--ltr"],
+        b"abc\x1b[2J\xe2\x80\xae def \xff ghi\n".to_vec(),
+    );
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202E}'),
+        "{out:?}"
+    );
+    assert!(out.contains("def"), "{out:?}");
+    assert!(out.contains('\u{FFFD}'), "{out:?}");
+}
+
+#[test]
+fn terminal_mode_keeps_logical_order() {
+    let line = "نشست دوم (۱۳۹۳)";
+    let out = bidi(&["--rtl"], format!("{line}\n"));
+    assert_ne!(out.trim_end(), line);
+    let out = Command::cargo_bin("hamyar")
+        .unwrap()
+        .args(["--bidi", "terminal", "bidi", "--rtl"])
+        .write_stdin(format!("{line}\n"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(out).unwrap().trim_end(), line);
+}
