@@ -68,13 +68,35 @@ fn terminal_report(out: &mut dyn Write) -> io::Result<()> {
     };
     writeln!(out, "  bidi: {bidi}")?;
     if report.tmux {
-        writeln!(out, "  inside tmux")?;
+        match tmux_passthrough_setting() {
+            Some(v) if v == "on" || v == "all" => {
+                writeln!(out, "  inside tmux, allow-passthrough is {v}: good")?;
+            }
+            Some(v) => writeln!(
+                out,
+                "  inside tmux, allow-passthrough is {v}: the outer terminal cannot be told to stop reordering"
+            )?,
+            None => writeln!(out, "  inside tmux (its allow-passthrough setting could not be read)")?,
+        }
     }
     writeln!(out, "  recommended: --bidi {}", report.recommended)?;
     for line in &report.advice {
         writeln!(out, "  - {line}")?;
     }
     Ok(())
+}
+
+/// tmux's `allow-passthrough` option, which decides whether BDSM reaches the outer terminal.
+fn tmux_passthrough_setting() -> Option<String> {
+    let out = std::process::Command::new("tmux")
+        .args(["show-options", "-gv", "allow-passthrough"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| crate::text::sanitize(String::from_utf8_lossy(&out.stdout).trim()).into_owned())
 }
 
 /// While alive, the terminal's own bidi is off (BDSM), so visual-order text printed by hamyar
