@@ -76,7 +76,10 @@ fn terminal_report(out: &mut dyn Write) -> io::Result<()> {
                 out,
                 "  inside tmux, allow-passthrough is {v}: the outer terminal cannot be told to stop reordering"
             )?,
-            None => writeln!(out, "  inside tmux (its allow-passthrough setting could not be read)")?,
+            None => writeln!(
+                out,
+                "  inside tmux (its allow-passthrough setting could not be read)"
+            )?,
         }
     }
     writeln!(out, "  recommended: --bidi {}", report.recommended)?;
