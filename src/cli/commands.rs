@@ -9,12 +9,11 @@ use serde::Serialize;
 
 use super::args::BidiArg;
 use super::args::{ActionsArgs, ActionsFormat, Cli, Command, ListFormat, MeetingsArgs, SynthArgs};
-use super::output::{CellLayout, LogicalCells, Table, VisualCells, write_csv};
+use super::output::{CellLayout, Table, write_csv};
 use crate::config::{self, Lang};
 use crate::demo::DemoData;
 use crate::domain::{Clock, Date, DecisionStatus, FixedClock, Meeting, digits::to_persian_digits};
 use crate::store::{ActionFilter, ActionItem, Store};
-use crate::text::Direction;
 
 /// What every command shares: where the data is, what day it is, how to speak.
 struct Session {
@@ -60,7 +59,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Meetings(args)) => meetings(&ctx, &args),
         Some(Command::Actions(args)) => actions(&ctx, &args),
         Some(Command::Bidi(args)) => super::bidi::run(&args, cli.lang, cli.bidi.mode()),
-        Some(Command::Doctor) => super::doctor::run(&ctx.db, ctx.clock.clone()),
+        Some(Command::Doctor) => {
+            super::doctor::run(&ctx.db, ctx.clock.clone(), &*cell_layout(&ctx))
+        }
     }
 }
 
@@ -116,7 +117,7 @@ fn write_demo(ctx: &Session) -> Result<()> {
     writeln!(
         out,
         "{}",
-        match ctx.lang {
+        cell_layout(ctx).line(&match ctx.lang {
             Lang::Fa => format!(
                 "دادهٔ نمایشی در {} نوشته شد: {} نشست و {} مصوبه.",
                 ctx.db.display(),
@@ -129,7 +130,7 @@ fn write_demo(ctx: &Session) -> Result<()> {
                 summary.meetings,
                 summary.decisions
             ),
-        }
+        })
     )?;
     Ok(())
 }
@@ -138,15 +139,15 @@ fn synth(ctx: &Session, args: &SynthArgs) -> Result<()> {
     let mut store = Store::open(&ctx.db, ctx.clock.clone())?;
     let started = std::time::Instant::now();
     let report = crate::store::synth(&mut store, args.meetings, args.decisions, args.seed)?;
-    writeln!(
-        io::stdout().lock(),
+    let line = format!(
         "synth: {} meetings, {} issues, {} decisions into {} in {:.1} s",
         report.meetings,
         report.issues,
         report.decisions,
         ctx.db.display(),
         started.elapsed().as_secs_f64()
-    )?;
+    );
+    writeln!(io::stdout().lock(), "{}", cell_layout(ctx).line(&line))?;
     Ok(())
 }
 
@@ -519,17 +520,5 @@ fn overview(ctx: &mut Session) -> Result<()> {
 /// Visual order through `text` when a person reads stdout on a terminal in app mode; logical
 /// order otherwise, so pipes and files get the text as stored.
 fn cell_layout(ctx: &Session) -> Box<dyn CellLayout> {
-    if ctx.bidi == BidiArg::App && super::stdout_is_terminal() {
-        Box::new(VisualCells {
-            ui: match ctx.lang {
-                Lang::Fa => Direction::Rtl,
-                Lang::En => Direction::Ltr,
-            },
-            terminal_width: crossterm::terminal::size()
-                .ok()
-                .map(|(w, _)| usize::from(w)),
-        })
-    } else {
-        Box::new(LogicalCells)
-    }
+    super::stdout_layout(ctx.lang, ctx.bidi)
 }

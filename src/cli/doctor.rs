@@ -1,16 +1,22 @@
 //! `hamyar doctor`: is the database sound, and is the terminal set up for right-to-left text?
 
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{Result, bail};
 
+use super::LaidOut;
+use super::output::CellLayout;
 use crate::domain::Clock;
 use crate::store::{SCHEMA_VERSION, Store};
 
-pub fn run(db: &Path, clock: Arc<dyn Clock>) -> Result<()> {
-    let mut out = io::stdout().lock();
+pub fn run(db: &Path, clock: Arc<dyn Clock>, layout: &dyn CellLayout) -> Result<()> {
+    let mut stdout = io::stdout().lock();
+    let mut out = LaidOut {
+        out: &mut stdout,
+        layout,
+    };
     writeln!(out, "database: {}", db.display())?;
     let healthy = if db.exists() {
         let store = Store::open_existing(db, clock)?;
@@ -45,7 +51,7 @@ pub fn run(db: &Path, clock: Arc<dyn Clock>) -> Result<()> {
         true
     };
     writeln!(out)?;
-    super::terminal_report(&mut out)?;
+    super::terminal_report(&mut stdout, layout)?;
     if !healthy {
         bail!("{} failed its integrity check", db.display());
     }

@@ -21,6 +21,15 @@ pub fn main() -> ExitCode {
     let visual = cli.bidi == BidiArg::App && io::stderr().is_terminal();
     match commands::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // `hamyar actions | head`: the reader has what it wanted; that is not a failure.
+        Err(err)
+            if err
+                .chain()
+                .filter_map(|e| e.downcast_ref::<io::Error>())
+                .any(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(err) => {
             report(&err, visual);
             ExitCode::FAILURE
@@ -49,13 +58,33 @@ fn report(err: &anyhow::Error, visual: bool) {
     let _ = writeln!(io::stderr().lock(), "{msg}");
 }
 
+/// How text meets stdout: laid out in visual order by `text` when a person reads it on a
+/// terminal in app mode, logical order otherwise; sanitized either way.
+pub(crate) fn stdout_layout(lang: crate::config::Lang, bidi: BidiArg) -> Box<dyn CellLayout> {
+    if bidi == BidiArg::App && stdout_is_terminal() {
+        Box::new(output::VisualCells {
+            ui: match lang {
+                crate::config::Lang::Fa => crate::text::Direction::Rtl,
+                crate::config::Lang::En => crate::text::Direction::Ltr,
+            },
+            terminal_width: crossterm::terminal::size()
+                .ok()
+                .map(|(w, _)| usize::from(w)),
+        })
+    } else {
+        Box::new(output::LogicalCells)
+    }
+}
+
 /// Whether stdout is a terminal (then text is laid out for the eye, not for a pipe).
 fn stdout_is_terminal() -> bool {
     io::stdout().is_terminal()
 }
 
 /// The terminal part of `doctor`: which terminal this is and what to set for right-to-left text.
-fn terminal_report(out: &mut dyn Write) -> io::Result<()> {
+fn terminal_report(out: &mut dyn Write, layout: &dyn CellLayout) -> io::Result<()> {
+    let mut out = LaidOut { out, layout };
+    let out = &mut out;
     let report = crate::text::detect_terminal_from_env();
     writeln!(out, "terminal: {}", report.name)?;
     let bidi = match report.bidi {
@@ -87,6 +116,23 @@ fn terminal_report(out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "  - {line}")?;
     }
     Ok(())
+}
+
+/// A writer that lays out every line it is given, for reports written with `writeln!`.
+pub(crate) struct LaidOut<'a> {
+    pub out: &'a mut dyn Write,
+    pub layout: &'a dyn CellLayout,
+}
+
+impl LaidOut<'_> {
+    pub(crate) fn write_fmt(&mut self, args: std::fmt::Arguments<'_>) -> io::Result<()> {
+        let text = args.to_string();
+        let text = text.strip_suffix('\n').unwrap_or(&text);
+        for line in text.split('\n') {
+            writeln!(self.out, "{}", self.layout.line(line))?;
+        }
+        Ok(())
+    }
 }
 
 /// tmux's `allow-passthrough` option, which decides whether BDSM reaches the outer terminal.

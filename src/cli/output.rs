@@ -73,14 +73,15 @@ pub struct LogicalCells;
 
 impl CellLayout for LogicalCells {
     fn cell(&self, text: &str, width: usize) -> String {
-        let mut out = truncate_logical(text, width);
+        let clean = sanitize(text).replace('\n', " ");
+        let mut out = truncate_logical(&clean, width);
         let used = UnicodeWidthStr::width(out.as_str());
         out.push_str(&" ".repeat(width.saturating_sub(used)));
         out
     }
 
     fn line(&self, text: &str) -> String {
-        text.to_string()
+        sanitize(text).into_owned()
     }
 
     fn is_visual(&self) -> bool {
@@ -180,7 +181,7 @@ pub fn write_csv(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) ->
     let head: Vec<String> = headers.iter().map(|h| csv_field(h)).collect();
     write!(out, "{}\r\n", head.join(","))?;
     for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
+        let cells: Vec<String> = row.iter().map(|c| csv_field(&sanitize(c))).collect();
         write!(out, "{}\r\n", cells.join(","))?;
     }
     Ok(())
