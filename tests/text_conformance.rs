@@ -92,13 +92,29 @@ fn unlimited_width_matches_fribidi() {
     }
 }
 
+/// `deliberate-wrapped.tsv`: (direction, width, corpus line, line of its paragraph), 1-based.
+fn deliberate_wrapped() -> std::collections::HashSet<(&'static str, usize, usize, usize)> {
+    fixture("deliberate-wrapped.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            let dir = if f[0] == "rtl" { "rtl" } else { "ltr" };
+            let n = |k: usize| f[k].parse::<usize>().unwrap_or_else(|e| panic!("{l}: {e}"));
+            (dir, n(1), n(2), n(3))
+        })
+        .collect()
+}
+
 /// Wrapped text, widths 20/40/80. Every visual line must match the paragraph oracle
 /// (FriBidi's levels and glyphs for the whole paragraph, the line reordered by UAX #9 L1–L3).
-/// It must also match FriBidi given that line alone, except where the line's bidi context
-/// comes from the rest of its paragraph: README.md, "Deliberate differences".
+/// It must also match FriBidi given that line alone, except on the lines listed in
+/// `deliberate-wrapped.tsv`, whose bidi context comes from the rest of their paragraph:
+/// README.md, "Deliberate differences".
 #[test]
 fn wrapped_lines_match_fribidi() {
     let corpus = lines("corpus.txt");
+    let listed = deliberate_wrapped();
     let mut layout = Layout::new();
     for width in [20usize, 40, 80] {
         let wrapped = groups(&format!("wrapped-{width}.txt"));
@@ -128,8 +144,24 @@ fn wrapped_lines_match_fribidi() {
                     assert!(line.width <= width, "width {width}, line {}", i + 1);
                     let got = line.visual_text();
                     let want = para[i].get(j).map_or("", String::as_str);
-                    if alone[i].get(j).is_some_and(|a| *a == got) {
+                    let same = alone[i].get(j).is_some_and(|a| *a == got);
+                    if same {
                         same_as_alone += 1;
+                    }
+                    // Off the list, FriBidi given the line alone agrees too; on it, it does
+                    // not (so the list stays exact).
+                    let listed = listed.contains(&(dir, width, i + 1, j + 1));
+                    if same == listed {
+                        failures.push(format!(
+                            "{dir} w{width} line {}.{}: {} deliberate-wrapped.tsv",
+                            i + 1,
+                            j + 1,
+                            if listed {
+                                "needlessly in"
+                            } else {
+                                "missing from"
+                            }
+                        ));
                     }
                     if got != want && !deliberate(dir, Some(width), i + 1) {
                         failures.push(format!(
