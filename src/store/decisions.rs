@@ -8,7 +8,7 @@ use super::rows::*;
 use super::setup::{ensure_agencies, list, one};
 use super::{Store, Writer};
 use crate::domain::{Date, Decision, DecisionStatus, FollowUp, Id, Meeting, next_decision_number};
-use crate::text::fold::fold;
+use crate::text::fold::fold_for_index;
 
 /// A decision as the secretary records it; the store numbers it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +99,7 @@ pub(crate) fn insert_decision(
 impl Store {
     /// Records a decision as pending, numbered after the highest number its meeting has issued.
     pub fn record_decision(&mut self, new: &NewDecision) -> Result<Decision, StoreError> {
-        let text_f = fold(&new.text);
+        let text_f = fold_for_index(&new.text);
         self.write("record_decision", |w| {
             let m = editable_meeting(w.tx, &new.meeting)?;
             ensure_agencies(w.tx, std::slice::from_ref(&new.lead_agency))?;
@@ -133,7 +133,7 @@ impl Store {
         id: &Id,
         edit: &DecisionEdit,
     ) -> Result<Decision, StoreError> {
-        let text_f = fold(&edit.text);
+        let text_f = fold_for_index(&edit.text);
         self.write("update_decision", |w| {
             let d = load_decision(w.tx, id)?;
             editable_meeting(w.tx, &d.meeting)?;

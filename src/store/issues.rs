@@ -8,10 +8,10 @@ use super::meetings::editable_meeting;
 use super::rows::*;
 use super::setup::{list, one};
 use crate::domain::{Id, Issue, IssueStatus, Statement};
-use crate::text::fold::fold;
+use crate::text::fold::fold_for_index;
 
 pub(crate) fn issue_text_f(title: &str, description: &str) -> String {
-    fold(&format!("{title}\n{description}"))
+    fold_for_index(&format!("{title}\n{description}"))
 }
 
 impl Store {
@@ -108,7 +108,7 @@ impl Store {
                     s.issue.as_ref().map(Id::as_str),
                     s.speaker.as_str(),
                     s.text,
-                    fold(&s.text),
+                    fold_for_index(&s.text),
                 ],
             )?;
             w.inserted("statements", s.id.as_str())
@@ -124,7 +124,7 @@ impl Store {
             let before = w.before("statements", id.as_str())?;
             w.tx.execute(
                 "UPDATE statements SET text = ?2, text_f = ?3 WHERE id = ?1",
-                params![id.as_str(), text, fold(text)],
+                params![id.as_str(), text, fold_for_index(text)],
             )?;
             w.updated("statements", id.as_str(), before)?;
             one(w.tx, "statement", &sql, id.as_str(), statement_from_row)

@@ -31,15 +31,38 @@ pub struct SearchHit {
 }
 
 /// The FTS5 query for what the user typed, or `None` if it holds no word to search for.
+///
+/// Every word must match as a prefix. A compound typed with a ZWNJ (گروه‌های) may be stored
+/// joined (گروههای), with a ZWNJ, or with a space: it matches either the joined word or all of
+/// its parts, which [`fold_for_index`](crate::text::fold::fold_for_index) also indexes.
 pub fn fts_query(user: &str) -> Option<String> {
-    let folded = fold(user);
+    let mut terms = Vec::new();
+    for chunk in user.split(char::is_whitespace) {
+        let Some(joined) = all_prefixes(&fold(chunk)) else {
+            continue;
+        };
+        let split = chunk
+            .contains('\u{200C}')
+            .then(|| all_prefixes(&fold(&chunk.replace('\u{200C}', " "))))
+            .flatten();
+        terms.push(match split {
+            Some(parts) if parts != joined => format!("(({joined}) OR ({parts}))"),
+            _ => joined,
+        });
+    }
+    // Explicit ANDs: FTS5 does not accept an implicit AND beside a parenthesised group.
+    (!terms.is_empty()).then(|| terms.join(" AND "))
+}
+
+/// `"w1"* AND "w2"* …` for the words of folded text, or `None` when it has none. Words hold only
+/// letters and digits, so the quotes cannot be broken out of.
+fn all_prefixes(folded: &str) -> Option<String> {
     let words: Vec<String> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        // Words hold only letters and digits, so the quotes cannot be broken out of.
         .map(|w| format!("\"{w}\"*"))
         .collect();
-    (!words.is_empty()).then(|| words.join(" "))
+    (!words.is_empty()).then(|| words.join(" AND "))
 }
 
 impl Store {
@@ -89,11 +112,15 @@ mod tests {
         assert_eq!(fts_query("\" * : ( )"), None);
         assert_eq!(
             fts_query("NEAR(a b)").as_deref(),
-            Some("\"near\"* \"a\"* \"b\"*")
+            Some("\"near\"* AND \"a\"* AND \"b\"*")
         );
         assert_eq!(
             fts_query("كد AND بهداشتي").as_deref(),
-            Some("\"کد\"* \"and\"* \"بهداشتی\"*")
+            Some("\"کد\"* AND \"and\"* AND \"بهداشتی\"*")
+        );
+        assert_eq!(
+            fts_query("گروه‌های همیار").as_deref(),
+            Some("((\"گروههای\"*) OR (\"گروه\"* AND \"های\"*)) AND \"همیار\"*")
         );
     }
 }

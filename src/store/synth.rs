@@ -8,7 +8,7 @@ use super::issues::issue_text_f;
 use super::setup::agency_names_f;
 use super::{Store, Writer};
 use crate::domain::{Agency, Date, DecisionStatus, Id, IssueStatus, MeetingStatus};
-use crate::text::fold::fold;
+use crate::text::fold::{fold, fold_for_index};
 
 /// What `synth` wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -319,7 +319,7 @@ fn synth_meeting(
             due.iso(),
             dstatus.code(),
             fts_key,
-            fold(&text)
+            fold_for_index(&text)
         ])?;
         w.inserted("decisions", id.as_str())?;
     }
