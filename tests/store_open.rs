@@ -263,7 +263,17 @@ fn open_without_privileges(dir: &Path, path: &Path) -> (String, String) {
         };
     }
     use std::os::unix::process::CommandExt;
-    let out = Command::new(std::env::current_exe().unwrap())
+    // The test binary may sit below a folder `nobody` cannot enter (a clone under /root, say):
+    // run a copy from a folder anyone can read.
+    let exe_dir = tempfile::Builder::new()
+        .prefix("hamyar-readonly-child")
+        .tempdir()
+        .unwrap();
+    std::fs::set_permissions(exe_dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let exe = exe_dir.path().join("child");
+    std::fs::copy(std::env::current_exe().unwrap(), &exe).unwrap();
+    std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = Command::new(&exe)
         .args([
             "--exact",
             "readonly_child",
