@@ -167,7 +167,16 @@ fn approved_meeting_refuses_edits_and_takes_amendments() {
     );
     assert_eq!(f.store.get_decision(&d.id).unwrap(), d);
 
-    // Follow-ups still track the decision's progress.
+    // Follow-ups still track the decision's progress, and a mistaken one can be undone.
+    f.store
+        .record_follow_up(&d.id, None, DecisionStatus::Cancelled, "اشتباهی")
+        .unwrap();
+    assert_eq!(
+        f.store.undo_last().unwrap().map(|u| u.action).as_deref(),
+        Some("record_follow_up")
+    );
+    assert_eq!(f.store.get_decision(&d.id).unwrap(), d);
+    assert!(f.store.list_follow_ups(&d.id).unwrap().is_empty());
     f.store
         .record_follow_up(&d.id, None, DecisionStatus::Done, "انجام شد")
         .unwrap();
@@ -178,5 +187,6 @@ fn approved_meeting_refuses_edits_and_takes_amendments() {
         .unwrap();
     assert_eq!(a.date, today());
     assert_eq!(f.store.list_amendments(&m).unwrap(), vec![a]);
-    assert_eq!(f.store.history(&d.id).unwrap().len(), 2);
+    // Insert; follow-up and its undo; follow-up.
+    assert_eq!(f.store.history(&d.id).unwrap().len(), 4);
 }

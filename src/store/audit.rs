@@ -291,13 +291,20 @@ pub(crate) fn undo_last(tx: &Transaction<'_>, at: String) -> Result<Option<Undon
     };
     for (entity, id, op, before, after) in &rows {
         let table = checked_table(entity)?;
-        refuse_if_approved(
-            tx,
-            table,
-            id,
-            parse(before)?.as_ref().or(parse(after)?.as_ref()),
-        )?;
         let current = snapshot(tx, table, id)?;
+        // A decision's status is tracking, not minutes: follow-ups may change it after its
+        // meeting is approved, so undoing one may change it back.
+        let status_only = table == "decisions"
+            && op == "update"
+            && differs_only_in(parse(before)?.as_ref(), current.as_ref(), "status");
+        if !status_only {
+            refuse_if_approved(
+                tx,
+                table,
+                id,
+                parse(before)?.as_ref().or(parse(after)?.as_ref()),
+            )?;
+        }
         match op.as_str() {
             "insert" => {
                 if let Some(now) = current {
@@ -326,6 +333,16 @@ pub(crate) fn undo_last(tx: &Transaction<'_>, at: String) -> Result<Option<Undon
         action,
         records: rows.len(),
     }))
+}
+
+/// Whether two snapshots of a row are equal in every column but `column`.
+fn differs_only_in(a: Option<&Json>, b: Option<&Json>, column: &str) -> bool {
+    let (Some(Json::Object(a)), Some(Json::Object(b))) = (a, b) else {
+        return false;
+    };
+    a.len() == b.len()
+        && a.iter()
+            .all(|(k, v)| k == column || b.get(k).is_some_and(|w| w == v))
 }
 
 /// Decision numbers are never reused, not even after an undo: a meeting restored from an older
