@@ -333,3 +333,31 @@ fn demo_flag_prints_the_live_meeting() {
         .success()
         .stdout(predicate::str::contains("1393/02/16").or(predicate::str::contains("۱۳۹۳/۰۲/۱۶")));
 }
+
+#[test]
+fn the_database_comes_from_hamyar_db_or_the_data_directory() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    // HAMYAR_DB, without --db.
+    let db = dir.path().join("from-env.db");
+    let mut cmd = Command::cargo_bin("hamyar").unwrap();
+    cmd.env("HAMYAR_DB", &db)
+        .env_remove("HAMYAR_TODAY")
+        .arg("demo")
+        .assert()
+        .success();
+    assert!(db.exists());
+    // Neither: the user's data directory, created with the database private to its owner.
+    let home = dir.path().join("home");
+    let mut cmd = Command::cargo_bin("hamyar").unwrap();
+    cmd.env_remove("HAMYAR_DB")
+        .env_remove("HAMYAR_TODAY")
+        .env_remove("XDG_DATA_HOME")
+        .env("HOME", &home)
+        .arg("demo")
+        .assert()
+        .success();
+    let default = home.join(".local/share/hamyar/hamyar.db");
+    let mode = std::fs::metadata(&default).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{}", default.display());
+}
