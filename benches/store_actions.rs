@@ -1,4 +1,5 @@
-//! `Store::actions` with an agency filter on a synthetic database, `search`, and `fold`.
+//! `Store::actions` with an agency filter on a synthetic database, `search`, single writes
+//! (`record_decision`, `record_follow_up`) and `fold`.
 //!
 //! The database is built once per run by `store::synth` (HAMYAR_BENCH_DECISIONS decisions,
 //! 20,000 unless set), in a temporary folder.
@@ -7,8 +8,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use hamyar::domain::{Date, FixedClock};
-use hamyar::store::{ActionFilter, Store, synth};
+use hamyar::domain::{Date, DecisionStatus, FixedClock};
+use hamyar::store::{ActionFilter, NewDecision, Store, synth};
 
 fn bench(c: &mut Criterion) {
     let decisions: u32 = std::env::var("HAMYAR_BENCH_DECISIONS")
@@ -50,6 +51,44 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("search_two_words", |b| {
         b.iter(|| store.search("کد بهداشتي").unwrap())
+    });
+    // Writes, as the secretary makes them during a meeting: each one a committed transaction
+    // with its audit row and index update, fsynced (synchronous=FULL), on the large database.
+    let live = store
+        .list_meetings(None)
+        .unwrap()
+        .into_iter()
+        .rfind(|m| m.status.is_editable())
+        .unwrap();
+    let agency = store.list_agencies().unwrap()[0].id.clone();
+    let mut n = 0u64;
+    group.bench_function("record_decision", |b| {
+        b.iter(|| {
+            n += 1;
+            store
+                .record_decision(&NewDecision {
+                    meeting: live.id.clone(),
+                    issue: None,
+                    text: format!("مصوبه آزمایشی {n}: بانک کشاورزی تا ۱۴۰۵/۰۹/۳۰ گزارش دهد"),
+                    lead_agency: agency.clone(),
+                    supporting_agencies: vec![],
+                    due: None,
+                })
+                .unwrap()
+        })
+    });
+    let d = store.list_decisions(&live.id).unwrap()[0].id.clone();
+    let mut flip = false;
+    group.bench_function("record_follow_up", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let to = if flip {
+                DecisionStatus::InProgress
+            } else {
+                DecisionStatus::Pending
+            };
+            store.record_follow_up(&d, None, to, "گزارش").unwrap()
+        })
     });
     let sentence = "بانك كشاورزي مقرر شد ظرف مهلت مقرر نسبت به پرداخت وام‌های خُرد ۱۴۰۳ اقدام نماید";
     group.bench_function("fold_sentence", |b| {
