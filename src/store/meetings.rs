@@ -337,31 +337,33 @@ fn carry_into(w: &Writer<'_, '_>, meeting: &Meeting) -> Result<(), StoreError> {
         category_from_row,
     )?;
     let carried = carry_over(&issues, &decisions, &categories, meeting.date);
-    for (pos, issue) in carried.agenda.iter().enumerate() {
+    let agenda = carried.agenda.iter().map(|i| &i.id);
+    insert_items(w, "agenda_items", "issue", &meeting.id, agenda)?;
+    let review = carried.to_review.iter().map(|d| &d.id);
+    insert_items(w, "review_items", "decision", &meeting.id, review)?;
+    Ok(())
+}
+
+/// Writes a meeting's ordered list of carried-over records (its agenda or review list).
+fn insert_items<'a>(
+    w: &Writer<'_, '_>,
+    table: &'static str,
+    column: &str,
+    meeting: &Id,
+    records: impl Iterator<Item = &'a Id>,
+) -> Result<(), StoreError> {
+    for (pos, record) in records.enumerate() {
         let id = Id::new();
-        tx.prepare_cached(
-            "INSERT INTO agenda_items (id, meeting, issue, position) VALUES (?1, ?2, ?3, ?4)",
-        )?
+        w.tx.prepare_cached(&format!(
+            "INSERT INTO {table} (id, meeting, {column}, position) VALUES (?1, ?2, ?3, ?4)"
+        ))?
         .execute(params![
             id.as_str(),
-            meeting.id.as_str(),
-            issue.id.as_str(),
+            meeting.as_str(),
+            record.as_str(),
             pos as i64
         ])?;
-        w.inserted("agenda_items", id.as_str())?;
-    }
-    for (pos, d) in carried.to_review.iter().enumerate() {
-        let id = Id::new();
-        tx.prepare_cached(
-            "INSERT INTO review_items (id, meeting, decision, position) VALUES (?1, ?2, ?3, ?4)",
-        )?
-        .execute(params![
-            id.as_str(),
-            meeting.id.as_str(),
-            d.id.as_str(),
-            pos as i64
-        ])?;
-        w.inserted("review_items", id.as_str())?;
+        w.inserted(table, id.as_str())?;
     }
     Ok(())
 }

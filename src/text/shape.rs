@@ -36,9 +36,11 @@ const IGNORED: u8 = 16;
 /// Stand-in level for characters that match any level.
 const ANY_LEVEL: u8 = u8::MAX;
 
-fn lookup_joining(cp: u32) -> Option<JoiningType> {
-    JOINING
-        .binary_search_by(|&(lo, hi, _)| {
+/// Index of the `(lo, hi, …)` range of a sorted table that holds `cp`.
+fn find_range<T>(table: &[T], cp: u32, range: impl Fn(&T) -> (u32, u32)) -> Option<usize> {
+    table
+        .binary_search_by(|entry| {
+            let (lo, hi) = range(entry);
             if hi < cp {
                 std::cmp::Ordering::Less
             } else if lo > cp {
@@ -48,21 +50,14 @@ fn lookup_joining(cp: u32) -> Option<JoiningType> {
             }
         })
         .ok()
-        .map(|i| JOINING[i].2)
+}
+
+fn lookup_joining(cp: u32) -> Option<JoiningType> {
+    find_range(JOINING, cp, |&(lo, hi, _)| (lo, hi)).map(|i| JOINING[i].2)
 }
 
 fn is_transparent_by_category(cp: u32) -> bool {
-    TRANSPARENT
-        .binary_search_by(|&(lo, hi)| {
-            if hi < cp {
-                std::cmp::Ordering::Less
-            } else if lo > cp {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
+    find_range(TRANSPARENT, cp, |&(lo, hi)| (lo, hi)).is_some()
 }
 
 fn is_explicit_or_bn(class: BidiClass) -> bool {
