@@ -139,18 +139,13 @@ impl Store {
     /// Agencies whose name, English name or short name contains `query`, compared folded, so
     /// «بانك ملي» finds «بانک ملی». An empty query finds none.
     pub fn find_agencies(&self, query: &str) -> Result<Vec<Agency>, StoreError> {
-        let q = fold(query.trim());
-        if q.is_empty() {
-            return Ok(Vec::new());
-        }
-        self.read(|tx| {
-            list(
-                tx,
-                &format!("SELECT {AGENCY_COLS} FROM agencies WHERE instr(names_f, ?1) > 0 ORDER BY names_f"),
-                [q.as_str()],
-                agency_from_row,
-            )
-        })
+        self.find_folded(
+            &format!(
+                "SELECT {AGENCY_COLS} FROM agencies WHERE instr(names_f, ?1) > 0 ORDER BY names_f"
+            ),
+            query,
+            agency_from_row,
+        )
     }
 
     pub fn add_person(&mut self, person: &Person) -> Result<(), StoreError> {
@@ -221,17 +216,26 @@ impl Store {
 
     /// Categories whose name contains `query`, compared folded. An empty query finds none.
     pub fn find_categories(&self, query: &str) -> Result<Vec<Category>, StoreError> {
+        self.find_folded(
+            &format!(
+                "SELECT {CATEGORY_COLS} FROM categories WHERE instr(name_f, ?1) > 0 ORDER BY ord"
+            ),
+            query,
+            category_from_row,
+        )
+    }
+
+    /// Rows of `sql`, whose `?1` is the folded `query`; an empty query finds none.
+    fn find_folded<T>(
+        &self,
+        sql: &str,
+        query: &str,
+        row: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
         let q = fold(query.trim());
         if q.is_empty() {
             return Ok(Vec::new());
         }
-        self.read(|tx| {
-            list(
-                tx,
-                &format!("SELECT {CATEGORY_COLS} FROM categories WHERE instr(name_f, ?1) > 0 ORDER BY ord"),
-                [q.as_str()],
-                category_from_row,
-            )
-        })
+        self.read(|tx| list(tx, sql, [q.as_str()], row))
     }
 }
