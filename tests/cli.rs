@@ -106,6 +106,14 @@ fn agency_names_match_whatever_yeh_and_kaf_are_typed() {
     assert_eq!(numbers(&v), ["2/2"]);
     let v = json(hamyar(&db).args(["actions", "--agency", "صندوق مهر", "--format", "json"]));
     assert_eq!(numbers(&v), ["2/3"]);
+    assert_eq!(v[0]["lead_agency"], "صندوق مهر امام رضا (ع)");
+    assert_eq!(v[0]["lead_agency_en"], "Imam Reza Mehr Fund");
+    // The English interface names agencies in English; the English name also matches.
+    hamyar(&db)
+        .args(["--lang", "en", "actions", "--agency", "mehr fund"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Imam Reza Mehr Fund"));
     hamyar(&db)
         .args(["actions", "--agency", "no such agency"])
         .assert()

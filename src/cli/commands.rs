@@ -1,5 +1,6 @@
 //! One function per subcommand. Each opens the store it needs, does its work and prints.
 
+use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -12,7 +13,9 @@ use super::args::{ActionsArgs, ActionsFormat, Cli, Command, ListFormat, Meetings
 use super::output::{CellLayout, Table, write_csv};
 use crate::config::{self, Lang};
 use crate::demo::DemoData;
-use crate::domain::{Clock, Date, DecisionStatus, FixedClock, Meeting, digits::to_persian_digits};
+use crate::domain::{
+    Agency, Clock, Date, DecisionStatus, FixedClock, Id, Meeting, digits::to_persian_digits,
+};
 use crate::store::{ActionFilter, ActionItem, Store};
 
 /// What every command shares: where the data is, what day it is, how to speak.
@@ -271,6 +274,7 @@ struct ActionJson<'a> {
     meeting_date: String,
     text: &'a str,
     lead_agency: &'a str,
+    lead_agency_en: String,
     supporting_agencies: &'a [String],
     category: Option<&'a str>,
     issue: Option<&'a str>,
@@ -280,8 +284,8 @@ struct ActionJson<'a> {
     overdue: bool,
 }
 
-impl<'a> From<&'a ActionItem> for ActionJson<'a> {
-    fn from(a: &'a ActionItem) -> Self {
+impl<'a> ActionJson<'a> {
+    fn new(a: &'a ActionItem, agencies: &AgencyNames) -> Self {
         let d = &a.decision;
         ActionJson {
             id: d.id.as_str(),
@@ -290,6 +294,7 @@ impl<'a> From<&'a ActionItem> for ActionJson<'a> {
             meeting_date: a.meeting_date.iso(),
             text: &d.text,
             lead_agency: &a.lead_agency,
+            lead_agency_en: agencies.name(Lang::En, &d.lead_agency),
             supporting_agencies: &a.supporting_agencies,
             category: a.category.as_deref(),
             issue: a.issue_title.as_deref(),
@@ -301,14 +306,53 @@ impl<'a> From<&'a ActionItem> for ActionJson<'a> {
     }
 }
 
+/// Agency names in the interface's language: the English UI shows an agency's English name
+/// when it has one.
+struct AgencyNames(HashMap<Id, Agency>);
+
+impl AgencyNames {
+    fn load(store: &Store) -> Result<Self> {
+        Ok(AgencyNames(
+            store
+                .list_agencies()?
+                .into_iter()
+                .map(|a| (a.id.clone(), a))
+                .collect(),
+        ))
+    }
+
+    fn name(&self, lang: Lang, id: &Id) -> String {
+        match self.0.get(id) {
+            Some(a) if lang == Lang::En && !a.name_en.is_empty() => a.name_en.clone(),
+            Some(a) => a.name.clone(),
+            None => String::new(),
+        }
+    }
+
+    fn names(&self, lang: Lang, ids: &[Id]) -> String {
+        let sep = match lang {
+            Lang::Fa => "، ",
+            Lang::En => ", ",
+        };
+        ids.iter()
+            .map(|id| self.name(lang, id))
+            .collect::<Vec<_>>()
+            .join(sep)
+    }
+}
+
 fn actions(ctx: &Session, args: &ActionsArgs) -> Result<()> {
     let store = open_existing(ctx)?;
     let filter = action_filter(&store, args)?;
     let items = store.actions(&filter)?;
+    let agencies = AgencyNames::load(&store)?;
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         ActionsFormat::Json => {
-            let json: Vec<ActionJson> = items.iter().map(ActionJson::from).collect();
+            let json: Vec<ActionJson> = items
+                .iter()
+                .map(|a| ActionJson::new(a, &agencies))
+                .collect();
             serde_json::to_writer_pretty(&mut out, &json)?;
             writeln!(out)?;
         }
@@ -342,8 +386,8 @@ fn actions(ctx: &Session, args: &ActionsArgs) -> Result<()> {
                     vec![
                         d.number.to_string(),
                         d.text.clone(),
-                        a.lead_agency.clone(),
-                        a.supporting_agencies.join("، "),
+                        agencies.name(ctx.lang, &d.lead_agency),
+                        agencies.names(ctx.lang, &d.supporting_agencies),
                         d.due
                             .map(|x| match ctx.lang {
                                 Lang::Fa => x.jalali().latin(),
@@ -358,7 +402,9 @@ fn actions(ctx: &Session, args: &ActionsArgs) -> Result<()> {
                 .collect();
             write_csv(&mut out, &headers, &rows)?;
         }
-        ActionsFormat::Table => actions_table(ctx, &items).write(&mut out, &*cell_layout(ctx))?,
+        ActionsFormat::Table => {
+            actions_table(ctx, &items, &agencies).write(&mut out, &*cell_layout(ctx))?
+        }
     }
     out.flush()?;
     Ok(())
@@ -412,7 +458,7 @@ fn find_meeting(store: &Store, n: u32) -> Result<Meeting> {
     }
 }
 
-fn actions_table(ctx: &Session, items: &[ActionItem]) -> Table {
+fn actions_table(ctx: &Session, items: &[ActionItem], agencies: &AgencyNames) -> Table {
     let lang = ctx.lang;
     let headers = match lang {
         Lang::Fa => ["ردیف", "شرح مصوبه", "مسئول پیگیری", "مهلت اجرا", "وضعیت"],
@@ -442,7 +488,7 @@ fn actions_table(ctx: &Session, items: &[ActionItem]) -> Table {
                         Lang::En => d.number.to_string(),
                     },
                     d.text.clone(),
-                    a.lead_agency.clone(),
+                    agencies.name(lang, &d.lead_agency),
                     d.due.map(|x| show_date(lang, x)).unwrap_or_default(),
                     status,
                 ]
@@ -512,7 +558,7 @@ fn overview(ctx: &mut Session) -> Result<()> {
         Lang::En => "Open action items",
     };
     writeln!(out, "{}", layout.line(heading))?;
-    actions_table(ctx, &open).write(&mut out, &*layout)?;
+    actions_table(ctx, &open, &AgencyNames::load(&store)?).write(&mut out, &*layout)?;
     out.flush()?;
     Ok(())
 }
