@@ -416,12 +416,24 @@ fn action_filter(store: &Store, args: &ActionsArgs) -> Result<ActionFilter> {
     if let Some(name) = &args.agency
         && store.find_agencies(name)?.is_empty()
     {
-        bail!("no agency matches «{name}»; `hamyar actions` lists the agencies in use");
+        let known: Vec<String> = store.list_agencies()?.into_iter().map(|a| a.name).collect();
+        bail!(
+            "no agency matches «{name}»; the agencies are:\n  {}",
+            known.join("\n  ")
+        );
     }
     if let Some(name) = &args.category
         && store.find_categories(name)?.is_empty()
     {
-        bail!("no category matches «{name}»");
+        let known: Vec<String> = store
+            .list_categories()?
+            .into_iter()
+            .map(|c| c.name)
+            .collect();
+        bail!(
+            "no category matches «{name}»; the categories are:\n  {}",
+            known.join("\n  ")
+        );
     }
     let status = args
         .status
