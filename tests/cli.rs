@@ -369,3 +369,22 @@ fn the_database_comes_from_hamyar_db_or_the_data_directory() {
     let mode = std::fs::metadata(&default).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "{}", default.display());
 }
+
+#[test]
+fn doctor_reports_a_damaged_database_and_still_checks_the_terminal() {
+    use std::io::{Seek, SeekFrom, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    // Damage a page past the header, where the data lives.
+    let mut f = std::fs::OpenOptions::new().write(true).open(&db).unwrap();
+    f.seek(SeekFrom::Start(4096 * 5)).unwrap();
+    f.write_all(&[0xFF; 3000]).unwrap();
+    drop(f);
+    hamyar(&db)
+        .arg("doctor")
+        .assert()
+        .failure()
+        .stdout(predicate::str::contains("damaged").or(predicate::str::contains("DAMAGED")))
+        .stdout(predicate::str::contains("terminal:"))
+        .stderr(predicate::str::contains(db.display().to_string()));
+}
