@@ -4,6 +4,14 @@
 //! The database is built once per run by `store::synth` (HAMYAR_BENCH_DECISIONS decisions,
 //! 20,000 unless set), in a temporary folder.
 
+// Benchmarks may unwrap and print: they are run by hand.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use std::sync::Arc;
 use std::time::Instant;
 

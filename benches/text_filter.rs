@@ -1,6 +1,14 @@
 //! Whole process: `hamyar bidi --rtl` against `fribidi --nopad --nobreak --rtl`, on the same 1 MB file. Their outputs are
 //! compared first (FriBidi's U+FEFF fillers removed). Skipped, with a message, without FriBidi.
 
+// Benchmarks may unwrap and print: they are run by hand.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -1,5 +1,13 @@
 //! Layout throughput: the bidi corpus repeated to 1 MB, one paragraph per line.
 
+// Benchmarks may unwrap and print: they are run by hand.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use std::hint::black_box;
 use std::time::Duration;
 

@@ -4,6 +4,14 @@
 //! The screen: left half a wrapped BidiParagraph of corpus text, right half 49 BidiLine rows
 //! (list rows, cut with an ellipsis) and a BidiInput at the bottom.
 
+// Benchmarks may unwrap and print: they are run by hand.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr
+)]
+
 use std::hint::black_box;
 use std::time::Duration;
 

@@ -2,16 +2,14 @@
 //! parent kills it with SIGKILL at random moments. After every kill, every acknowledged decision
 //! is there, the file is sound, and no action is half written.
 
-mod store_support;
-
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
+use super::support::*;
 use hamyar::domain::Id;
 use hamyar::store::Store;
-use store_support::*;
 
 const CHILD_ENV: &str = "HAMYAR_TEST_CRASH_CHILD";
 const KILLS: usize = 60;
@@ -72,7 +70,12 @@ fn kill_at_random_moments() {
     let mut acked: Vec<String> = Vec::new();
     for round in 0..KILLS {
         let mut child = Command::new(std::env::current_exe().unwrap())
-            .args(["--exact", "crash_child", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "crash::crash_child",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(CHILD_ENV, &spec)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

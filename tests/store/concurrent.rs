@@ -1,13 +1,11 @@
 //! Two processes writing the same database at once: neither sees an error, no write is lost,
 //! and decision numbers stay unique.
 
-mod store_support;
-
 use std::process::{Command, Stdio};
 
+use super::support::*;
 use hamyar::domain::{DecisionStatus, Id};
 use hamyar::store::Store;
-use store_support::*;
 
 const CHILD_ENV: &str = "HAMYAR_TEST_WRITER_CHILD";
 const PER_WRITER: usize = 80;
@@ -57,7 +55,12 @@ fn writer_child() {
 
 fn spawn(spec: String) -> std::process::Child {
     Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "writer_child", "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            "concurrent::writer_child",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(CHILD_ENV, spec)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -119,7 +122,12 @@ fn two_processes_creating_the_same_new_file() {
     let children: Vec<_> = (0..2)
         .map(|_| {
             Command::new(std::env::current_exe().unwrap())
-                .args(["--exact", "opener_child", "--nocapture", "--test-threads=1"])
+                .args([
+                    "--exact",
+                    "concurrent::opener_child",
+                    "--nocapture",
+                    "--test-threads=1",
+                ])
                 .env("HAMYAR_TEST_OPENER_CHILD", &path)
                 .stdout(Stdio::piped())
                 .spawn()

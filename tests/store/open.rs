@@ -1,15 +1,13 @@
 //! Opening files: creation, migrations, and every error a user can meet, each leaving the file
 //! as it was.
 
-mod store_support;
-
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
+use super::support::*;
 use hamyar::store::{SCHEMA_VERSION, Store, StoreError};
-use store_support::*;
 
 #[test]
 fn creates_private_file_and_reopens() {
@@ -276,7 +274,7 @@ fn open_without_privileges(dir: &Path, path: &Path) -> (String, String) {
     let out = Command::new(&exe)
         .args([
             "--exact",
-            "readonly_child",
+            "open::readonly_child",
             "--nocapture",
             "--test-threads=1",
         ])

@@ -1,10 +1,8 @@
 //! Undo of the last change, and the read-only rule for approved meetings.
 
-mod store_support;
-
+use super::support::*;
 use hamyar::domain::*;
 use hamyar::store::{DecisionEdit, StoreError};
-use store_support::*;
 
 #[test]
 fn undo_reverts_newest_actions_in_turn() {

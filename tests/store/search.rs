@@ -1,10 +1,8 @@
 //! Search through fold, with user input that looks like FTS5 syntax.
 
-mod store_support;
-
+use super::support::*;
 use hamyar::domain::*;
 use hamyar::store::{SearchKind, Store};
-use store_support::*;
 
 fn texts(store: &Store, q: &str) -> Vec<String> {
     let mut t: Vec<String> = store

@@ -1,10 +1,8 @@
 //! Action review filters, and the synthetic data generator.
 
-mod store_support;
-
+use super::support::*;
 use hamyar::domain::*;
 use hamyar::store::{ActionFilter, synth};
-use store_support::*;
 
 #[test]
 fn filters_match_through_fold_and_sort_overdue_first() {

@@ -1,10 +1,8 @@
 //! Every entity goes in and comes back out the same.
 
-mod store_support;
-
+use super::support::*;
 use hamyar::domain::*;
 use hamyar::store::{ActionFilter, DecisionEdit, StoreError};
-use store_support::*;
 
 #[test]
 fn setup_entities_round_trip() {

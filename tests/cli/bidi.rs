@@ -2,9 +2,9 @@
 
 use assert_cmd::Command;
 
-const CORPUS: &str = include_str!("fixtures/bidi/corpus.txt");
-const EXPECTED_RTL: &str = include_str!("fixtures/bidi/expected-rtl.txt");
-const EXPECTED_LTR: &str = include_str!("fixtures/bidi/expected-ltr.txt");
+const CORPUS: &str = include_str!("../fixtures/bidi/corpus.txt");
+const EXPECTED_RTL: &str = include_str!("../fixtures/bidi/expected-rtl.txt");
+const EXPECTED_LTR: &str = include_str!("../fixtures/bidi/expected-ltr.txt");
 
 fn bidi(args: &[&str], input: impl Into<Vec<u8>>) -> String {
     let out = Command::cargo_bin("hamyar")

@@ -1,0 +1,7 @@
+//! The command-line contract, through the real binary, in one test binary.
+
+// Tests may unwrap: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod bidi;
+mod commands;

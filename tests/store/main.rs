@@ -1,0 +1,17 @@
+//! Domain and store tests, in one binary so bundled SQLite is linked once.
+//!
+//! `concurrent`, `crash` and `open` re-run this binary as a child process (`--exact
+//! module::child_test`), so a child test's path here is part of those tests.
+
+// Tests may unwrap: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod actions;
+mod calendar;
+mod concurrent;
+mod crash;
+mod open;
+mod roundtrip;
+mod search;
+mod support;
+mod undo;
