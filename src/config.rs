@@ -22,15 +22,7 @@ pub fn clock_for(today: Option<&str>) -> Result<Arc<dyn Clock>, DateError> {
     }
 }
 
-/// The language of the user interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Lang {
-    /// Persian: right to left, Solar Hijri dates, Persian digits.
-    #[default]
-    Fa,
-    /// English: left to right, Gregorian dates.
-    En,
-}
+pub use crate::i18n::Lang;
 
 #[cfg(test)]
 mod tests {

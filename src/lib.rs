@@ -3,11 +3,14 @@
 //! - [`domain`]: the records and their rules, with the Solar Hijri calendar; pure.
 //! - [`store`]: SQLite, one transaction per user action, audit log, undo and search.
 //! - [`text`]: right-to-left and mixed text laid out for terminals; depends on nothing else here.
+//! - [`i18n`]: what the user reads, in Persian and English.
 //! - [`cli`]: the command line.
 
 pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod domain;
+pub mod i18n;
+pub mod json;
 pub mod store;
 pub mod text;
