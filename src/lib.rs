@@ -7,10 +7,10 @@
 //! - [`cli`]: the command line.
 
 pub mod cli;
-pub mod config;
 pub mod demo;
 pub mod domain;
 pub mod i18n;
 pub mod json;
+pub mod settings;
 pub mod store;
 pub mod text;

@@ -1,10 +1,12 @@
-//! The command-line contract (DESIGN §7). Scripts and tests rely on these names.
+//! The command-line contract. Scripts and tests rely on these names; each subcommand's own
+//! arguments live beside its code.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::config::Lang;
+use crate::i18n::Lang;
+use crate::settings::Requested;
 use crate::text::BidiMode;
 
 #[derive(Debug, Parser)]
@@ -15,35 +17,51 @@ use crate::text::BidiMode;
     long_about = None,
 )]
 pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Flags every command takes.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
     /// The database file [default: <data dir>/hamyar/hamyar.db]
     #[arg(long, global = true, env = "HAMYAR_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// The language of the interface
-    #[arg(long, global = true, value_enum, default_value_t = Lang::Fa)]
-    pub lang: Lang,
+    /// The config file [default: <config dir>/hamyar/config.toml]
+    #[arg(long, global = true, env = "HAMYAR_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
 
-    /// Who reorders right-to-left text: hamyar (app) or the terminal (terminal)
-    #[arg(long, global = true, value_enum, default_value_t = BidiArg::App)]
-    pub bidi: BidiArg,
+    /// The language of the interface [default: fa]
+    #[arg(long, global = true, env = "HAMYAR_LANG", value_enum)]
+    pub lang: Option<Lang>,
+
+    /// Who reorders right-to-left text: hamyar (app) or the terminal (terminal) [default: app]
+    #[arg(long, global = true, value_enum)]
+    pub bidi: Option<BidiArg>,
 
     /// Pretend today is DATE (1393/06/01 or 2014-08-23); decides what is overdue
     #[arg(long, global = true, env = "HAMYAR_TODAY", value_name = "DATE")]
     pub today: Option<String>,
 
     /// Open a fresh demo database (a temporary file) built from the Kerman meetings
-    #[arg(long)]
+    #[arg(long, global = true)]
     pub demo: bool,
-
-    #[command(subcommand)]
-    pub command: Option<Command>,
 }
 
-impl BidiArg {
-    pub fn mode(self) -> BidiMode {
-        match self {
-            BidiArg::App => BidiMode::App,
-            BidiArg::Terminal => BidiMode::Terminal,
+impl GlobalArgs {
+    /// What these flags ask of the settings.
+    pub fn requested(&self) -> Requested {
+        Requested {
+            db: self.db.clone(),
+            config: self.config.clone(),
+            lang: self.lang,
+            bidi: self.bidi.map(BidiArg::mode),
+            today: self.today.clone(),
+            demo: self.demo,
         }
     }
 }
@@ -56,92 +74,29 @@ pub enum BidiArg {
     Terminal,
 }
 
+impl BidiArg {
+    pub fn mode(self) -> BidiMode {
+        match self {
+            BidiArg::App => BidiMode::App,
+            BidiArg::Terminal => BidiMode::Terminal,
+        }
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Write the demo meeting series into the database given by --db
     Demo,
-    /// Fill the database with synthetic meetings and decisions, for benchmarks
-    Synth(SynthArgs),
+    /// Fill an empty database with synthetic meetings and decisions, for benchmarks
+    Synth(super::synth::SynthArgs),
     /// List the meetings
-    Meetings(MeetingsArgs),
+    Meetings(super::meetings::MeetingsArgs),
     /// Review the action items (decisions), with filters
-    Actions(ActionsArgs),
+    Actions(super::actions::ActionsArgs),
     /// Lay out logical lines from stdin in visual order, as hamyar draws them
-    Bidi(BidiArgs),
+    Bidi(super::bidi::BidiArgs),
     /// Check the database and the terminal, and say what to fix
     Doctor,
-}
-
-#[derive(Debug, Args)]
-pub struct SynthArgs {
-    /// How many meetings
-    #[arg(long, default_value_t = 100)]
-    pub meetings: u32,
-    /// How many decisions, spread over the meetings
-    #[arg(long, default_value_t = 10_000)]
-    pub decisions: u32,
-    /// Seed for the generator, so runs can be repeated
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ActionsFormat {
-    Table,
-    Csv,
-    Json,
-}
-
-#[derive(Debug, Args)]
-pub struct MeetingsArgs {
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
-}
-
-#[derive(Debug, Args)]
-pub struct ActionsArgs {
-    /// Only decisions this agency leads (name, English name or short name; ي/ك and ی/ک alike)
-    #[arg(long, value_name = "NAME")]
-    pub agency: Option<String>,
-    /// Only decisions in this status: pending, in_progress, done, cancelled
-    #[arg(long, value_name = "S")]
-    pub status: Option<String>,
-    /// Only decisions on issues of this category
-    #[arg(long, value_name = "C")]
-    pub category: Option<String>,
-    /// Only decisions made in this meeting (its number)
-    #[arg(long, value_name = "N")]
-    pub meeting: Option<u32>,
-    /// Only decisions past their deadline and not done
-    #[arg(long)]
-    pub overdue: bool,
-    #[arg(long, value_enum, default_value_t = ActionsFormat::Table)]
-    pub format: ActionsFormat,
-}
-
-#[derive(Debug, Args)]
-pub struct BidiArgs {
-    /// Wrap lines to N terminal cells (default: no wrapping)
-    #[arg(long, value_name = "N")]
-    pub width: Option<u16>,
-    /// Paragraphs are right to left
-    #[arg(long, conflicts_with_all = ["ltr", "auto"])]
-    pub rtl: bool,
-    /// Paragraphs are left to right
-    #[arg(long, conflicts_with_all = ["rtl", "auto"])]
-    pub ltr: bool,
-    /// Each paragraph's direction comes from its first strong letter (the default)
-    #[arg(long, conflicts_with_all = ["rtl", "ltr"])]
-    pub auto: bool,
-    /// Print the logical lines the wrapper chose instead (for regenerating test fixtures)
-    #[arg(long, hide = true, requires = "width")]
-    pub logical: bool,
 }
 
 #[cfg(test)]

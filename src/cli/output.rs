@@ -1,6 +1,6 @@
 //! Plain-text, CSV and JSON output for the list commands.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -8,6 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+use crate::settings::Settings;
 use crate::text::{
     BaseDirection, BidiLine, BidiMode, Direction, LayoutOptions, fitting_prefix, layout, sanitize,
 };
@@ -24,6 +25,10 @@ pub trait CellLayout {
     }
     /// A whole line of text (a heading, a message), as it should be printed.
     fn line(&self, text: &str) -> String;
+    /// The terminal's width when output goes to one: tables fit it.
+    fn terminal_width(&self) -> Option<usize> {
+        None
+    }
     /// Whether cells come out in visual order, so that a right-to-left table must also be
     /// drawn with its columns mirrored. In logical order the reader's bidi does that.
     fn is_visual(&self) -> bool;
@@ -35,19 +40,24 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// The widest any column may be; longer cells are truncated at their logical end.
     pub max_col_width: usize,
+    /// The column that gives up width first when the table is wider than the terminal (the
+    /// decision text, say); narrow columns keep their size as long as they can.
+    pub flex: Option<usize>,
     /// Columns run right to left (the Persian UI), so the first column is printed rightmost.
     pub rtl: bool,
 }
 
+/// The space between two columns.
+const GAP: usize = 2;
+/// No column is squeezed below this many cells.
+const MIN_COL: usize = 3;
+/// The flexible column keeps at least this many cells before others give up theirs.
+const MIN_FLEX: usize = 12;
+
 impl Table {
     pub fn write(&self, out: &mut dyn Write, layout: &dyn CellLayout) -> io::Result<()> {
-        let cols = self.headers.len();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| layout.width(h)).collect();
-        for row in &self.rows {
-            for (i, cell) in row.iter().enumerate().take(cols) {
-                widths[i] = widths[i].max(layout.width(cell)).min(self.max_col_width);
-            }
-        }
+        let widths = self.widths(layout);
+        let cols = widths.len();
         let mut line = |cells: &[String]| -> io::Result<()> {
             let mut parts: Vec<String> = (0..cols)
                 .map(|i| layout.cell(cells.get(i).map_or("", String::as_str), widths[i]))
@@ -55,7 +65,7 @@ impl Table {
             if self.rtl && layout.is_visual() {
                 parts.reverse();
             }
-            let joined = parts.join("  ");
+            let joined = parts.join(&" ".repeat(GAP));
             writeln!(out, "{}", joined.trim_end())
         };
         line(&self.headers)?;
@@ -65,6 +75,46 @@ impl Table {
             line(row)?;
         }
         Ok(())
+    }
+
+    /// Each column's width: as wide as its widest cell (up to `max_col_width`), then narrowed
+    /// to fit the terminal: the flexible column first, then the widest of the others.
+    fn widths(&self, layout: &dyn CellLayout) -> Vec<usize> {
+        let cols = self.headers.len();
+        let mut widths: Vec<usize> = self
+            .headers
+            .iter()
+            .map(|h| layout.width(h).min(self.max_col_width))
+            .collect();
+        for row in &self.rows {
+            for (i, cell) in row.iter().enumerate().take(cols) {
+                widths[i] = widths[i].max(layout.width(cell).min(self.max_col_width));
+            }
+        }
+        let Some(limit) = layout.terminal_width() else {
+            return widths;
+        };
+        let total = |w: &[usize]| w.iter().sum::<usize>() + GAP * w.len().saturating_sub(1);
+        let mut excess = total(&widths).saturating_sub(limit);
+        if let Some(f) = self.flex.filter(|f| *f < cols) {
+            let give = excess.min(widths[f].saturating_sub(MIN_FLEX));
+            widths[f] -= give;
+            excess -= give;
+        }
+        while excess > 0 {
+            let Some((i, w)) = widths
+                .iter()
+                .copied()
+                .enumerate()
+                .filter(|(_, w)| *w > MIN_COL)
+                .max_by_key(|(_, w)| *w)
+            else {
+                break;
+            };
+            widths[i] = w - 1;
+            excess -= 1;
+        }
+        widths
     }
 }
 
@@ -146,6 +196,10 @@ impl CellLayout for VisualCells {
         out
     }
 
+    fn terminal_width(&self) -> Option<usize> {
+        self.terminal_width
+    }
+
     fn is_visual(&self) -> bool {
         true
     }
@@ -166,8 +220,14 @@ pub fn truncate_logical(text: &str, width: usize) -> String {
     out
 }
 
-/// One CSV field, quoted when it must be (RFC 4180).
+/// One CSV field, quoted when it must be (RFC 4180). A cell a spreadsheet would take for a
+/// formula (`=`, `+`, `-`, `@` first) gets a leading `'`, so the file opens without formulas.
 pub fn csv_field(s: &str) -> String {
+    let s: std::borrow::Cow<'_, str> = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -187,6 +247,77 @@ pub fn write_csv(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) ->
     Ok(())
 }
 
+/// How text meets stdout: laid out in visual order by `text` when a person reads it on a
+/// terminal in app mode, logical order otherwise; sanitized either way.
+pub fn stdout_layout(settings: &Settings) -> Box<dyn CellLayout> {
+    if settings.bidi == BidiMode::App && io::stdout().is_terminal() {
+        Box::new(VisualCells {
+            ui: settings.lang.direction(),
+            terminal_width: crossterm::terminal::size()
+                .ok()
+                .map(|(w, _)| usize::from(w)),
+        })
+    } else {
+        Box::new(LogicalCells)
+    }
+}
+
+/// Prints one line through the layout (a message, a heading).
+pub fn print_line(settings: &Settings, text: &str) -> io::Result<()> {
+    let layout = stdout_layout(settings);
+    let mut out = io::stdout().lock();
+    writeln!(out, "{}", layout.line(text))?;
+    out.flush()
+}
+
+/// A writer that lays out every line it is given, for reports written with `writeln!`.
+pub struct LaidOut<'a> {
+    pub out: &'a mut dyn Write,
+    pub layout: &'a dyn CellLayout,
+}
+
+impl LaidOut<'_> {
+    pub fn write_fmt(&mut self, args: std::fmt::Arguments<'_>) -> io::Result<()> {
+        let text = args.to_string();
+        let text = text.strip_suffix('\n').unwrap_or(&text);
+        for line in text.split('\n') {
+            writeln!(self.out, "{}", self.layout.line(line))?;
+        }
+        Ok(())
+    }
+}
+
+/// While alive, the terminal's own bidi is off (BDSM), so visual-order text printed by hamyar
+/// is not reordered a second time by VTE, WezTerm or mintty. Restored on drop.
+pub struct TerminalBidiOff {
+    exit: String,
+}
+
+impl TerminalBidiOff {
+    /// Switches the terminal's bidi off when `mode` is app and stdout is a terminal.
+    pub fn new(mode: BidiMode) -> Option<Self> {
+        if mode != BidiMode::App || !io::stdout().is_terminal() {
+            return None;
+        }
+        let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
+        let mut out = io::stdout().lock();
+        out.write_all(mode.enter_sequence(in_tmux).as_bytes())
+            .ok()?;
+        out.flush().ok()?;
+        Some(TerminalBidiOff {
+            exit: mode.exit_sequence(in_tmux),
+        })
+    }
+}
+
+impl Drop for TerminalBidiOff {
+    fn drop(&mut self) {
+        let mut out = io::stdout().lock();
+        let _ = out.write_all(self.exit.as_bytes());
+        let _ = out.flush();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +327,8 @@ mod tests {
         assert_eq!(csv_field("ساده"), "ساده");
         assert_eq!(csv_field("الف، ب"), "الف، ب");
         assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_field("«نقل» \"قول\""), "\"«نقل» \"\"قول\"\"\"");
         let mut out = Vec::new();
         write_csv(
@@ -218,6 +351,7 @@ mod tests {
             headers: vec!["n".into(), "name".into()],
             rows: vec![vec!["1".into(), "بانک توسعه تعاون".into()]],
             max_col_width: 8,
+            flex: Some(1),
             rtl: false,
         };
         let mut out = Vec::new();
@@ -245,6 +379,44 @@ mod tests {
         assert!(
             cut.trim_start().starts_with('…'),
             "the logical end is on the left: «{cut}»"
+        );
+    }
+
+    #[test]
+    fn tables_fit_the_terminal_by_narrowing_the_text_column_first() {
+        let cells = VisualCells {
+            ui: Direction::Rtl,
+            terminal_width: Some(40),
+        };
+        let t = Table {
+            headers: vec!["ردیف".into(), "شرح مصوبه".into(), "مهلت اجرا".into()],
+            rows: vec![vec![
+                "۲/۱۱".into(),
+                "بانک توسعه تعاون تسهیلات «قرض‌الحسنه» ۵۰ میلیون ریالی را به گروه‌ها بپردازد".into(),
+                "۱۳۹۳/۰۲/۳۰".into(),
+            ]],
+            max_col_width: 48,
+            flex: Some(1),
+            rtl: true,
+        };
+        let mut out = Vec::new();
+        t.write(&mut out, &cells).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        for line in s.lines() {
+            assert!(UnicodeWidthStr::width(line) <= 40, "«{line}»");
+        }
+        let row = s.lines().nth(2).unwrap();
+        assert!(
+            row.ends_with("۲/۱۱"),
+            "the number stays whole, on the right: «{row}»"
+        );
+        assert!(
+            row.starts_with("۱۳۹۳/۰۲/۳۰"),
+            "the date keeps its size: «{row}»"
+        );
+        assert!(
+            row.contains('…'),
+            "the text is cut at its logical end: «{row}»"
         );
     }
 

@@ -11,6 +11,10 @@
 //! Nothing here lays text out: what these functions return still goes through [`crate::text`]
 //! on its way to the screen.
 
+mod cli;
+
+pub use cli::{CliMessage, CliStrings};
+
 use crate::domain::{
     AttendanceState, Date, DecisionNumber, DecisionStatus, IssueStatus, MeetingStatus,
     digits::to_persian_digits,
@@ -28,6 +32,17 @@ pub enum Lang {
     En,
 }
 
+/// Every fixed string of the interface in one language, by area.
+#[derive(Debug)]
+pub struct Strings {
+    pub cli: &'static CliStrings,
+}
+
+/// Persian.
+pub static FA: Strings = Strings { cli: &cli::FA };
+/// English.
+pub static EN: Strings = Strings { cli: &cli::EN };
+
 /// A message whose wording depends on the language: typed errors and parameterised sentences.
 pub trait Localized {
     /// The message as one sentence (or a few lines) in `lang`.
@@ -35,6 +50,14 @@ pub trait Localized {
 }
 
 impl Lang {
+    /// The fixed strings of this language.
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Fa => &FA,
+            Lang::En => &EN,
+        }
+    }
+
     /// The direction of the interface: where lists go and how text with no strong letter reads.
     pub fn direction(self) -> Direction {
         match self {

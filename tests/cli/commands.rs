@@ -6,7 +6,7 @@ use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
 
-fn hamyar(db: &Path) -> Command {
+pub fn hamyar(db: &Path) -> Command {
     let mut cmd = Command::cargo_bin("hamyar").unwrap();
     cmd.env_remove("HAMYAR_DB")
         .env_remove("HAMYAR_TODAY")
@@ -15,7 +15,7 @@ fn hamyar(db: &Path) -> Command {
     cmd
 }
 
-fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
+pub fn demo_db(dir: &tempfile::TempDir) -> PathBuf {
     let db = dir.path().join("demo.db");
     hamyar(&db).arg("demo").assert().success();
     db

@@ -5,3 +5,4 @@
 
 mod bidi;
 mod commands;
+mod hostile;

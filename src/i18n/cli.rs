@@ -1,0 +1,315 @@
+//! The command line's words: table headings, reports and messages.
+
+use std::path::Path;
+
+use super::{Lang, Localized};
+use crate::domain::Date;
+
+/// Fixed strings of the command line, one instance per language.
+#[derive(Debug)]
+pub struct CliStrings {
+    /// `meetings`: number, date, weekday, status, decisions, open issues, place.
+    pub meetings_headers: [&'static str; 7],
+    /// `actions`: number, text, lead agency, due, status.
+    pub actions_headers: [&'static str; 5],
+    /// `actions --format csv`.
+    pub actions_csv_headers: [&'static str; 8],
+    /// Added to the status of an overdue decision.
+    pub overdue_mark: &'static str,
+    pub open_actions_heading: &'static str,
+}
+
+pub static FA: CliStrings = CliStrings {
+    meetings_headers: [
+        "نشست",
+        "تاریخ",
+        "روز",
+        "وضعیت",
+        "مصوبات",
+        "مشکلات باز",
+        "مکان",
+    ],
+    actions_headers: ["ردیف", "شرح مصوبه", "مسئول پیگیری", "مهلت اجرا", "وضعیت"],
+    actions_csv_headers: [
+        "ردیف",
+        "شرح مصوبه",
+        "مسئول پیگیری",
+        "همکاران",
+        "مهلت اجرا",
+        "وضعیت",
+        "دسته",
+        "معوق",
+    ],
+    overdue_mark: "(معوق)",
+    open_actions_heading: "مصوبه‌های در دست پیگیری",
+};
+
+pub static EN: CliStrings = CliStrings {
+    meetings_headers: [
+        "Meeting",
+        "Date",
+        "Day",
+        "Status",
+        "Decisions",
+        "Open issues",
+        "Place",
+    ],
+    actions_headers: ["No.", "Decision", "Lead agency", "Due", "Status"],
+    actions_csv_headers: [
+        "Number",
+        "Decision",
+        "Lead agency",
+        "Supporting",
+        "Due",
+        "Status",
+        "Category",
+        "Overdue",
+    ],
+    overdue_mark: "(overdue)",
+    open_actions_heading: "Open action items",
+};
+
+/// Sentences of the command line that carry values.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum CliMessage<'a> {
+    /// `demo` wrote the demo.
+    DemoWritten {
+        path: &'a Path,
+        meetings: usize,
+        decisions: usize,
+    },
+    /// `synth` wrote synthetic data.
+    SynthWritten {
+        path: &'a Path,
+        meetings: u32,
+        issues: u32,
+        decisions: u32,
+        seconds: f64,
+    },
+    /// The database holds no meeting yet.
+    NoMeetings { path: &'a Path },
+    /// The demo runs on the day of one of its meetings.
+    DemoLive { today: Date, meeting: u32 },
+    /// The demo runs on a day without a meeting.
+    DemoToday { today: Date },
+    /// A name matched no agency; the known ones follow, one per line.
+    NoSuchAgency { name: &'a str, known: &'a [String] },
+    /// A name matched no category.
+    NoSuchCategory { name: &'a str, known: &'a [String] },
+    /// A name matched no series.
+    NoSuchSeries { name: &'a str, known: &'a [String] },
+    /// A name matched several series.
+    SeveralSeriesMatch { name: &'a str, found: &'a [String] },
+    /// No meeting has this number (in the chosen series).
+    NoSuchMeeting { number: u32 },
+    /// Several series have a meeting with this number: `--series` must choose.
+    SeveralSeriesHaveMeeting { number: u32, series: &'a [String] },
+    /// A number argument outside its range (or not a number).
+    NumberOutOfRange {
+        flag: &'a str,
+        value: &'a str,
+        min: u64,
+        max: u64,
+    },
+    /// Some rows could not be read and were left out of a listing.
+    DamagedRows { count: usize, path: &'a Path },
+}
+
+impl Localized for CliMessage<'_> {
+    fn localized(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Fa => self.fa(),
+            Lang::En => self.en(),
+        }
+    }
+}
+
+fn lines(items: &[String]) -> String {
+    items.iter().map(|s| format!("\n  {s}")).collect::<String>()
+}
+
+impl CliMessage<'_> {
+    fn fa(&self) -> String {
+        let n = |x: &dyn std::fmt::Display| Lang::Fa.number(x);
+        match self {
+            CliMessage::DemoWritten {
+                path,
+                meetings,
+                decisions,
+            } => format!(
+                "دادهٔ نمایشی در {} نوشته شد: {} نشست و {} مصوبه.",
+                path.display(),
+                n(meetings),
+                n(decisions)
+            ),
+            CliMessage::SynthWritten {
+                path,
+                meetings,
+                issues,
+                decisions,
+                seconds,
+            } => format!(
+                "دادهٔ ساختگی در {} نوشته شد: {} نشست، {} مشکل و {} مصوبه در {} ثانیه.",
+                path.display(),
+                n(meetings),
+                n(issues),
+                n(decisions),
+                Lang::Fa.digits(&format!("{seconds:.1}"))
+            ),
+            CliMessage::NoMeetings { path } => format!(
+                "هنوز نشستی در {} ثبت نشده است. برای دیدن نمونه: hamyar --demo",
+                path.display()
+            ),
+            CliMessage::DemoLive { today, meeting } => format!(
+                "نسخهٔ نمایشی — امروز {} است، روز نشست {}؛ این نشست در حال برگزاری است.",
+                Lang::Fa.date(*today),
+                n(meeting)
+            ),
+            CliMessage::DemoToday { today } => {
+                format!("نسخهٔ نمایشی — امروز {}", Lang::Fa.date(*today))
+            }
+            CliMessage::NoSuchAgency { name, known } => {
+                format!(
+                    "هیچ دستگاهی با «{name}» جور نیست؛ دستگاه‌ها:{}",
+                    lines(known)
+                )
+            }
+            CliMessage::NoSuchCategory { name, known } => {
+                format!("هیچ دسته‌ای با «{name}» جور نیست؛ دسته‌ها:{}", lines(known))
+            }
+            CliMessage::NoSuchSeries { name, known } => format!(
+                "هیچ سلسله نشستی با «{name}» جور نیست؛ سلسله‌ها:{}",
+                lines(known)
+            ),
+            CliMessage::SeveralSeriesMatch { name, found } => format!(
+                "«{name}» با چند سلسله نشست جور است؛ نام را کامل‌تر بنویسید:{}",
+                lines(found)
+            ),
+            CliMessage::NoSuchMeeting { number } => format!(
+                "نشست {} وجود ندارد؛ فهرست نشست‌ها: hamyar meetings",
+                n(number)
+            ),
+            CliMessage::SeveralSeriesHaveMeeting { number, series } => format!(
+                "چند سلسله نشست، نشست {} دارند؛ یکی را با --series انتخاب کنید:{}",
+                n(number),
+                lines(series)
+            ),
+            CliMessage::NumberOutOfRange {
+                flag,
+                value,
+                min,
+                max,
+            } => format!(
+                "{flag}: «{value}» پذیرفته نیست؛ عددی از {} تا {} بنویسید.",
+                n(min),
+                n(max)
+            ),
+            CliMessage::DamagedRows { count, path } => format!(
+                "{} ردیف از {} خراب است و کنار گذاشته شد؛ hamyar doctor را اجرا کنید یا پرونده را از نسخهٔ پشتیبان برگردانید.",
+                n(count),
+                path.display()
+            ),
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            CliMessage::DemoWritten {
+                path,
+                meetings,
+                decisions,
+            } => format!(
+                "Wrote the demo into {}: {meetings} meetings, {decisions} decisions.",
+                path.display()
+            ),
+            CliMessage::SynthWritten {
+                path,
+                meetings,
+                issues,
+                decisions,
+                seconds,
+            } => format!(
+                "synth: {meetings} meetings, {issues} issues, {decisions} decisions into {} in {seconds:.1} s",
+                path.display()
+            ),
+            CliMessage::NoMeetings { path } => format!(
+                "No meetings in {} yet. To see an example: hamyar --demo",
+                path.display()
+            ),
+            CliMessage::DemoLive { today, meeting } => format!(
+                "Demo — today is {}, the day of meeting {meeting}: the meeting is live.",
+                Lang::En.date(*today)
+            ),
+            CliMessage::DemoToday { today } => format!("Demo — today is {}", Lang::En.date(*today)),
+            CliMessage::NoSuchAgency { name, known } => {
+                format!(
+                    "no agency matches «{name}»; the agencies are:{}",
+                    lines(known)
+                )
+            }
+            CliMessage::NoSuchCategory { name, known } => format!(
+                "no category matches «{name}»; the categories are:{}",
+                lines(known)
+            ),
+            CliMessage::NoSuchSeries { name, known } => {
+                format!(
+                    "no series matches «{name}»; the series are:{}",
+                    lines(known)
+                )
+            }
+            CliMessage::SeveralSeriesMatch { name, found } => format!(
+                "«{name}» matches several series; write more of the title:{}",
+                lines(found)
+            ),
+            CliMessage::NoSuchMeeting { number } => {
+                format!("there is no meeting {number}; `hamyar meetings` lists them")
+            }
+            CliMessage::SeveralSeriesHaveMeeting { number, series } => format!(
+                "several series have a meeting {number}; choose one with --series:{}",
+                lines(series)
+            ),
+            CliMessage::NumberOutOfRange {
+                flag,
+                value,
+                min,
+                max,
+            } => format!("{flag}: «{value}» is not allowed; give a number from {min} to {max}"),
+            CliMessage::DamagedRows { count, path } => format!(
+                "{count} damaged rows of {} were left out; run `hamyar doctor`, or restore the file from a backup",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl Localized for crate::settings::SettingsError {
+    fn localized(&self, lang: Lang) -> String {
+        use crate::settings::SettingsError as E;
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            E::ConfigUnreadable { path, source } => format!(
+                "پروندهٔ تنظیمات {} خوانده نمی‌شود ({source})؛ دسترسی‌های آن را بررسی کنید.",
+                path.display()
+            ),
+            E::ConfigInvalid { path, detail } => {
+                format!("پروندهٔ تنظیمات {} درست نیست: {detail}", path.display())
+            }
+            E::ConfigMissing { path } => {
+                format!("پروندهٔ تنظیمات {} وجود ندارد.", path.display())
+            }
+            E::ConfigBidi { path, value } => format!(
+                "در پروندهٔ تنظیمات {} مقدار bidi «{value}» است؛ \"app\" یا \"terminal\" بنویسید.",
+                path.display()
+            ),
+            E::Today(e) => format!("--today: {e}"),
+            E::NoHome => {
+                "پوشهٔ خانه‌ای برای نگه‌داشتن پایگاه داده نیست؛ مسیر آن را با --db بدهید.".into()
+            }
+            E::Demo(e) => e.to_string(),
+            E::DemoFolder(e) => format!("پوشهٔ موقت برای دادهٔ نمایشی ساخته نشد: {e}"),
+        }
+    }
+}
