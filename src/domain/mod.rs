@@ -3,6 +3,7 @@
 mod calendar;
 mod clock;
 pub mod digits;
+mod due;
 mod entities;
 mod id;
 mod rules;
@@ -10,6 +11,7 @@ mod status;
 
 pub use calendar::{Date, DateError, JALALI_MONTHS_FA, JalaliDate};
 pub use clock::{Clock, FixedClock, SystemClock};
+pub use due::{DueError, MonthCalendar, end_of_month, parse_due};
 pub use entities::{
     Agency, Amendment, Attendance, Category, Decision, DecisionNumber, FollowUp, Issue, Meeting,
     Person, Series, Statement, TimeError, TimeOfDay,
