@@ -11,6 +11,7 @@ mod error;
 mod issues;
 mod meetings;
 mod open;
+mod room;
 mod rows;
 mod schema;
 mod search;
@@ -29,6 +30,7 @@ pub use audit::{Change, Undone};
 pub use decisions::{DecisionEdit, NewDecision};
 pub use error::StoreError;
 pub use meetings::NewMeeting;
+pub use room::{Draft, IssueEdit, IssueHistory};
 pub use schema::SCHEMA_VERSION;
 pub use search::{SearchHit, SearchKind};
 pub use synth::{SynthReport, synth};
@@ -137,6 +139,23 @@ impl Store {
             let out = f(&tx)?;
             tx.finish()?;
             Ok(out)
+        })();
+        result.map_err(|e| classify(e, &self.path))
+    }
+
+    /// Writes what is not a record of the meeting (drafts of text being typed): one immediate
+    /// transaction, committed at once, with no audit rows and so no undo.
+    fn write_untracked(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let result: Result<_, StoreError> = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            f(&tx)?;
+            tx.commit()?;
+            Ok(())
         })();
         result.map_err(|e| classify(e, &self.path))
     }

@@ -28,7 +28,7 @@ pub const TABLES: &[&str] = &[
     "changes",
 ];
 
-const MIGRATIONS: &[&str] = &[STEP_1];
+const MIGRATIONS: &[&str] = &[STEP_1, STEP_2];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -219,6 +219,18 @@ BEGIN
     DELETE FROM decisions_fts WHERE rowid = old.fts_key;
     INSERT INTO decisions_fts(rowid, body) VALUES (new.fts_key, new.text_f);
 END;
+"#;
+
+// Drafts keep text being typed into a form, so that a crash loses nothing typed. They are not
+// records of the meeting: no audit rows, no undo. Statements get an index by issue, for an
+// issue's history across meetings.
+const STEP_2: &str = r#"
+CREATE TABLE drafts (
+    key TEXT PRIMARY KEY NOT NULL,
+    body TEXT NOT NULL CHECK (json_valid(body)),
+    saved_at TEXT NOT NULL
+);
+CREATE INDEX statements_issue ON statements(issue);
 "#;
 
 /// Brings the database up to [`SCHEMA_VERSION`], one step per transaction.

@@ -11,6 +11,7 @@ mod calendar;
 mod concurrent;
 mod crash;
 mod open;
+mod room;
 mod roundtrip;
 mod search;
 mod support;
