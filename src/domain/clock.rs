@@ -1,6 +1,7 @@
 //! The injected clock: "today" decides what is overdue, so tests and `--today` set it.
 
 use super::calendar::Date;
+use super::entities::TimeOfDay;
 
 /// Where the app learns the date and time.
 pub trait Clock: Send + Sync {
@@ -8,6 +9,14 @@ pub trait Clock: Send + Sync {
     fn today(&self) -> Date;
     /// The current instant as an RFC 3339 UTC timestamp, for the audit log.
     fn now_utc(&self) -> String;
+    /// The local time of day, for a meeting's start and end and its running time.
+    fn time_of_day(&self) -> TimeOfDay {
+        let now = jiff::Zoned::now();
+        TimeOfDay {
+            hour: u8::try_from(now.hour()).unwrap_or(0),
+            minute: u8::try_from(now.minute()).unwrap_or(0),
+        }
+    }
 }
 
 /// The real clock, in the machine's time zone.
@@ -43,6 +52,28 @@ impl Clock for FixedClock {
 
     fn now_utc(&self) -> String {
         SystemClock.now_utc()
+    }
+}
+
+/// A clock stopped at one moment of one day, so screens that show the time can be compared
+/// in tests.
+#[derive(Debug, Clone, Copy)]
+pub struct FrozenClock {
+    pub date: Date,
+    pub time: TimeOfDay,
+}
+
+impl Clock for FrozenClock {
+    fn today(&self) -> Date {
+        self.date
+    }
+
+    fn now_utc(&self) -> String {
+        SystemClock.now_utc()
+    }
+
+    fn time_of_day(&self) -> TimeOfDay {
+        self.time
     }
 }
 
