@@ -44,7 +44,7 @@ fn bench(c: &mut Criterion) {
     };
     eprintln!(
         "agency filter: {} rows",
-        store.actions(&by_agency).unwrap().len()
+        store.actions(&by_agency).unwrap().rows.len()
     );
     group.bench_function("actions_by_agency", |b| {
         b.iter(|| store.actions(&by_agency).unwrap())
@@ -65,6 +65,7 @@ fn bench(c: &mut Criterion) {
     let live = store
         .list_meetings(None)
         .unwrap()
+        .rows
         .into_iter()
         .rfind(|m| m.status.is_editable())
         .unwrap();

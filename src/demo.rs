@@ -1,4 +1,4 @@
-//! The demo meeting series, built from the real Kerman meeting in `shared/seed/`.
+//! The demo meeting series, built from a real meeting held in Kerman.
 //!
 //! The data lives in `assets/demo/kerman.json` and is compiled into the binary, so `--demo`
 //! needs no files beside it. People, agencies and issues refer to each other by short keys
@@ -9,8 +9,9 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use crate::domain::{
-    Agency, Attendance, AttendanceState, Category, Date, DateError, DecisionStatus, Id, Issue,
-    IssueStatus, MeetingStatus, Person, Series, Statement, TimeOfDay,
+    Agency, Attendance, AttendanceState, Category, Date, DateError, DecisionNumber, DecisionStatus,
+    Id, Issue, IssueStatus, MeetingStatus, Person, Series, Statement, TimeError, TimeOfDay,
+    UnknownCode,
 };
 use crate::store::{NewDecision, NewMeeting, Store, StoreError};
 
@@ -108,103 +109,85 @@ pub struct DemoDecision {
 
 /// A flaw in the demo asset (a dangling key, a bad date): a bug in hamyar, not user error.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum DemoError {
-    #[error("demo data is not valid JSON: {0}")]
-    Json(#[from] serde_json::Error),
-    #[error("demo data: {0}")]
-    Date(#[from] DateError),
-    #[error("demo data refers to an unknown {kind} «{key}»")]
-    UnknownKey { kind: &'static str, key: String },
-    #[error("demo data: {0}")]
-    Invalid(String),
+    /// The asset is not valid JSON, or not shaped like a demo (serde's description).
+    #[error("the demo data is not valid JSON ({0}); this is a bug in hamyar")]
+    Json(String),
+    /// A date in the asset cannot be read.
+    #[error("the demo data holds a bad date ({0}); this is a bug in hamyar")]
+    Date(DateError),
+    /// A time of day in the asset cannot be read.
+    #[error("the demo data holds a bad time ({0}); this is a bug in hamyar")]
+    Time(TimeError),
+    /// A status or attendance state in the asset is not a known code.
+    #[error("the demo data holds a bad status ({0}); this is a bug in hamyar")]
+    Code(UnknownCode),
+    /// A key that names no agency, person, issue or category of the demo.
+    #[error("the demo data refers to an unknown {} «{key}»; this is a bug in hamyar", .kind.noun_en())]
+    UnknownKey { kind: DemoKey, key: String },
+    /// A follow-up of a decision the demo does not have.
+    #[error(
+        "the demo data follows up decision {0}, which it does not have; this is a bug in hamyar"
+    )]
+    MissingDecision(DecisionNumber),
+}
+
+/// What a key of the demo asset names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoKey {
+    Agency,
+    Person,
+    Issue,
+    Category,
+}
+
+impl DemoKey {
+    /// "agency", "person"…, as the English sentences name it.
+    pub fn noun_en(self) -> &'static str {
+        match self {
+            DemoKey::Agency => "agency",
+            DemoKey::Person => "person",
+            DemoKey::Issue => "issue",
+            DemoKey::Category => "category",
+        }
+    }
+}
+
+// By hand rather than `#[from]`: the sentence already says what the inner error says, and a
+// `source` would make a report that walks the chain say it twice.
+impl From<serde_json::Error> for DemoError {
+    fn from(e: serde_json::Error) -> Self {
+        DemoError::Json(e.to_string())
+    }
+}
+
+impl From<DateError> for DemoError {
+    fn from(e: DateError) -> Self {
+        DemoError::Date(e)
+    }
+}
+
+impl From<TimeError> for DemoError {
+    fn from(e: TimeError) -> Self {
+        DemoError::Time(e)
+    }
+}
+
+impl From<UnknownCode> for DemoError {
+    fn from(e: UnknownCode) -> Self {
+        DemoError::Code(e)
+    }
 }
 
 impl DemoData {
     /// The Kerman demo compiled into hamyar.
     pub fn kerman() -> Result<Self, DemoError> {
-        let data: DemoData = serde_json::from_str(KERMAN_JSON)?;
-        data.validate()?;
-        Ok(data)
+        Ok(serde_json::from_str(KERMAN_JSON)?)
     }
 
     pub fn today(&self) -> Result<Date, DemoError> {
         Ok(Date::parse_user(&self.today)?)
-    }
-
-    /// Checks every cross-reference and value before anything is written, so that a flawed
-    /// asset never leaves a half-built demo database behind.
-    fn validate(&self) -> Result<(), DemoError> {
-        let agencies: HashMap<&str, ()> =
-            self.agencies.iter().map(|a| (a.key.as_str(), ())).collect();
-        let people: HashMap<&str, ()> = self.people.iter().map(|p| (p.key.as_str(), ())).collect();
-        let check = |kind: &'static str, map: &HashMap<&str, ()>, key: &str| {
-            if map.contains_key(key) {
-                Ok(())
-            } else {
-                Err(DemoError::UnknownKey {
-                    kind,
-                    key: key.to_string(),
-                })
-            }
-        };
-        self.today()?;
-        for p in &self.people {
-            if let Some(a) = &p.agency {
-                check("agency", &agencies, a)?;
-            }
-        }
-        let mut issues: HashMap<&str, ()> = HashMap::new();
-        for m in &self.meetings {
-            for i in &m.issues {
-                issues.insert(i.key.as_str(), ());
-            }
-        }
-        for m in &self.meetings {
-            Date::parse_user(&m.date)?;
-            if let Some(n) = &m.next_meeting {
-                Date::parse_user(n)?;
-            }
-            for t in m.start_time.iter().chain(m.end_time.iter()) {
-                TimeOfDay::parse(t).map_err(|e| DemoError::Invalid(e.to_string()))?;
-            }
-            MeetingStatus::parse(&m.status).map_err(|e| DemoError::Invalid(e.to_string()))?;
-            check("person", &people, &m.chair)?;
-            check("person", &people, &m.secretary)?;
-            for a in &m.attendance {
-                check("person", &people, &a.person)?;
-                if let Some(s) = &a.substitute_for {
-                    check("person", &people, s)?;
-                }
-                AttendanceState::parse(&a.state).map_err(|e| DemoError::Invalid(e.to_string()))?;
-            }
-            for i in &m.issues {
-                check("person", &people, &i.raised_by)?;
-                if !self.categories.contains(&i.category) {
-                    return Err(DemoError::UnknownKey {
-                        kind: "category",
-                        key: i.category.clone(),
-                    });
-                }
-            }
-            for s in &m.statements {
-                check("person", &people, &s.speaker)?;
-                if let Some(i) = &s.issue {
-                    check("issue", &issues, i)?;
-                }
-            }
-            for d in &m.decisions {
-                check("agency", &agencies, &d.lead)?;
-                for s in &d.supporting {
-                    check("agency", &agencies, s)?;
-                }
-                if let Some(i) = &d.issue {
-                    check("issue", &issues, i)?;
-                }
-                Date::parse_user(&d.due)?;
-                DecisionStatus::parse(&d.status).map_err(|e| DemoError::Invalid(e.to_string()))?;
-            }
-        }
-        Ok(())
     }
 }
 
@@ -218,30 +201,91 @@ pub struct DemoSummary {
 
 /// Why the demo could not be written.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum WriteDemoError {
+    /// The demo asset is flawed.
     #[error(transparent)]
     Demo(#[from] DemoError),
+    /// The database refused: it holds data already ([`StoreError::NotEmpty`]), is locked…
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error(
-        "{} already holds meetings; the demo is written only into an empty database (choose another --db)",
-        .0.display()
-    )]
-    NotEmpty(std::path::PathBuf),
+}
+
+impl From<DateError> for WriteDemoError {
+    fn from(e: DateError) -> Self {
+        DemoError::from(e).into()
+    }
+}
+
+impl From<TimeError> for WriteDemoError {
+    fn from(e: TimeError) -> Self {
+        DemoError::from(e).into()
+    }
+}
+
+impl From<UnknownCode> for WriteDemoError {
+    fn from(e: UnknownCode) -> Self {
+        DemoError::from(e).into()
+    }
 }
 
 impl DemoData {
-    /// Writes the whole demo into an empty store.
+    /// Writes the whole demo into an empty store, in one transaction: a database that holds
+    /// data is refused ([`StoreError::NotEmpty`]), and a flaw found halfway leaves nothing.
     ///
     /// Each record goes in through the same use-case methods the app uses, so the demo also
     /// carries a full audit trail. The store's clock should be the demo's `today`, which dates
     /// the follow-ups reported in meeting 2.
     pub fn write_into(&self, store: &mut Store) -> Result<DemoSummary, WriteDemoError> {
-        if !store.list_series()?.is_empty() || !store.list_meetings(None)?.is_empty() {
-            return Err(WriteDemoError::NotEmpty(store.path().to_path_buf()));
-        }
-        let mut agencies: HashMap<&str, Id> = HashMap::new();
-        for a in &self.agencies {
+        store.fill_empty(|store| {
+            let mut w = DemoWriter::cast(store, self)?;
+            let mut previous: Option<(Id, MeetingStatus)> = None;
+            for m in &self.meetings {
+                // A meeting is closed and approved before the next one opens, as in the real
+                // series.
+                if let Some((id, status)) = previous.take() {
+                    advance(w.store, &id, status)?;
+                }
+                let id = w.meeting(m)?;
+                previous = Some((id, MeetingStatus::parse(&m.status)?));
+            }
+            if let Some((id, status)) = previous {
+                advance(w.store, &id, status)?;
+            }
+            Ok(DemoSummary {
+                meetings: self.meetings.len(),
+                decisions: self.meetings.iter().map(|m| m.decisions.len()).sum(),
+                today: self.today()?,
+            })
+        })
+    }
+}
+
+/// Writes the demo into a store, resolving the asset's keys to the ids it has written.
+struct DemoWriter<'s, 'd> {
+    store: &'s mut Store,
+    demo: &'d DemoData,
+    series: Id,
+    agencies: HashMap<&'d str, Id>,
+    people: HashMap<&'d str, Id>,
+    categories: HashMap<&'d str, Id>,
+    issues: HashMap<&'d str, Id>,
+    /// Decisions by their number in the asset (meeting, item).
+    decisions: HashMap<DecisionNumber, Id>,
+}
+
+fn lookup(map: &HashMap<&str, Id>, kind: DemoKey, key: &str) -> Result<Id, DemoError> {
+    map.get(key).cloned().ok_or_else(|| DemoError::UnknownKey {
+        kind,
+        key: key.to_string(),
+    })
+}
+
+impl<'s, 'd> DemoWriter<'s, 'd> {
+    /// Writes the agencies, people, categories and the series.
+    fn cast(store: &'s mut Store, demo: &'d DemoData) -> Result<Self, WriteDemoError> {
+        let mut agencies = HashMap::new();
+        for a in &demo.agencies {
             let agency = Agency {
                 id: Id::new(),
                 name: a.name.clone(),
@@ -252,182 +296,187 @@ impl DemoData {
             store.add_agency(&agency)?;
             agencies.insert(a.key.as_str(), agency.id);
         }
-        let agency = |key: &str| {
-            agencies
-                .get(key)
-                .cloned()
-                .ok_or_else(|| DemoError::UnknownKey {
-                    kind: "agency",
-                    key: key.to_string(),
-                })
-        };
-        let mut people: HashMap<&str, Id> = HashMap::new();
-        for p in &self.people {
+        let mut people = HashMap::new();
+        for p in &demo.people {
             let person = Person {
                 id: Id::new(),
                 name: p.name.clone(),
                 title: p.title.clone(),
-                agency: p.agency.as_deref().map(agency).transpose()?,
+                agency: p
+                    .agency
+                    .as_deref()
+                    .map(|k| lookup(&agencies, DemoKey::Agency, k))
+                    .transpose()?,
             };
             store.add_person(&person)?;
             people.insert(p.key.as_str(), person.id);
         }
-        let person = |key: &str| {
-            people
-                .get(key)
-                .cloned()
-                .ok_or_else(|| DemoError::UnknownKey {
-                    kind: "person",
-                    key: key.to_string(),
-                })
-        };
-        let mut categories: HashMap<&str, Id> = HashMap::new();
-        for (order, name) in self.categories.iter().enumerate() {
+        let mut categories = HashMap::new();
+        for (name, order) in demo.categories.iter().zip(1..) {
             let category = Category {
                 id: Id::new(),
                 name: name.clone(),
-                order: i32::try_from(order + 1).unwrap_or(i32::MAX),
+                order,
             };
             store.add_category(&category)?;
             categories.insert(name.as_str(), category.id);
         }
         let series = Series {
             id: Id::new(),
-            title: self.series.title.clone(),
-            organisation: self.series.organisation.clone(),
-            default_place: self.series.default_place.clone(),
-            member_agencies: self
+            title: demo.series.title.clone(),
+            organisation: demo.series.organisation.clone(),
+            default_place: demo.series.default_place.clone(),
+            member_agencies: demo
                 .agencies
                 .iter()
-                .filter_map(|a| agencies.get(a.key.as_str()).cloned())
-                .collect(),
-            quorum: self.series.quorum,
+                .map(|a| lookup(&agencies, DemoKey::Agency, &a.key))
+                .collect::<Result<_, _>>()?,
+            quorum: demo.series.quorum,
         };
         store.create_series(&series)?;
+        Ok(DemoWriter {
+            store,
+            demo,
+            series: series.id,
+            agencies,
+            people,
+            categories,
+            issues: HashMap::new(),
+            decisions: HashMap::new(),
+        })
+    }
 
-        let mut issues: HashMap<&str, Id> = HashMap::new();
-        let mut decisions_written = 0;
-        let mut previous: Option<(Id, MeetingStatus)> = None;
-        for m in &self.meetings {
-            // A meeting is closed and approved before the next one opens, as in the real series.
-            if let Some((id, status)) = previous.take() {
-                advance(store, &id, status)?;
-            }
-            let time = |t: &Option<String>| {
-                t.as_deref()
-                    .map(TimeOfDay::parse)
-                    .transpose()
-                    .map_err(|e| DemoError::Invalid(e.to_string()))
-            };
-            let meeting = store.create_meeting(&NewMeeting {
-                series: series.id.clone(),
-                date: Date::parse_user(&m.date).map_err(DemoError::from)?,
-                start_time: time(&m.start_time)?,
-                end_time: time(&m.end_time)?,
-                place: self.series.default_place.clone(),
-                chair: Some(person(&m.chair)?),
-                secretary: Some(person(&m.secretary)?),
-                next_meeting: m
-                    .next_meeting
-                    .as_deref()
-                    .map(Date::parse_user)
-                    .transpose()
-                    .map_err(DemoError::from)?,
-            })?;
-            store.set_meeting_status(&meeting.id, MeetingStatus::InProgress)?;
+    fn person(&self, key: &str) -> Result<Id, DemoError> {
+        lookup(&self.people, DemoKey::Person, key)
+    }
 
-            // Reports on earlier decisions come first in a meeting (پیگیری مصوبات قبلی).
-            for earlier in self.meetings.iter().filter(|e| e.number < m.number) {
-                for (item, d) in earlier.decisions.iter().enumerate() {
-                    let Some(note) = &d.follow_up else { continue };
-                    let status = DecisionStatus::parse(&d.status)
-                        .map_err(|e| DemoError::Invalid(e.to_string()))?;
-                    let number = u32::try_from(item + 1).unwrap_or(u32::MAX);
-                    let decision = store
-                        .list_decisions(&store.meeting_by_number(&series.id, earlier.number)?.id)?
-                        .into_iter()
-                        .find(|x| x.number.item == number)
-                        .ok_or_else(|| {
-                            DemoError::Invalid(format!("decision {}/{number}", earlier.number))
-                        })?;
-                    if decision.status != status {
-                        store.record_follow_up(&decision.id, Some(&meeting.id), status, note)?;
-                    }
-                }
-            }
+    fn agency(&self, key: &str) -> Result<Id, DemoError> {
+        lookup(&self.agencies, DemoKey::Agency, key)
+    }
 
-            for a in &m.attendance {
-                store.set_attendance(&Attendance {
-                    id: Id::new(),
-                    meeting: meeting.id.clone(),
-                    person: person(&a.person)?,
-                    state: AttendanceState::parse(&a.state)
-                        .map_err(|e| DemoError::Invalid(e.to_string()))?,
-                    substitute_for: a.substitute_for.as_deref().map(person).transpose()?,
-                    reason: a.reason.clone(),
-                })?;
-            }
-            for i in &m.issues {
-                let issue = Issue {
-                    id: Id::new(),
-                    series: series.id.clone(),
-                    category: categories.get(i.category.as_str()).cloned(),
-                    title: i.title.clone(),
-                    description: i.description.clone(),
-                    raised_in: Some(meeting.id.clone()),
-                    raised_by: Some(person(&i.raised_by)?),
-                    status: IssueStatus::Open,
-                };
-                store.add_issue(&issue)?;
-                issues.insert(i.key.as_str(), issue.id);
-            }
-            let issue = |key: &Option<String>| -> Result<Option<Id>, DemoError> {
-                key.as_deref()
-                    .map(|k| {
-                        issues.get(k).cloned().ok_or_else(|| DemoError::UnknownKey {
-                            kind: "issue",
-                            key: k.to_string(),
-                        })
-                    })
-                    .transpose()
-            };
-            for s in &m.statements {
-                store.record_statement(&Statement {
-                    id: Id::new(),
-                    meeting: meeting.id.clone(),
-                    issue: issue(&s.issue)?,
-                    speaker: person(&s.speaker)?,
-                    text: s.text.clone(),
-                })?;
-            }
-            for d in &m.decisions {
-                let supporting = d
+    fn issue(&self, key: Option<&str>) -> Result<Option<Id>, DemoError> {
+        key.map(|k| lookup(&self.issues, DemoKey::Issue, k))
+            .transpose()
+    }
+
+    /// Opens one meeting and records in it what the asset says happened; returns its id.
+    fn meeting(&mut self, m: &'d DemoMeeting) -> Result<Id, WriteDemoError> {
+        let time = |t: &Option<String>| t.as_deref().map(TimeOfDay::parse).transpose();
+        let meeting = self.store.create_meeting(&NewMeeting {
+            series: self.series.clone(),
+            date: Date::parse_user(&m.date)?,
+            start_time: time(&m.start_time)?,
+            end_time: time(&m.end_time)?,
+            place: self.demo.series.default_place.clone(),
+            chair: Some(self.person(&m.chair)?),
+            secretary: Some(self.person(&m.secretary)?),
+            next_meeting: m
+                .next_meeting
+                .as_deref()
+                .map(Date::parse_user)
+                .transpose()?,
+        })?;
+        self.store
+            .set_meeting_status(&meeting.id, MeetingStatus::InProgress)?;
+        self.follow_ups(m.number, &meeting.id)?;
+        self.attendance(m, &meeting.id)?;
+        self.issues_and_statements(m, &meeting.id)?;
+        for (d, item) in m.decisions.iter().zip(1..) {
+            let decision = self.store.record_decision(&NewDecision {
+                meeting: meeting.id.clone(),
+                issue: self.issue(d.issue.as_deref())?,
+                text: d.text.clone(),
+                lead_agency: self.agency(&d.lead)?,
+                supporting_agencies: d
                     .supporting
                     .iter()
-                    .map(|s| agency(s))
-                    .collect::<Result<_, _>>()?;
-                store.record_decision(&NewDecision {
-                    meeting: meeting.id.clone(),
-                    issue: issue(&d.issue)?,
-                    text: d.text.clone(),
-                    lead_agency: agency(&d.lead)?,
-                    supporting_agencies: supporting,
-                    due: Some(Date::parse_user(&d.due).map_err(DemoError::from)?),
-                })?;
-                decisions_written += 1;
+                    .map(|s| self.agency(s))
+                    .collect::<Result<_, _>>()?,
+                due: Some(Date::parse_user(&d.due)?),
+            })?;
+            let number = DecisionNumber {
+                meeting: m.number,
+                item,
+            };
+            self.decisions.insert(number, decision.id);
+        }
+        Ok(meeting.id)
+    }
+
+    /// Reports on earlier decisions come first in a meeting (پیگیری مصوبات قبلی).
+    fn follow_ups(&mut self, number: u32, meeting: &Id) -> Result<(), WriteDemoError> {
+        let demo = self.demo;
+        for earlier in demo.meetings.iter().filter(|e| e.number < number) {
+            for (d, item) in earlier.decisions.iter().zip(1..) {
+                let Some(note) = &d.follow_up else { continue };
+                let status = DecisionStatus::parse(&d.status)?;
+                let number = DecisionNumber {
+                    meeting: earlier.number,
+                    item,
+                };
+                let id = self
+                    .decisions
+                    .get(&number)
+                    .cloned()
+                    .ok_or(DemoError::MissingDecision(number))?;
+                if self.store.get_decision(&id)?.status != status {
+                    self.store
+                        .record_follow_up(&id, Some(meeting), status, note)?;
+                }
             }
-            let target =
-                MeetingStatus::parse(&m.status).map_err(|e| DemoError::Invalid(e.to_string()))?;
-            previous = Some((meeting.id, target));
         }
-        if let Some((id, status)) = previous {
-            advance(store, &id, status)?;
+        Ok(())
+    }
+
+    fn attendance(&mut self, m: &DemoMeeting, meeting: &Id) -> Result<(), WriteDemoError> {
+        for a in &m.attendance {
+            let attendance = Attendance {
+                id: Id::new(),
+                meeting: meeting.clone(),
+                person: self.person(&a.person)?,
+                state: AttendanceState::parse(&a.state)?,
+                substitute_for: a
+                    .substitute_for
+                    .as_deref()
+                    .map(|p| self.person(p))
+                    .transpose()?,
+                reason: a.reason.clone(),
+            };
+            self.store.set_attendance(&attendance)?;
         }
-        Ok(DemoSummary {
-            meetings: self.meetings.len(),
-            decisions: decisions_written,
-            today: self.today()?,
-        })
+        Ok(())
+    }
+
+    fn issues_and_statements(
+        &mut self,
+        m: &'d DemoMeeting,
+        meeting: &Id,
+    ) -> Result<(), WriteDemoError> {
+        for i in &m.issues {
+            let issue = Issue {
+                id: Id::new(),
+                series: self.series.clone(),
+                category: Some(lookup(&self.categories, DemoKey::Category, &i.category)?),
+                title: i.title.clone(),
+                description: i.description.clone(),
+                raised_in: Some(meeting.clone()),
+                raised_by: Some(self.person(&i.raised_by)?),
+                status: IssueStatus::Open,
+            };
+            self.store.add_issue(&issue)?;
+            self.issues.insert(i.key.as_str(), issue.id);
+        }
+        for s in &m.statements {
+            let statement = Statement {
+                id: Id::new(),
+                meeting: meeting.clone(),
+                issue: self.issue(s.issue.as_deref())?,
+                speaker: self.person(&s.speaker)?,
+                text: s.text.clone(),
+            };
+            self.store.record_statement(&statement)?;
+        }
+        Ok(())
     }
 }
 

@@ -7,6 +7,7 @@ use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use super::errors::readable;
 use super::number::number;
 use super::output::{Table, stdout_layout, write_csv};
 use super::series::SeriesArg;
@@ -46,9 +47,9 @@ pub struct ActionsArgs {
 }
 
 pub fn run(settings: &Settings, args: &ActionsArgs) -> Result<()> {
-    let store = Store::open_existing(&settings.db, settings.clock.clone())?;
+    let store = Store::open_read_only(&settings.db, settings.clock.clone())?;
     let filter = filter(&store, args, settings.lang)?;
-    let items = store.actions(&filter)?;
+    let items = readable(settings.lang, store.actions(&filter)?);
     let agencies = AgencyNames::load(&store)?;
     let lang = settings.lang;
     let mut out = BufWriter::new(io::stdout().lock());
@@ -252,6 +253,7 @@ pub fn open_items_table(store: &Store, lang: Lang) -> Result<Table> {
             today: Some(store.clock().today()),
             ..ActionFilter::default()
         })?
+        .complete()?
         .into_iter()
         .filter(|a| a.decision.status.is_active())
         .collect();

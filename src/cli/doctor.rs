@@ -21,22 +21,21 @@ pub fn run(settings: &Settings) -> Result<()> {
         layout,
     };
     writeln!(out, "database: {}", db.display())?;
-    let healthy = if db.exists() {
-        // A file that cannot be opened or read is reported like any other finding, so the
-        // terminal part below still runs.
-        match check(&mut out, db, clock) {
-            Ok(ok) => ok,
-            Err(e) => {
-                writeln!(out, "  problem: {e}")?;
-                false
-            }
+    // A file that cannot be opened or read is reported like any other finding, so the
+    // terminal part below still runs.
+    let healthy = match check(&mut out, db, clock) {
+        Ok(ok) => ok,
+        Err(e) if matches!(e.downcast_ref(), Some(StoreError::Missing { .. })) => {
+            writeln!(
+                out,
+                "  not created yet: hamyar creates it on first use (or `hamyar demo --db PATH`)"
+            )?;
+            true
         }
-    } else {
-        writeln!(
-            out,
-            "  not created yet: hamyar creates it on first use (or `hamyar demo --db PATH`)"
-        )?;
-        true
+        Err(e) => {
+            writeln!(out, "  problem: {e:#}")?;
+            false
+        }
     };
     writeln!(out)?;
     terminal_report(&mut stdout, layout)?;
@@ -46,9 +45,10 @@ pub fn run(settings: &Settings) -> Result<()> {
     Ok(())
 }
 
-/// Integrity, schema version and counts; whether the file is sound.
+/// Integrity, schema version and counts; whether the file is sound. The file is opened for
+/// reading only, so a check never changes it (nor migrates it).
 fn check(out: &mut LaidOut<'_>, db: &Path, clock: Arc<dyn Clock>) -> Result<bool> {
-    let store = Store::open_existing(db, clock)?;
+    let store = Store::open_read_only(db, clock)?;
     let problems = store.integrity_check()?;
     let ok = problems.is_empty();
     if ok {

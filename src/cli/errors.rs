@@ -10,6 +10,7 @@ use clap::error::ErrorKind;
 use super::number::NumberError;
 use super::output::{CellLayout, VisualCells};
 use crate::i18n::{CliMessage, Lang, Localized};
+use crate::store::{Listed, StoreError};
 use crate::text::{Direction, sanitize};
 
 /// Reports a failed command; `hamyar … | head` closing the pipe early is success.
@@ -25,6 +26,9 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> ExitCode {
 fn sentence(err: &anyhow::Error, lang: Lang) -> String {
     if let Some(e) = err.downcast_ref::<crate::settings::SettingsError>() {
         return e.localized(lang);
+    }
+    if let Some(e) = err.downcast_ref::<StoreError>() {
+        return store_sentence(e, lang);
     }
     format!("{err:#}")
 }
@@ -62,6 +66,28 @@ pub fn usage(err: &clap::Error) -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(_) => ExitCode::FAILURE,
     }
+}
+
+/// The rows of a listing that could be read; the damaged ones are named in one warning on stderr,
+/// so that one bad record does not hide the others.
+pub fn readable<T>(lang: Lang, listed: Listed<T>) -> Vec<T> {
+    if listed.is_whole() {
+        return listed.rows;
+    }
+    let damaged = StoreError::Damaged {
+        path: listed.path().to_path_buf(),
+        rows: listed.damaged,
+    };
+    write_stderr(
+        &format!("{}{}", prefix(lang), store_sentence(&damaged, lang)),
+        lang,
+    );
+    listed.rows
+}
+
+/// A store error in the interface's language.
+fn store_sentence(e: &StoreError, lang: Lang) -> String {
+    e.localized(lang)
 }
 
 /// Our own sentence for a number out of range, in the interface's language.

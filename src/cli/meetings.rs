@@ -6,12 +6,13 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 use serde::Serialize;
 
+use super::errors::readable;
 use super::output::{Table, stdout_layout};
 use super::series::SeriesArg;
-use crate::domain::{Date, Meeting};
+use crate::domain::{Date, Id};
 use crate::i18n::Lang;
 use crate::settings::Settings;
-use crate::store::Store;
+use crate::store::{MeetingSummary, Store};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
@@ -27,14 +28,6 @@ pub struct MeetingsArgs {
     pub series: SeriesArg,
 }
 
-/// A meeting with what the list shows beside it.
-pub struct MeetingRow {
-    pub meeting: Meeting,
-    pub series_title: String,
-    pub decisions: usize,
-    pub open_issues: usize,
-}
-
 #[derive(Serialize)]
 struct MeetingJson<'a> {
     id: &'a str,
@@ -48,14 +41,14 @@ struct MeetingJson<'a> {
     place: &'a str,
     status: &'static str,
     next_meeting: Option<String>,
-    decisions: usize,
-    open_issues: usize,
+    decisions: u32,
+    open_issues: u32,
 }
 
 pub fn run(settings: &Settings, args: &MeetingsArgs) -> Result<()> {
-    let store = Store::open_existing(&settings.db, settings.clock.clone())?;
+    let store = Store::open_read_only(&settings.db, settings.clock.clone())?;
     let series = args.series.find(&store, settings.lang)?;
-    let rows = rows(&store, series.as_ref().map(|s| &s.id))?;
+    let rows = rows(settings, &store, series.as_ref().map(|s| &s.id))?;
     let mut out = BufWriter::new(io::stdout().lock());
     match args.format {
         ListFormat::Json => {
@@ -71,7 +64,7 @@ pub fn run(settings: &Settings, args: &MeetingsArgs) -> Result<()> {
     Ok(())
 }
 
-fn json_row(r: &MeetingRow) -> MeetingJson<'_> {
+fn json_row(r: &MeetingSummary) -> MeetingJson<'_> {
     let m = &r.meeting;
     MeetingJson {
         id: m.id.as_str(),
@@ -90,34 +83,18 @@ fn json_row(r: &MeetingRow) -> MeetingJson<'_> {
     }
 }
 
-/// The meetings with their counts.
-pub fn rows(store: &Store, series: Option<&crate::domain::Id>) -> Result<Vec<MeetingRow>> {
-    let all_series = store.list_series()?;
-    let mut rows = Vec::new();
-    for m in store.list_meetings(series)? {
-        let s = all_series.iter().find(|s| s.id == m.series);
-        let issues = match s {
-            Some(s) => store.list_issues(&s.id, None)?,
-            None => Vec::new(),
-        };
-        let agenda = store.agenda(&m.id)?;
-        let open_issues = issues
-            .iter()
-            .filter(|i| i.status.is_open())
-            .filter(|i| i.raised_in.as_ref() == Some(&m.id) || agenda.iter().any(|a| a.id == i.id))
-            .count();
-        rows.push(MeetingRow {
-            series_title: s.map(|s| s.title.clone()).unwrap_or_default(),
-            decisions: store.list_decisions(&m.id)?.len(),
-            open_issues,
-            meeting: m,
-        });
-    }
-    Ok(rows)
+/// The meetings with their counts, in one query; damaged meetings are reported on stderr and
+/// left out.
+pub fn rows(
+    settings: &Settings,
+    store: &Store,
+    series: Option<&Id>,
+) -> Result<Vec<MeetingSummary>> {
+    Ok(readable(settings.lang, store.meeting_summaries(series)?))
 }
 
 /// The meetings as a table in the interface's language.
-pub fn table(lang: Lang, rows: &[MeetingRow]) -> Table {
+pub fn table(lang: Lang, rows: &[MeetingSummary]) -> Table {
     let headers = lang.strings().cli.meetings_headers;
     Table {
         headers: headers.iter().map(|h| h.to_string()).collect(),

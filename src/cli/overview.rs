@@ -14,7 +14,7 @@ pub fn run(settings: &Settings) -> Result<()> {
     let lang = settings.lang;
     // The app creates the database on first use; only the list commands insist on one.
     let store = Store::open(&settings.db, settings.clock.clone())?;
-    let rows = super::meetings::rows(&store, None)?;
+    let rows = super::meetings::rows(settings, &store, None)?;
     let mut out = BufWriter::new(io::stdout().lock());
     let layout = stdout_layout(settings);
     if rows.is_empty() {

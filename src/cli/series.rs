@@ -62,7 +62,11 @@ impl SeriesArg {
     pub fn meeting(&self, store: &Store, number: u32, lang: Lang) -> Result<Meeting> {
         let series = self.find(store, lang)?;
         let all = store.list_meetings(series.as_ref().map(|s| &s.id))?;
-        let mut found: Vec<Meeting> = all.into_iter().filter(|m| m.number == number).collect();
+        let mut found: Vec<Meeting> = all
+            .rows
+            .into_iter()
+            .filter(|m| m.number == number)
+            .collect();
         match found.len() {
             0 => bail!(CliMessage::NoSuchMeeting { number }.localized(lang)),
             1 => Ok(found.remove(0)),

@@ -30,11 +30,15 @@ pub struct JalaliDate {
 
 /// Why a typed or stored date was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum DateError {
+    /// Text that is not written as a date at all (the text, as given).
     #[error("«{0}» is not a date; write it as 1405/09/06 (Solar Hijri) or 2026-11-27 (Gregorian)")]
     Format(String),
+    /// A well-written date that is not in the calendar, e.g. 1402/12/30 (as written).
     #[error("{0} does not exist in the calendar")]
     Impossible(String),
+    /// A year outside the ranges hamyar reads (the year, as given).
     #[error("year {0} is out of range: years 1200–1599 are Solar Hijri, 1600–2999 are Gregorian")]
     YearOutOfRange(i32),
 }

@@ -18,8 +18,10 @@ pub use entities::{
 };
 pub use id::Id;
 pub use rules::{
-    CarryOver, RuleError, carry_over, ensure_editable, next_decision_number, review_order,
+    CarryOver, RuleError, carry_over, check_attendance, ensure_amendable, ensure_deletable,
+    ensure_editable, next_decision_number, review_order,
 };
 pub use status::{
-    AttendanceState, DecisionStatus, IssueStatus, MeetingStatus, TransitionError, UnknownCode,
+    AttendanceState, DecisionStatus, IssueStatus, MeetingStatus, StatusKind, TransitionError,
+    UnknownCode,
 };

@@ -4,20 +4,61 @@
 use std::cmp::Ordering;
 
 use super::calendar::Date;
-use super::entities::{Category, Decision, DecisionNumber, Issue, Meeting};
-use super::status::MeetingStatus;
+use super::entities::{Attendance, Category, Decision, DecisionNumber, Issue, Meeting};
+use super::status::{AttendanceState, MeetingStatus};
 
 /// A change refused because of the rules of the domain.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum RuleError {
+    /// The meeting (its number here) is approved: its minutes are final.
     #[error("meeting {0} is approved and read-only; record a correction as an amendment instead")]
     MeetingApproved(u32),
+    /// An amendment was asked for a meeting (its number here) that is not approved yet.
+    #[error("meeting {0} is not approved yet; edit it directly instead of amending it")]
+    NotApprovedYet(u32),
+    /// Attendance as a substitute without the person stood in for.
+    #[error("a substitute must name the person they stand in for")]
+    SubstituteNeedsPerson,
+    /// A decision already followed up or reviewed in a later meeting was to be deleted.
+    #[error(
+        "decision {0} already has follow-ups in later meetings; cancel it instead of deleting it"
+    )]
+    DecisionFollowedUp(DecisionNumber),
 }
 
 /// Refuses in-place edits to an approved meeting and everything recorded in it.
 pub fn ensure_editable(meeting: &Meeting) -> Result<(), RuleError> {
-    if meeting.status == MeetingStatus::Approved {
+    if meeting.status.is_editable() {
+        Ok(())
+    } else {
         Err(RuleError::MeetingApproved(meeting.number))
+    }
+}
+
+/// Amendments are for approved meetings only: before approval, the minutes are simply edited.
+pub fn ensure_amendable(meeting: &Meeting) -> Result<(), RuleError> {
+    if meeting.status == MeetingStatus::Approved {
+        Ok(())
+    } else {
+        Err(RuleError::NotApprovedYet(meeting.number))
+    }
+}
+
+/// A substitute stands in for someone, who must be named.
+pub fn check_attendance(attendance: &Attendance) -> Result<(), RuleError> {
+    if attendance.state == AttendanceState::Substitute && attendance.substitute_for.is_none() {
+        Err(RuleError::SubstituteNeedsPerson)
+    } else {
+        Ok(())
+    }
+}
+
+/// A decision that later meetings have followed up or reviewed is part of their minutes too:
+/// it is cancelled, never deleted.
+pub fn ensure_deletable(decision: &Decision, followed_up: bool) -> Result<(), RuleError> {
+    if followed_up {
+        Err(RuleError::DecisionFollowedUp(decision.number))
     } else {
         Ok(())
     }
@@ -164,5 +205,35 @@ mod tests {
         assert!(ensure_editable(&m).is_ok());
         m.status = MeetingStatus::Approved;
         assert_eq!(ensure_editable(&m), Err(RuleError::MeetingApproved(1)));
+        assert_eq!(ensure_amendable(&m), Ok(()));
+        m.status = MeetingStatus::Closed;
+        assert_eq!(ensure_amendable(&m), Err(RuleError::NotApprovedYet(1)));
+    }
+
+    #[test]
+    fn substitutes_name_whom_they_stand_in_for() {
+        let mut a = Attendance {
+            id: Id::new(),
+            meeting: Id::new(),
+            person: Id::new(),
+            state: AttendanceState::Substitute,
+            substitute_for: None,
+            reason: String::new(),
+        };
+        assert_eq!(check_attendance(&a), Err(RuleError::SubstituteNeedsPerson));
+        a.substitute_for = Some(Id::new());
+        assert_eq!(check_attendance(&a), Ok(()));
+        a.substitute_for = None;
+        a.state = AttendanceState::Present;
+        assert_eq!(check_attendance(&a), Ok(()));
+    }
+
+    #[test]
+    fn followed_up_decisions_are_cancelled_not_deleted() {
+        let d = decision(3, None, DecisionStatus::Pending);
+        assert_eq!(ensure_deletable(&d, false), Ok(()));
+        let err = ensure_deletable(&d, true).unwrap_err();
+        assert_eq!(err, RuleError::DecisionFollowedUp(d.number));
+        assert!(err.to_string().contains("1/3"), "{err}");
     }
 }

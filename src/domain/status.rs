@@ -5,28 +5,88 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Which kind of record a status belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StatusKind {
+    /// A meeting's status ([`MeetingStatus`]).
+    Meeting,
+    /// An issue's status ([`IssueStatus`]).
+    Issue,
+    /// A decision's status ([`DecisionStatus`]).
+    Decision,
+    /// A person's attendance ([`AttendanceState`]).
+    Attendance,
+}
+
+impl StatusKind {
+    /// The stable codes of this kind's values, in order.
+    pub fn codes(self) -> Vec<&'static str> {
+        match self {
+            StatusKind::Meeting => MeetingStatus::ALL.iter().map(|s| s.code()).collect(),
+            StatusKind::Issue => IssueStatus::ALL.iter().map(|s| s.code()).collect(),
+            StatusKind::Decision => DecisionStatus::ALL.iter().map(|s| s.code()).collect(),
+            StatusKind::Attendance => AttendanceState::ALL.iter().map(|s| s.code()).collect(),
+        }
+    }
+
+    /// The Persian labels of this kind's values, in order.
+    pub fn labels_fa(self) -> Vec<&'static str> {
+        match self {
+            StatusKind::Meeting => MeetingStatus::ALL.iter().map(|s| s.label_fa()).collect(),
+            StatusKind::Issue => IssueStatus::ALL.iter().map(|s| s.label_fa()).collect(),
+            StatusKind::Decision => DecisionStatus::ALL.iter().map(|s| s.label_fa()).collect(),
+            StatusKind::Attendance => AttendanceState::ALL.iter().map(|s| s.label_fa()).collect(),
+        }
+    }
+}
+
 /// A status change the rules do not allow.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("cannot change {what} from «{from}» to «{to}»")]
-pub struct TransitionError {
-    pub what: &'static str,
-    pub from: &'static str,
-    pub to: &'static str,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum TransitionError {
+    /// A meeting moved out of its order (draft → in progress → closed → approved).
+    #[error("cannot change the meeting from «{}» to «{}»", .from.code(), .to.code())]
+    Meeting {
+        from: MeetingStatus,
+        to: MeetingStatus,
+    },
+    /// A resolved or dropped issue moved elsewhere than back to open.
+    #[error("cannot change the issue from «{}» to «{}»", .from.code(), .to.code())]
+    Issue { from: IssueStatus, to: IssueStatus },
+    /// A done or cancelled decision moved straight across, or a status "changed" to itself.
+    #[error("cannot change the decision from «{}» to «{}»", .from.code(), .to.code())]
+    Decision {
+        from: DecisionStatus,
+        to: DecisionStatus,
+    },
 }
 
 /// An unknown status code (from the command line or a damaged record).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown {what} «{code}»; expected one of: {expected}")]
+#[error("unknown {} «{code}»; expected one of: {}", .kind.noun_en(), .kind.codes().join(", "))]
 pub struct UnknownCode {
-    pub what: &'static str,
+    /// Which kind of status was expected.
+    pub kind: StatusKind,
+    /// What was given instead, as given.
     pub code: String,
-    pub expected: String,
+}
+
+impl StatusKind {
+    /// "meeting status", "decision status"…, as the English sentences name it.
+    pub fn noun_en(self) -> &'static str {
+        match self {
+            StatusKind::Meeting => "meeting status",
+            StatusKind::Issue => "issue status",
+            StatusKind::Decision => "decision status",
+            StatusKind::Attendance => "attendance state",
+        }
+    }
 }
 
 macro_rules! status_enum {
     (
         $(#[$meta:meta])*
-        $name:ident, $what:literal {
+        $name:ident, $kind:ident {
             $($variant:ident => $code:literal, $fa:literal, $en:literal;)+
         }
     ) => {
@@ -59,7 +119,7 @@ macro_rules! status_enum {
                 }
             }
 
-            /// Parses a code, or a label in either language.
+            /// Parses a code, or a label in either language (what a person types).
             pub fn parse(s: &str) -> Result<Self, UnknownCode> {
                 let t = s.trim();
                 $(
@@ -68,10 +128,20 @@ macro_rules! status_enum {
                     }
                 )+
                 Err(UnknownCode {
-                    what: $what,
+                    kind: StatusKind::$kind,
                     code: s.to_string(),
-                    expected: [$($code,)+].join(", "),
                 })
+            }
+
+            /// Reads a stored code exactly: what the database holds is a code or damage.
+            pub fn from_code(s: &str) -> Result<Self, UnknownCode> {
+                match s {
+                    $($code => Ok($name::$variant),)+
+                    _ => Err(UnknownCode {
+                        kind: StatusKind::$kind,
+                        code: s.to_string(),
+                    }),
+                }
             }
         }
     };
@@ -79,7 +149,7 @@ macro_rules! status_enum {
 
 status_enum! {
     /// Where a meeting is in its life: draft → in progress → closed → approved.
-    MeetingStatus, "meeting status" {
+    MeetingStatus, Meeting {
         Draft => "draft", "پیش‌نویس", "draft";
         InProgress => "in_progress", "در حال برگزاری", "in progress";
         Closed => "closed", "پایان‌یافته", "closed";
@@ -89,7 +159,7 @@ status_enum! {
 
 status_enum! {
     /// Where a problem raised in the meetings stands.
-    IssueStatus, "issue status" {
+    IssueStatus, Issue {
         Open => "open", "باز", "open";
         InProgress => "in_progress", "در دست اقدام", "in progress";
         Resolved => "resolved", "حل‌شده", "resolved";
@@ -99,7 +169,7 @@ status_enum! {
 
 status_enum! {
     /// Where a decision (مصوبه) stands.
-    DecisionStatus, "decision status" {
+    DecisionStatus, Decision {
         Pending => "pending", "در انتظار اقدام", "pending";
         InProgress => "in_progress", "در دست اقدام", "in progress";
         Done => "done", "انجام‌شده", "done";
@@ -109,7 +179,7 @@ status_enum! {
 
 status_enum! {
     /// Whether a person attended.
-    AttendanceState, "attendance state" {
+    AttendanceState, Attendance {
         Present => "present", "حاضر", "present";
         Absent => "absent", "غایب", "absent";
         Excused => "excused", "غیبت موجه", "excused";
@@ -117,21 +187,17 @@ status_enum! {
     }
 }
 
-fn check<T: Copy + PartialEq>(
-    what: &'static str,
+/// The change `from` → `to`, if the rule allows it and it is a change at all.
+fn check<T: PartialEq>(
     from: T,
     to: T,
     allowed: bool,
-    code: fn(T) -> &'static str,
-) -> Result<(), TransitionError> {
+    refused: TransitionError,
+) -> Result<T, TransitionError> {
     if allowed && from != to {
-        Ok(())
+        Ok(to)
     } else {
-        Err(TransitionError {
-            what,
-            from: code(from),
-            to: code(to),
-        })
+        Err(refused)
     }
 }
 
@@ -144,7 +210,7 @@ impl MeetingStatus {
             (self, to),
             (Draft, InProgress) | (InProgress, Closed) | (Closed, Approved) | (Closed, InProgress)
         );
-        check("the meeting", self, to, ok, Self::code).map(|()| to)
+        check(self, to, ok, TransitionError::Meeting { from: self, to })
     }
 
     /// Whether records of a meeting in this state may still be edited in place.
@@ -161,7 +227,7 @@ impl IssueStatus {
             Open | InProgress => true,
             Resolved | Dropped => to == Open,
         };
-        check("the issue", self, to, ok, Self::code).map(|()| to)
+        check(self, to, ok, TransitionError::Issue { from: self, to })
     }
 
     /// Whether the issue still belongs on the agenda.
@@ -180,7 +246,7 @@ impl DecisionStatus {
             Done => to == InProgress,
             Cancelled => to == Pending,
         };
-        check("the decision", self, to, ok, Self::code).map(|()| to)
+        check(self, to, ok, TransitionError::Decision { from: self, to })
     }
 
     /// Whether the decision still needs follow-up (it carries over to the next meeting).
@@ -249,6 +315,18 @@ mod tests {
         );
         for s in AttendanceState::ALL {
             assert_eq!(AttendanceState::parse(s.code()), Ok(*s));
+            assert_eq!(AttendanceState::from_code(s.code()), Ok(*s));
         }
+        assert!(
+            DecisionStatus::from_code("Done").is_err(),
+            "stored codes are exact"
+        );
+        assert_eq!(
+            MeetingStatus::Approved
+                .transition(MeetingStatus::Draft)
+                .unwrap_err()
+                .to_string(),
+            "cannot change the meeting from «approved» to «draft»"
+        );
     }
 }

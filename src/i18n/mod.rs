@@ -12,6 +12,7 @@
 //! on its way to the screen.
 
 mod cli;
+mod errors;
 
 pub use cli::{CliMessage, CliStrings};
 

@@ -5,8 +5,10 @@ use std::collections::HashMap;
 use rusqlite::params;
 
 use super::Store;
-use super::error::StoreError;
+use super::error::{Record, StoreError};
+use super::listed::{Listed, listed};
 use super::rows::*;
+use super::sql::ACTIVE_DECISIONS;
 use crate::domain::{Date, Decision, DecisionStatus, Id};
 use crate::text::fold::fold;
 
@@ -41,78 +43,88 @@ pub struct ActionItem {
     pub overdue: bool,
 }
 
+/// One row of the actions query: the decision, its meeting's date, category, issue title and
+/// whether it is overdue.
+type ActionRow = (Decision, Date, Option<String>, Option<String>, bool);
+
+fn action_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActionRow> {
+    Ok((
+        decision_from_row(r)?,
+        r.get(10)?,
+        r.get(11)?,
+        r.get(12)?,
+        r.get::<_, Option<bool>>(13)?.unwrap_or(false),
+    ))
+}
+
 impl Store {
     /// The decisions matching `filter`: overdue first (most overdue on top), then by deadline,
-    /// undated last, then by number.
-    pub fn actions(&self, filter: &ActionFilter) -> Result<Vec<ActionItem>, StoreError> {
+    /// undated last, then by number. Decisions (or agencies) whose records cannot be read are
+    /// reported in [`Listed::damaged`], and the rest listed.
+    pub fn actions(&self, filter: &ActionFilter) -> Result<Listed<ActionItem>, StoreError> {
         let today = filter.today.unwrap_or_else(|| self.clock.today());
         let agency = filter.agency.as_deref().map(|a| fold(a.trim()));
         let category = filter.category.as_deref().map(|c| fold(c.trim()));
-        self.read(|tx| {
-            let names: HashMap<String, String> = {
-                let mut st = tx.prepare_cached("SELECT id, name FROM agencies")?;
-                let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-                rows.collect::<Result<_, _>>()?
-            };
-            let mut st = tx.prepare_cached(&format!(
-                "SELECT {DECISION_COLS}, m.date, c.name, i.title,
-                        (d.status IN ('pending', 'in_progress') AND d.due < ?5) AS overdue
-                 FROM decisions d
-                 JOIN meetings m ON m.id = d.meeting
-                 LEFT JOIN issues i ON i.id = d.issue
-                 LEFT JOIN categories c ON c.id = i.category
-                 WHERE (?1 IS NULL
-                        OR d.lead_agency IN (SELECT id FROM agencies WHERE instr(names_f, ?1) > 0)
-                        OR (?7 AND EXISTS (
-                              SELECT 1 FROM json_each(d.supporting_agencies) j
-                              JOIN agencies s ON s.id = j.value WHERE instr(s.names_f, ?1) > 0)))
-                   AND (?2 IS NULL OR d.status = ?2)
-                   AND (?3 IS NULL OR instr(c.name_f, ?3) > 0)
-                   AND (NOT ?4 OR (d.status IN ('pending', 'in_progress') AND d.due < ?5))
-                   AND (?6 IS NULL OR d.meeting = ?6)
-                   AND (?8 IS NULL OR m.series = ?8)
-                 ORDER BY overdue DESC, d.due IS NULL, d.due, m.number, d.item"
-            ))?;
-            let rows = st.query_map(
+        let active = &*ACTIVE_DECISIONS;
+        let (items, damaged) = self.read(|tx| {
+            let (agencies, mut damaged) = listed(
+                tx,
+                Record::Agency,
+                "SELECT id, name FROM agencies",
+                [],
+                |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?)),
+            )?;
+            let names: HashMap<Id, String> = agencies.into_iter().collect();
+            let (rows, bad) = listed(
+                tx,
+                Record::Decision,
+                &format!(
+                    "SELECT {DECISION_COLS}, m.date AS meeting_date, c.name, i.title,
+                            (d.status IN {active} AND d.due < ?5) AS overdue
+                     FROM decisions d
+                     JOIN meetings m ON m.id = d.meeting
+                     LEFT JOIN issues i ON i.id = d.issue
+                     LEFT JOIN categories c ON c.id = i.category
+                     WHERE (?1 IS NULL
+                            OR d.lead_agency IN (SELECT id FROM agencies WHERE instr(names_f, ?1) > 0)
+                            OR (?7 AND EXISTS (
+                                  SELECT 1 FROM json_each(d.supporting_agencies) j
+                                  JOIN agencies s ON s.id = j.value WHERE instr(s.names_f, ?1) > 0)))
+                       AND (?2 IS NULL OR d.status = ?2)
+                       AND (?3 IS NULL OR instr(c.name_f, ?3) > 0)
+                       AND (NOT ?4 OR (d.status IN {active} AND d.due < ?5))
+                       AND (?6 IS NULL OR d.meeting = ?6)
+                       AND (?8 IS NULL OR m.series = ?8)
+                     ORDER BY overdue DESC, d.due IS NULL, d.due, m.number, d.item"
+                ),
                 params![
                     agency,
-                    filter.status.map(DecisionStatus::code),
+                    filter.status,
                     category,
                     filter.overdue,
-                    today.iso(),
-                    filter.meeting.as_ref().map(Id::as_str),
+                    today,
+                    filter.meeting,
                     filter.include_supporting,
-                    filter.series.as_ref().map(Id::as_str),
+                    filter.series,
                 ],
-                |r| {
-                    let decision = decision_from_row(r)?;
-                    let date: String = r.get(10)?;
-                    Ok((
-                        decision,
-                        date,
-                        r.get(11)?,
-                        r.get(12)?,
-                        r.get::<_, Option<bool>>(13)?,
-                    ))
-                },
+                action_from_row,
             )?;
-            let mut out = Vec::new();
-            for row in rows {
-                let (decision, date, category, issue_title, overdue) = row?;
-                let name = |id: &Id| names.get(id.as_str()).cloned().unwrap_or_default();
-                out.push(ActionItem {
-                    meeting_date: Date::parse_iso(&date).map_err(|e| {
-                        StoreError::Invalid(format!("a meeting date is damaged: {e}"))
-                    })?,
+            damaged.extend(bad);
+            let name = |id: &Id| names.get(id).cloned().unwrap_or_default();
+            let items = rows
+                .into_iter()
+                .map(|(decision, meeting_date, category, issue_title, overdue)| ActionItem {
+                    meeting_date,
                     lead_agency: name(&decision.lead_agency),
                     supporting_agencies: decision.supporting_agencies.iter().map(name).collect(),
                     category,
                     issue_title,
-                    overdue: overdue.unwrap_or(false),
+                    overdue,
                     decision,
-                });
-            }
-            Ok(out)
-        })
+                })
+                .collect();
+            Ok((items, damaged))
+        })?;
+        Ok(Listed::new(items, damaged, &self.path))
     }
 }

@@ -2,11 +2,13 @@
 //! whole database row before and after as JSON. Undo restores those rows.
 
 use rusqlite::types::{Value, ValueRef};
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value as Json};
 
-use super::error::StoreError;
+use super::error::{LogProblem, Record};
+use super::fault::Fault;
 use super::schema::TABLES;
+use crate::domain::{MeetingStatus, RuleError};
 
 /// One change to one record, as the audit log keeps it.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,20 +39,17 @@ pub struct Undone {
 }
 
 /// Writes one user action: the data changes and their audit rows.
-pub(crate) struct Writer<'t, 'c> {
-    pub tx: &'t Transaction<'c>,
+pub(crate) struct Writer<'t> {
+    /// The open transaction (or savepoint) of this action.
+    pub tx: &'t Connection,
     txn: i64,
     action: &'static str,
     at: String,
     undoes: Option<i64>,
 }
 
-impl<'t, 'c> Writer<'t, 'c> {
-    pub fn new(
-        tx: &'t Transaction<'c>,
-        action: &'static str,
-        at: String,
-    ) -> Result<Self, StoreError> {
+impl<'t> Writer<'t> {
+    pub fn new(tx: &'t Connection, action: &'static str, at: String) -> Result<Self, Fault> {
         let txn: i64 = tx.query_row("SELECT coalesce(max(txn), 0) + 1 FROM changes", [], |r| {
             r.get(0)
         })?;
@@ -64,18 +63,19 @@ impl<'t, 'c> Writer<'t, 'c> {
     }
 
     /// The row as JSON, or `NotFound`.
-    pub fn before(&self, table: &'static str, id: &str) -> Result<Json, StoreError> {
-        snapshot(self.tx, table, id)?.ok_or_else(|| StoreError::not_found(entity_name(table), id))
+    pub fn before(&self, table: &'static str, id: &str) -> Result<Json, Fault> {
+        snapshot(self.tx, table, id)?
+            .ok_or_else(|| Fault::not_found(Record::of_table(table).unwrap_or(Record::Change), id))
     }
 
     /// Records the insertion of a row that has just been inserted.
-    pub fn inserted(&self, table: &'static str, id: &str) -> Result<(), StoreError> {
+    pub fn inserted(&self, table: &'static str, id: &str) -> Result<(), Fault> {
         let after = self.before(table, id)?;
         self.log(table, id, "insert", None, Some(&after))
     }
 
     /// Records the update of a row, given its state before.
-    pub fn updated(&self, table: &'static str, id: &str, before: Json) -> Result<(), StoreError> {
+    pub fn updated(&self, table: &'static str, id: &str, before: Json) -> Result<(), Fault> {
         let after = self.before(table, id)?;
         if after != before {
             self.log(table, id, "update", Some(&before), Some(&after))?;
@@ -84,7 +84,7 @@ impl<'t, 'c> Writer<'t, 'c> {
     }
 
     /// Records the deletion of a row, given its state before.
-    pub fn deleted(&self, table: &'static str, id: &str, before: Json) -> Result<(), StoreError> {
+    pub fn deleted(&self, table: &'static str, id: &str, before: Json) -> Result<(), Fault> {
         self.log(table, id, "delete", Some(&before), None)
     }
 
@@ -95,7 +95,7 @@ impl<'t, 'c> Writer<'t, 'c> {
         op: &str,
         before: Option<&Json>,
         after: Option<&Json>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), Fault> {
         let mut st = self.tx.prepare_cached(
             "INSERT INTO changes (txn, action, at, entity, entity_id, op, before, after, undoes)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -115,29 +115,8 @@ impl<'t, 'c> Writer<'t, 'c> {
     }
 }
 
-fn entity_name(table: &str) -> &'static str {
-    match table {
-        "series" => "series",
-        "agencies" => "agency",
-        "people" => "person",
-        "categories" => "category",
-        "meetings" => "meeting",
-        "attendance" => "attendance record",
-        "issues" => "issue",
-        "statements" => "statement",
-        "decisions" => "decision",
-        "follow_ups" => "follow-up",
-        "amendments" => "amendment",
-        _ => "record",
-    }
-}
-
 /// The whole row as a JSON object of column → value, or `None` if there is no such row.
-pub(crate) fn snapshot(
-    tx: &Transaction<'_>,
-    table: &str,
-    id: &str,
-) -> Result<Option<Json>, StoreError> {
+pub(crate) fn snapshot(tx: &Connection, table: &str, id: &str) -> Result<Option<Json>, Fault> {
     let table = checked_table(table)?;
     let mut st = tx.prepare_cached(&format!("SELECT * FROM {table} WHERE id = ?1"))?;
     let names: Vec<String> = st.column_names().map(str::to_owned).collect();
@@ -160,23 +139,19 @@ pub(crate) fn snapshot(
     Ok(row)
 }
 
-fn checked_table(table: &str) -> Result<&'static str, StoreError> {
+fn checked_table(table: &str) -> Result<&'static str, Fault> {
     TABLES
         .iter()
         .find(|t| **t == table && **t != "changes")
         .copied()
-        .ok_or_else(|| {
-            StoreError::Invalid(format!("the change log names an unknown table «{table}»"))
-        })
+        .ok_or_else(|| LogProblem::UnknownTable(table.to_string()).into())
 }
 
 /// Writes a row back from its JSON snapshot, replacing any current row with that id.
-fn restore(tx: &Transaction<'_>, table: &str, row: &Json) -> Result<(), StoreError> {
+fn restore(tx: &Connection, table: &str, row: &Json) -> Result<(), Fault> {
     let table = checked_table(table)?;
     let Json::Object(map) = row else {
-        return Err(StoreError::Invalid(
-            "a change in the log is not a row".into(),
-        ));
+        return Err(LogProblem::NotARecord.into());
     };
     let mut columns: Vec<String> = Vec::new();
     {
@@ -192,9 +167,7 @@ fn restore(tx: &Transaction<'_>, table: &str, row: &Json) -> Result<(), StoreErr
     for (k, v) in map {
         // Only the table's own columns, so a tampered log cannot inject SQL.
         let Some(col) = columns.iter().find(|c| *c == k) else {
-            return Err(StoreError::Invalid(format!(
-                "the change log names an unknown column «{k}»"
-            )));
+            return Err(LogProblem::UnknownColumn(k.clone()).into());
         };
         names.push(format!("\"{col}\""));
         values.push(match v {
@@ -248,7 +221,7 @@ fn restore(tx: &Transaction<'_>, table: &str, row: &Json) -> Result<(), StoreErr
 type LoggedRow = (String, String, String, Option<String>, Option<String>);
 
 /// The newest action that is neither an undo nor already undone.
-fn last_undoable(tx: &Transaction<'_>) -> Result<Option<(i64, String)>, StoreError> {
+fn last_undoable(tx: &Connection) -> Result<Option<(i64, String)>, Fault> {
     Ok(tx
         .query_row(
             "SELECT txn, action FROM changes c
@@ -265,7 +238,7 @@ fn last_undoable(tx: &Transaction<'_>) -> Result<Option<(i64, String)>, StoreErr
 ///
 /// Undo is a stack: undoing twice reverts the two newest actions. An action that touched an
 /// approved meeting is not undone: after approval, corrections are amendments.
-pub(crate) fn undo_last(tx: &Transaction<'_>, at: String) -> Result<Option<Undone>, StoreError> {
+pub(crate) fn undo_last(tx: &Connection, at: String) -> Result<Option<Undone>, Fault> {
     let Some((txn, action)) = last_undoable(tx)? else {
         return Ok(None);
     };
@@ -283,11 +256,11 @@ pub(crate) fn undo_last(tx: &Transaction<'_>, at: String) -> Result<Option<Undon
     }
     let mut writer = Writer::new(tx, "undo", at)?;
     writer.undoes = Some(txn);
-    let parse = |s: &Option<String>| -> Result<Option<Json>, StoreError> {
+    let parse = |s: &Option<String>| -> Result<Option<Json>, Fault> {
         s.as_deref()
             .map(serde_json::from_str)
             .transpose()
-            .map_err(|e| StoreError::Invalid(format!("a change in the log is damaged: {e}")))
+            .map_err(|_| LogProblem::Unreadable.into())
     };
     for (entity, id, op, before, after) in &rows {
         let table = checked_table(entity)?;
@@ -314,9 +287,7 @@ pub(crate) fn undo_last(tx: &Transaction<'_>, at: String) -> Result<Option<Undon
             }
             _ => {
                 let Some(before) = parse(before)? else {
-                    return Err(StoreError::Invalid(
-                        "a change in the log has no earlier state".into(),
-                    ));
+                    return Err(LogProblem::NoEarlierState.into());
                 };
                 restore(tx, table, &before)?;
                 if table == "meetings" {
@@ -347,11 +318,7 @@ fn differs_only_in(a: Option<&Json>, b: Option<&Json>, column: &str) -> bool {
 
 /// Decision numbers are never reused, not even after an undo: a meeting restored from an older
 /// snapshot keeps the highest item number it has issued since.
-fn keep_highest_item(
-    tx: &Transaction<'_>,
-    id: &str,
-    current: Option<&Json>,
-) -> Result<(), StoreError> {
+fn keep_highest_item(tx: &Connection, id: &str, current: Option<&Json>) -> Result<(), Fault> {
     let issued = current
         .and_then(|c| c.get("last_item"))
         .and_then(Json::as_i64)
@@ -365,11 +332,11 @@ fn keep_highest_item(
 
 /// Refuses to undo a change to a meeting that is approved now, or to a record of one.
 fn refuse_if_approved(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     table: &str,
     id: &str,
     row: Option<&Json>,
-) -> Result<(), StoreError> {
+) -> Result<(), Fault> {
     let meeting_id = match table {
         "meetings" => Some(id.to_string()),
         "attendance" | "agenda_items" | "statements" | "decisions" | "review_items"
@@ -382,26 +349,23 @@ fn refuse_if_approved(
     let Some(meeting_id) = meeting_id else {
         return Ok(());
     };
-    let approved: Option<(u32, String)> = tx
+    let found: Option<(u32, MeetingStatus)> = tx
         .query_row(
             "SELECT number, status FROM meetings WHERE id = ?1",
             [&meeting_id],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
-    match approved {
-        Some((number, status)) if status == "approved" => {
-            Err(crate::domain::RuleError::MeetingApproved(number).into())
+    match found {
+        Some((number, status)) if !status.is_editable() => {
+            Err(RuleError::MeetingApproved(number).into())
         }
         _ => Ok(()),
     }
 }
 
 /// The history of one record, oldest first.
-pub(crate) fn history(
-    conn: &rusqlite::Connection,
-    entity_id: &str,
-) -> Result<Vec<Change>, StoreError> {
+pub(crate) fn history(conn: &Connection, entity_id: &str) -> Result<Vec<Change>, Fault> {
     let mut st = conn.prepare_cached(
         "SELECT seq, txn, action, at, entity, entity_id, op, before, after
          FROM changes WHERE entity_id = ?1 ORDER BY seq",

@@ -1,14 +1,19 @@
 //! Decisions (مصوبات) and their follow-ups.
 
-use rusqlite::{Transaction, params};
+use rusqlite::{Connection, params};
 
-use super::error::StoreError;
+use super::error::{Record, StoreError};
+use super::fault::Fault;
+use super::listed::{list, one};
 use super::meetings::editable_meeting;
 use super::rows::*;
-use super::setup::{ensure_agencies, list, one};
+use super::setup::ensure_agencies;
 use super::{Store, Writer};
-use crate::domain::{Date, Decision, DecisionStatus, FollowUp, Id, Meeting, next_decision_number};
+use crate::domain::{
+    Date, Decision, DecisionStatus, FollowUp, Id, Meeting, ensure_deletable, next_decision_number,
+};
 use crate::text::fold::fold_for_index;
+use crate::text::sanitize;
 
 /// A decision as the secretary records it; the store numbers it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,32 +41,31 @@ fn decision_sql() -> String {
     )
 }
 
-pub(crate) fn load_decision(tx: &Transaction<'_>, id: &Id) -> Result<Decision, StoreError> {
+pub(crate) fn load_decision(tx: &Connection, id: &Id) -> Result<Decision, Fault> {
     one(
         tx,
-        "decision",
+        Record::Decision,
         &decision_sql(),
         id.as_str(),
         decision_from_row,
     )
 }
 
-/// Inserts a decision with the next number of its meeting; used by `record_decision` and synth.
+/// Inserts a decision with the next number of its meeting; used by `record_decision`.
 pub(crate) fn insert_decision(
-    w: &Writer<'_, '_>,
+    w: &Writer<'_>,
     meeting: &Meeting,
     new: &NewDecision,
     status: DecisionStatus,
-    text_f: &str,
-) -> Result<Decision, StoreError> {
+) -> Result<Decision, Fault> {
     let tx = w.tx;
     let before = w.before("meetings", meeting.id.as_str())?;
     let last: u32 = tx
         .prepare_cached("SELECT last_item FROM meetings WHERE id = ?1")?
-        .query_row([meeting.id.as_str()], |r| r.get(0))?;
+        .query_row([&meeting.id], |r| r.get(0))?;
     let number = next_decision_number(meeting.number, last);
     tx.prepare_cached("UPDATE meetings SET last_item = ?2 WHERE id = ?1")?
-        .execute(params![meeting.id.as_str(), number.item])?;
+        .execute(params![meeting.id, number.item])?;
     w.updated("meetings", meeting.id.as_str(), before)?;
     let d = Decision {
         id: Id::new(),
@@ -74,23 +78,33 @@ pub(crate) fn insert_decision(
         due: new.due,
         status,
     };
-    tx.prepare_cached(
+    insert_decision_row(w, &d)
+}
+
+/// Inserts a decision already numbered (its meeting's `last_item` covers it), its text
+/// sanitized and folded for search; returns it as stored. Used by `insert_decision` and synth.
+pub(crate) fn insert_decision_row(w: &Writer<'_>, d: &Decision) -> Result<Decision, Fault> {
+    let d = Decision {
+        text: sanitize(&d.text).into_owned(),
+        ..d.clone()
+    };
+    w.tx.prepare_cached(
         "INSERT INTO decisions (id, meeting, item, issue, text, lead_agency, supporting_agencies,
                                 due, status, fts_key, text_f)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
                  (SELECT coalesce(max(fts_key), 0) + 1 FROM decisions), ?10)",
     )?
     .execute(params![
-        d.id.as_str(),
-        d.meeting.as_str(),
+        d.id,
+        d.meeting,
         d.number.item,
-        d.issue.as_ref().map(Id::as_str),
+        d.issue,
         d.text,
-        d.lead_agency.as_str(),
+        d.lead_agency,
         ids_json(&d.supporting_agencies),
-        d.due.map(Date::iso),
-        d.status.code(),
-        text_f,
+        d.due,
+        d.status,
+        fold_for_index(&d.text),
     ])?;
     w.inserted("decisions", d.id.as_str())?;
     Ok(d)
@@ -99,12 +113,11 @@ pub(crate) fn insert_decision(
 impl Store {
     /// Records a decision as pending, numbered after the highest number its meeting has issued.
     pub fn record_decision(&mut self, new: &NewDecision) -> Result<Decision, StoreError> {
-        let text_f = fold_for_index(&new.text);
         self.write("record_decision", |w| {
             let m = editable_meeting(w.tx, &new.meeting)?;
             ensure_agencies(w.tx, std::slice::from_ref(&new.lead_agency))?;
             ensure_agencies(w.tx, &new.supporting_agencies)?;
-            insert_decision(w, &m, new, DecisionStatus::Pending, &text_f)
+            insert_decision(w, &m, new, DecisionStatus::Pending)
         })
     }
 
@@ -117,11 +130,12 @@ impl Store {
         self.read(|tx| {
             list(
                 tx,
+                Record::Decision,
                 &format!(
                     "SELECT {DECISION_COLS} FROM decisions d JOIN meetings m ON m.id = d.meeting
                      WHERE d.meeting = ?1 ORDER BY d.item"
                 ),
-                [meeting.as_str()],
+                [meeting],
                 decision_from_row,
             )
         })
@@ -133,7 +147,8 @@ impl Store {
         id: &Id,
         edit: &DecisionEdit,
     ) -> Result<Decision, StoreError> {
-        let text_f = fold_for_index(&edit.text);
+        let text = sanitize(&edit.text);
+        let text_f = fold_for_index(&text);
         self.write("update_decision", |w| {
             let d = load_decision(w.tx, id)?;
             editable_meeting(w.tx, &d.meeting)?;
@@ -145,12 +160,12 @@ impl Store {
                         supporting_agencies = ?5, due = ?6
                  WHERE id = ?1",
                 params![
-                    id.as_str(),
-                    edit.text,
+                    id,
+                    text,
                     text_f,
-                    edit.lead_agency.as_str(),
+                    edit.lead_agency,
                     ids_json(&edit.supporting_agencies),
-                    edit.due.map(Date::iso),
+                    edit.due,
                 ],
             )?;
             w.updated("decisions", id.as_str(), before)?;
@@ -166,17 +181,12 @@ impl Store {
             let followed: bool = w.tx.query_row(
                 "SELECT EXISTS (SELECT 1 FROM follow_ups WHERE decision = ?1)
                      OR EXISTS (SELECT 1 FROM review_items WHERE decision = ?1)",
-                [id.as_str()],
+                [id],
                 |r| r.get(0),
             )?;
-            if followed {
-                return Err(StoreError::Invalid(format!(
-                    "decision {} already has follow-ups in later meetings; cancel it instead of deleting it",
-                    d.number
-                )));
-            }
+            ensure_deletable(&d, followed)?;
             let before = w.before("decisions", id.as_str())?;
-            w.tx.execute("DELETE FROM decisions WHERE id = ?1", [id.as_str()])?;
+            w.tx.execute("DELETE FROM decisions WHERE id = ?1", [id])?;
             w.deleted("decisions", id.as_str(), before)
         })
     }
@@ -206,25 +216,18 @@ impl Store {
                 meeting: meeting.cloned(),
                 date: today,
                 new_status: status,
-                note: note.to_string(),
+                note: sanitize(note).into_owned(),
             };
             w.tx.execute(
                 "INSERT INTO follow_ups (id, decision, meeting, date, new_status, note)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    f.id.as_str(),
-                    f.decision.as_str(),
-                    f.meeting.as_ref().map(Id::as_str),
-                    f.date.iso(),
-                    f.new_status.code(),
-                    f.note
-                ],
+                params![f.id, f.decision, f.meeting, f.date, f.new_status, f.note],
             )?;
             w.inserted("follow_ups", f.id.as_str())?;
             let before = w.before("decisions", decision.as_str())?;
             w.tx.execute(
                 "UPDATE decisions SET status = ?2 WHERE id = ?1",
-                params![decision.as_str(), status.code()],
+                params![decision, status],
             )?;
             w.updated("decisions", decision.as_str(), before)?;
             Ok(f)
@@ -236,8 +239,9 @@ impl Store {
         self.read(|tx| {
             list(
                 tx,
+                Record::FollowUp,
                 &format!("SELECT {FOLLOW_UP_COLS} FROM follow_ups WHERE decision = ?1 ORDER BY id"),
-                [decision.as_str()],
+                [decision],
                 follow_up_from_row,
             )
         })

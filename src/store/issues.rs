@@ -2,16 +2,42 @@
 
 use rusqlite::params;
 
-use super::Store;
-use super::error::StoreError;
+use super::error::{Record, StoreError};
+use super::fault::Fault;
+use super::listed::{list, one};
 use super::meetings::editable_meeting;
 use super::rows::*;
-use super::setup::{list, one};
+use super::{Store, Writer};
 use crate::domain::{Id, Issue, IssueStatus, Statement};
 use crate::text::fold::fold_for_index;
+use crate::text::sanitize;
 
 pub(crate) fn issue_text_f(title: &str, description: &str) -> String {
     fold_for_index(&format!("{title}\n{description}"))
+}
+
+/// Inserts an issue, its title and description sanitized; used by `add_issue` and synth.
+pub(crate) fn insert_issue(w: &Writer<'_>, issue: &Issue) -> Result<(), Fault> {
+    let title = sanitize(&issue.title);
+    let description = sanitize(&issue.description);
+    w.tx.prepare_cached(
+        "INSERT INTO issues (id, series, category, title, description, raised_in, raised_by,
+                             status, fts_key, text_f)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
+                 (SELECT coalesce(max(fts_key), 0) + 1 FROM issues), ?9)",
+    )?
+    .execute(params![
+        issue.id,
+        issue.series,
+        issue.category,
+        title,
+        description,
+        issue.raised_in,
+        issue.raised_by,
+        issue.status,
+        issue_text_f(&title, &description),
+    ])?;
+    w.inserted("issues", issue.id.as_str())
 }
 
 impl Store {
@@ -21,24 +47,7 @@ impl Store {
             if let Some(m) = &issue.raised_in {
                 editable_meeting(w.tx, m)?;
             }
-            w.tx.execute(
-                "INSERT INTO issues (id, series, category, title, description, raised_in, raised_by,
-                                     status, fts_key, text_f)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
-                         (SELECT coalesce(max(fts_key), 0) + 1 FROM issues), ?9)",
-                params![
-                    issue.id.as_str(),
-                    issue.series.as_str(),
-                    issue.category.as_ref().map(Id::as_str),
-                    issue.title,
-                    issue.description,
-                    issue.raised_in.as_ref().map(Id::as_str),
-                    issue.raised_by.as_ref().map(Id::as_str),
-                    issue.status.code(),
-                    issue_text_f(&issue.title, &issue.description),
-                ],
-            )?;
-            w.inserted("issues", issue.id.as_str())
+            insert_issue(w, issue)
         })
     }
 
@@ -46,7 +55,7 @@ impl Store {
         self.read(|tx| {
             one(
                 tx,
-                "issue",
+                Record::Issue,
                 &format!("SELECT {ISSUE_COLS} FROM issues i WHERE i.id = ?1"),
                 id.as_str(),
                 issue_from_row,
@@ -63,12 +72,13 @@ impl Store {
         self.read(|tx| {
             list(
                 tx,
+                Record::Issue,
                 &format!(
                     "SELECT {ISSUE_COLS} FROM issues i LEFT JOIN categories c ON c.id = i.category
                      WHERE i.series = ?1 AND (?2 IS NULL OR i.category = ?2)
                      ORDER BY c.ord IS NULL, c.ord, i.id"
                 ),
-                params![series.as_str(), category.map(Id::as_str)],
+                params![series, category],
                 issue_from_row,
             )
         })
@@ -79,7 +89,7 @@ impl Store {
         self.write("set_issue_status", |w| {
             let mut issue = one(
                 w.tx,
-                "issue",
+                Record::Issue,
                 &format!("SELECT {ISSUE_COLS} FROM issues i WHERE i.id = ?1"),
                 id.as_str(),
                 issue_from_row,
@@ -88,7 +98,7 @@ impl Store {
             let before = w.before("issues", id.as_str())?;
             w.tx.execute(
                 "UPDATE issues SET status = ?2 WHERE id = ?1",
-                params![id.as_str(), issue.status.code()],
+                params![id, issue.status],
             )?;
             w.updated("issues", id.as_str(), before)?;
             Ok(issue)
@@ -97,19 +107,13 @@ impl Store {
 
     /// Notes what someone said in a meeting.
     pub fn record_statement(&mut self, s: &Statement) -> Result<(), StoreError> {
+        let text = sanitize(&s.text);
         self.write("record_statement", |w| {
             editable_meeting(w.tx, &s.meeting)?;
             w.tx.execute(
                 "INSERT INTO statements (id, meeting, issue, speaker, text, fts_key, text_f)
                  VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(fts_key), 0) + 1 FROM statements), ?6)",
-                params![
-                    s.id.as_str(),
-                    s.meeting.as_str(),
-                    s.issue.as_ref().map(Id::as_str),
-                    s.speaker.as_str(),
-                    s.text,
-                    fold_for_index(&s.text),
-                ],
+                params![s.id, s.meeting, s.issue, s.speaker, text, fold_for_index(&text)],
             )?;
             w.inserted("statements", s.id.as_str())
         })
@@ -117,17 +121,30 @@ impl Store {
 
     /// Changes the text of a statement of a meeting not yet approved.
     pub fn update_statement(&mut self, id: &Id, text: &str) -> Result<Statement, StoreError> {
+        let text = sanitize(text);
         self.write("update_statement", |w| {
             let sql = format!("SELECT {STATEMENT_COLS} FROM statements s WHERE s.id = ?1");
-            let s = one(w.tx, "statement", &sql, id.as_str(), statement_from_row)?;
+            let s = one(
+                w.tx,
+                Record::Statement,
+                &sql,
+                id.as_str(),
+                statement_from_row,
+            )?;
             editable_meeting(w.tx, &s.meeting)?;
             let before = w.before("statements", id.as_str())?;
             w.tx.execute(
                 "UPDATE statements SET text = ?2, text_f = ?3 WHERE id = ?1",
-                params![id.as_str(), text, fold_for_index(text)],
+                params![id, text, fold_for_index(&text)],
             )?;
             w.updated("statements", id.as_str(), before)?;
-            one(w.tx, "statement", &sql, id.as_str(), statement_from_row)
+            one(
+                w.tx,
+                Record::Statement,
+                &sql,
+                id.as_str(),
+                statement_from_row,
+            )
         })
     }
 
@@ -136,8 +153,9 @@ impl Store {
         self.read(|tx| {
             list(
                 tx,
+                Record::Statement,
                 &format!("SELECT {STATEMENT_COLS} FROM statements s WHERE s.meeting = ?1 ORDER BY s.fts_key"),
-                [meeting.as_str()],
+                [meeting],
                 statement_from_row,
             )
         })

@@ -1,15 +1,18 @@
 //! Meetings: opening the next one with its carry-over, status, attendance and amendments.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
-use super::error::StoreError;
+use super::error::{Record, StoreError};
+use super::fault::Fault;
+use super::listed::{Listed, list, listed, one};
 use super::rows::*;
-use super::setup::{list, one};
+use super::sql::{ACTIVE_DECISIONS, OPEN_ISSUES};
 use super::{Store, Writer};
 use crate::domain::{
-    Amendment, Attendance, AttendanceState, Date, Decision, Id, Issue, Meeting, MeetingStatus,
-    TimeOfDay, carry_over, ensure_editable,
+    Amendment, Attendance, Date, Decision, Id, Issue, Meeting, MeetingStatus, TimeOfDay,
+    carry_over, check_attendance, ensure_amendable, ensure_editable,
 };
+use crate::text::sanitize;
 
 /// What the secretary gives to open a meeting; the number and status are the store's to set.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,10 +27,10 @@ pub struct NewMeeting {
     pub next_meeting: Option<Date>,
 }
 
-pub(crate) fn load_meeting(tx: &Transaction<'_>, id: &Id) -> Result<Meeting, StoreError> {
+pub(crate) fn load_meeting(tx: &Connection, id: &Id) -> Result<Meeting, Fault> {
     one(
         tx,
-        "meeting",
+        Record::Meeting,
         &format!("SELECT {MEETING_COLS} FROM meetings m WHERE m.id = ?1"),
         id.as_str(),
         meeting_from_row,
@@ -35,18 +38,39 @@ pub(crate) fn load_meeting(tx: &Transaction<'_>, id: &Id) -> Result<Meeting, Sto
 }
 
 /// The meeting, if its records may still be edited in place.
-pub(crate) fn editable_meeting(tx: &Transaction<'_>, id: &Id) -> Result<Meeting, StoreError> {
+pub(crate) fn editable_meeting(tx: &Connection, id: &Id) -> Result<Meeting, Fault> {
     let m = load_meeting(tx, id)?;
     ensure_editable(&m)?;
     Ok(m)
 }
 
-fn time(t: Option<TimeOfDay>) -> Option<String> {
-    t.map(|t| t.to_string())
-}
-
-fn opt_iso(d: Option<Date>) -> Option<String> {
-    d.map(Date::iso)
+/// Inserts a meeting as given (its place sanitized), with `last_item` decisions already
+/// numbered; used by `create_meeting` and synth.
+pub(crate) fn insert_meeting(
+    w: &Writer<'_>,
+    meeting: &Meeting,
+    last_item: u32,
+) -> Result<(), Fault> {
+    w.tx.prepare_cached(
+        "INSERT INTO meetings (id, series, number, date, start_time, end_time, place, chair,
+                               secretary, status, next_meeting, last_item)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![
+        meeting.id,
+        meeting.series,
+        meeting.number,
+        meeting.date,
+        meeting.start_time,
+        meeting.end_time,
+        sanitize(&meeting.place),
+        meeting.chair,
+        meeting.secretary,
+        meeting.status,
+        meeting.next_meeting,
+        last_item,
+    ])?;
+    w.inserted("meetings", meeting.id.as_str())
 }
 
 impl Store {
@@ -58,14 +82,14 @@ impl Store {
             let tx = w.tx;
             one(
                 tx,
-                "series",
+                Record::Series,
                 "SELECT id FROM series WHERE id = ?1",
                 new.series.as_str(),
                 |r| r.get::<_, String>(0),
             )?;
             let number: u32 = tx.query_row(
                 "SELECT coalesce(max(number), 0) + 1 FROM meetings WHERE series = ?1",
-                [new.series.as_str()],
+                [&new.series],
                 |r| r.get(0),
             )?;
             let meeting = Meeting {
@@ -75,31 +99,13 @@ impl Store {
                 date: new.date,
                 start_time: new.start_time,
                 end_time: new.end_time,
-                place: new.place.clone(),
+                place: sanitize(&new.place).into_owned(),
                 chair: new.chair.clone(),
                 secretary: new.secretary.clone(),
                 status: MeetingStatus::Draft,
                 next_meeting: new.next_meeting,
             };
-            tx.execute(
-                "INSERT INTO meetings (id, series, number, date, start_time, end_time, place, chair,
-                                       secretary, status, next_meeting)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                params![
-                    meeting.id.as_str(),
-                    meeting.series.as_str(),
-                    meeting.number,
-                    meeting.date.iso(),
-                    time(meeting.start_time),
-                    time(meeting.end_time),
-                    meeting.place,
-                    meeting.chair.as_ref().map(Id::as_str),
-                    meeting.secretary.as_ref().map(Id::as_str),
-                    meeting.status.code(),
-                    opt_iso(meeting.next_meeting),
-                ],
-            )?;
-            w.inserted("meetings", meeting.id.as_str())?;
+            insert_meeting(w, &meeting, 0)?;
             carry_into(w, &meeting)?;
             Ok(meeting)
         })
@@ -112,28 +118,32 @@ impl Store {
     /// Meeting `number` of a series.
     pub fn meeting_by_number(&self, series: &Id, number: u32) -> Result<Meeting, StoreError> {
         self.read(|tx| {
-            tx.prepare_cached(&format!(
-                "SELECT {MEETING_COLS} FROM meetings m WHERE m.series = ?1 AND m.number = ?2"
-            ))?
-            .query_row(params![series.as_str(), number], meeting_from_row)
-            .optional()?
-            .ok_or_else(|| StoreError::not_found("meeting number", number))
+            let id: Option<Id> = tx
+                .prepare_cached("SELECT id FROM meetings WHERE series = ?1 AND number = ?2")?
+                .query_row(params![series, number], |r| r.get(0))
+                .optional()?;
+            match id {
+                Some(id) => load_meeting(tx, &id),
+                None => Err(StoreError::NoMeetingNumber { number }.into()),
+            }
         })
     }
 
-    /// The meetings of one series, or of all, oldest first.
-    pub fn list_meetings(&self, series: Option<&Id>) -> Result<Vec<Meeting>, StoreError> {
-        self.read(|tx| {
-            list(
+    /// The meetings of one series, or of all, oldest first; damaged ones are reported apart.
+    pub fn list_meetings(&self, series: Option<&Id>) -> Result<Listed<Meeting>, StoreError> {
+        let (rows, damaged) = self.read(|tx| {
+            listed(
                 tx,
+                Record::Meeting,
                 &format!(
                     "SELECT {MEETING_COLS} FROM meetings m
                      WHERE ?1 IS NULL OR m.series = ?1 ORDER BY m.series, m.number"
                 ),
-                [series.map(Id::as_str)],
+                [series],
                 meeting_from_row,
             )
-        })
+        })?;
+        Ok(Listed::new(rows, damaged, &self.path))
     }
 
     /// Moves a meeting along its life (draft → in progress → closed → approved).
@@ -148,7 +158,7 @@ impl Store {
             let before = w.before("meetings", id.as_str())?;
             w.tx.execute(
                 "UPDATE meetings SET status = ?2 WHERE id = ?1",
-                params![id.as_str(), m.status.code()],
+                params![id, m.status],
             )?;
             w.updated("meetings", id.as_str(), before)?;
             Ok(m)
@@ -166,14 +176,14 @@ impl Store {
                         chair = ?6, secretary = ?7, next_meeting = ?8
                  WHERE id = ?1",
                 params![
-                    meeting.id.as_str(),
-                    meeting.date.iso(),
-                    time(meeting.start_time),
-                    time(meeting.end_time),
-                    meeting.place,
-                    meeting.chair.as_ref().map(Id::as_str),
-                    meeting.secretary.as_ref().map(Id::as_str),
-                    opt_iso(meeting.next_meeting),
+                    meeting.id,
+                    meeting.date,
+                    meeting.start_time,
+                    meeting.end_time,
+                    sanitize(&meeting.place),
+                    meeting.chair,
+                    meeting.secretary,
+                    meeting.next_meeting,
                 ],
             )?;
             w.updated("meetings", meeting.id.as_str(), before)?;
@@ -191,23 +201,17 @@ impl Store {
     ) -> Result<Amendment, StoreError> {
         let today = self.clock.today();
         self.write("record_amendment", |w| {
-            let m = load_meeting(w.tx, meeting)?;
-            if m.status != MeetingStatus::Approved {
-                return Err(StoreError::Invalid(format!(
-                    "meeting {} is not approved yet; edit it directly instead of amending it",
-                    m.number
-                )));
-            }
+            ensure_amendable(&load_meeting(w.tx, meeting)?)?;
             let a = Amendment {
                 id: Id::new(),
                 meeting: meeting.clone(),
                 date: today,
-                reason: reason.to_string(),
-                text: text.to_string(),
+                reason: sanitize(reason).into_owned(),
+                text: sanitize(text).into_owned(),
             };
             w.tx.execute(
                 "INSERT INTO amendments (id, meeting, date, reason, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![a.id.as_str(), a.meeting.as_str(), a.date.iso(), a.reason, a.text],
+                params![a.id, a.meeting, a.date, a.reason, a.text],
             )?;
             w.inserted("amendments", a.id.as_str())?;
             Ok(a)
@@ -218,6 +222,7 @@ impl Store {
         self.read(|tx| {
             list(
                 tx,
+                Record::Amendment,
                 &format!("SELECT {AMENDMENT_COLS} FROM amendments WHERE meeting = ?1 ORDER BY id"),
                 [meeting.as_str()],
                 amendment_from_row,
@@ -230,6 +235,7 @@ impl Store {
         self.read(|tx| {
             list(
                 tx,
+                Record::Issue,
                 &format!(
                     "SELECT {ISSUE_COLS} FROM agenda_items a JOIN issues i ON i.id = a.issue
                      WHERE a.meeting = ?1 ORDER BY a.position"
@@ -245,6 +251,7 @@ impl Store {
         self.read(|tx| {
             list(
                 tx,
+                Record::Decision,
                 &format!(
                     "SELECT {DECISION_COLS} FROM review_items v
                      JOIN decisions d ON d.id = v.decision JOIN meetings m ON m.id = d.meeting
@@ -260,41 +267,36 @@ impl Store {
     pub fn set_attendance(&mut self, a: &Attendance) -> Result<Attendance, StoreError> {
         self.write("set_attendance", |w| {
             editable_meeting(w.tx, &a.meeting)?;
-            if a.state == AttendanceState::Substitute && a.substitute_for.is_none() {
-                return Err(StoreError::Invalid("a substitute must name the person they stand in for".into()));
-            }
-            let existing: Option<String> = w
+            check_attendance(a)?;
+            let existing: Option<Id> = w
                 .tx
                 .query_row(
                     "SELECT id FROM attendance WHERE meeting = ?1 AND person = ?2",
-                    [a.meeting.as_str(), a.person.as_str()],
+                    [&a.meeting, &a.person],
                     |r| r.get(0),
                 )
                 .optional()?;
-            let sub = a.substitute_for.as_ref().map(Id::as_str);
-            match existing {
-                Some(id) => {
-                    let before = w.before("attendance", &id)?;
-                    w.tx.execute(
-                        "UPDATE attendance SET state = ?2, substitute_for = ?3, reason = ?4 WHERE id = ?1",
-                        params![id, a.state.code(), sub, a.reason],
-                    )?;
-                    w.updated("attendance", &id, before)?;
-                    Ok(Attendance {
-                        id: Id::from_string(id),
-                        ..a.clone()
-                    })
-                }
-                None => {
-                    w.tx.execute(
-                        "INSERT INTO attendance (id, meeting, person, state, substitute_for, reason)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                        params![a.id.as_str(), a.meeting.as_str(), a.person.as_str(), a.state.code(), sub, a.reason],
-                    )?;
-                    w.inserted("attendance", a.id.as_str())?;
-                    Ok(a.clone())
-                }
+            let a = Attendance {
+                id: existing.clone().unwrap_or_else(|| a.id.clone()),
+                reason: sanitize(&a.reason).into_owned(),
+                ..a.clone()
+            };
+            if existing.is_some() {
+                let before = w.before("attendance", a.id.as_str())?;
+                w.tx.execute(
+                    "UPDATE attendance SET state = ?2, substitute_for = ?3, reason = ?4 WHERE id = ?1",
+                    params![a.id, a.state, a.substitute_for, a.reason],
+                )?;
+                w.updated("attendance", a.id.as_str(), before)?;
+            } else {
+                w.tx.execute(
+                    "INSERT INTO attendance (id, meeting, person, state, substitute_for, reason)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![a.id, a.meeting, a.person, a.state, a.substitute_for, a.reason],
+                )?;
+                w.inserted("attendance", a.id.as_str())?;
             }
+            Ok(a)
         })
     }
 
@@ -302,6 +304,7 @@ impl Store {
         self.read(|tx| {
             list(
                 tx,
+                Record::Attendance,
                 &format!("SELECT {ATTENDANCE_COLS} FROM attendance WHERE meeting = ?1 ORDER BY id"),
                 [meeting.as_str()],
                 attendance_from_row,
@@ -311,27 +314,32 @@ impl Store {
 }
 
 /// Writes the carry-over of a new meeting: open issues as agenda, active decisions for review.
-fn carry_into(w: &Writer<'_, '_>, meeting: &Meeting) -> Result<(), StoreError> {
+fn carry_into(w: &Writer<'_>, meeting: &Meeting) -> Result<(), Fault> {
     let tx = w.tx;
     let issues = list(
         tx,
+        Record::Issue,
         &format!(
-            "SELECT {ISSUE_COLS} FROM issues i WHERE i.series = ?1 AND i.status IN ('open', 'in_progress')"
+            "SELECT {ISSUE_COLS} FROM issues i WHERE i.series = ?1 AND i.status IN {}",
+            *OPEN_ISSUES
         ),
-        [meeting.series.as_str()],
+        [&meeting.series],
         issue_from_row,
     )?;
     let decisions = list(
         tx,
+        Record::Decision,
         &format!(
             "SELECT {DECISION_COLS} FROM decisions d JOIN meetings m ON m.id = d.meeting
-             WHERE m.series = ?1 AND m.id <> ?2 AND d.status IN ('pending', 'in_progress')"
+             WHERE m.series = ?1 AND m.id <> ?2 AND d.status IN {}",
+            *ACTIVE_DECISIONS
         ),
-        [meeting.series.as_str(), meeting.id.as_str()],
+        [&meeting.series, &meeting.id],
         decision_from_row,
     )?;
     let categories = list(
         tx,
+        Record::Category,
         &format!("SELECT {CATEGORY_COLS} FROM categories"),
         [],
         category_from_row,
@@ -346,23 +354,18 @@ fn carry_into(w: &Writer<'_, '_>, meeting: &Meeting) -> Result<(), StoreError> {
 
 /// Writes a meeting's ordered list of carried-over records (its agenda or review list).
 fn insert_items<'a>(
-    w: &Writer<'_, '_>,
+    w: &Writer<'_>,
     table: &'static str,
     column: &str,
     meeting: &Id,
     records: impl Iterator<Item = &'a Id>,
-) -> Result<(), StoreError> {
+) -> Result<(), Fault> {
     for (pos, record) in records.enumerate() {
         let id = Id::new();
         w.tx.prepare_cached(&format!(
             "INSERT INTO {table} (id, meeting, {column}, position) VALUES (?1, ?2, ?3, ?4)"
         ))?
-        .execute(params![
-            id.as_str(),
-            meeting.as_str(),
-            record.as_str(),
-            pos as i64
-        ])?;
+        .execute(params![id, meeting, record, pos as i64])?;
         w.inserted(table, id.as_str())?;
     }
     Ok(())

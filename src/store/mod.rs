@@ -1,14 +1,24 @@
-//! The SQLite store (DESIGN §3): one file, one `Store`, one method per use case.
+//! The SQLite store: one file, one `Store`, one method per use case.
 //!
 //! Every method that changes data is one `BEGIN IMMEDIATE` transaction that also appends its
 //! rows to the audit log, and is committed before it returns. Reads return domain types; no
-//! caller ever sees SQL.
+//! caller ever sees SQL. A store opened with [`Store::open_read_only`] never changes a byte of
+//! its file, and refuses every write.
+//!
+//! Errors are [`StoreError`]: one sentence naming the file and what to do, translated in
+//! `i18n`. Listings that a damaged record must not empty ([`Store::list_meetings`],
+//! [`Store::meeting_summaries`], [`Store::actions`]) return a [`Listed`]: the rows that could
+//! be read, and a report of those that could not.
 
 mod actions;
 mod audit;
 mod decisions;
 mod error;
+mod fault;
+mod file;
+mod health;
 mod issues;
+mod listed;
 mod meetings;
 mod open;
 mod room;
@@ -16,76 +26,99 @@ mod rows;
 mod schema;
 mod search;
 mod setup;
+mod sql;
+mod summaries;
 mod synth;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
 
 use crate::domain::Clock;
 
 pub use actions::{ActionFilter, ActionItem};
 pub use audit::{Change, Undone};
 pub use decisions::{DecisionEdit, NewDecision};
-pub use error::StoreError;
+pub use error::{DamagedRow, FileKind, LogProblem, Record, RowProblem, StoreError};
+pub use listed::Listed;
 pub use meetings::NewMeeting;
 pub use room::{Draft, IssueEdit, IssueHistory};
 pub use schema::SCHEMA_VERSION;
 pub use search::{SearchHit, SearchKind};
+pub use summaries::MeetingSummary;
 pub use synth::{SynthReport, synth};
 
 use audit::Writer;
-use error::classify;
+use fault::Fault;
 
 /// How often a write is retried when another process held the lock past the busy timeout.
 const WRITE_ATTEMPTS: u32 = 3;
+
+/// Whether a store may change its file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    /// Opened for reading and writing, migrated to the current schema.
+    ReadWrite,
+    /// Opened for reading only: nothing is ever written, writes are refused.
+    ReadOnly,
+}
 
 /// The hamyar database.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
     clock: Arc<dyn Clock>,
+    access: Access,
 }
 
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store")
             .field("path", &self.path)
+            .field("access", &self.access)
             .finish_non_exhaustive()
     }
 }
 
 impl Store {
-    /// Opens the database at `path`, creating it (mode 0600) and its folder if missing, and
-    /// migrating it to the current schema.
+    /// Opens the database at `path` for writing, creating it (mode 0600) and its folder if
+    /// missing, and migrating it to the current schema.
     pub fn open(path: impl AsRef<Path>, clock: Arc<dyn Clock>) -> Result<Store, StoreError> {
         let path = path.as_ref();
         open::create_private(path)?;
-        Self::connect(path, clock)
+        Self::open_existing(path, clock)
     }
 
-    /// Opens an existing database; a missing file is an error rather than a new empty database
-    /// (for commands that only read).
+    /// Opens an existing database for writing, migrating it; a missing file is an error rather
+    /// than a new empty database.
     pub fn open_existing(
         path: impl AsRef<Path>,
         clock: Arc<dyn Clock>,
     ) -> Result<Store, StoreError> {
         let path = path.as_ref();
-        if !path.exists() {
-            return Err(StoreError::Missing {
-                path: path.to_path_buf(),
-            });
-        }
-        Self::connect(path, clock)
-    }
-
-    fn connect(path: &Path, clock: Arc<dyn Clock>) -> Result<Store, StoreError> {
-        let conn = open::connect(path)?;
         Ok(Store {
-            conn,
+            conn: open::connect_writable(path)?,
             path: path.to_path_buf(),
             clock,
+            access: Access::ReadWrite,
+        })
+    }
+
+    /// Opens an existing database for reading only, for commands that only read. Nothing is
+    /// written, not even to migrate: an empty file is [`StoreError::Empty`], an older schema
+    /// [`StoreError::OlderSchema`]. Works on a read-only file, in a read-only folder and on
+    /// read-only media. Every write through it is refused with [`StoreError::ReadOnly`].
+    pub fn open_read_only(
+        path: impl AsRef<Path>,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        Ok(Store {
+            conn: open::connect_read_only(path)?,
+            path: path.to_path_buf(),
+            clock,
+            access: Access::ReadOnly,
         })
     }
 
@@ -99,150 +132,144 @@ impl Store {
         &self.clock
     }
 
-    /// Runs one user action in one immediate transaction with its audit rows, and commits it.
+    /// Whether this store may change its file.
+    pub fn access(&self) -> Access {
+        self.access
+    }
+
+    fn fail(&self, fault: Fault) -> StoreError {
+        fault.into_store(&self.path, self.access)
+    }
+
+    fn ensure_writable(&self) -> Result<(), StoreError> {
+        match self.access {
+            Access::ReadWrite => Ok(()),
+            Access::ReadOnly => Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+            }),
+        }
+    }
+
+    /// Runs `f` in one immediate transaction and commits it: the one retry loop of every write.
     ///
     /// `BEGIN IMMEDIATE` takes the write lock up front: a deferred transaction that reads first
     /// and then writes can fail with SQLITE_BUSY at once, without the busy timeout helping.
-    fn write<T>(
+    /// Inside [`Store::fill_empty`] the outer transaction holds the lock, and a savepoint keeps
+    /// this action whole.
+    fn immediate<T>(
         &mut self,
-        action: &'static str,
-        mut f: impl FnMut(&Writer<'_, '_>) -> Result<T, StoreError>,
+        mut f: impl FnMut(&Connection) -> Result<T, Fault>,
     ) -> Result<T, StoreError> {
+        self.ensure_writable()?;
+        if !self.conn.is_autocommit() {
+            let result: Result<T, Fault> = (|| {
+                let sp = self.conn.savepoint()?;
+                let out = f(&sp)?;
+                sp.commit()?;
+                Ok(out)
+            })();
+            return result.map_err(|e| self.fail(e));
+        }
         let mut attempt = 1;
         loop {
-            let at = self.clock.now_utc();
-            let result: Result<_, StoreError> = (|| {
+            let result: Result<T, Fault> = (|| {
                 let tx = self
                     .conn
                     .transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let out = {
-                    let w = Writer::new(&tx, action, at)?;
-                    f(&w)?
-                };
+                let out = f(&tx)?;
                 tx.commit()?;
                 Ok(out)
             })();
             match result {
                 Err(e) if e.is_busy() && attempt < WRITE_ATTEMPTS => attempt += 1,
-                other => return other.map_err(|e| classify(e, &self.path)),
+                other => return other.map_err(|e| self.fail(e)),
             }
         }
     }
 
-    /// Runs reads in one transaction, so they see one consistent state of the file.
-    fn read<T>(
-        &self,
-        f: impl FnOnce(&Transaction<'_>) -> Result<T, StoreError>,
+    /// Runs one user action with its audit rows in one transaction, and commits it.
+    fn write<T>(
+        &mut self,
+        action: &'static str,
+        mut f: impl FnMut(&Writer<'_>) -> Result<T, Fault>,
     ) -> Result<T, StoreError> {
-        let result: Result<_, StoreError> = (|| {
-            let tx = self.conn.unchecked_transaction()?;
-            let out = f(&tx)?;
-            tx.finish()?;
-            Ok(out)
-        })();
-        result.map_err(|e| classify(e, &self.path))
+        let clock = self.clock.clone();
+        self.immediate(|conn| {
+            let w = Writer::new(conn, action, clock.now_utc())?;
+            f(&w)
+        })
     }
 
     /// Writes what is not a record of the meeting (drafts of text being typed): one immediate
     /// transaction, committed at once, with no audit rows and so no undo.
     fn write_untracked(
         &mut self,
-        f: impl FnOnce(&Transaction<'_>) -> Result<(), StoreError>,
+        f: impl FnMut(&Connection) -> Result<(), Fault>,
     ) -> Result<(), StoreError> {
-        let result: Result<_, StoreError> = (|| {
-            let tx = self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?;
-            f(&tx)?;
-            tx.commit()?;
-            Ok(())
+        self.immediate(f)
+    }
+
+    /// Runs reads in one transaction, so they see one consistent state of the file.
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T, Fault>) -> Result<T, StoreError> {
+        let result: Result<T, Fault> = (|| {
+            if !self.conn.is_autocommit() {
+                // Inside `fill_empty`: already one transaction.
+                return f(&self.conn);
+            }
+            let tx = self.conn.unchecked_transaction()?;
+            let out = f(&tx)?;
+            tx.finish()?;
+            Ok(out)
         })();
-        result.map_err(|e| classify(e, &self.path))
+        result.map_err(|e| self.fail(e))
+    }
+
+    /// Runs `f` on a database that holds no data yet, as one transaction: the check and every
+    /// write of `f` commit together or not at all. Refused with [`StoreError::NotEmpty`] when
+    /// the database holds data, so two demos started at once cannot both write theirs.
+    ///
+    /// Each use-case method `f` calls is still its own action in the audit log and undo stack.
+    pub fn fill_empty<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, E> {
+        self.ensure_writable()?;
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(|e| self.fail(e.into()))?;
+        let result = match health::holds_data(&self.conn) {
+            Ok(false) => f(self),
+            Ok(true) => Err(StoreError::NotEmpty {
+                path: self.path.clone(),
+            }
+            .into()),
+            Err(e) => Err(self.fail(e).into()),
+        };
+        let end = match &result {
+            Ok(_) => self.conn.execute_batch("COMMIT"),
+            Err(_) => self.conn.execute_batch("ROLLBACK"),
+        };
+        if let Err(e) = end {
+            // A failed COMMIT (disk full) leaves the transaction open: end it, keep the cause.
+            if !self.conn.is_autocommit() {
+                let _ = self.conn.execute_batch("ROLLBACK");
+            }
+            if result.is_ok() {
+                return Err(self.fail(e.into()).into());
+            }
+        }
+        result
     }
 
     /// Reverts the newest change still in effect (one user action, all its records), recording
     /// the undo in the audit log. `None` when there is nothing left to undo.
     pub fn undo_last(&mut self) -> Result<Option<Undone>, StoreError> {
-        let at = self.clock.now_utc();
-        let mut attempt = 1;
-        loop {
-            let result: Result<_, StoreError> = (|| {
-                let tx = self
-                    .conn
-                    .transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let out = audit::undo_last(&tx, at.clone())?;
-                tx.commit()?;
-                Ok(out)
-            })();
-            match result {
-                Err(e) if e.is_busy() && attempt < WRITE_ATTEMPTS => attempt += 1,
-                other => return other.map_err(|e| classify(e, &self.path)),
-            }
-        }
+        let clock = self.clock.clone();
+        self.immediate(|conn| audit::undo_last(conn, clock.now_utc()))
     }
 
     /// Every change to one record, oldest first (the amendment history of a record).
     pub fn history(&self, entity_id: &crate::domain::Id) -> Result<Vec<Change>, StoreError> {
         self.read(|tx| audit::history(tx, entity_id.as_str()))
-    }
-
-    /// `PRAGMA integrity_check` and `foreign_key_check`: an empty list means the file is sound.
-    pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
-        self.read(|tx| {
-            let mut problems = Vec::new();
-            let mut st = tx.prepare("PRAGMA integrity_check")?;
-            for row in st.query_map([], |r| r.get::<_, String>(0))? {
-                let row = row?;
-                if row != "ok" {
-                    problems.push(row);
-                }
-            }
-            let mut st = tx.prepare("PRAGMA foreign_key_check")?;
-            for row in st.query_map([], |r| {
-                Ok(format!(
-                    "{} row {} refers to a missing {}",
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
-                    r.get::<_, String>(2)?
-                ))
-            })? {
-                problems.push(row?);
-            }
-            Ok(problems)
-        })
-    }
-
-    /// The schema version of the open file.
-    pub fn schema_version(&self) -> Result<u32, StoreError> {
-        self.read(|tx| Ok(tx.query_row("PRAGMA user_version", [], |r| r.get(0))?))
-    }
-
-    /// How many rows each table holds, in a fixed order.
-    pub fn counts(&self) -> Result<Vec<(&'static str, u64)>, StoreError> {
-        self.read(|tx| {
-            let mut out = Vec::with_capacity(schema::TABLES.len());
-            for table in schema::TABLES {
-                let n: i64 =
-                    tx.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
-                out.push((*table, u64::try_from(n).unwrap_or(0)));
-            }
-            Ok(out)
-        })
-    }
-
-    /// How long a write waits for another process's lock before reporting the file as locked
-    /// (5 s unless changed).
-    pub fn set_busy_timeout(&self, timeout: std::time::Duration) -> Result<(), StoreError> {
-        self.conn
-            .busy_timeout(timeout)
-            .map_err(|e| classify(e.into(), &self.path))
-    }
-
-    /// Caps the file at `pages` pages of 4 KiB for this connection: a quota, and the way tests
-    /// reach the disk-full path.
-    pub fn set_max_pages(&self, pages: u32) -> Result<(), StoreError> {
-        self.conn
-            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |_| Ok(()))
-            .map_err(|e| classify(e.into(), &self.path))
     }
 }

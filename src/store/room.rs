@@ -5,10 +5,10 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
-use super::error::StoreError;
+use super::error::{Record, StoreError};
+use super::listed::{list, one};
 use super::meetings::{editable_meeting, load_meeting};
 use super::rows::*;
-use super::setup::{list, one};
 use crate::domain::{Decision, Id, Issue, Meeting, MeetingStatus, Statement, TimeOfDay};
 use crate::text::sanitize;
 
@@ -51,7 +51,7 @@ impl Store {
             let before = w.before("meetings", id.as_str())?;
             w.tx.execute(
                 "UPDATE meetings SET status = ?2, start_time = coalesce(start_time, ?3) WHERE id = ?1",
-                params![id.as_str(), status.code(), at.to_string()],
+                params![id, status, at],
             )?;
             w.updated("meetings", id.as_str(), before)?;
             load_meeting(w.tx, id)
@@ -66,7 +66,7 @@ impl Store {
             let before = w.before("meetings", id.as_str())?;
             w.tx.execute(
                 "UPDATE meetings SET status = ?2, end_time = ?3 WHERE id = ?1",
-                params![id.as_str(), status.code(), at.to_string()],
+                params![id, status, at],
             )?;
             w.updated("meetings", id.as_str(), before)?;
             load_meeting(w.tx, id)
@@ -83,18 +83,12 @@ impl Store {
             w.tx.execute(
                 "UPDATE issues SET title = ?2, category = ?3, description = ?4, text_f = ?5
                  WHERE id = ?1",
-                params![
-                    id.as_str(),
-                    title,
-                    edit.category.as_ref().map(Id::as_str),
-                    description,
-                    text_f
-                ],
+                params![id, title, edit.category, description, text_f],
             )?;
             w.updated("issues", id.as_str(), before)?;
             one(
                 w.tx,
-                "issue",
+                Record::Issue,
                 &format!("SELECT {ISSUE_COLS} FROM issues i WHERE i.id = ?1"),
                 id.as_str(),
                 issue_from_row,
@@ -106,10 +100,16 @@ impl Store {
     pub fn delete_statement(&mut self, id: &Id) -> Result<(), StoreError> {
         self.write("delete_statement", |w| {
             let sql = format!("SELECT {STATEMENT_COLS} FROM statements s WHERE s.id = ?1");
-            let s = one(w.tx, "statement", &sql, id.as_str(), statement_from_row)?;
+            let s = one(
+                w.tx,
+                Record::Statement,
+                &sql,
+                id.as_str(),
+                statement_from_row,
+            )?;
             editable_meeting(w.tx, &s.meeting)?;
             let before = w.before("statements", id.as_str())?;
-            w.tx.execute("DELETE FROM statements WHERE id = ?1", [id.as_str()])?;
+            w.tx.execute("DELETE FROM statements WHERE id = ?1", [id])?;
             w.deleted("statements", id.as_str(), before)
         })
     }
@@ -119,31 +119,34 @@ impl Store {
         self.read(|tx| {
             let meetings = list(
                 tx,
+                Record::Meeting,
                 &format!(
                     "SELECT {MEETING_COLS} FROM meetings m
                      WHERE m.id IN (SELECT meeting FROM agenda_items WHERE issue = ?1
                                     UNION SELECT raised_in FROM issues WHERE id = ?1)
                      ORDER BY m.number"
                 ),
-                [issue.as_str()],
+                [issue],
                 meeting_from_row,
             )?;
             let decisions = list(
                 tx,
+                Record::Decision,
                 &format!(
                     "SELECT {DECISION_COLS} FROM decisions d JOIN meetings m ON m.id = d.meeting
                      WHERE d.issue = ?1 ORDER BY m.number, d.item"
                 ),
-                [issue.as_str()],
+                [issue],
                 decision_from_row,
             )?;
             let statements = list(
                 tx,
+                Record::Statement,
                 &format!(
                     "SELECT {STATEMENT_COLS} FROM statements s JOIN meetings m ON m.id = s.meeting
                      WHERE s.issue = ?1 ORDER BY m.number, s.fts_key"
                 ),
-                [issue.as_str()],
+                [issue],
                 statement_from_row,
             )?;
             Ok(IssueHistory {
@@ -201,6 +204,7 @@ impl Store {
         self.read(|tx| {
             list(
                 tx,
+                Record::Draft,
                 "SELECT key, body, saved_at FROM drafts ORDER BY saved_at DESC",
                 [],
                 |r| {

@@ -4,56 +4,23 @@ use rusqlite::Row;
 use rusqlite::types::Type;
 
 use crate::domain::{
-    Agency, Amendment, Attendance, AttendanceState, Category, Date, Decision, DecisionNumber,
-    DecisionStatus, FollowUp, Id, Issue, IssueStatus, Meeting, MeetingStatus, Person, Series,
-    Statement, TimeOfDay,
+    Agency, Amendment, Attendance, Category, Decision, DecisionNumber, FollowUp, Id, Issue,
+    Meeting, Person, Series, Statement,
 };
 
 type R<T> = rusqlite::Result<T>;
 
-fn bad<E: std::error::Error + Send + Sync + 'static>(i: usize, e: E) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(e))
-}
-
-fn id(r: &Row<'_>, i: usize) -> R<Id> {
-    Ok(Id::from_string(r.get::<_, String>(i)?))
-}
-
-fn opt_id(r: &Row<'_>, i: usize) -> R<Option<Id>> {
-    Ok(r.get::<_, Option<String>>(i)?.map(Id::from_string))
-}
-
-fn date(r: &Row<'_>, i: usize) -> R<Date> {
-    Date::parse_iso(&r.get::<_, String>(i)?).map_err(|e| bad(i, e))
-}
-
-fn opt_date(r: &Row<'_>, i: usize) -> R<Option<Date>> {
-    r.get::<_, Option<String>>(i)?
-        .map(|s| Date::parse_iso(&s).map_err(|e| bad(i, e)))
-        .transpose()
-}
-
-fn opt_time(r: &Row<'_>, i: usize) -> R<Option<TimeOfDay>> {
-    r.get::<_, Option<String>>(i)?
-        .map(|s| TimeOfDay::parse(&s).map_err(|e| bad(i, e)))
-        .transpose()
-}
-
+/// A JSON array of ids (supporting agencies, series members).
 fn ids(r: &Row<'_>, i: usize) -> R<Vec<Id>> {
     let s: String = r.get(i)?;
-    serde_json::from_str(&s).map_err(|e| bad(i, e))
-}
-
-macro_rules! status {
-    ($t:ty, $r:expr, $i:expr) => {
-        <$t>::parse(&$r.get::<_, String>($i)?).map_err(|e| bad($i, e))
-    };
+    serde_json::from_str(&s)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(e)))
 }
 
 pub const SERIES_COLS: &str = "id, title, organisation, default_place, member_agencies, quorum";
 pub fn series_from_row(r: &Row<'_>) -> R<Series> {
     Ok(Series {
-        id: id(r, 0)?,
+        id: r.get(0)?,
         title: r.get(1)?,
         organisation: r.get(2)?,
         default_place: r.get(3)?,
@@ -65,7 +32,7 @@ pub fn series_from_row(r: &Row<'_>) -> R<Series> {
 pub const AGENCY_COLS: &str = "id, name, name_en, short_name, active";
 pub fn agency_from_row(r: &Row<'_>) -> R<Agency> {
     Ok(Agency {
-        id: id(r, 0)?,
+        id: r.get(0)?,
         name: r.get(1)?,
         name_en: r.get(2)?,
         short_name: r.get(3)?,
@@ -76,17 +43,17 @@ pub fn agency_from_row(r: &Row<'_>) -> R<Agency> {
 pub const PERSON_COLS: &str = "id, name, title, agency";
 pub fn person_from_row(r: &Row<'_>) -> R<Person> {
     Ok(Person {
-        id: id(r, 0)?,
+        id: r.get(0)?,
         name: r.get(1)?,
         title: r.get(2)?,
-        agency: opt_id(r, 3)?,
+        agency: r.get(3)?,
     })
 }
 
 pub const CATEGORY_COLS: &str = "id, name, ord";
 pub fn category_from_row(r: &Row<'_>) -> R<Category> {
     Ok(Category {
-        id: id(r, 0)?,
+        id: r.get(0)?,
         name: r.get(1)?,
         order: r.get(2)?,
     })
@@ -95,28 +62,28 @@ pub fn category_from_row(r: &Row<'_>) -> R<Category> {
 pub const MEETING_COLS: &str = "m.id, m.series, m.number, m.date, m.start_time, m.end_time, m.place, m.chair, m.secretary, m.status, m.next_meeting";
 pub fn meeting_from_row(r: &Row<'_>) -> R<Meeting> {
     Ok(Meeting {
-        id: id(r, 0)?,
-        series: id(r, 1)?,
+        id: r.get(0)?,
+        series: r.get(1)?,
         number: r.get(2)?,
-        date: date(r, 3)?,
-        start_time: opt_time(r, 4)?,
-        end_time: opt_time(r, 5)?,
+        date: r.get(3)?,
+        start_time: r.get(4)?,
+        end_time: r.get(5)?,
         place: r.get(6)?,
-        chair: opt_id(r, 7)?,
-        secretary: opt_id(r, 8)?,
-        status: status!(MeetingStatus, r, 9)?,
-        next_meeting: opt_date(r, 10)?,
+        chair: r.get(7)?,
+        secretary: r.get(8)?,
+        status: r.get(9)?,
+        next_meeting: r.get(10)?,
     })
 }
 
 pub const ATTENDANCE_COLS: &str = "id, meeting, person, state, substitute_for, reason";
 pub fn attendance_from_row(r: &Row<'_>) -> R<Attendance> {
     Ok(Attendance {
-        id: id(r, 0)?,
-        meeting: id(r, 1)?,
-        person: id(r, 2)?,
-        state: status!(AttendanceState, r, 3)?,
-        substitute_for: opt_id(r, 4)?,
+        id: r.get(0)?,
+        meeting: r.get(1)?,
+        person: r.get(2)?,
+        state: r.get(3)?,
+        substitute_for: r.get(4)?,
         reason: r.get(5)?,
     })
 }
@@ -125,24 +92,24 @@ pub const ISSUE_COLS: &str =
     "i.id, i.series, i.category, i.title, i.description, i.raised_in, i.raised_by, i.status";
 pub fn issue_from_row(r: &Row<'_>) -> R<Issue> {
     Ok(Issue {
-        id: id(r, 0)?,
-        series: id(r, 1)?,
-        category: opt_id(r, 2)?,
+        id: r.get(0)?,
+        series: r.get(1)?,
+        category: r.get(2)?,
         title: r.get(3)?,
         description: r.get(4)?,
-        raised_in: opt_id(r, 5)?,
-        raised_by: opt_id(r, 6)?,
-        status: status!(IssueStatus, r, 7)?,
+        raised_in: r.get(5)?,
+        raised_by: r.get(6)?,
+        status: r.get(7)?,
     })
 }
 
 pub const STATEMENT_COLS: &str = "s.id, s.meeting, s.issue, s.speaker, s.text";
 pub fn statement_from_row(r: &Row<'_>) -> R<Statement> {
     Ok(Statement {
-        id: id(r, 0)?,
-        meeting: id(r, 1)?,
-        issue: opt_id(r, 2)?,
-        speaker: id(r, 3)?,
+        id: r.get(0)?,
+        meeting: r.get(1)?,
+        issue: r.get(2)?,
+        speaker: r.get(3)?,
         text: r.get(4)?,
     })
 }
@@ -151,29 +118,29 @@ pub fn statement_from_row(r: &Row<'_>) -> R<Statement> {
 pub const DECISION_COLS: &str = "d.id, d.meeting, m.number, d.item, d.issue, d.text, d.lead_agency, d.supporting_agencies, d.due, d.status";
 pub fn decision_from_row(r: &Row<'_>) -> R<Decision> {
     Ok(Decision {
-        id: id(r, 0)?,
-        meeting: id(r, 1)?,
+        id: r.get(0)?,
+        meeting: r.get(1)?,
         number: DecisionNumber {
             meeting: r.get(2)?,
             item: r.get(3)?,
         },
-        issue: opt_id(r, 4)?,
+        issue: r.get(4)?,
         text: r.get(5)?,
-        lead_agency: id(r, 6)?,
+        lead_agency: r.get(6)?,
         supporting_agencies: ids(r, 7)?,
-        due: opt_date(r, 8)?,
-        status: status!(DecisionStatus, r, 9)?,
+        due: r.get(8)?,
+        status: r.get(9)?,
     })
 }
 
 pub const FOLLOW_UP_COLS: &str = "id, decision, meeting, date, new_status, note";
 pub fn follow_up_from_row(r: &Row<'_>) -> R<FollowUp> {
     Ok(FollowUp {
-        id: id(r, 0)?,
-        decision: id(r, 1)?,
-        meeting: opt_id(r, 2)?,
-        date: date(r, 3)?,
-        new_status: status!(DecisionStatus, r, 4)?,
+        id: r.get(0)?,
+        decision: r.get(1)?,
+        meeting: r.get(2)?,
+        date: r.get(3)?,
+        new_status: r.get(4)?,
         note: r.get(5)?,
     })
 }
@@ -181,9 +148,9 @@ pub fn follow_up_from_row(r: &Row<'_>) -> R<FollowUp> {
 pub const AMENDMENT_COLS: &str = "id, meeting, date, reason, text";
 pub fn amendment_from_row(r: &Row<'_>) -> R<Amendment> {
     Ok(Amendment {
-        id: id(r, 0)?,
-        meeting: id(r, 1)?,
-        date: date(r, 2)?,
+        id: r.get(0)?,
+        meeting: r.get(1)?,
+        date: r.get(2)?,
         reason: r.get(3)?,
         text: r.get(4)?,
     })

@@ -5,7 +5,7 @@
 
 use rusqlite::{Connection, TransactionBehavior};
 
-use super::error::StoreError;
+use super::fault::Fault;
 
 /// `PRAGMA application_id`: "HMYR". It tells our files from other programs' SQLite files.
 pub const APPLICATION_ID: i32 = 0x484D_5952;
@@ -237,7 +237,7 @@ CREATE INDEX statements_issue ON statements(issue);
 ///
 /// The caller has already refused a newer version; the check is repeated inside the write lock,
 /// in case another hamyar migrated the file in between.
-pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+pub(crate) fn migrate(conn: &mut Connection) -> Result<(), Fault> {
     loop {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let version: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;

@@ -1,80 +1,91 @@
 //! The people and bodies around the table: series, agencies, people, categories.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use rusqlite::{Connection, params};
 
-use super::Store;
-use super::error::StoreError;
+use super::error::{Record, StoreError};
+use super::fault::Fault;
+use super::listed::{RowFn, list, one};
 use super::rows::*;
+use super::{Store, Writer};
 use crate::domain::{Agency, Category, Id, Person, Series};
 use crate::text::fold::fold;
+use crate::text::sanitize;
 
 /// The folded text an agency is found by: its name, English name and short name.
 pub(crate) fn agency_names_f(a: &Agency) -> String {
     fold(&format!("{}\n{}\n{}", a.name, a.name_en, a.short_name))
 }
 
-pub(crate) fn ensure_agencies(tx: &Transaction<'_>, ids: &[Id]) -> Result<(), StoreError> {
+pub(crate) fn ensure_agencies(tx: &Connection, ids: &[Id]) -> Result<(), Fault> {
     let mut st = tx.prepare_cached("SELECT EXISTS (SELECT 1 FROM agencies WHERE id = ?1)")?;
     for id in ids {
-        if !st.query_row([id.as_str()], |r| r.get::<_, bool>(0))? {
-            return Err(StoreError::not_found("agency", id));
+        if !st.query_row([id], |r| r.get::<_, bool>(0))? {
+            return Err(Fault::not_found(Record::Agency, id));
         }
     }
     Ok(())
 }
 
-pub(crate) fn list<T>(
-    tx: &Transaction<'_>,
-    sql: &str,
-    params: impl rusqlite::Params,
-    f: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-) -> Result<Vec<T>, StoreError> {
-    let mut st = tx.prepare_cached(sql)?;
-    let rows = st.query_map(params, f)?;
-    let mut out = Vec::new();
-    for r in rows {
-        out.push(r?);
-    }
-    Ok(out)
+/// Inserts a series, its text sanitized; used by `create_series` and synth.
+pub(crate) fn insert_series(w: &Writer<'_>, series: &Series) -> Result<(), Fault> {
+    ensure_agencies(w.tx, &series.member_agencies)?;
+    w.tx.prepare_cached(
+        "INSERT INTO series (id, title, organisation, default_place, member_agencies, quorum)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        series.id,
+        sanitize(&series.title),
+        sanitize(&series.organisation),
+        sanitize(&series.default_place),
+        ids_json(&series.member_agencies),
+        series.quorum
+    ])?;
+    w.inserted("series", series.id.as_str())
 }
 
-pub(crate) fn one<T>(
-    tx: &Transaction<'_>,
-    what: &'static str,
-    sql: &str,
-    id: &str,
-    f: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
-) -> Result<T, StoreError> {
-    tx.prepare_cached(sql)?
-        .query_row([id], f)
-        .optional()?
-        .ok_or_else(|| StoreError::not_found(what, id))
+/// Inserts an agency, its names sanitized; used by `add_agency` and synth.
+pub(crate) fn insert_agency(w: &Writer<'_>, agency: &Agency) -> Result<(), Fault> {
+    let clean = Agency {
+        name: sanitize(&agency.name).into_owned(),
+        name_en: sanitize(&agency.name_en).into_owned(),
+        short_name: sanitize(&agency.short_name).into_owned(),
+        ..agency.clone()
+    };
+    w.tx.prepare_cached(
+        "INSERT INTO agencies (id, name, name_en, short_name, active, names_f)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        clean.id,
+        clean.name,
+        clean.name_en,
+        clean.short_name,
+        clean.active,
+        agency_names_f(&clean)
+    ])?;
+    w.inserted("agencies", clean.id.as_str())
+}
+
+/// Inserts a category, its name sanitized; used by `add_category` and synth.
+pub(crate) fn insert_category(w: &Writer<'_>, category: &Category) -> Result<(), Fault> {
+    let name = sanitize(&category.name);
+    w.tx.prepare_cached("INSERT INTO categories (id, name, ord, name_f) VALUES (?1, ?2, ?3, ?4)")?
+        .execute(params![category.id, name, category.order, fold(&name)])?;
+    w.inserted("categories", category.id.as_str())
 }
 
 impl Store {
+    /// Adds a series of meetings; its member agencies must exist.
     pub fn create_series(&mut self, series: &Series) -> Result<(), StoreError> {
-        self.write("create_series", |w| {
-            ensure_agencies(w.tx, &series.member_agencies)?;
-            w.tx.execute(
-                "INSERT INTO series (id, title, organisation, default_place, member_agencies, quorum)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    series.id.as_str(),
-                    series.title,
-                    series.organisation,
-                    series.default_place,
-                    ids_json(&series.member_agencies),
-                    series.quorum
-                ],
-            )?;
-            w.inserted("series", series.id.as_str())
-        })
+        self.write("create_series", |w| insert_series(w, series))
     }
 
     pub fn list_series(&self) -> Result<Vec<Series>, StoreError> {
         self.read(|tx| {
             list(
                 tx,
+                Record::Series,
                 &format!("SELECT {SERIES_COLS} FROM series ORDER BY id"),
                 [],
                 series_from_row,
@@ -86,7 +97,7 @@ impl Store {
         self.read(|tx| {
             one(
                 tx,
-                "series",
+                Record::Series,
                 &format!("SELECT {SERIES_COLS} FROM series WHERE id = ?1"),
                 id.as_str(),
                 series_from_row,
@@ -94,22 +105,9 @@ impl Store {
         })
     }
 
+    /// Adds an agency, its names sanitized.
     pub fn add_agency(&mut self, agency: &Agency) -> Result<(), StoreError> {
-        self.write("add_agency", |w| {
-            w.tx.execute(
-                "INSERT INTO agencies (id, name, name_en, short_name, active, names_f)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    agency.id.as_str(),
-                    agency.name,
-                    agency.name_en,
-                    agency.short_name,
-                    agency.active,
-                    agency_names_f(agency)
-                ],
-            )?;
-            w.inserted("agencies", agency.id.as_str())
-        })
+        self.write("add_agency", |w| insert_agency(w, agency))
     }
 
     /// Every agency, by name.
@@ -117,6 +115,7 @@ impl Store {
         self.read(|tx| {
             list(
                 tx,
+                Record::Agency,
                 &format!("SELECT {AGENCY_COLS} FROM agencies ORDER BY names_f"),
                 [],
                 agency_from_row,
@@ -128,7 +127,7 @@ impl Store {
         self.read(|tx| {
             one(
                 tx,
-                "agency",
+                Record::Agency,
                 &format!("SELECT {AGENCY_COLS} FROM agencies WHERE id = ?1"),
                 id.as_str(),
                 agency_from_row,
@@ -140,6 +139,7 @@ impl Store {
     /// «بانك ملي» finds «بانک ملی». An empty query finds none.
     pub fn find_agencies(&self, query: &str) -> Result<Vec<Agency>, StoreError> {
         self.find_folded(
+            Record::Agency,
             &format!(
                 "SELECT {AGENCY_COLS} FROM agencies WHERE instr(names_f, ?1) > 0 ORDER BY names_f"
             ),
@@ -148,17 +148,14 @@ impl Store {
         )
     }
 
+    /// Adds a person, their name and title sanitized.
     pub fn add_person(&mut self, person: &Person) -> Result<(), StoreError> {
+        let name = sanitize(&person.name);
+        let title = sanitize(&person.title);
         self.write("add_person", |w| {
             w.tx.execute(
                 "INSERT INTO people (id, name, title, agency, name_f) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    person.id.as_str(),
-                    person.name,
-                    person.title,
-                    person.agency.as_ref().map(Id::as_str),
-                    fold(&person.name)
-                ],
+                params![person.id, name, title, person.agency, fold(&name)],
             )?;
             w.inserted("people", person.id.as_str())
         })
@@ -168,6 +165,7 @@ impl Store {
         self.read(|tx| {
             list(
                 tx,
+                Record::Person,
                 &format!("SELECT {PERSON_COLS} FROM people ORDER BY name_f"),
                 [],
                 person_from_row,
@@ -179,7 +177,7 @@ impl Store {
         self.read(|tx| {
             one(
                 tx,
-                "person",
+                Record::Person,
                 &format!("SELECT {PERSON_COLS} FROM people WHERE id = ?1"),
                 id.as_str(),
                 person_from_row,
@@ -187,19 +185,9 @@ impl Store {
         })
     }
 
+    /// Adds a category, its name sanitized.
     pub fn add_category(&mut self, category: &Category) -> Result<(), StoreError> {
-        self.write("add_category", |w| {
-            w.tx.execute(
-                "INSERT INTO categories (id, name, ord, name_f) VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    category.id.as_str(),
-                    category.name,
-                    category.order,
-                    fold(&category.name)
-                ],
-            )?;
-            w.inserted("categories", category.id.as_str())
-        })
+        self.write("add_category", |w| insert_category(w, category))
     }
 
     /// Every category, in the order the meeting walks them.
@@ -207,6 +195,7 @@ impl Store {
         self.read(|tx| {
             list(
                 tx,
+                Record::Category,
                 &format!("SELECT {CATEGORY_COLS} FROM categories ORDER BY ord, name_f"),
                 [],
                 category_from_row,
@@ -217,6 +206,7 @@ impl Store {
     /// Categories whose name contains `query`, compared folded. An empty query finds none.
     pub fn find_categories(&self, query: &str) -> Result<Vec<Category>, StoreError> {
         self.find_folded(
+            Record::Category,
             &format!(
                 "SELECT {CATEGORY_COLS} FROM categories WHERE instr(name_f, ?1) > 0 ORDER BY ord"
             ),
@@ -228,14 +218,15 @@ impl Store {
     /// Rows of `sql`, whose `?1` is the folded `query`; an empty query finds none.
     fn find_folded<T>(
         &self,
+        record: Record,
         sql: &str,
         query: &str,
-        row: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+        row: RowFn<T>,
     ) -> Result<Vec<T>, StoreError> {
         let q = fold(query.trim());
         if q.is_empty() {
             return Ok(Vec::new());
         }
-        self.read(|tx| list(tx, sql, [q.as_str()], row))
+        self.read(|tx| list(tx, record, sql, [q.as_str()], row))
     }
 }

@@ -1,14 +1,18 @@
 //! Synthetic data for benchmarks: a series of meetings with realistic-looking Persian issues and
-//! decisions, written fast (one transaction per meeting, cached statements, text folded once).
+//! decisions, written through the store's own insert helpers in one transaction (each meeting
+//! one action of the audit log), with cached statements.
 
-use rusqlite::params;
-
+use super::decisions::insert_decision_row;
 use super::error::StoreError;
-use super::issues::issue_text_f;
-use super::setup::agency_names_f;
+use super::fault::Fault;
+use super::issues::insert_issue;
+use super::meetings::insert_meeting;
+use super::setup::{insert_agency, insert_category, insert_series};
 use super::{Store, Writer};
-use crate::domain::{Agency, Date, DecisionStatus, Id, IssueStatus, MeetingStatus};
-use crate::text::fold::{fold, fold_for_index};
+use crate::domain::{
+    Agency, Category, Date, Decision, DecisionNumber, DecisionStatus, Id, Issue, IssueStatus,
+    Meeting, MeetingStatus, Series, TimeOfDay,
+};
 
 /// What `synth` wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,8 +114,66 @@ const PLACES: &[&str] = &[
     "سالن شهید باهنر",
 ];
 
-/// Fills `store` with `meetings` meetings of one new series and `decisions` decisions spread
-/// over them, from `seed`. Meetings are weekly from 1390/01/06 on; all but the last are
+/// 1390/01/06 (2011-03-26), the day of the first synthetic meeting, in days since 1970-01-01.
+const FIRST_MEETING_DAY: i64 = 15_059;
+
+/// The agencies, categories and series every synthetic meeting refers to.
+struct Cast {
+    series: Series,
+    agencies: Vec<Agency>,
+    categories: Vec<Category>,
+}
+
+impl Cast {
+    fn new(seed: u64) -> Cast {
+        let agencies: Vec<Agency> = AGENCIES
+            .iter()
+            .map(|(name, en, short)| Agency {
+                id: Id::new(),
+                name: (*name).into(),
+                name_en: (*en).into(),
+                short_name: (*short).into(),
+                active: true,
+            })
+            .collect();
+        let categories = CATEGORIES
+            .iter()
+            .zip(1..)
+            .map(|(name, order)| Category {
+                id: Id::new(),
+                name: (*name).into(),
+                order,
+            })
+            .collect();
+        let series = Series {
+            id: Id::new(),
+            title: format!("نشست آزمایشی {seed}"),
+            organisation: "بهزیستی استان".into(),
+            default_place: PLACES[0].into(),
+            member_agencies: agencies.iter().map(|a| a.id.clone()).collect(),
+            quorum: u32::try_from(agencies.len() / 2).unwrap_or(0),
+        };
+        Cast {
+            series,
+            agencies,
+            categories,
+        }
+    }
+
+    fn insert(&self, w: &Writer<'_>) -> Result<(), Fault> {
+        for a in &self.agencies {
+            insert_agency(w, a)?;
+        }
+        for c in &self.categories {
+            insert_category(w, c)?;
+        }
+        insert_series(w, &self.series)
+    }
+}
+
+/// Fills an empty `store` with `meetings` meetings of one new series and `decisions` decisions
+/// spread over them, from `seed`, in one transaction; a database that holds data is refused
+/// ([`StoreError::NotEmpty`]). Meetings are weekly from 1390/01/06 on; all but the last are
 /// approved; statuses and deadlines are such that some decisions are overdue today.
 pub fn synth(
     store: &mut Store,
@@ -120,208 +182,172 @@ pub fn synth(
     seed: u64,
 ) -> Result<SynthReport, StoreError> {
     let meetings = meetings.max(1);
-    let mut rng = Rng(seed);
     let today = store.clock.today();
-
-    let agencies: Vec<Agency> = AGENCIES
-        .iter()
-        .map(|(name, en, short)| Agency {
-            id: Id::new(),
-            name: (*name).into(),
-            name_en: (*en).into(),
-            short_name: (*short).into(),
-            active: true,
-        })
-        .collect();
-    let categories: Vec<(Id, &str)> = CATEGORIES.iter().map(|c| (Id::new(), *c)).collect();
-    let series = Id::new();
-
-    store.write("synth", |w| {
-        let tx = w.tx;
-        for a in &agencies {
-            tx.prepare_cached(
-                "INSERT INTO agencies (id, name, name_en, short_name, active, names_f) VALUES (?1, ?2, ?3, ?4, 1, ?5)",
-            )?
-            .execute(params![a.id.as_str(), a.name, a.name_en, a.short_name, agency_names_f(a)])?;
-            w.inserted("agencies", a.id.as_str())?;
+    let cast = Cast::new(seed);
+    store.fill_empty(|store| {
+        store.write("synth", |w| cast.insert(w))?;
+        let mut rng = Rng(seed);
+        let mut report = SynthReport {
+            meetings: 0,
+            issues: 0,
+            decisions: 0,
+        };
+        for number in 1..=meetings {
+            let plan = MeetingPlan {
+                number,
+                last: number == meetings,
+                decisions: decisions / meetings + u32::from(number <= decisions % meetings),
+                today,
+            };
+            let (issues, written) =
+                store.write("synth", |w| synth_meeting(w, &cast, &mut rng, &plan))?;
+            report.meetings += 1;
+            report.issues += issues;
+            report.decisions += written;
         }
-        for (i, (id, name)) in categories.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO categories (id, name, ord, name_f) VALUES (?1, ?2, ?3, ?4)",
-                params![id.as_str(), name, i as i64 + 1, fold(name)],
-            )?;
-            w.inserted("categories", id.as_str())?;
-        }
-        let members: Vec<&Id> = agencies.iter().map(|a| &a.id).collect();
-        tx.execute(
-            "INSERT INTO series (id, title, organisation, default_place, member_agencies, quorum)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                series.as_str(),
-                format!("نشست آزمایشی {seed}"),
-                "بهزیستی استان",
-                PLACES[0],
-                serde_json::to_string(&members).unwrap_or_else(|_| "[]".into()),
-                (agencies.len() / 2) as i64
-            ],
-        )?;
-        w.inserted("series", series.as_str())
-    })?;
+        Ok(report)
+    })
+}
 
-    let first = Date::from_jalali(1390, 1, 6).map_err(|e| StoreError::Invalid(e.to_string()))?;
-    let per_meeting = decisions / meetings;
-    let extra = decisions % meetings;
-    let mut report = SynthReport {
-        meetings: 0,
-        issues: 0,
-        decisions: 0,
-    };
-    for n in 1..=meetings {
-        let date = first.add_days(7 * i64::from(n - 1));
-        let count = per_meeting + u32::from(n <= extra);
-        let status = if n == meetings {
+/// One synthetic meeting to write.
+struct MeetingPlan {
+    number: u32,
+    /// The last meeting is still in progress; the others are approved.
+    last: bool,
+    decisions: u32,
+    today: Date,
+}
+
+/// Writes one meeting with its issues and decisions; returns how many of each.
+fn synth_meeting(
+    w: &Writer<'_>,
+    cast: &Cast,
+    rng: &mut Rng,
+    plan: &MeetingPlan,
+) -> Result<(u32, u32), Fault> {
+    let date = Date::from_unix_days(FIRST_MEETING_DAY).add_days(7 * i64::from(plan.number - 1));
+    let meeting = Meeting {
+        id: Id::new(),
+        series: cast.series.id.clone(),
+        number: plan.number,
+        date,
+        start_time: Some(TimeOfDay { hour: 9, minute: 0 }),
+        end_time: Some(TimeOfDay {
+            hour: 11,
+            minute: 0,
+        }),
+        place: rng.pick(PLACES).into(),
+        chair: None,
+        secretary: None,
+        status: if plan.last {
             MeetingStatus::InProgress
         } else {
             MeetingStatus::Approved
-        };
-        let (issues, written) = store.write("synth", |w| {
-            synth_meeting(
-                w,
-                &mut rng,
-                &series,
-                n,
-                date,
-                status,
-                count,
-                &agencies,
-                &categories,
-                today,
-            )
-        })?;
-        report.meetings += 1;
-        report.issues += issues;
-        report.decisions += written;
+        },
+        next_meeting: Some(date.add_days(7)),
+    };
+    insert_meeting(w, &meeting, plan.decisions)?;
+    let issues = synth_issues(w, cast, rng, &meeting, (plan.decisions / 3).clamp(1, 40))?;
+    for item in 1..=plan.decisions {
+        let d = synth_decision(cast, rng, &meeting, item, &issues, plan.today);
+        insert_decision_row(w, &d)?;
     }
-    Ok(report)
+    Ok((
+        u32::try_from(issues.len()).unwrap_or(u32::MAX),
+        plan.decisions,
+    ))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn synth_meeting(
-    w: &Writer<'_, '_>,
+/// Writes `count` issues raised in `meeting`; returns their ids.
+fn synth_issues(
+    w: &Writer<'_>,
+    cast: &Cast,
     rng: &mut Rng,
-    series: &Id,
-    number: u32,
-    date: Date,
-    status: MeetingStatus,
-    decisions: u32,
-    agencies: &[Agency],
-    categories: &[(Id, &str)],
+    meeting: &Meeting,
+    count: u32,
+) -> Result<Vec<Id>, Fault> {
+    let mut ids = Vec::with_capacity(count as usize);
+    for _ in 0..count {
+        let category = &cast.categories[rng.below(cast.categories.len())];
+        let issue = Issue {
+            id: Id::new(),
+            series: cast.series.id.clone(),
+            category: Some(category.id.clone()),
+            title: format!("{} ({})", rng.pick(SUBJECTS), category.name),
+            description: format!("{} در نشست {} مطرح شد.", rng.pick(SUBJECTS), meeting.number),
+            raised_in: Some(meeting.id.clone()),
+            raised_by: None,
+            status: [
+                IssueStatus::Open,
+                IssueStatus::InProgress,
+                IssueStatus::Resolved,
+            ][rng.below(3)],
+        };
+        insert_issue(w, &issue)?;
+        ids.push(issue.id);
+    }
+    Ok(ids)
+}
+
+/// Decision `item` of `meeting`: past deadlines are mostly done, the rest still open.
+fn synth_decision(
+    cast: &Cast,
+    rng: &mut Rng,
+    meeting: &Meeting,
+    item: u32,
+    issues: &[Id],
     today: Date,
-) -> Result<(u32, u32), StoreError> {
-    let tx = w.tx;
-    let meeting = Id::new();
-    tx.prepare_cached(
-        "INSERT INTO meetings (id, series, number, date, start_time, end_time, place, status, next_meeting, last_item)
-         VALUES (?1, ?2, ?3, ?4, '09:00', '11:00', ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        meeting.as_str(),
-        series.as_str(),
-        number,
-        date.iso(),
-        rng.pick(PLACES),
-        status.code(),
-        date.add_days(7).iso(),
-        decisions
-    ])?;
-    w.inserted("meetings", meeting.as_str())?;
-
-    let mut fts_key: i64 =
-        tx.query_row("SELECT coalesce(max(fts_key), 0) FROM issues", [], |r| {
-            r.get(0)
-        })?;
-    let issue_count = (decisions / 3).clamp(1, 40);
-    let mut issue_ids = Vec::with_capacity(issue_count as usize);
-    for _ in 0..issue_count {
-        let id = Id::new();
-        let (cat, cat_name) = &categories[rng.below(categories.len())];
-        let title = format!("{} ({cat_name})", rng.pick(SUBJECTS));
-        let description = format!("{} در نشست {number} مطرح شد.", rng.pick(SUBJECTS));
-        let istatus = [
-            IssueStatus::Open,
-            IssueStatus::InProgress,
-            IssueStatus::Resolved,
-        ][rng.below(3)];
-        fts_key += 1;
-        tx.prepare_cached(
-            "INSERT INTO issues (id, series, category, title, description, raised_in, status, fts_key, text_f)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        )?
-        .execute(params![
-            id.as_str(),
-            series.as_str(),
-            cat.as_str(),
-            title,
-            description,
-            meeting.as_str(),
-            istatus.code(),
-            fts_key,
-            issue_text_f(&title, &description)
-        ])?;
-        w.inserted("issues", id.as_str())?;
-        issue_ids.push(id);
-    }
-
-    let mut fts_key: i64 =
-        tx.query_row("SELECT coalesce(max(fts_key), 0) FROM decisions", [], |r| {
-            r.get(0)
-        })?;
-    for item in 1..=decisions {
-        let id = Id::new();
-        let lead = &agencies[rng.below(agencies.len())];
-        let support = &agencies[rng.below(agencies.len())];
-        let supporting = if support.id != lead.id && rng.below(3) == 0 {
-            format!("[\"{}\"]", support.id)
-        } else {
-            "[]".to_string()
-        };
-        let text = format!(
-            "{} مقرر شد {} {}.",
-            rng.pick(SUBJECTS),
-            lead.short_name,
-            rng.pick(VERBS)
-        );
-        let due = date.add_days(7 + rng.below(84) as i64);
-        let dstatus = if due < today {
-            [
-                DecisionStatus::Done,
-                DecisionStatus::Done,
-                DecisionStatus::Pending,
-                DecisionStatus::InProgress,
-                DecisionStatus::Cancelled,
-            ][rng.below(5)]
-        } else {
-            [DecisionStatus::Pending, DecisionStatus::InProgress][rng.below(2)]
-        };
-        fts_key += 1;
-        tx.prepare_cached(
-            "INSERT INTO decisions (id, meeting, item, issue, text, lead_agency, supporting_agencies, due, status, fts_key, text_f)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        )?
-        .execute(params![
-            id.as_str(),
-            meeting.as_str(),
+) -> Decision {
+    let lead = &cast.agencies[rng.below(cast.agencies.len())];
+    let support = &cast.agencies[rng.below(cast.agencies.len())];
+    let supporting = if support.id != lead.id && rng.below(3) == 0 {
+        vec![support.id.clone()]
+    } else {
+        Vec::new()
+    };
+    let text = format!(
+        "{} مقرر شد {} {}.",
+        rng.pick(SUBJECTS),
+        lead.short_name,
+        rng.pick(VERBS)
+    );
+    let due = meeting.date.add_days(7 + rng.below(84) as i64);
+    let status = if due < today {
+        [
+            DecisionStatus::Done,
+            DecisionStatus::Done,
+            DecisionStatus::Pending,
+            DecisionStatus::InProgress,
+            DecisionStatus::Cancelled,
+        ][rng.below(5)]
+    } else {
+        [DecisionStatus::Pending, DecisionStatus::InProgress][rng.below(2)]
+    };
+    Decision {
+        id: Id::new(),
+        meeting: meeting.id.clone(),
+        number: DecisionNumber {
+            meeting: meeting.number,
             item,
-            issue_ids[rng.below(issue_ids.len())].as_str(),
-            text,
-            lead.id.as_str(),
-            supporting,
-            due.iso(),
-            dstatus.code(),
-            fts_key,
-            fold_for_index(&text)
-        ])?;
-        w.inserted("decisions", id.as_str())?;
+        },
+        issue: Some(issues[rng.below(issues.len())].clone()),
+        text,
+        lead_agency: lead.id.clone(),
+        supporting_agencies: supporting,
+        due: Some(due),
+        status,
     }
-    Ok((issue_count, decisions))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_meeting_is_on_1390_01_06() {
+        assert_eq!(
+            Date::from_unix_days(FIRST_MEETING_DAY),
+            Date::from_jalali(1390, 1, 6).unwrap()
+        );
+    }
 }

@@ -263,15 +263,20 @@ fn a_database_from_a_newer_hamyar_is_refused_and_untouched() {
     }
     let before = std::fs::read(&db).unwrap();
     hamyar(&db)
-        .args(["meetings"])
+        .args(["--lang", "en", "meetings"])
         .assert()
         .failure()
         .stderr(predicate::str::contains("newer"));
+    hamyar(&db)
+        .args(["meetings"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("تازه‌تر"));
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
 
 #[test]
-fn a_read_only_database_gives_a_clear_error() {
+fn a_read_only_database_is_read_and_only_writes_are_refused() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(&dir);
@@ -282,12 +287,32 @@ fn a_read_only_database_gives_a_clear_error() {
     }
     std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
     let before = std::fs::read(&db).unwrap();
-    hamyar(&db)
-        .args(["synth", "--meetings", "1", "--decisions", "1"])
+    for args in [
+        &["meetings"][..],
+        &["actions", "--format", "json"],
+        &["doctor"],
+    ] {
+        hamyar(&db).args(args).assert().success();
+    }
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    // A write into a read-only file is refused with the sentence that says so.
+    let empty = dir.path().join("empty.db");
+    std::fs::write(&empty, b"").unwrap();
+    std::fs::set_permissions(&empty, std::fs::Permissions::from_mode(0o444)).unwrap();
+    hamyar(&empty)
+        .args([
+            "--lang",
+            "en",
+            "synth",
+            "--meetings",
+            "1",
+            "--decisions",
+            "1",
+        ])
         .assert()
         .failure()
         .stderr(predicate::str::contains("read-only"));
-    assert_eq!(std::fs::read(&db).unwrap(), before);
+    assert_eq!(std::fs::read(&empty).unwrap(), b"");
 }
 
 #[test]

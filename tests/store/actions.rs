@@ -59,6 +59,7 @@ fn filters_match_through_fold_and_sort_overdue_first() {
         f.store
             .actions(&filter)
             .unwrap()
+            .rows
             .into_iter()
             .map(|a| a.decision.id)
             .collect()
@@ -132,7 +133,8 @@ fn filters_match_through_fold_and_sort_overdue_first() {
             overdue: true,
             ..Default::default()
         })
-        .unwrap();
+        .unwrap()
+        .rows;
     let first = &items[1];
     assert!(first.overdue);
     assert_eq!(first.lead_agency, f.bank.name);
@@ -153,14 +155,14 @@ fn synth_writes_a_sound_realistic_database() {
     assert!(counts.contains(&("decisions", 500)));
     assert!(counts.contains(&("meetings", 7)));
     assert!(store.integrity_check().unwrap().is_empty());
-    let meetings = store.list_meetings(None).unwrap();
+    let meetings = store.list_meetings(None).unwrap().rows;
     assert_eq!(meetings.last().unwrap().status, MeetingStatus::InProgress);
     assert_eq!(store.list_decisions(&meetings[0].id).unwrap().len(), 72);
     let by_agency = ActionFilter {
         agency: Some("بانک کشاورزی".into()),
         ..Default::default()
     };
-    assert!(!store.actions(&by_agency).unwrap().is_empty());
+    assert!(!store.actions(&by_agency).unwrap().rows.is_empty());
     assert!(!store.search("وام").unwrap().is_empty());
     // Numbers continue after the synthetic ones, and synth data is audited.
     let last = meetings.last().unwrap();

@@ -96,7 +96,7 @@ fn two_writers_lose_nothing() {
     }
     assert_eq!(acked.len(), 2 * PER_WRITER);
     let store = open(&path);
-    let meeting = store.list_meetings(None).unwrap()[0].id.clone();
+    let meeting = store.list_meetings(None).unwrap().rows[0].id.clone();
     let decisions = store.list_decisions(&meeting).unwrap();
     assert_eq!(decisions.len(), 2 * PER_WRITER);
     for id in &acked {
@@ -156,4 +156,30 @@ fn opener_child() {
     store
         .add_agency(&agency("بانک", "Bank", "بانک"))
         .unwrap_or_else(|e| panic!("ERR {e}"));
+}
+
+#[test]
+fn many_threads_creating_the_same_new_file_all_wait_their_turn() {
+    for round in 0..5 {
+        let (_dir, path) = temp_db();
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(8));
+        let threads: Vec<_> = (0..8)
+            .map(|i| {
+                let (path, barrier) = (path.clone(), barrier.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    let mut store = Store::open(&path, clock())?;
+                    store.add_agency(&agency(&format!("بانک {i}"), "Bank", "بانک"))
+                })
+            })
+            .collect();
+        for t in threads {
+            if let Err(e) = t.join().unwrap() {
+                panic!("round {round}: {e}");
+            }
+        }
+        let s = open(&path);
+        assert_eq!(s.schema_version().unwrap(), hamyar::store::SCHEMA_VERSION);
+        assert_eq!(s.list_agencies().unwrap().len(), 8);
+    }
 }

@@ -121,7 +121,7 @@ fn kill_at_random_moments() {
     }
     let store = open(&path);
     let decisions = store
-        .list_decisions(&store.list_meetings(None).unwrap()[0].id)
+        .list_decisions(&store.list_meetings(None).unwrap().rows[0].id)
         .unwrap();
     let mut items: Vec<u32> = decisions.iter().map(|d| d.number.item).collect();
     items.dedup();

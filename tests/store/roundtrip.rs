@@ -213,7 +213,7 @@ fn decisions_follow_ups_and_numbers() {
     // A decision with follow-ups cannot be deleted; it is cancelled instead.
     assert!(matches!(
         f.store.delete_decision(&d1.id),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Rule(RuleError::DecisionFollowedUp(_)))
     ));
     let unknown = new_decision(&m.id, &Id::new(), "x", None);
     assert!(matches!(
@@ -291,10 +291,17 @@ fn new_meeting_carries_over_open_work() {
         .map(|d| d.id)
         .collect();
     assert_eq!(review, [overdue.id.clone(), later.id.clone()]);
-    assert_eq!(f.store.list_meetings(Some(&f.series.id)).unwrap().len(), 2);
-    assert_eq!(f.store.list_meetings(None).unwrap().len(), 2);
+    assert_eq!(
+        f.store
+            .list_meetings(Some(&f.series.id))
+            .unwrap()
+            .rows
+            .len(),
+        2
+    );
+    assert_eq!(f.store.list_meetings(None).unwrap().rows.len(), 2);
 
-    let items = f.store.actions(&ActionFilter::default()).unwrap();
+    let items = f.store.actions(&ActionFilter::default()).unwrap().rows;
     assert_eq!(items.len(), 3);
     assert!(items[0].overdue && items[0].decision.id == overdue.id);
 }

@@ -109,7 +109,7 @@ fn approved_meeting_refuses_edits_and_takes_amendments() {
         .unwrap();
     assert!(matches!(
         f.store.record_amendment(&m, "دلیل", "متن"),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Rule(RuleError::NotApprovedYet(_)))
     ));
     for s in [
         MeetingStatus::InProgress,
