@@ -48,7 +48,7 @@ fn meetings_issues_statements_round_trip() {
     assert_eq!(f.store.meeting_by_number(&f.series.id, 1).unwrap(), *m);
     assert!(matches!(
         f.store.meeting_by_number(&f.series.id, 9),
-        Err(StoreError::NotFound { .. })
+        Err(StoreError::NoMeetingNumber { number: 9 })
     ));
 
     let mut edited = m.clone();
