@@ -1,0 +1,234 @@
+//! The app: `App { model, ui }` and [`App::apply`], the only code that changes the model and
+//! the only caller of the store. Each change is one store call, committed before the model is
+//! reloaded and the next frame confirms it.
+
+mod modals;
+mod save;
+mod screens;
+
+use std::sync::Arc;
+
+use crate::domain::Clock;
+use crate::i18n::{Lang, Localized};
+use crate::store::{Store, StoreError};
+
+use super::action::Action;
+use super::model::{Directory, Meetings, Model, Room, Screen};
+use super::ui::{Modal, Pending, Ui};
+
+/// The interactive app, apart from the terminal.
+pub struct App {
+    pub model: Model,
+    pub ui: Ui,
+    store: Store,
+    clock: Arc<dyn Clock>,
+    /// The file's `data_version` when the model was last loaded: when it moves, another
+    /// hamyar wrote, and the model is reloaded.
+    data_version: i64,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("model", &self.model)
+            .field("ui", &self.ui)
+            .finish_non_exhaustive()
+    }
+}
+
+impl App {
+    /// The app on `store`: the live meeting's room if there is one (in progress, or dated
+    /// today), the meetings otherwise, a welcome on an empty database; and the offer of a
+    /// draft a crash left behind.
+    pub fn new(store: Store, lang: Lang) -> Result<App, StoreError> {
+        let clock = store.clock().clone();
+        let today = clock.today();
+        let model = Model {
+            lang,
+            today,
+            now: clock.time_of_day(),
+            screen: Screen::Meetings,
+            directory: Directory::load(&store)?,
+            meetings: Meetings::load(&store)?,
+            room: None,
+            flash: None,
+            quit: false,
+        };
+        let mut app = App {
+            model,
+            ui: Ui::default(),
+            data_version: store.data_version()?,
+            store,
+            clock,
+        };
+        app.go_to_start()?;
+        app.offer_draft()?;
+        Ok(app)
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn go_to_start(&mut self) -> Result<(), StoreError> {
+        if self.model.directory.series.is_empty() {
+            self.model.screen = Screen::Welcome;
+            return Ok(());
+        }
+        let live = self
+            .model
+            .meetings
+            .live(self.model.today)
+            .map(|r| r.meeting.id.clone());
+        match live {
+            Some(id) => self.open_room(&id),
+            None => {
+                self.model.screen = Screen::Meetings;
+                Ok(())
+            }
+        }
+    }
+
+    /// Offers back the newest draft left behind, if any.
+    fn offer_draft(&mut self) -> Result<(), StoreError> {
+        if let Some(draft) = self.store.drafts()?.into_iter().next() {
+            let question = self.model.lang.strings().tui.draft_question.to_string();
+            self.ui.modals.push(Modal::Confirm {
+                question,
+                yes: Pending::RestoreDraft(draft),
+            });
+        }
+        Ok(())
+    }
+
+    /// The one entry point for everything that happens: keys, pastes, ticks, signals.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Tick => self.tick(),
+            Action::Resize(..) => {}
+            Action::Terminate => self.quit(),
+            Action::Paste(text) => self.paste(&text),
+            action => {
+                self.model.flash = None;
+                if self.ui.top().is_some() {
+                    self.apply_modal(action);
+                } else {
+                    self.apply_screen(action);
+                }
+            }
+        }
+    }
+
+    /// Keeps the form's draft, then ends the loop. Everything else is already committed.
+    fn quit(&mut self) {
+        self.keep_draft();
+        self.model.quit = true;
+    }
+
+    /// Every quarter second or so: the clock, drafts of what is being typed, and changes
+    /// another hamyar made to the file.
+    fn tick(&mut self) {
+        self.model.now = self.clock.time_of_day();
+        self.model.today = self.clock.today();
+        self.keep_draft();
+        match self.store.data_version() {
+            Ok(v) if v != self.data_version => {
+                self.data_version = v;
+                if self.reload().is_ok() && self.ui.top().is_none() {
+                    let msg = self.model.lang.strings().tui.other_hamyar;
+                    self.model.flash_done(msg.to_string());
+                }
+            }
+            Ok(_) => {}
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// Writes the draft of a form that changed since it was last kept.
+    fn keep_draft(&mut self) {
+        let Some(form) = self.ui.any_form_mut() else {
+            return;
+        };
+        if !form.unsaved {
+            return;
+        }
+        form.unsaved = false;
+        let (key, body) = (form.kind.draft_key(), form.draft());
+        if let Err(e) = self.store.save_draft(&key, &body) {
+            self.fail(&e);
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        if let Some(form) = self.ui.form_mut() {
+            form.insert(text);
+        }
+    }
+
+    /// Reloads everything the screens show (after another process's changes).
+    fn reload(&mut self) -> Result<(), StoreError> {
+        self.model.directory = Directory::load(&self.store)?;
+        let selected = self.model.meetings.selected().map(|r| r.meeting.id.clone());
+        self.model.meetings = Meetings::load(&self.store)?;
+        if let Some(id) = selected {
+            self.model.meetings.select(&id);
+        }
+        self.reload_room()
+    }
+
+    /// Reloads the open meeting after a commit, and the detail of its selection.
+    fn reload_room(&mut self) -> Result<(), StoreError> {
+        if let Some(room) = &mut self.model.room {
+            room.reload(&self.store, &self.model.directory, self.model.today)?;
+        }
+        self.data_version = self.store.data_version()?;
+        self.refresh_detail()
+    }
+
+    /// Opens a meeting in the room.
+    fn open_room(&mut self, id: &crate::domain::Id) -> Result<(), StoreError> {
+        let room = Room::load(&self.store, id, &self.model.directory, self.model.today)?;
+        self.model.room = Some(room);
+        self.model.screen = Screen::Room;
+        self.model.meetings.select(id);
+        self.refresh_detail()
+    }
+
+    /// Loads what the detail pane shows for the selected item.
+    fn refresh_detail(&mut self) -> Result<(), StoreError> {
+        let Some(room) = &self.model.room else {
+            return Ok(());
+        };
+        let dir = &self.model.directory;
+        let mut detail = room.detail.clone();
+        detail.follow_ups.clear();
+        if let Some(issue) = room.selected_issue(dir) {
+            detail.history = self.store.issue_history(&issue.id)?;
+        } else if let Some(row) = room.selected_review(dir) {
+            detail.follow_ups = self.store.list_follow_ups(&row.decision.id)?;
+            detail.history = match &row.decision.issue {
+                Some(issue) => self.store.issue_history(issue)?,
+                None => Default::default(),
+            };
+        } else {
+            detail.history = Default::default();
+        }
+        if let Some(room) = &mut self.model.room {
+            detail.selected = detail.selected.min(detail.items().len().saturating_sub(1));
+            room.detail = detail;
+        }
+        Ok(())
+    }
+
+    /// Shows a refusal or failure in the status line, in the interface's language.
+    fn fail(&mut self, e: &StoreError) {
+        let text = e.to_string();
+        self.model.flash_error(text);
+    }
+
+    /// Shows a message in the status line.
+    fn done(&mut self, msg: impl Localized) {
+        let text = msg.localized(self.model.lang);
+        self.model.flash_done(text);
+    }
+}

@@ -1,0 +1,69 @@
+//! What the screens show: loaded from the store, reloaded after each commit (and when another
+//! hamyar commits to the same file), changed only by [`App::apply`](super::app::App::apply).
+
+mod directory;
+mod meetings;
+mod room;
+
+use crate::domain::{Date, TimeOfDay};
+use crate::i18n::Lang;
+
+pub use directory::Directory;
+pub use meetings::{MeetingRow, Meetings};
+pub use room::{Detail, DetailItem, Focus, ReviewRow, Room, Tab, TabKind};
+
+/// Which screen is up (a modal may stand over it; see `ui`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// An empty database: create a series or load the demo.
+    Welcome,
+    /// Every series and its meetings.
+    Meetings,
+    /// One meeting, live.
+    Room,
+}
+
+/// A message in the status line after an action: what was saved, or what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub text: String,
+    pub kind: FlashKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlashKind {
+    Done,
+    Error,
+}
+
+/// Everything the screens draw.
+#[derive(Debug)]
+pub struct Model {
+    pub lang: Lang,
+    pub today: Date,
+    /// The time of day at the last tick, for the meeting's running time.
+    pub now: TimeOfDay,
+    pub screen: Screen,
+    pub directory: Directory,
+    pub meetings: Meetings,
+    pub room: Option<Room>,
+    pub flash: Option<Flash>,
+    /// Set by `quit`; the loop ends after the frame it is set in.
+    pub quit: bool,
+}
+
+impl Model {
+    pub fn flash_done(&mut self, text: String) {
+        self.flash = Some(Flash {
+            text,
+            kind: FlashKind::Done,
+        });
+    }
+
+    pub fn flash_error(&mut self, text: String) {
+        self.flash = Some(Flash {
+            text,
+            kind: FlashKind::Error,
+        });
+    }
+}
