@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::FILLER;
 use super::classes::CachedBidiData;
+use super::cluster::{cluster_width, units};
 use super::direction::{BaseDirection, Direction};
 use super::reorder::{apply_l1, apply_l2, apply_l3};
 use super::shape::{Shaper, needs_shaping};
@@ -35,8 +36,11 @@ pub(super) struct CharInfo {
     pub ch: char,
     /// Cells it takes; lowered by wrapping for hanging whitespace and too-wide graphemes.
     pub width: u8,
-    /// Drawn as [`TOO_WIDE`]: a grapheme wider than the whole line.
+    /// Drawn as [`TOO_WIDE`]: part of a cluster wider than the whole line.
     pub too_wide: bool,
+    /// Continues the grapheme cluster of the character before it (see `cluster`): it takes no
+    /// cells of its own, and its cluster's first character carries the cluster's width.
+    pub cont: bool,
 }
 
 /// Reusable per-paragraph and per-line buffers.
@@ -93,6 +97,28 @@ fn char_width(low: &[u8], c: char) -> u8 {
     }
 }
 
+/// Marks the characters that continue a grapheme cluster and gives each cluster of several
+/// characters its width as a whole, on its first character.
+fn mark_clusters(para: &str, chars: &mut [CharInfo]) {
+    let mut ci = 0usize;
+    for (byte, unit) in units(para) {
+        while ci < chars.len() && chars[ci].byte < byte {
+            ci += 1;
+        }
+        let end = byte + unit.len();
+        let mut j = ci + 1;
+        while j < chars.len() && chars[j].byte < end {
+            chars[j].cont = true;
+            chars[j].width = 0;
+            j += 1;
+        }
+        if j > ci + 1 {
+            chars[ci].width = cluster_width(unit).min(usize::from(u8::MAX)) as u8;
+        }
+        ci = j;
+    }
+}
+
 impl Layout {
     pub fn new() -> Self {
         Self::default()
@@ -135,7 +161,9 @@ impl Layout {
                 ch,
                 width: char_width(low, ch),
                 too_wide: false,
+                cont: false,
             }));
+        mark_clusters(para, &mut s.chars);
         if dir == Direction::Ltr && para.is_ascii() {
             // Pure ASCII in a left-to-right paragraph resolves to level 0 throughout.
             s.classes.resize(s.chars.len(), BidiClass::L);
@@ -183,8 +211,14 @@ impl Layout {
 
         let visual = mode == BidiMode::App;
         apply_l1(classes, &mut s.levels, dir.level());
+        // A cluster moves as one: all of it at its first character's level.
+        for (i, c) in chars.iter().enumerate().skip(1) {
+            if c.cont {
+                s.levels[i] = s.levels[i - 1];
+            }
+        }
         if visual && s.levels.iter().any(|l| l.is_rtl()) {
-            apply_l3(classes, &s.levels, &mut s.order);
+            apply_l3(|i| chars[i].cont, &s.levels, &mut s.order);
             apply_l2(&s.levels, &mut s.order);
         }
         if visual && needs_shaping(s.glyphs.iter().copied()) {
@@ -207,7 +241,8 @@ impl Layout {
             let o = o as usize;
             let c = &chars[o];
             let (ch, w) = if c.too_wide {
-                (TOO_WIDE, c.width)
+                // The rest of a cluster too wide to draw lives in its first character's cell.
+                (if c.cont { FILLER } else { TOO_WIDE }, c.width)
             } else if s.glyphs[o] == FILLER {
                 (FILLER, 0)
             } else {
@@ -219,6 +254,7 @@ impl Layout {
                 logical: offset + c.byte,
                 width: w,
                 rtl: s.levels[o].is_rtl(),
+                joined: c.cont && !c.too_wide,
             });
         }
         let start = chars.first().map_or(para.len(), |c| c.byte);

@@ -80,3 +80,32 @@ fn terminal_mode_keeps_logical_order() {
         .clone();
     assert_eq!(String::from_utf8(out).unwrap().trim_end(), line);
 }
+
+/// Issue 6, defect 3: an emoji sequence is one grapheme cluster, kept in order inside when its
+/// line is reordered, and measured as two cells.
+#[test]
+fn emoji_clusters_keep_their_order_in_persian_text() {
+    // The woman stays before her skin tone, and the family keeps its order.
+    assert_eq!(bidi(&[], "سلام 👩🏽 خوب\n"), "ﺏﻮﺧ 👩🏽 ﻡﻼﺳ\n");
+    assert_eq!(
+        bidi(&[], "سلام 👨\u{200D}👩\u{200D}👧 خوب\n"),
+        "ﺏﻮﺧ 👨\u{200D}👩\u{200D}👧 ﻡﻼﺳ\n"
+    );
+    assert_eq!(bidi(&[], "پرچم 🇮🇷 و 1️⃣\n"), "1️⃣ ﻭ 🇮🇷 ﻢﭼﺮﭘ\n");
+}
+
+#[test]
+fn an_emoji_sequence_is_never_split_by_wrapping() {
+    for width in ["1", "2", "3", "4"] {
+        let out = bidi(&["--width", width], "سلام 👩🏽 خوب\n");
+        let w: usize = width.parse().unwrap();
+        // Two cells: on a line of its own from width 2 up, drawn as … when it cannot fit.
+        let own = if w >= 2 { "👩🏽" } else { "…" };
+        assert!(
+            out.lines().any(|l| l.trim() == own),
+            "width {width}: {out:?}"
+        );
+        assert!(!out.contains('\u{1F3FD}') || out.contains("👩🏽"), "{out:?}");
+        assert!(!out.contains('\u{1F469}') || out.contains("👩🏽"), "{out:?}");
+    }
+}

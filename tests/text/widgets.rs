@@ -14,9 +14,14 @@ const DECISION: &str = "مصوبه ۲/۳: بانک توسعه تعاون (شعب
 fn rows(buf: &Buffer) -> Vec<String> {
     (0..buf.area.height)
         .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
+            let mut row = String::new();
+            let mut x = 0;
+            while x < buf.area.width {
+                let symbol = buf[(x, y)].symbol();
+                row.push_str(symbol);
+                x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+            }
+            row
         })
         .collect()
 }
@@ -332,4 +337,57 @@ fn input_wider_than_its_field_scrolls_to_the_cursor() {
     // The end of an RTL text is at its left; the caret sits in the spare column before it.
     assert_eq!(rows(&buf), [" .ﺪﻨﮐ ﻡﺍﺪﻗﺍ ۱۴۰۵/۰۹/۳۰ ﺎ"]);
     assert_eq!(st.cursor_position(), Some(Position::new(0, 0)));
+}
+
+const WOMAN: &str = "👩🏽";
+
+#[test]
+fn emoji_clusters_are_drawn_whole_and_never_cut() {
+    let text = format!("سلام {WOMAN} خوب");
+    let buf = render(BidiLine::new(&text), 12, 1);
+    // One cell holds the whole cluster, the next is its hidden second column.
+    assert_eq!(rows(&buf), [format!("  ﺏﻮﺧ {WOMAN} ﻡﻼﺳ")]);
+    assert_eq!(buf[(6, 0)].symbol(), WOMAN);
+    // Cut at the logical end: the cluster is either whole or gone, never half.
+    let cut = render(BidiLine::new(&text), 8, 1);
+    assert_eq!(rows(&cut), [format!(" …{WOMAN} ﻡﻼﺳ")]);
+    let cut = render(BidiLine::new(&text), 6, 1);
+    assert_eq!(rows(&cut), ["  …ﻡﻼﺳ"]);
+    // A flag and a ZWJ family too (regional indicators are strong left-to-right letters).
+    let family = "👨\u{200D}👩\u{200D}👧";
+    let buf = render(BidiParagraph::new(&format!("🇮🇷 {family}")), 5, 1);
+    assert_eq!(rows(&buf), [format!("🇮🇷 {family}")]);
+    let buf = render(BidiParagraph::new(&format!("ما {family}")), 5, 1);
+    assert_eq!(rows(&buf), [format!("{family} ﺎﻣ")]);
+}
+
+#[test]
+fn input_moves_and_deletes_whole_emoji_clusters() {
+    let text = format!("سلام {WOMAN} خوب");
+    let woman = "سلام ".len();
+    let mut st = InputState::single_line().with_text(&text);
+    // Inside the cluster is not a place for the cursor.
+    st.set_cursor(woman + 4);
+    assert_eq!(st.cursor(), woman);
+    render_input(&mut st, 20, 1);
+    // Left goes logically forward in Persian: over the whole emoji, to the space after it.
+    st.move_left(false);
+    assert_eq!(st.cursor(), woman + WOMAN.len());
+    st.move_right(false);
+    assert_eq!(st.cursor(), woman);
+    st.delete();
+    assert_eq!(st.text(), "سلام  خوب");
+    st.insert_str(WOMAN);
+    assert_eq!(st.cursor(), woman + WOMAN.len());
+    st.backspace();
+    assert_eq!(st.text(), "سلام  خوب");
+    // A haraka goes alone on Backspace; the letter stays.
+    let mut st = InputState::single_line().with_text("بَ");
+    st.backspace();
+    assert_eq!(st.text(), "ب");
+    // A ZWJ typed before an emoji joins it into one cluster; the cursor goes past it.
+    let mut st = InputState::single_line().with_text("👧");
+    st.set_cursor(0);
+    st.insert_str("👩\u{200D}");
+    assert_eq!(st.cursor(), st.text().len());
 }
