@@ -238,3 +238,29 @@ fn a_cluster_wider_than_the_line_gets_a_line_of_its_own() {
     assert_eq!(middle.width, 1);
     assert_eq!(middle.cells.len(), 2);
 }
+
+#[test]
+fn prefer_rtl_keeps_a_persian_sentence_that_starts_in_latin_right_to_left() {
+    let text = "SMS برای اعضا ارسال شود";
+    let prefer = LayoutOptions {
+        base: BaseDirection::Prefer(Direction::Rtl),
+        width: None,
+        ..Default::default()
+    };
+    let l = layout(text, &prefer);
+    let line = l.line(0).unwrap_or_else(|| panic!("no line"));
+    assert_eq!(line.direction, Direction::Rtl);
+    assert!(line.right_aligned);
+    // Read from the right: SMS first, at the right edge.
+    assert_eq!(line.visual_text(), "ﺩﻮﺷ ﻝﺎﺳﺭﺍ ﺎﻀﻋﺍ ﯼﺍﺮﺑ SMS");
+    let auto = LayoutOptions {
+        base: BaseDirection::Auto(Direction::Rtl),
+        ..prefer
+    };
+    assert_eq!(visual_lines(text, &auto), ["SMS ﺩﻮﺷ ﻝﺎﺳﺭﺍ ﺎﻀﻋﺍ ﯼﺍﺮﺑ"]);
+    // Per paragraph: a Latin-only paragraph is left to right, a number-only one keeps the
+    // preferred direction.
+    let l = layout(&format!("{text}\nPDF v2\n۱۲/۳"), &prefer);
+    let dirs: Vec<Direction> = l.lines().map(|v| v.direction).collect();
+    assert_eq!(dirs, [Direction::Rtl, Direction::Ltr, Direction::Rtl]);
+}

@@ -76,6 +76,8 @@ fn base() -> impl Strategy<Value = BaseDirection> {
         Just(BaseDirection::Ltr),
         Just(BaseDirection::Auto(Direction::Rtl)),
         Just(BaseDirection::Auto(Direction::Ltr)),
+        Just(BaseDirection::Prefer(Direction::Rtl)),
+        Just(BaseDirection::Prefer(Direction::Ltr)),
     ]
 }
 

@@ -391,3 +391,23 @@ fn input_moves_and_deletes_whole_emoji_clusters() {
     st.insert_str("👩\u{200D}");
     assert_eq!(st.cursor(), st.text().len());
 }
+
+#[test]
+fn prefer_rtl_in_the_widgets() {
+    let text = "SMS برای اعضا ارسال شود";
+    let base = BaseDirection::Prefer(Direction::Rtl);
+    let buf = render(BidiLine::new(text).base(base), 24, 1);
+    assert_eq!(rows(&buf), [" ﺩﻮﺷ ﻝﺎﺳﺭﺍ ﺎﻀﻋﺍ ﯼﺍﺮﺑ SMS"]);
+    // Cut at the logical end, the sentence keeps its direction: SMS stays on the right.
+    let buf = render(BidiLine::new(text).base(base), 12, 1);
+    assert_eq!(rows(&buf), ["…ﻉﺍ ﯼﺍﺮﺑ SMS"]);
+    let buf = render(BidiParagraph::new(text).base(base), 14, 2);
+    assert_eq!(rows(&buf), [" ﺎﻀﻋﺍ ﯼﺍﺮﺑ SMS", "     ﺩﻮﺷ ﻝﺎﺳﺭﺍ"]);
+    // In the input, the line is right-aligned and Home puts the caret on the first S of SMS,
+    // which reads left to right at the right edge.
+    let mut st = InputState::single_line().with_base(base).with_text(text);
+    st.move_home(false);
+    let buf = render_input(&mut st, 30, 1);
+    assert_eq!(rows(&buf), ["       ﺩﻮﺷ ﻝﺎﺳﺭﺍ ﺎﻀﻋﺍ ﯼﺍﺮﺑ SMS"]);
+    assert_eq!(st.cursor_position(), Some(Position::new(27, 0)));
+}
