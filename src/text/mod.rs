@@ -12,7 +12,8 @@
 //! - [`display_width`] for the cells a text takes, grapheme cluster by cluster;
 //! - [`layout`] / [`Layout::compute`] for [`VisualLine`]s, with [`Layout::caret`],
 //!   [`Layout::hit`] and [`Layout::move_visual`] for cursors;
-//! - the ratatui widgets [`BidiParagraph`], [`BidiLine`] and [`BidiInput`] (+ [`InputState`]);
+//! - the ratatui widgets [`BidiParagraph`] (+ [`ParagraphState`] to keep its layout between
+//!   renders), [`BidiLine`] and [`BidiInput`] (+ [`InputState`]);
 //! - [`BidiMode`] and [`detect_terminal`] for the terminal's own bidi;
 //! - [`bidi_filter`] for `hamyar bidi`.
 //!
@@ -43,7 +44,9 @@ pub use terminal::{
     detect_terminal, detect_terminal_from_env, tmux_passthrough,
 };
 pub use visual::{Caret, VisualCell, VisualLine};
-pub use widgets::{BidiInput, BidiLine, BidiParagraph, InputState, StyleSpan, fitting_prefix};
+pub use widgets::{
+    BidiInput, BidiLine, BidiParagraph, InputState, ParagraphState, StyleSpan, fitting_prefix,
+};
 
 /// The cell placed where FriBidi would put its zero-width filler: the lam of a lam-alef
 /// ligature, whose glyph lives in the alef's cell.

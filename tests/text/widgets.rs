@@ -1,7 +1,8 @@
 //! Buffer tests for the bidi widgets, in both directions.
 
 use hamyar::text::{
-    BaseDirection, BidiInput, BidiLine, BidiMode, BidiParagraph, Direction, InputState, StyleSpan,
+    BaseDirection, BidiInput, BidiLine, BidiMode, BidiParagraph, Direction, InputState,
+    ParagraphState, StyleSpan,
 };
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -296,7 +297,7 @@ fn screen(persian: bool) -> String {
     } else {
         "Decision 2/3: the bank (Kerman branch) acts by ۱۴۰۵/۰۹/۳۰."
     };
-    BidiParagraph::new(body).render(Rect::new(0, 4, 44, 3), &mut buf);
+    Widget::render(BidiParagraph::new(body), Rect::new(0, 4, 44, 3), &mut buf);
     let mut st = InputState::single_line().with_text(if persian {
         "پیگیری: می‌خواهم (۲) نسخه"
     } else {
@@ -410,4 +411,53 @@ fn prefer_rtl_in_the_widgets() {
     let buf = render_input(&mut st, 30, 1);
     assert_eq!(rows(&buf), ["       ﺩﻮﺷ ﻝﺎﺳﺭﺍ ﺎﻀﻋﺍ ﯼﺍﺮﺑ SMS"]);
     assert_eq!(st.cursor_position(), Some(Position::new(27, 0)));
+}
+
+fn render_cached(p: &BidiParagraph<'_>, st: &mut ParagraphState, w: u16, h: u16) -> Buffer {
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    StatefulWidget::render(p, buf.area, &mut buf, st);
+    buf
+}
+
+#[test]
+fn paragraph_state_lays_out_again_exactly_when_an_input_changes() {
+    let mut text = format!("{DECISION}\n").repeat(40);
+    let mut st = ParagraphState::new();
+    let p = BidiParagraph::new(&text).scroll(3);
+    let first = render_cached(&p, &mut st, 30, 8);
+    assert_eq!(st.computed(), 1);
+    // The same as without the state.
+    assert_eq!(first, render(BidiParagraph::new(&text).scroll(3), 30, 8));
+    // Again, scrolled, styled, taller, asked for its line count: no new layout.
+    let spans = [StyleSpan::new(0..10, Style::default().fg(Color::Red))];
+    let p = BidiParagraph::new(&text).scroll(7).spans(&spans);
+    let styled = render_cached(&p, &mut st, 30, 12);
+    assert_eq!(
+        styled,
+        render(BidiParagraph::new(&text).scroll(7).spans(&spans), 30, 12)
+    );
+    assert_eq!(st.line_count(&p, 30), p.line_count(30));
+    let same = text.clone();
+    render_cached(&BidiParagraph::new(&same), &mut st, 30, 8);
+    assert_eq!(st.computed(), 1);
+    // Each input that changes the layout makes a new one, once.
+    render_cached(&BidiParagraph::new(&text), &mut st, 31, 8);
+    assert_eq!(st.computed(), 2);
+    let rtl = BidiParagraph::new(&text).base(BaseDirection::Ltr);
+    render_cached(&rtl, &mut st, 31, 8);
+    render_cached(&rtl, &mut st, 31, 8);
+    assert_eq!(st.computed(), 3);
+    let terminal = BidiParagraph::new(&text)
+        .base(BaseDirection::Ltr)
+        .mode(BidiMode::Terminal);
+    render_cached(&terminal, &mut st, 31, 8);
+    assert_eq!(st.computed(), 4);
+    // Text edited in place, same length: still noticed.
+    text.replace_range(0..2, "ن");
+    let p = BidiParagraph::new(&text);
+    let edited = render_cached(&p, &mut st, 31, 8);
+    assert_eq!(st.computed(), 5);
+    assert_eq!(edited, render(BidiParagraph::new(&text), 31, 8));
+    render_cached(&p, &mut st, 31, 8);
+    assert_eq!(st.computed(), 5);
 }

@@ -19,7 +19,7 @@ use super::visual::VisualLine;
 
 pub use input::{BidiInput, InputState};
 pub use line::{BidiLine, fitting_prefix};
-pub use paragraph::BidiParagraph;
+pub use paragraph::{BidiParagraph, ParagraphState};
 
 /// A style for a logical byte range of the widget's text. Later spans patch earlier ones.
 #[derive(Clone, Debug, PartialEq, Eq)]
