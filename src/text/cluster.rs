@@ -118,6 +118,26 @@ pub(super) fn units(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     })
 }
 
+/// A character that surely has Grapheme_Cluster_Break=Other and is not a regional indicator,
+/// Hangul or Prepend: between two of these there is always a cluster boundary (UAX #29 GB999).
+/// Printable ASCII, Latin-1 and Latin Extended, the Arabic letters, digits and punctuation
+/// (not the harakat nor the Prepend number signs), General Punctuation: the text hamyar shows
+/// most, whose boundaries it then finds without asking the segmenter.
+pub(super) fn is_simple(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{A0}'..='\u{AC}'
+        | '\u{AE}'..='\u{2FF}'
+        | '\u{606}'..='\u{60F}'
+        | '\u{61B}'
+        | '\u{61D}'..='\u{64A}'
+        | '\u{660}'..='\u{66F}'
+        | '\u{671}'..='\u{6D5}'
+        | '\u{6EE}'..='\u{6FF}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205E}')
+}
+
 /// Whether byte `pos` of `text` is between two units (its ends included).
 pub(super) fn is_unit_boundary(text: &str, pos: usize) -> bool {
     if pos == 0 || pos >= text.len() {
@@ -197,6 +217,18 @@ mod tests {
         assert_eq!(units(family).count(), 1);
         assert!(!is_unit_boundary(family, "👨".len()));
         assert!(is_unit_boundary(text, "می".len()));
+    }
+
+    #[test]
+    fn simple_characters_always_have_a_boundary_between_them() {
+        for c in (0..0x2100u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_simple(c))
+        {
+            for pair in [format!("a{c}"), format!("{c}a"), format!("{c}{c}")] {
+                assert_eq!(pair.graphemes(true).count(), 2, "{:X}", c as u32);
+            }
+        }
     }
 
     #[test]

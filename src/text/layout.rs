@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::FILLER;
 use super::classes::CachedBidiData;
-use super::cluster::{cluster_width, units};
+use super::cluster::{cluster_width, is_simple, is_unit_boundary};
 use super::direction::{BaseDirection, Direction};
 use super::reorder::{apply_l1, apply_l2, apply_l3};
 use super::shape::{Shaper, needs_shaping};
@@ -98,25 +98,34 @@ fn char_width(low: &[u8], c: char) -> u8 {
 }
 
 /// Marks the characters that continue a grapheme cluster and gives each cluster of several
-/// characters its width as a whole, on its first character.
+/// characters its width as a whole, on its first character. Between two simple characters
+/// (most Persian and Latin text) the boundary is certain; elsewhere the segmenter decides.
 fn mark_clusters(para: &str, chars: &mut [CharInfo]) {
-    let mut ci = 0usize;
-    for (byte, unit) in units(para) {
-        while ci < chars.len() && chars[ci].byte < byte {
-            ci += 1;
+    let mut prev_simple = true;
+    let mut start = 0usize;
+    for i in 0..chars.len() {
+        let simple = is_simple(chars[i].ch);
+        let cont = i > 0 && !(simple && prev_simple) && !is_unit_boundary(para, chars[i].byte);
+        prev_simple = simple;
+        if cont {
+            chars[i].cont = true;
+            chars[i].width = 0;
+            continue;
         }
-        let end = byte + unit.len();
-        let mut j = ci + 1;
-        while j < chars.len() && chars[j].byte < end {
-            chars[j].cont = true;
-            chars[j].width = 0;
-            j += 1;
-        }
-        if j > ci + 1 {
-            chars[ci].width = cluster_width(unit).min(usize::from(u8::MAX)) as u8;
-        }
-        ci = j;
+        cluster_ends(para, chars, start..i);
+        start = i;
     }
+    cluster_ends(para, chars, start..chars.len());
+}
+
+/// Gives a cluster of several characters (`r`, indices into `chars`) its width, as a whole.
+fn cluster_ends(para: &str, chars: &mut [CharInfo], r: Range<usize>) {
+    if r.len() < 2 {
+        return;
+    }
+    let from = chars[r.start].byte;
+    let to = chars.get(r.end).map_or(para.len(), |c| c.byte);
+    chars[r.start].width = cluster_width(&para[from..to]).min(usize::from(u8::MAX)) as u8;
 }
 
 impl Layout {

@@ -461,3 +461,22 @@ fn paragraph_state_lays_out_again_exactly_when_an_input_changes() {
     render_cached(&p, &mut st, 31, 8);
     assert_eq!(st.computed(), 5);
 }
+
+#[test]
+fn a_zwj_sequence_ratatui_does_not_know_is_still_two_columns() {
+    // Not a recommended sequence, so unicode-width counts 4 columns; layout says 2.
+    let odd = "🙂\u{200D}🙂";
+    let buf = render(BidiLine::new(&format!("{odd}ab")), 5, 1);
+    assert_eq!(buf[(0, 0)].symbol(), odd);
+    assert_eq!(buf[(2, 0)].symbol(), "a");
+    // ratatui then sends "a" to column 2, not after its own measure of the emoji.
+    let drawn: Vec<(u16, String)> = Buffer::empty(buf.area)
+        .diff(&buf)
+        .into_iter()
+        .map(|(x, _, c)| (x, c.symbol().to_string()))
+        .collect();
+    assert_eq!(
+        drawn[..3],
+        [(0, odd.to_string()), (2, "a".into()), (3, "b".into())]
+    );
+}

@@ -113,7 +113,10 @@ pub(super) fn paint_line(
         let style = paint.style_at(cell.logical);
         if let Some(target) = buf.cell_mut(pos) {
             target.set_char(cell.ch).set_style(style);
-            hold_width(target, cell.width);
+            // One character: ratatui measures it as layout did, unless joined ones follow.
+            if matches!(target.diff_option, CellDiffOption::ForcedWidth(_)) {
+                target.set_diff_option(CellDiffOption::None);
+            }
             last = Some((pos, cell.width));
         }
         for extra in 1..cell.width {
