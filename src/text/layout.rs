@@ -1,4 +1,4 @@
-//! The pipeline from a logical string to visual lines (DESIGN §4, steps 2–6).
+//! The pipeline from a logical string to visual lines (steps 2–6 of the module doc in `mod.rs`).
 
 use std::ops::Range;
 

@@ -1,4 +1,4 @@
-//! Properties of the text pipeline on arbitrary strings (DESIGN §9.5).
+//! Properties of the text pipeline on arbitrary strings.
 
 use std::collections::HashSet;
 
