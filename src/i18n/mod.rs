@@ -39,13 +39,9 @@ pub struct Strings {
 }
 
 /// Persian.
-pub static FA: Strings = Strings {
-    cli: &cli::FA,
-};
+pub static FA: Strings = Strings { cli: &cli::FA };
 /// English.
-pub static EN: Strings = Strings {
-    cli: &cli::EN,
-};
+pub static EN: Strings = Strings { cli: &cli::EN };
 
 /// A message whose wording depends on the language: typed errors and parameterised sentences.
 pub trait Localized {
