@@ -31,7 +31,7 @@ pub fn menu(frame: &mut Frame<'_>, screen: Rect, model: &Model, menu: &Menu, the
     let widest = menu
         .items
         .iter()
-        .map(|(t, _)| unicode_width::UnicodeWidthStr::width(t.as_str()))
+        .map(|(t, _)| crate::text::display_width(t.as_str()))
         .max()
         .unwrap_or(10) as u16;
     let area = modal_area(screen, (widest + 10).max(30), menu.items.len() as u16 + 2);

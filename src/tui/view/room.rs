@@ -39,7 +39,7 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, model: &Model, room: &Room, th
         lang.date_with_weekday(m.date),
         lang.status(m.status)
     );
-    let info_w = (unicode_width::UnicodeWidthStr::width(info.as_str()) as u16).min(area.width);
+    let info_w = (crate::text::display_width(info.as_str()) as u16).min(area.width);
     let row = Rect::new(area.x, area.y, area.width, 1);
     let parts = cells(row, &[area.width.saturating_sub(info_w + 2), info_w], lang);
     let buf = frame.buffer_mut();
@@ -77,7 +77,7 @@ fn label_end(buf: &mut ratatui::buffer::Buffer, area: Rect, text: &str, style: S
         Lang::Fa => Lang::En,
         Lang::En => Lang::Fa,
     };
-    let w = (unicode_width::UnicodeWidthStr::width(text) as u16).min(area.width);
+    let w = (crate::text::display_width(text) as u16).min(area.width);
     let x = match other {
         Lang::En => area.x,
         Lang::Fa => area.x + area.width - w,
@@ -104,7 +104,7 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, room: &Room, them
         .collect();
     let widths: Vec<u16> = titles
         .iter()
-        .map(|t| unicode_width::UnicodeWidthStr::width(t.as_str()) as u16 + 2)
+        .map(|t| crate::text::display_width(t.as_str()) as u16 + 2)
         .collect();
     // Start far enough along that the current tab is in view.
     let mut first = 0;

@@ -49,7 +49,7 @@ pub fn line(buf: &mut Buffer, area: Rect, text: &str, style: Style, lang: Lang) 
 /// One line aligned to the interface's start (right in Persian) whatever the text's own
 /// direction: labels and headings.
 pub fn label(buf: &mut Buffer, area: Rect, text: &str, style: Style, lang: Lang) {
-    let width = UnicodeWidthStr::width(text).min(usize::from(area.width));
+    let width = crate::text::display_width(text).min(usize::from(area.width));
     let w = u16::try_from(width).unwrap_or(area.width);
     let x = match lang {
         Lang::Fa => area.x + area.width.saturating_sub(w),
