@@ -21,6 +21,9 @@ use crate::domain::{
 };
 use crate::text::Direction;
 
+mod export;
+pub use export::ExportStrings;
+
 /// The language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]

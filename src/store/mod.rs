@@ -6,8 +6,10 @@
 
 mod actions;
 mod audit;
+mod bundle;
 mod decisions;
 mod error;
+mod import;
 mod issues;
 mod meetings;
 mod open;
@@ -27,8 +29,10 @@ use crate::domain::Clock;
 
 pub use actions::{ActionFilter, ActionItem};
 pub use audit::{Change, Undone};
+pub use bundle::MeetingBundle;
 pub use decisions::{DecisionEdit, NewDecision};
 pub use error::StoreError;
+pub use import::{Conflict, ImportReport, Side};
 pub use meetings::NewMeeting;
 pub use room::{Draft, IssueEdit, IssueHistory};
 pub use schema::SCHEMA_VERSION;
