@@ -97,6 +97,10 @@ pub enum Command {
     Bidi(super::bidi::BidiArgs),
     /// Check the database and the terminal, and say what to fix
     Doctor,
+    /// Export a meeting's minutes (صورتجلسه), or an agency's follow-up list
+    Export(super::export::ExportArgs),
+    /// Merge a minutes file (from `export --format json`) into the database
+    Import(super::import::ImportArgs),
 }
 
 #[cfg(test)]

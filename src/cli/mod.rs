@@ -10,6 +10,8 @@ mod bidi;
 mod demo;
 mod doctor;
 mod errors;
+mod export;
+mod import;
 mod meetings;
 mod number;
 mod output;
@@ -57,5 +59,7 @@ fn run(settings: &Settings, command: Option<&Command>) -> anyhow::Result<()> {
         Some(Command::Actions(args)) => actions::run(settings, args),
         Some(Command::Bidi(args)) => bidi::run(settings, args),
         Some(Command::Doctor) => doctor::run(settings),
+        Some(Command::Export(args)) => export::run(settings, args),
+        Some(Command::Import(args)) => import::run(settings, args),
     }
 }

@@ -26,7 +26,7 @@ pub fn render(doc: &Document) -> String {
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta name=\"generator\" content=\"hamyar\">\n<title>{}</title>\n<style>\n{STYLESHEET}{}</style>\n</head>\n<body>\n<main>\n",
-        escape(&doc.title),
+        escape(&doc.title.replace('\n', " ")),
         page_boxes(doc),
     );
     let _ = writeln!(out, "<header class=\"running\"><bdi>{}</bdi></header>", escape(&doc.running_header));
@@ -77,7 +77,9 @@ fn write_block(out: &mut String, block: &Block, last_title: bool) {
             writeln!(out, "</dl>")
         }
         Block::List(items) => {
-            out.push_str("<ul>\n");
+            // Items led by a number or a speaker need no bullet as well.
+            let led = items.iter().all(|i| i.lead.is_some());
+            out.push_str(if led { "<ul class=\"led\">\n" } else { "<ul>\n" });
             for item in items {
                 list_item(out, item);
             }

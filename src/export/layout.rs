@@ -43,7 +43,7 @@ impl Minutes {
                 self.amendments
                     .iter()
                     .map(|a| Item {
-                        lead: Some(a.date.clone()),
+                        lead: Some(format!("{}:", a.date)),
                         text: join_nonempty(&[&a.reason, &a.text], ": "),
                     })
                     .collect(),
@@ -80,9 +80,9 @@ impl Minutes {
         blocks.push(table_or_none(
             s.none,
             vec![
-                Column::new(s.number, 8),
+                Column::new(s.number, 9),
                 Column::new(s.name, 28),
-                Column::new(s.title, 34),
+                Column::new(s.title, 33),
                 Column::new(s.agency, 30),
             ],
             p.present
@@ -148,7 +148,7 @@ impl Minutes {
             self.agenda
                 .iter()
                 .map(|a| Item {
-                    lead: Some(a.number.clone()),
+                    lead: Some(format!("{}.", a.number)),
                     text: if a.category.is_empty() {
                         a.title.clone()
                     } else {
@@ -165,8 +165,8 @@ impl Minutes {
         blocks.push(table_or_none(
             s.none,
             vec![
-                Column::new(s.number, 7),
-                Column::new(s.decision_text, 33),
+                Column::new(s.number, 8),
+                Column::new(s.decision_text, 32),
                 Column::new(s.lead_agency, 15),
                 Column::new(s.due, 11),
                 Column::new(s.status, 11),
@@ -207,7 +207,7 @@ impl Minutes {
                         .statements
                         .iter()
                         .map(|st| Item {
-                            lead: Some(st.speaker.clone()),
+                            lead: Some(format!("{}:", st.speaker)),
                             text: st.text.clone(),
                         })
                         .collect(),
@@ -222,8 +222,8 @@ impl Minutes {
         blocks.push(table_or_none(
             s.none,
             vec![
-                Column::new(s.number, 8),
-                Column::new(s.decision_text, 46),
+                Column::new(s.number, 9),
+                Column::new(s.decision_text, 45),
                 Column::new(s.lead_agency, 18),
                 Column::new(s.supporting, 16),
                 Column::new(s.due, 12),
@@ -263,8 +263,8 @@ impl FollowUpList {
         blocks.push(table_or_none(
             s.none,
             vec![
-                Column::new(s.number, 7),
-                Column::new(s.decision_text, 37),
+                Column::new(s.number, 8),
+                Column::new(s.decision_text, 36),
                 Column::new(s.meeting_date, 11),
                 Column::new(s.due, 11),
                 Column::new(s.days_overdue, 9),

@@ -175,3 +175,156 @@ impl super::Lang {
         }
     }
 }
+
+/// Sentences of `export` and `import` that carry values.
+#[derive(Debug, Clone)]
+pub enum ExportMessage<'a> {
+    /// A DOCX or PDF written to its default file name.
+    Written { path: &'a std::path::Path },
+    /// A name matched several agencies and none exactly.
+    SeveralAgenciesMatch { name: &'a str, found: &'a [String] },
+    /// The counts of an import.
+    Imported {
+        added: usize,
+        updated: usize,
+        unchanged: usize,
+        older: usize,
+        conflicts: usize,
+    },
+    /// A record changed on both sides (`entity` is its table), and which change was kept.
+    Conflict {
+        entity: &'a str,
+        name: &'a str,
+        here_at: &'a str,
+        file_at: &'a str,
+        kept_file: bool,
+        approved_here: bool,
+    },
+}
+
+impl super::Localized for ExportMessage<'_> {
+    fn localized(&self, lang: super::Lang) -> String {
+        match lang {
+            super::Lang::Fa => self.fa(),
+            super::Lang::En => self.en(),
+        }
+    }
+}
+
+fn list(items: &[String]) -> String {
+    items.iter().map(|s| format!("\n  {s}")).collect()
+}
+
+impl ExportMessage<'_> {
+    fn fa(&self) -> String {
+        let n = |x: usize| super::Lang::Fa.number(x);
+        match self {
+            ExportMessage::Written { path } => format!("در {} نوشته شد.", path.display()),
+            ExportMessage::SeveralAgenciesMatch { name, found } => format!(
+                "چند دستگاه با «{name}» جور است؛ یکی را نام ببرید:{}",
+                list(found)
+            ),
+            ExportMessage::Imported {
+                added,
+                updated,
+                unchanged,
+                older,
+                conflicts,
+            } => format!(
+                "درون‌ریزی شد: {} رکورد تازه، {} به‌روز شده، {} بدون تغییر، {} کهنه‌تر از این پایگاه، {} تعارض.",
+                n(*added),
+                n(*updated),
+                n(*unchanged),
+                n(*older),
+                n(*conflicts)
+            ),
+            ExportMessage::Conflict {
+                entity,
+                name,
+                here_at,
+                file_at,
+                kept_file,
+                approved_here,
+            } => {
+                let record = format!("{} «{}»", entity_fa(entity), super::Lang::Fa.digits(name));
+                if *approved_here {
+                    format!("  تعارض: {record} در نشستی است که اینجا تأیید شده است؛ نسخهٔ این پایگاه نگه داشته شد.")
+                } else if *kept_file {
+                    format!("  تعارض: {record} در هر دو جا تغییر کرده بود؛ تغییر تازه‌تر پرونده ({file_at}) جای تغییر این پایگاه ({here_at}) را گرفت.")
+                } else {
+                    format!("  تعارض: {record} در هر دو جا تغییر کرده بود؛ تغییر تازه‌تر این پایگاه ({here_at}) ماند و تغییر پرونده ({file_at}) کنار گذاشته شد.")
+                }
+            }
+        }
+    }
+
+    fn en(&self) -> String {
+        match self {
+            ExportMessage::Written { path } => format!("Wrote {}.", path.display()),
+            ExportMessage::SeveralAgenciesMatch { name, found } => format!(
+                "several agencies match «{name}»; name one of them:{}",
+                list(found)
+            ),
+            ExportMessage::Imported {
+                added,
+                updated,
+                unchanged,
+                older,
+                conflicts,
+            } => format!(
+                "Imported: {added} new, {updated} updated, {unchanged} unchanged, {older} older than here, {conflicts} conflicts."
+            ),
+            ExportMessage::Conflict {
+                entity,
+                name,
+                here_at,
+                file_at,
+                kept_file,
+                approved_here,
+            } => {
+                let record = format!("{} «{name}»", entity_en(entity));
+                if *approved_here {
+                    format!("  conflict: {record} belongs to a meeting approved here; this database's copy was kept.")
+                } else if *kept_file {
+                    format!("  conflict: {record} was changed on both sides; the file's newer change ({file_at}) replaced this database's ({here_at}).")
+                } else {
+                    format!("  conflict: {record} was changed on both sides; this database's newer change ({here_at}) was kept, the file's ({file_at}) set aside.")
+                }
+            }
+        }
+    }
+}
+
+fn entity_fa(table: &str) -> &'static str {
+    match table {
+        "agencies" => "دستگاه",
+        "people" => "شخص",
+        "categories" => "دسته",
+        "series" => "سلسله نشست",
+        "meetings" => "نشست",
+        "attendance" => "حضور و غیاب",
+        "issues" => "موضوع",
+        "statements" => "اظهارات",
+        "decisions" => "مصوبهٔ",
+        "follow_ups" => "پیگیری مصوبهٔ",
+        "amendments" => "اصلاحیهٔ نشست",
+        _ => "رکورد",
+    }
+}
+
+fn entity_en(table: &str) -> &'static str {
+    match table {
+        "agencies" => "agency",
+        "people" => "person",
+        "categories" => "category",
+        "series" => "series",
+        "meetings" => "meeting",
+        "attendance" => "attendance",
+        "issues" => "issue",
+        "statements" => "statement",
+        "decisions" => "decision",
+        "follow_ups" => "the follow-up of decision",
+        "amendments" => "an amendment of meeting",
+        _ => "record",
+    }
+}

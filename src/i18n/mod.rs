@@ -22,7 +22,7 @@ use crate::domain::{
 use crate::text::Direction;
 
 mod export;
-pub use export::ExportStrings;
+pub use export::{ExportMessage, ExportStrings};
 
 /// The language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, serde::Deserialize)]

@@ -120,7 +120,7 @@ pub(super) fn styles(lang: Lang) -> String {
         "{DECL}<w:styles xmlns:w=\"{W_NS}\"><w:docDefaults><w:rPrDefault><w:rPr>\
 <w:rFonts w:ascii=\"{LATIN_FONT}\" w:hAnsi=\"{LATIN_FONT}\" w:eastAsia=\"{LATIN_FONT}\" w:cs=\"{CS_FONT}\"/>\
 {}<w:lang w:val=\"en-US\" w:eastAsia=\"en-US\" w:bidi=\"fa-IR\"/></w:rPr></w:rPrDefault>\
-<w:pPrDefault><w:pPr><w:spacing w:after=\"60\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
+<w:pPrDefault><w:pPr><w:spacing w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
 <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/><w:pPr>{bidi}</w:pPr></w:style>\
 {}{}{}{}{}{}{}{}\
 <w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
@@ -133,6 +133,6 @@ pub(super) fn styles(lang: Lang) -> String {
         para("Notice", "Notice", &format!("<w:pBdr><w:top w:val=\"single\" w:sz=\"12\" w:space=\"2\" w:color=\"AA0000\"/><w:left w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"AA0000\"/><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"2\" w:color=\"AA0000\"/><w:right w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"AA0000\"/></w:pBdr>{bidi}<w:spacing w:before=\"120\" w:after=\"120\"/><w:jc w:val=\"center\"/>"), &format!("{bold}<w:color w:val=\"AA0000\"/>")),
         para("Header", "header", &format!("{bidi}<w:jc w:val=\"center\"/>"), &size(18)),
         para("Footer", "footer", &format!("{bidi}<w:jc w:val=\"center\"/>"), &size(18)),
-        para("TableText", "Table Text", &format!("{bidi}<w:spacing w:after=\"0\"/>"), &size(22)),
+        para("TableText", "Table Text", &format!("{bidi}<w:spacing w:after=\"0\" w:line=\"216\" w:lineRule=\"auto\"/>"), &size(22)),
     )
 }
