@@ -5,4 +5,6 @@
 
 mod bidi;
 mod commands;
+mod export;
 mod hostile;
+mod import;

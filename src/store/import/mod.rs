@@ -15,6 +15,8 @@
 //! file's `changed_at`), so "newer" keeps its meaning through any number of merges, and a file
 //! exported again after import is the same file.
 
+use std::collections::HashSet;
+
 use rusqlite::types::Value;
 use rusqlite::{ErrorCode, OptionalExtension, params_from_iter};
 use serde_json::Value as Json;
@@ -69,17 +71,21 @@ impl Store {
         let now = self.clock.now_utc();
         self.write("import", |w| {
             let mut report = ImportReport::default();
+            // Approved before this import: a meeting the file brings in approved is filled in.
+            let approved = approved_meetings(w)?;
             for row in &rows {
                 let at = bundle
                     .changed_at
                     .get(&row.id)
                     .filter(|t| t.parse::<jiff::Timestamp>().is_ok())
                     .cloned();
-                merge(w, row, at, &now, &mut report).map_err(|e| refers_to_missing(e, row))?;
+                merge(w, row, at, &now, &approved, &mut report)
+                    .map_err(|e| refers_to_missing(e, row))?;
             }
             let reviewed: Vec<Id> = bundle.reviewed.iter().map(|d| d.id.clone()).collect();
-            items(w, "agenda_items", "issue", &bundle.meeting.id, &bundle.agenda)?;
-            items(w, "review_items", "decision", &bundle.meeting.id, &reviewed)?;
+            let m = &bundle.meeting.id;
+            items(w, ("agenda_items", "issue"), m, &bundle.agenda, &approved)?;
+            items(w, ("review_items", "decision"), m, &reviewed, &approved)?;
             for m in std::iter::once(&bundle.meeting).chain(&bundle.other_meetings) {
                 let at = bundle.changed_at.get(&m.id).cloned().unwrap_or_else(|| now.clone());
                 keep_highest_item(&w.dated(at), &m.id)?;
@@ -94,11 +100,12 @@ fn merge(
     row: &Row,
     file_at: Option<String>,
     now: &str,
+    approved: &HashSet<Id>,
     report: &mut ImportReport,
 ) -> Result<(), StoreError> {
     let (id, local) = local_state(w, row)?;
     let Some(local) = local else {
-        if minutes_locked(w, row, None)? {
+        if minutes_locked(row, None, approved) {
             report.conflicts.push(conflict(row, String::new(), file_at, Side::Here, true));
             return Ok(());
         }
@@ -121,7 +128,7 @@ fn merge(
         report.older_in_file += 1;
         return Ok(());
     }
-    let locked = minutes_locked(w, row, Some(&local))?;
+    let locked = minutes_locked(row, Some(&local), approved);
     let edited_here = newest.is_none_or(|c| c.action != "import");
     if file_newer && !locked {
         update(w, row, &id)?;
@@ -194,18 +201,17 @@ fn to_json(v: &Value) -> Json {
     }
 }
 
+fn approved_meetings(w: &Writer<'_, '_>) -> Result<HashSet<Id>, StoreError> {
+    let mut st = w.tx.prepare("SELECT id FROM meetings WHERE status = 'approved'")?;
+    let rows = st.query_map([], |r| Ok(Id::from_string(r.get::<_, String>(0)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Whether the row belongs to minutes approved here, which an import must not change. A
 /// decision whose status alone differs is tracking, not minutes, and may change.
-fn minutes_locked(w: &Writer<'_, '_>, row: &Row, local: Option<&Json>) -> Result<bool, StoreError> {
-    let Some(meeting) = &row.minutes_of else {
-        return Ok(false);
-    };
-    let status: Option<String> = w
-        .tx
-        .query_row("SELECT status FROM meetings WHERE id = ?1", [meeting.as_str()], |r| r.get(0))
-        .optional()?;
-    if status.as_deref() != Some("approved") {
-        return Ok(false);
+fn minutes_locked(row: &Row, local: Option<&Json>, approved: &HashSet<Id>) -> bool {
+    if !row.minutes_of.as_ref().is_some_and(|m| approved.contains(m)) {
+        return false;
     }
     let status_only = row.table == "decisions"
         && local.is_some_and(|l| {
@@ -213,7 +219,7 @@ fn minutes_locked(w: &Writer<'_, '_>, row: &Row, local: Option<&Json>) -> Result
                 .iter()
                 .all(|(c, v)| *c == "status" || l.get(*c) == Some(&to_json(v)))
         });
-    Ok(!status_only)
+    !status_only
 }
 
 /// A meeting number or decision number held here by another record: both databases made it
@@ -267,13 +273,14 @@ fn update(w: &Writer<'_, '_>, row: &Row, id: &str) -> Result<(), StoreError> {
 }
 
 /// Adds the file's agenda or review entries this meeting lacks, after its own.
-fn items(w: &Writer<'_, '_>, table: &'static str, column: &str, meeting: &Id, ids: &[Id]) -> Result<(), StoreError> {
-    let approved: bool = w.tx.query_row(
-        "SELECT coalesce((SELECT status = 'approved' FROM meetings WHERE id = ?1), 0)",
-        [meeting.as_str()],
-        |r| r.get(0),
-    )?;
-    if approved {
+fn items(
+    w: &Writer<'_, '_>,
+    (table, column): (&'static str, &str),
+    meeting: &Id,
+    ids: &[Id],
+    approved: &HashSet<Id>,
+) -> Result<(), StoreError> {
+    if approved.contains(meeting) {
         return Ok(());
     }
     for record in ids {
