@@ -182,7 +182,7 @@ fn golden_follow_up_list_of_one_agency() {
         .failure()
         .stderr(predicates::str::contains("md, html, docx or pdf"));
     hamyar(&db)
-        .args(["export", "--agency", "استان کرمان", "--format", "md"])
+        .args(["--lang", "en", "export", "--agency", "استان کرمان", "--format", "md"])
         .assert()
         .failure()
         .stderr(predicates::str::contains("several agencies match"));
@@ -213,7 +213,7 @@ fn binary_formats_go_to_a_readable_file_name_text_formats_to_stdout() {
         .args(["export", "--meeting", "9", "--format", "md"])
         .assert()
         .failure()
-        .stderr(predicates::str::contains("no meeting 9"));
+        .stderr(predicates::str::contains("نشست ۹ وجود ندارد"));
 }
 
 #[test]
