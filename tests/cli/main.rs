@@ -6,5 +6,6 @@
 mod bidi;
 mod commands;
 mod export;
+mod export_props;
 mod hostile;
 mod import;
