@@ -166,11 +166,11 @@ impl Minutes {
             s.none,
             vec![
                 Column::new(s.number, 8),
-                Column::new(s.decision_text, 32),
+                Column::new(s.decision_text, 30),
                 Column::new(s.lead_agency, 15),
-                Column::new(s.due, 11),
+                Column::new(s.due, 14),
                 Column::new(s.status, 11),
-                Column::new(s.follow_up_note, 23),
+                Column::new(s.follow_up_note, 22),
             ],
             self.review
                 .iter()
@@ -223,10 +223,10 @@ impl Minutes {
             s.none,
             vec![
                 Column::new(s.number, 9),
-                Column::new(s.decision_text, 45),
+                Column::new(s.decision_text, 42),
                 Column::new(s.lead_agency, 18),
                 Column::new(s.supporting, 16),
-                Column::new(s.due, 12),
+                Column::new(s.due, 15),
             ],
             self.decisions
                 .iter()
@@ -264,11 +264,11 @@ impl FollowUpList {
             s.none,
             vec![
                 Column::new(s.number, 8),
-                Column::new(s.decision_text, 36),
-                Column::new(s.meeting_date, 11),
-                Column::new(s.due, 11),
+                Column::new(s.decision_text, 33),
+                Column::new(s.meeting_date, 13),
+                Column::new(s.due, 13),
                 Column::new(s.days_overdue, 9),
-                Column::new(s.last_follow_up, 25),
+                Column::new(s.last_follow_up, 24),
             ],
             self.rows
                 .iter()

@@ -122,7 +122,7 @@ fn build(store: &mut Store, p: &Plan) -> Id {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
 
     #[test]
     fn generated_minutes_round_trip_through_json_exactly(p in plan()) {
