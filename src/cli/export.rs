@@ -11,7 +11,7 @@ use clap::Args;
 use super::output::{CellLayout, VisualCells};
 use super::series::SeriesArg;
 use crate::domain::Agency;
-use crate::export::{self, Format, FollowUpList};
+use crate::export::{self, FollowUpList, Format};
 use crate::i18n::{CliMessage, ExportMessage, Lang, Localized};
 use crate::settings::Settings;
 use crate::store::Store;
@@ -40,7 +40,11 @@ pub struct ExportArgs {
 pub fn run(settings: &Settings, args: &ExportArgs) -> Result<()> {
     let lang = settings.lang;
     let store = Store::open_existing(&settings.db, settings.clock.clone())?;
-    let organisation = settings.config.organisation.as_deref().filter(|o| !o.is_empty());
+    let organisation = settings
+        .config
+        .organisation
+        .as_deref()
+        .filter(|o| !o.is_empty());
     let (bytes, stem) = match (args.meeting, &args.agency) {
         (Some(number), _) => {
             let meeting = args.series.meeting(&store, number, lang)?;
@@ -144,11 +148,23 @@ fn find_agency(store: &Store, name: &str, lang: Lang) -> Result<Agency> {
         1 => Ok(found.remove(0)),
         0 => {
             let known = names(&store.list_agencies()?);
-            bail!(CliMessage::NoSuchAgency { name, known: &known }.localized(lang))
+            bail!(
+                CliMessage::NoSuchAgency {
+                    name,
+                    known: &known
+                }
+                .localized(lang)
+            )
         }
         _ => {
             let found = names(&found);
-            bail!(ExportMessage::SeveralAgenciesMatch { name, found: &found }.localized(lang))
+            bail!(
+                ExportMessage::SeveralAgenciesMatch {
+                    name,
+                    found: &found
+                }
+                .localized(lang)
+            )
         }
     }
 }

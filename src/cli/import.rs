@@ -29,7 +29,10 @@ pub fn run(settings: &Settings, args: &ImportArgs) -> Result<()> {
         .with_context(|| format!("cannot read {}", path.display()))?
         .len();
     if size > MAX_BYTES {
-        anyhow::bail!("{} is too large to be a minutes file ({size} bytes)", path.display());
+        anyhow::bail!(
+            "{} is too large to be a minutes file ({size} bytes)",
+            path.display()
+        );
     }
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
     let bundle = json::parse(&bytes).with_context(|| path.display().to_string())?;
@@ -91,8 +94,14 @@ mod tests {
         };
         let fa = report_lines(&r, Lang::Fa);
         assert!(fa[0].contains("۳ رکورد تازه"), "{fa:?}");
-        assert!(fa[1].contains("مصوبهٔ «۲/۳»") && fa[1].contains("تازه‌تر پرونده"), "{fa:?}");
+        assert!(
+            fa[1].contains("مصوبهٔ «۲/۳»") && fa[1].contains("تازه‌تر پرونده"),
+            "{fa:?}"
+        );
         let en = report_lines(&r, Lang::En);
-        assert!(en[1].contains("decision «2/3»") && en[1].contains("file's newer change"), "{en:?}");
+        assert!(
+            en[1].contains("decision «2/3»") && en[1].contains("file's newer change"),
+            "{en:?}"
+        );
     }
 }

@@ -51,10 +51,12 @@ fn record<'a>(out: &mut String, cells: impl Iterator<Item = &'a str>) {
 /// One cell: neutralized if it could be a formula, quoted when it must be.
 pub fn field(text: &str) -> String {
     let text = clean(text);
-    let formula = text
-        .trim_start()
-        .starts_with(['=', '+', '-', '@']);
-    let text = if formula { format!("'{text}") } else { text.into_owned() };
+    let formula = text.trim_start().starts_with(['=', '+', '-', '@']);
+    let text = if formula {
+        format!("'{text}")
+    } else {
+        text.into_owned()
+    };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -68,7 +70,10 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralized_and_quotes_doubled() {
-        assert_eq!(field("=HYPERLINK(\"http://x\",\"y\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
         assert_eq!(field(" +1"), "' +1");
         assert_eq!(field("-2"), "'-2");
         assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");

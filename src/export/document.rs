@@ -111,7 +111,14 @@ mod tests {
     #[test]
     fn clean_removes_what_no_format_may_carry() {
         assert!(matches!(clean("بانک «ملی» 2/3"), Cow::Borrowed(_)));
-        assert_eq!(clean("a\r\nb\u{1}c\u{FFFE}d\u{202E}e\u{202C}\u{FDD0}"), "a\nbcde");
-        assert_eq!(clean("\u{200C}\u{200F}"), "\u{200C}\u{200F}", "ZWNJ and RLM stay");
+        assert_eq!(
+            clean("a\r\nb\u{1}c\u{FFFE}d\u{202E}e\u{202C}\u{FDD0}"),
+            "a\nbcde"
+        );
+        assert_eq!(
+            clean("\u{200C}\u{200F}"),
+            "\u{200C}\u{200F}",
+            "ZWNJ and RLM stay"
+        );
     }
 }

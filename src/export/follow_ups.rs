@@ -54,9 +54,10 @@ impl FollowUpList {
         })?;
         let mut rows = Vec::new();
         let mut meetings = Vec::new();
-        for item in items.iter().filter(|i| {
-            i.decision.lead_agency == agency.id && i.decision.status.is_active()
-        }) {
+        for item in items
+            .iter()
+            .filter(|i| i.decision.lead_agency == agency.id && i.decision.status.is_active())
+        {
             let d = &item.decision;
             meetings.push(d.meeting.clone());
             let last = store.list_follow_ups(&d.id)?.pop();
@@ -70,7 +71,11 @@ impl FollowUpList {
                 last_follow_up: last
                     .map(|f| {
                         let head = format!("{} ({})", lang.date(f.date), lang.status(f.new_status));
-                        if f.note.is_empty() { head } else { format!("{head}: {}", f.note) }
+                        if f.note.is_empty() {
+                            head
+                        } else {
+                            format!("{head}: {}", f.note)
+                        }
                     })
                     .unwrap_or_default(),
             });
@@ -93,7 +98,10 @@ impl FollowUpList {
         Ok(FollowUpList {
             lang,
             agency: name,
-            organisation: series.as_ref().map(|s| s.organisation.clone()).unwrap_or_default(),
+            organisation: series
+                .as_ref()
+                .map(|s| s.organisation.clone())
+                .unwrap_or_default(),
             series_title: series.map(|s| s.title).unwrap_or_default(),
             as_of: lang.date_with_weekday(today),
             today,
@@ -142,6 +150,9 @@ mod tests {
     fn slugs_are_ascii_words() {
         assert_eq!(slug("Imam Reza Mehr Fund", ""), "imam-reza-mehr-fund");
         assert_eq!(slug("", "صندوق مهر"), "agency");
-        assert_eq!(slug("Health Deputy, Kerman (KMU)", ""), "health-deputy-kerman-kmu");
+        assert_eq!(
+            slug("Health Deputy, Kerman (KMU)", ""),
+            "health-deputy-kerman-kmu"
+        );
     }
 }

@@ -29,7 +29,11 @@ pub fn render(doc: &Document) -> String {
         escape(&doc.title.replace('\n', " ")),
         page_boxes(doc),
     );
-    let _ = writeln!(out, "<header class=\"running\"><bdi>{}</bdi></header>", escape(&doc.running_header));
+    let _ = writeln!(
+        out,
+        "<header class=\"running\"><bdi>{}</bdi></header>",
+        escape(&doc.running_header)
+    );
     let mut blocks = doc.blocks.iter().peekable();
     while let Some(block) = blocks.next() {
         let last_title = !matches!(blocks.peek(), Some(Block::Title(_)));
@@ -79,7 +83,11 @@ fn write_block(out: &mut String, block: &Block, last_title: bool) {
         Block::List(items) => {
             // Items led by a number or a speaker need no bullet as well.
             let led = items.iter().all(|i| i.lead.is_some());
-            out.push_str(if led { "<ul class=\"led\">\n" } else { "<ul>\n" });
+            out.push_str(if led {
+                "<ul class=\"led\">\n"
+            } else {
+                "<ul>\n"
+            });
             for item in items {
                 list_item(out, item);
             }
@@ -164,7 +172,10 @@ mod tests {
     fn html_and_css_escaping() {
         assert_eq!(escape("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
         assert_eq!(escape("a\nb\u{202E}c"), "a<br>bc");
-        assert_eq!(css_string("a\"b</style>"), "\"a\\22 b\\3c \\2f style\\3e \"");
+        assert_eq!(
+            css_string("a\"b</style>"),
+            "\"a\\22 b\\3c \\2f style\\3e \""
+        );
         assert_eq!(css_string("صفحهٔ ۲"), "\"صفحهٔ ۲\"");
     }
 }

@@ -25,8 +25,18 @@ impl Minutes {
         fields.push(Field::new(s.place, &h.place));
         fields.push(Field::new(s.status, &h.status));
         let officer = |p: &PersonLine| join_nonempty(&[&p.name, &p.title], " — ");
-        fields.extend(self.people.chair.as_ref().map(|p| Field::new(s.chair, officer(p))));
-        fields.extend(self.people.secretary.as_ref().map(|p| Field::new(s.secretary, officer(p))));
+        fields.extend(
+            self.people
+                .chair
+                .as_ref()
+                .map(|p| Field::new(s.chair, officer(p))),
+        );
+        fields.extend(
+            self.people
+                .secretary
+                .as_ref()
+                .map(|p| Field::new(s.secretary, officer(p))),
+        );
         blocks.push(Block::Fields(fields));
 
         self.people_blocks(&mut blocks);
@@ -129,7 +139,12 @@ impl Minutes {
                     .iter()
                     .map(|x| {
                         let who = &x.person;
-                        vec![who.name.clone(), who.agency.clone(), x.state.clone(), x.reason.clone()]
+                        vec![
+                            who.name.clone(),
+                            who.agency.clone(),
+                            x.state.clone(),
+                            x.reason.clone(),
+                        ]
                     })
                     .collect(),
                 signatures: false,

@@ -74,7 +74,11 @@ fn table(out: &mut String, t: &Table) {
         let mut padded = (0..t.columns.len()).map(|i| {
             let text = cells.get(i).map_or("", String::as_str);
             // An empty cell in a signature table still needs room to sign in print.
-            if text.is_empty() && t.signatures { " ".to_string() } else { inline(text) }
+            if text.is_empty() && t.signatures {
+                " ".to_string()
+            } else {
+                inline(text)
+            }
         });
         out.push_str(&row(&mut padded));
     }
@@ -119,7 +123,10 @@ mod tests {
 
     #[test]
     fn syntax_in_records_is_escaped() {
-        assert_eq!(inline("<script>alert(1)</script>"), "\\<script\\>alert(1)\\</script\\>");
+        assert_eq!(
+            inline("<script>alert(1)</script>"),
+            "\\<script\\>alert(1)\\</script\\>"
+        );
         assert_eq!(inline("# نه عنوان"), "\\# نه عنوان");
         assert_eq!(inline("1. نه فهرست"), "1\\. نه فهرست");
         assert_eq!(inline("a|b"), "a\\|b");

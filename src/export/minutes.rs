@@ -174,7 +174,11 @@ impl<'a> Names<'a> {
             Some(p) => PersonLine {
                 name: p.name.clone(),
                 title: p.title.clone(),
-                agency: p.agency.as_ref().map(|a| self.agency(a)).unwrap_or_default(),
+                agency: p
+                    .agency
+                    .as_ref()
+                    .map(|a| self.agency(a))
+                    .unwrap_or_default(),
             },
             None => PersonLine {
                 name: String::new(),
@@ -201,10 +205,7 @@ impl Minutes {
             number: lang.number(m.number),
             date: lang.date_with_weekday(m.date),
             time: m.start_time.map(|start| match m.end_time {
-                Some(end) => lang.digits(&format!(
-                    "{start} {} {end}",
-                    lang.export_strings().until
-                )),
+                Some(end) => lang.digits(&format!("{start} {} {end}", lang.export_strings().until)),
                 None => lang.digits(&start.to_string()),
             }),
             place: m.place.clone(),
@@ -263,11 +264,18 @@ impl Minutes {
 }
 
 fn people(b: &MeetingBundle, names: &Names<'_>, lang: Lang) -> People {
-    let agency_order: HashMap<&Id, usize> =
-        b.agencies.iter().enumerate().map(|(i, a)| (&a.id, i)).collect();
+    let agency_order: HashMap<&Id, usize> = b
+        .agencies
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (&a.id, i))
+        .collect();
     let person_order = |id: &Id| {
         let agency = names.people.get(id).and_then(|p| p.agency.as_ref());
-        agency.and_then(|a| agency_order.get(a)).copied().unwrap_or(usize::MAX)
+        agency
+            .and_then(|a| agency_order.get(a))
+            .copied()
+            .unwrap_or(usize::MAX)
     };
     let mut attendance: Vec<_> = b.attendance.iter().collect();
     attendance.sort_by_key(|a| person_order(&a.person));
@@ -302,7 +310,8 @@ fn people(b: &MeetingBundle, names: &Names<'_>, lang: Lang) -> People {
 /// Who signs: the chair first, then everyone at the table, the secretary last.
 fn signatures(p: &People) -> Vec<PersonLine> {
     let mut out: Vec<PersonLine> = p.chair.iter().cloned().collect();
-    let is_officer = |x: &PersonLine| p.chair.as_ref() == Some(x) || p.secretary.as_ref() == Some(x);
+    let is_officer =
+        |x: &PersonLine| p.chair.as_ref() == Some(x) || p.secretary.as_ref() == Some(x);
     out.extend(p.present.iter().filter(|x| !is_officer(x)).cloned());
     out.extend(p.substitutes.iter().map(|s| s.person.clone()));
     out.extend(p.secretary.iter().cloned());
@@ -339,9 +348,8 @@ pub(crate) fn status_at<'f>(
 ) -> (DecisionStatus, Option<&'f FollowUp>) {
     let mine = || follow_ups.iter().filter(|f| &f.decision == decision);
     let at = mine()
-        .filter(|f| f.meeting.as_ref() == Some(meeting))
-        .last()
-        .or_else(|| mine().filter(|f| f.date <= day).last());
+        .rfind(|f| f.meeting.as_ref() == Some(meeting))
+        .or_else(|| mine().rfind(|f| f.date <= day));
     (at.map_or(DecisionStatus::Pending, |f| f.new_status), at)
 }
 

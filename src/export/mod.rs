@@ -18,8 +18,8 @@
 //! its own syntax, so text in a record stays text in every format.
 
 mod csv;
-mod docx;
 mod document;
+mod docx;
 mod follow_ups;
 mod html;
 pub mod json;
@@ -114,7 +114,9 @@ pub enum ExportError {
     NotADocumentFormat(Format),
     #[error("the file is not JSON ({0}); give a file made by `hamyar export --format json`")]
     NotJson(serde_json::Error),
-    #[error("the file is not a hamyar minutes file (no \"format\": \"hamyar-minutes\" with a version)")]
+    #[error(
+        "the file is not a hamyar minutes file (no \"format\": \"hamyar-minutes\" with a version)"
+    )]
     NotMinutes,
     #[error(
         "the file was written by a newer hamyar (minutes file version {0}, this one reads up to {v}); update hamyar to import it — nothing was changed",

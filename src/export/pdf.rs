@@ -19,7 +19,10 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, ExportError> {
     let dir = tempfile::Builder::new().prefix("hamyar-pdf-").tempdir()?;
     let input = dir.path().join("minutes.docx");
     std::fs::write(&input, docx)?;
-    let profile = format!("-env:UserInstallation={}", file_url(&dir.path().join("profile")));
+    let profile = format!(
+        "-env:UserInstallation={}",
+        file_url(&dir.path().join("profile"))
+    );
     let output = Command::new(SOFFICE)
         .arg("--headless")
         .arg("--norestore")

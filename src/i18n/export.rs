@@ -248,11 +248,17 @@ impl ExportMessage<'_> {
             } => {
                 let record = format!("{} «{}»", entity_fa(entity), super::Lang::Fa.digits(name));
                 if *approved_here {
-                    format!("  تعارض: {record} در نشستی است که اینجا تأیید شده است؛ نسخهٔ این پایگاه نگه داشته شد.")
+                    format!(
+                        "  تعارض: {record} در نشستی است که اینجا تأیید شده است؛ نسخهٔ این پایگاه نگه داشته شد."
+                    )
                 } else if *kept_file {
-                    format!("  تعارض: {record} در هر دو جا تغییر کرده بود؛ تغییر تازه‌تر پرونده ({file_at}) جای تغییر این پایگاه ({here_at}) را گرفت.")
+                    format!(
+                        "  تعارض: {record} در هر دو جا تغییر کرده بود؛ تغییر تازه‌تر پرونده ({file_at}) جای تغییر این پایگاه ({here_at}) را گرفت."
+                    )
                 } else {
-                    format!("  تعارض: {record} در هر دو جا تغییر کرده بود؛ تغییر تازه‌تر این پایگاه ({here_at}) ماند و تغییر پرونده ({file_at}) کنار گذاشته شد.")
+                    format!(
+                        "  تعارض: {record} در هر دو جا تغییر کرده بود؛ تغییر تازه‌تر این پایگاه ({here_at}) ماند و تغییر پرونده ({file_at}) کنار گذاشته شد."
+                    )
                 }
             }
         }
@@ -284,11 +290,17 @@ impl ExportMessage<'_> {
             } => {
                 let record = format!("{} «{name}»", entity_en(entity));
                 if *approved_here {
-                    format!("  conflict: {record} belongs to a meeting approved here; this database's copy was kept.")
+                    format!(
+                        "  conflict: {record} belongs to a meeting approved here; this database's copy was kept."
+                    )
                 } else if *kept_file {
-                    format!("  conflict: {record} was changed on both sides; the file's newer change ({file_at}) replaced this database's ({here_at}).")
+                    format!(
+                        "  conflict: {record} was changed on both sides; the file's newer change ({file_at}) replaced this database's ({here_at})."
+                    )
                 } else {
-                    format!("  conflict: {record} was changed on both sides; this database's newer change ({here_at}) was kept, the file's ({file_at}) set aside.")
+                    format!(
+                        "  conflict: {record} was changed on both sides; this database's newer change ({here_at}) was kept, the file's ({file_at}) set aside."
+                    )
                 }
             }
         }

@@ -65,13 +65,18 @@ fn read_bundle(tx: &Transaction<'_>, id: &Id) -> Result<MeetingBundle, StoreErro
     let by_meeting = |sql: &str| format!("{sql} WHERE meeting = ?1");
     let attendance = list(
         tx,
-        &format!("{} ORDER BY id", by_meeting(&format!("SELECT {ATTENDANCE_COLS} FROM attendance"))),
+        &format!(
+            "{} ORDER BY id",
+            by_meeting(&format!("SELECT {ATTENDANCE_COLS} FROM attendance"))
+        ),
         [id.as_str()],
         attendance_from_row,
     )?;
     let statements = list(
         tx,
-        &format!("SELECT {STATEMENT_COLS} FROM statements s WHERE s.meeting = ?1 ORDER BY s.fts_key"),
+        &format!(
+            "SELECT {STATEMENT_COLS} FROM statements s WHERE s.meeting = ?1 ORDER BY s.fts_key"
+        ),
         [id.as_str()],
         statement_from_row,
     )?;
@@ -157,7 +162,9 @@ fn add_referenced(tx: &Transaction<'_>, b: &mut MeetingBundle) -> Result<(), Sto
     for issue in issue_ids {
         let mut st = tx.prepare_cached(&issue_sql)?;
         let found = st
-            .query_row([issue.as_str()], |r| Ok((r.get::<_, i64>(8)?, issue_from_row(r)?)))
+            .query_row([issue.as_str()], |r| {
+                Ok((r.get::<_, i64>(8)?, issue_from_row(r)?))
+            })
             .optional()?;
         issues.push(found.ok_or_else(|| StoreError::not_found("issue", issue))?);
     }
@@ -182,7 +189,11 @@ fn add_referenced(tx: &Transaction<'_>, b: &mut MeetingBundle) -> Result<(), Sto
     let people: BTreeSet<&Id> = std::iter::once(&b.meeting)
         .chain(&b.other_meetings)
         .flat_map(|m| m.chair.iter().chain(m.secretary.iter()))
-        .chain(b.attendance.iter().flat_map(|a| std::iter::once(&a.person).chain(&a.substitute_for)))
+        .chain(
+            b.attendance
+                .iter()
+                .flat_map(|a| std::iter::once(&a.person).chain(&a.substitute_for)),
+        )
         .chain(b.statements.iter().map(|s| &s.speaker))
         .chain(b.issues.iter().filter_map(|i| i.raised_by.as_ref()))
         .collect();
@@ -218,7 +229,11 @@ fn add_referenced(tx: &Transaction<'_>, b: &mut MeetingBundle) -> Result<(), Sto
     .filter(|a| agencies.contains(&a.id))
     .collect();
 
-    let categories: BTreeSet<&Id> = b.issues.iter().filter_map(|i| i.category.as_ref()).collect();
+    let categories: BTreeSet<&Id> = b
+        .issues
+        .iter()
+        .filter_map(|i| i.category.as_ref())
+        .collect();
     b.categories = list(
         tx,
         &format!("SELECT {CATEGORY_COLS} FROM categories ORDER BY ord, name_f, id"),
@@ -246,9 +261,8 @@ fn changed_at(tx: &Transaction<'_>, b: &MeetingBundle) -> Result<BTreeMap<Id, St
         .chain(b.decisions.iter().chain(&b.reviewed).map(|x| &x.id))
         .chain(b.follow_ups.iter().map(|x| &x.id))
         .chain(b.amendments.iter().map(|x| &x.id));
-    let mut st = tx.prepare_cached(
-        "SELECT at FROM changes WHERE entity_id = ?1 ORDER BY seq DESC LIMIT 1",
-    )?;
+    let mut st =
+        tx.prepare_cached("SELECT at FROM changes WHERE entity_id = ?1 ORDER BY seq DESC LIMIT 1")?;
     let mut out = BTreeMap::new();
     for id in ids {
         if let Some(at) = st

@@ -132,7 +132,13 @@ pub fn docx_parts(bytes: &[u8]) -> Vec<(String, String)> {
 fn golden_minutes_of_demo_meeting_2_in_every_text_format() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
-    for (format, lang) in [("md", "fa"), ("html", "fa"), ("json", "fa"), ("csv", "fa"), ("md", "en")] {
+    for (format, lang) in [
+        ("md", "fa"),
+        ("html", "fa"),
+        ("json", "fa"),
+        ("csv", "fa"),
+        ("md", "en"),
+    ] {
         let out = export(&db, &["--meeting", "2", "--format", format, "--lang", lang]);
         let text = String::from_utf8(out).unwrap();
         golden(&format!("minutes-2.{lang}.{format}"), &normalise(&text));
@@ -155,12 +161,30 @@ fn golden_docx_compared_part_by_part() {
     for (name, text) in &parts {
         golden(&format!("minutes-2.fa.docx/{name}"), &normalise(text));
     }
-    let document = &parts.iter().find(|(n, _)| n == "word/document.xml").unwrap().1;
-    for needle in ["<w:bidi/>", "<w:rtl/>", "<w:bidiVisual/>", "<w:tblHeader/>", "w:w=\"11906\""] {
+    let document = &parts
+        .iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .unwrap()
+        .1;
+    for needle in [
+        "<w:bidi/>",
+        "<w:rtl/>",
+        "<w:bidiVisual/>",
+        "<w:tblHeader/>",
+        "w:w=\"11906\"",
+    ] {
         assert!(document.contains(needle), "document.xml lacks {needle}");
     }
     // Every decision names its agency and its Solar Hijri deadline.
-    for due in ["۱۳۹۳/۰۳/۳۱", "۱۳۹۳/۰۴/۱۵", "۱۳۹۳/۰۶/۳۱", "۱۳۹۳/۰۴/۳۱", "۱۳۹۳/۰۵/۱۵", "۱۳۹۳/۰۳/۱۵", "۱۳۹۳/۰۴/۱۰"] {
+    for due in [
+        "۱۳۹۳/۰۳/۳۱",
+        "۱۳۹۳/۰۴/۱۵",
+        "۱۳۹۳/۰۶/۳۱",
+        "۱۳۹۳/۰۴/۳۱",
+        "۱۳۹۳/۰۵/۱۵",
+        "۱۳۹۳/۰۳/۱۵",
+        "۱۳۹۳/۰۴/۱۰",
+    ] {
         assert!(document.contains(due), "no deadline {due}");
     }
 }
@@ -170,19 +194,43 @@ fn golden_follow_up_list_of_one_agency() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(dir.path());
     // «بهزیستی» is in three agencies' names but is one agency's short name.
-    let md = export(&db, &["--agency", "بهزیستی", "--format", "md", "--today", "1393/06/01"]);
+    let md = export(
+        &db,
+        &[
+            "--agency",
+            "بهزیستی",
+            "--format",
+            "md",
+            "--today",
+            "1393/06/01",
+        ],
+    );
     let md = String::from_utf8(md).unwrap();
     assert!(md.contains("| ۱/۲ |"), "{md}");
     golden("follow-ups-behzisti.fa.md", &normalise(&md));
-    let html = export(&db, &["--agency", "Imam Reza", "--format", "html", "--lang", "en"]);
-    golden("follow-ups-mehr.en.html", &normalise(&String::from_utf8(html).unwrap()));
+    let html = export(
+        &db,
+        &["--agency", "Imam Reza", "--format", "html", "--lang", "en"],
+    );
+    golden(
+        "follow-ups-mehr.en.html",
+        &normalise(&String::from_utf8(html).unwrap()),
+    );
     hamyar(&db)
         .args(["export", "--agency", "بهزیستی", "--format", "csv"])
         .assert()
         .failure()
         .stderr(predicates::str::contains("md, html, docx or pdf"));
     hamyar(&db)
-        .args(["--lang", "en", "export", "--agency", "استان کرمان", "--format", "md"])
+        .args([
+            "--lang",
+            "en",
+            "export",
+            "--agency",
+            "استان کرمان",
+            "--format",
+            "md",
+        ])
         .assert()
         .failure()
         .stderr(predicates::str::contains("several agencies match"));
@@ -203,12 +251,24 @@ fn binary_formats_go_to_a_readable_file_name_text_formats_to_stdout() {
     assert!(std::fs::read(&file).unwrap().starts_with(b"PK"));
     hamyar(&db)
         .current_dir(dir.path())
-        .args(["--lang", "en", "export", "--meeting", "1", "--format", "docx"])
+        .args([
+            "--lang",
+            "en",
+            "export",
+            "--meeting",
+            "1",
+            "--format",
+            "docx",
+        ])
         .assert()
         .success();
     assert!(dir.path().join("minutes-1-2014-03-11.docx").exists());
     let md = export(&db, &["--meeting", "1", "--format", "md"]);
-    assert!(String::from_utf8(md).unwrap().contains("صورتجلسهٔ نشست شمارهٔ ۱"));
+    assert!(
+        String::from_utf8(md)
+            .unwrap()
+            .contains("صورتجلسهٔ نشست شمارهٔ ۱")
+    );
     hamyar(&db)
         .args(["export", "--meeting", "9", "--format", "md"])
         .assert()

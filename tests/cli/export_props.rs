@@ -38,20 +38,30 @@ fn plan() -> impl Strategy<Value = Plan> {
         prop::collection::vec((text(), text()), 2..5),
         prop::collection::vec(0u8..4, 5),
         prop::collection::vec(text(), 0..4),
-        prop::collection::vec((text(), 0usize..4, any::<bool>(), prop::option::of(0u16..400)), 1..5),
+        prop::collection::vec(
+            (
+                text(),
+                0usize..4,
+                any::<bool>(),
+                prop::option::of(0u16..400),
+            ),
+            1..5,
+        ),
         text(),
         0u16..3000,
     )
-        .prop_map(|(title, agencies, people, states, statements, decisions, follow_up, day)| Plan {
-            title,
-            agencies,
-            people,
-            states,
-            statements,
-            decisions,
-            follow_up,
-            day,
-        })
+        .prop_map(
+            |(title, agencies, people, states, statements, decisions, follow_up, day)| Plan {
+                title,
+                agencies,
+                people,
+                states,
+                statements,
+                decisions,
+                follow_up,
+                day,
+            },
+        )
 }
 
 /// Writes the plan as two meetings: the second reviews the first's decisions.
@@ -60,7 +70,13 @@ fn build(store: &mut Store, p: &Plan) -> Id {
         .agencies
         .iter()
         .map(|name| {
-            let a = Agency { id: Id::new(), name: name.clone(), name_en: name.chars().rev().collect(), short_name: String::new(), active: true };
+            let a = Agency {
+                id: Id::new(),
+                name: name.clone(),
+                name_en: name.chars().rev().collect(),
+                short_name: String::new(),
+                active: true,
+            };
             store.add_agency(&a).unwrap();
             a.id
         })
@@ -70,51 +86,119 @@ fn build(store: &mut Store, p: &Plan) -> Id {
         .iter()
         .enumerate()
         .map(|(i, (name, title))| {
-            let person = Person { id: Id::new(), name: name.clone(), title: title.clone(), agency: agencies.get(i).cloned() };
+            let person = Person {
+                id: Id::new(),
+                name: name.clone(),
+                title: title.clone(),
+                agency: agencies.get(i).cloned(),
+            };
             store.add_person(&person).unwrap();
             person.id
         })
         .collect();
-    let category = Category { id: Id::new(), name: p.title.chars().rev().collect(), order: 1 };
+    let category = Category {
+        id: Id::new(),
+        name: p.title.chars().rev().collect(),
+        order: 1,
+    };
     store.add_category(&category).unwrap();
-    let series = Series { id: Id::new(), title: p.title.clone(), organisation: p.follow_up.clone(), default_place: p.title.clone(), member_agencies: agencies.clone(), quorum: 1 };
+    let series = Series {
+        id: Id::new(),
+        title: p.title.clone(),
+        organisation: p.follow_up.clone(),
+        default_place: p.title.clone(),
+        member_agencies: agencies.clone(),
+        quorum: 1,
+    };
     store.create_series(&series).unwrap();
-    let first_day = Date::from_jalali(1392, 1, 1).unwrap().add_days(i64::from(p.day));
+    let first_day = Date::from_jalali(1392, 1, 1)
+        .unwrap()
+        .add_days(i64::from(p.day));
     let mut meeting_id = Id::new();
     for number in 1..=2 {
         let m = store
             .create_meeting(&NewMeeting {
                 series: series.id.clone(),
                 date: first_day.add_days(30 * i64::from(number)),
-                start_time: Some(TimeOfDay { hour: 9, minute: 30 }),
-                end_time: (number == 1).then_some(TimeOfDay { hour: 11, minute: 0 }),
+                start_time: Some(TimeOfDay {
+                    hour: 9,
+                    minute: 30,
+                }),
+                end_time: (number == 1).then_some(TimeOfDay {
+                    hour: 11,
+                    minute: 0,
+                }),
                 place: p.title.clone(),
                 chair: people.first().cloned(),
                 secretary: people.get(1).cloned(),
                 next_meeting: None,
             })
             .unwrap();
-        store.set_meeting_status(&m.id, MeetingStatus::InProgress).unwrap();
-        let issue = Issue { id: Id::new(), series: series.id.clone(), category: Some(category.id.clone()), title: p.follow_up.clone(), description: p.title.clone(), raised_in: Some(m.id.clone()), raised_by: people.first().cloned(), status: IssueStatus::Open };
+        store
+            .set_meeting_status(&m.id, MeetingStatus::InProgress)
+            .unwrap();
+        let issue = Issue {
+            id: Id::new(),
+            series: series.id.clone(),
+            category: Some(category.id.clone()),
+            title: p.follow_up.clone(),
+            description: p.title.clone(),
+            raised_in: Some(m.id.clone()),
+            raised_by: people.first().cloned(),
+            status: IssueStatus::Open,
+        };
         store.add_issue(&issue).unwrap();
         for (i, person) in people.iter().enumerate() {
             let state = AttendanceState::ALL[usize::from(p.states[i % p.states.len()])];
-            let substitute_for = (state == AttendanceState::Substitute).then(|| people[(i + 1) % people.len()].clone());
-            store.set_attendance(&Attendance { id: Id::new(), meeting: m.id.clone(), person: person.clone(), state, substitute_for, reason: p.title.clone() }).unwrap();
+            let substitute_for = (state == AttendanceState::Substitute)
+                .then(|| people[(i + 1) % people.len()].clone());
+            store
+                .set_attendance(&Attendance {
+                    id: Id::new(),
+                    meeting: m.id.clone(),
+                    person: person.clone(),
+                    state,
+                    substitute_for,
+                    reason: p.title.clone(),
+                })
+                .unwrap();
         }
         for (i, said) in p.statements.iter().enumerate() {
             let issue = (i % 2 == 0).then(|| issue.id.clone());
-            store.record_statement(&Statement { id: Id::new(), meeting: m.id.clone(), issue, speaker: people[i % people.len()].clone(), text: said.clone() }).unwrap();
+            store
+                .record_statement(&Statement {
+                    id: Id::new(),
+                    meeting: m.id.clone(),
+                    issue,
+                    speaker: people[i % people.len()].clone(),
+                    text: said.clone(),
+                })
+                .unwrap();
         }
         if number == 2 {
             for d in store.review_list(&m.id).unwrap().iter().take(1) {
-                store.record_follow_up(&d.id, Some(&m.id), DecisionStatus::InProgress, &p.follow_up).unwrap();
+                store
+                    .record_follow_up(&d.id, Some(&m.id), DecisionStatus::InProgress, &p.follow_up)
+                    .unwrap();
             }
         }
         for (text, lead, support, due) in &p.decisions {
             let lead = agencies[lead % agencies.len()].clone();
-            let supporting = if *support { agencies.iter().filter(|a| **a != lead).cloned().collect() } else { vec![] };
-            store.record_decision(&NewDecision { meeting: m.id.clone(), issue: Some(issue.id.clone()), text: text.clone(), lead_agency: lead, supporting_agencies: supporting, due: due.map(|d| first_day.add_days(i64::from(d))) }).unwrap();
+            let supporting = if *support {
+                agencies.iter().filter(|a| **a != lead).cloned().collect()
+            } else {
+                vec![]
+            };
+            store
+                .record_decision(&NewDecision {
+                    meeting: m.id.clone(),
+                    issue: Some(issue.id.clone()),
+                    text: text.clone(),
+                    lead_agency: lead,
+                    supporting_agencies: supporting,
+                    due: due.map(|d| first_day.add_days(i64::from(d))),
+                })
+                .unwrap();
         }
         meeting_id = m.id;
     }

@@ -64,7 +64,10 @@ fn json_round_trip_through_an_empty_database_is_exact_and_idempotent() {
 
     let b = dir.path().join("b.db");
     let report = import(&b, &file);
-    assert!(report.contains("0 updated") && report.contains("0 conflicts"), "{report}");
+    assert!(
+        report.contains("0 updated") && report.contains("0 conflicts"),
+        "{report}"
+    );
     let again = export(&b, &["--meeting", "2", "--format", "json"]);
     assert!(first == again, "export → import → export changed the file");
     // The Persian minutes read the same from either database.
@@ -78,7 +81,10 @@ fn json_round_trip_through_an_empty_database_is_exact_and_idempotent() {
     assert!(report.starts_with("Imported: 0 new, 0 updated"), "{report}");
     assert_eq!(changes(&b), before, "a second import writes nothing");
     let report = import(&a, &file);
-    assert!(report.starts_with("Imported: 0 new, 0 updated"), "into its origin: {report}");
+    assert!(
+        report.starts_with("Imported: 0 new, 0 updated"),
+        "into its origin: {report}"
+    );
 }
 
 #[test]
@@ -96,7 +102,9 @@ fn a_newer_or_foreign_file_is_refused_and_nothing_changes() {
         .arg(&newer)
         .assert()
         .failure()
-        .stderr(predicates::str::contains("newer hamyar").and(predicates::str::contains("version 2")));
+        .stderr(
+            predicates::str::contains("newer hamyar").and(predicates::str::contains("version 2")),
+        );
     let other = dir.path().join("other.json");
     std::fs::write(&other, br#"{"meetings": []}"#).unwrap();
     hamyar(&b)
@@ -115,7 +123,10 @@ fn a_newer_or_foreign_file_is_refused_and_nothing_changes() {
         .assert()
         .failure()
         .stderr(predicates::str::contains("nothing was imported"));
-    assert!(open(&b).list_meetings(None).unwrap().is_empty(), "all or nothing");
+    assert!(
+        open(&b).list_meetings(None).unwrap().is_empty(),
+        "all or nothing"
+    );
 }
 
 #[test]
@@ -155,13 +166,22 @@ fn two_laptops_merge_the_newer_change_wins_and_the_conflict_is_reported() {
         report.contains("decision «2/1» was changed on both sides; the file's newer change"),
         "{report}"
     );
-    assert!(report.contains("2 new") && report.contains("1 updated"), "{report}");
+    assert!(
+        report.contains("2 new") && report.contains("1 updated"),
+        "{report}"
+    );
     let store = open(&b);
     for item in [1, 2] {
         let d = store.get_decision(&decision_id(&store, 2, item)).unwrap();
         assert_eq!(d.status, DecisionStatus::Done, "2/{item}");
     }
-    assert_eq!(store.list_follow_ups(&decision_id(&store, 2, 1)).unwrap().len(), 2);
+    assert_eq!(
+        store
+            .list_follow_ups(&decision_id(&store, 2, 1))
+            .unwrap()
+            .len(),
+        2
+    );
     drop(store);
 
     // The older file, once more: B already moved past it, so nothing changes, silently.
@@ -169,7 +189,10 @@ fn two_laptops_merge_the_newer_change_wins_and_the_conflict_is_reported() {
     assert!(report.contains("0 conflicts"), "{report}");
     assert!(report.contains("older than here"), "{report}");
     assert_eq!(
-        open(&b).get_decision(&decision_id(&open(&b), 2, 1)).unwrap().status,
+        open(&b)
+            .get_decision(&decision_id(&open(&b), 2, 1))
+            .unwrap()
+            .status,
         DecisionStatus::Done
     );
 }
@@ -189,10 +212,16 @@ fn minutes_approved_here_are_not_changed_by_an_import() {
     v["changed_at"][&id] = Value::from("2099-01-01T00:00:00Z");
     std::fs::write(&file, serde_json::to_vec(&v).unwrap()).unwrap();
     let report = import(&b, &file);
-    assert!(report.contains("belongs to a meeting approved here"), "{report}");
+    assert!(
+        report.contains("belongs to a meeting approved here"),
+        "{report}"
+    );
     let store = open(&b);
     assert_eq!(meeting(&store, 1).status, MeetingStatus::Approved);
-    assert_ne!(store.get_decision(&Id::from_string(id)).unwrap().text, "متن دست‌کاری‌شده");
+    assert_ne!(
+        store.get_decision(&Id::from_string(id)).unwrap().text,
+        "متن دست‌کاری‌شده"
+    );
 }
 
 const NASTY: &str = "=HYPERLINK(\"http://x.example\",\"click\") <script>alert(1)</script> ]]> \u{1}a\u{FFFE}b \u{202E}fdp.exe\u{202C} & ‌نیم‌فاصله";
@@ -251,7 +280,10 @@ fn hostile_text_is_inert_in_every_format() {
     }
     let body = scraper::Selector::parse("body").unwrap();
     let text: String = page.select(&body).next().unwrap().text().collect();
-    assert!(text.contains("<script>alert(1)</script> ]]>"), "shown as text");
+    assert!(
+        text.contains("<script>alert(1)</script> ]]>"),
+        "shown as text"
+    );
 
     let md = String::from_utf8(export(&db, &["--meeting", "2", "--format", "md"])).unwrap();
     assert_no_raw_controls("markdown", &md);
@@ -264,7 +296,10 @@ fn hostile_text_is_inert_in_every_format() {
     let mut found = false;
     for record in reader.records() {
         for cell in record.unwrap().iter() {
-            assert!(!cell.starts_with(['=', '+', '-', '@']), "formula cell {cell:?}");
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@']),
+                "formula cell {cell:?}"
+            );
             found |= cell.starts_with("'=HYPERLINK(");
         }
     }
@@ -274,11 +309,26 @@ fn hostile_text_is_inert_in_every_format() {
     let json = String::from_utf8(json).unwrap();
     assert_no_raw_controls("json", &json);
     let v: Value = serde_json::from_str(&json).unwrap();
-    assert!(v["decisions"].as_array().unwrap().iter().any(|d| d["text"] == NASTY));
+    assert!(
+        v["decisions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["text"] == NASTY)
+    );
 
     let file = dir.path().join("nasty.docx");
     hamyar(&db)
-        .args(["--today", "1393/02/16", "export", "--meeting", "2", "--format", "docx", "-o"])
+        .args([
+            "--today",
+            "1393/02/16",
+            "export",
+            "--meeting",
+            "2",
+            "--format",
+            "docx",
+            "-o",
+        ])
         .arg(&file)
         .assert()
         .success();
@@ -314,7 +364,10 @@ fn hostile_text_is_inert_in_every_format() {
             }
         }
     }
-    assert!(shown.contains("<script>alert(1)</script> ]]>"), "shown as text in the DOCX");
+    assert!(
+        shown.contains("<script>alert(1)</script> ]]>"),
+        "shown as text in the DOCX"
+    );
     assert!(shown.contains("=HYPERLINK("), "as text, not a field");
 }
 

@@ -163,7 +163,11 @@ fn direction_runs(line: &str, lang: Lang) -> Vec<(&str, bool)> {
     if line.is_empty() {
         return Vec::new();
     }
-    let base = if lang == Lang::Fa { Level::rtl() } else { Level::ltr() };
+    let base = if lang == Lang::Fa {
+        Level::rtl()
+    } else {
+        Level::ltr()
+    };
     let info = BidiInfo::new(line, Some(base));
     let mut out = Vec::new();
     let mut start = 0;
@@ -196,8 +200,20 @@ fn table(x: &mut Xml, lang: Lang, t: &Table) -> io::Result<()> {
     }
     x.empty("w:tblW", &[("w:w", &TEXT_W.to_string()), ("w:type", "dxa")])?;
     x.open("w:tblBorders", &[])?;
-    for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
-        let attrs = [("w:val", "single"), ("w:sz", "4"), ("w:space", "0"), ("w:color", "444444")];
+    for side in [
+        "w:top",
+        "w:left",
+        "w:bottom",
+        "w:right",
+        "w:insideH",
+        "w:insideV",
+    ] {
+        let attrs = [
+            ("w:val", "single"),
+            ("w:sz", "4"),
+            ("w:space", "0"),
+            ("w:color", "444444"),
+        ];
         x.empty(side, &attrs)?;
     }
     x.close("w:tblBorders")?;
@@ -240,7 +256,14 @@ fn row(
         x.open("w:tcPr", &[])?;
         x.empty("w:tcW", &[("w:w", w), ("w:type", "dxa")])?;
         if header {
-            x.empty("w:shd", &[("w:val", "clear"), ("w:color", "auto"), ("w:fill", "E6E6E6")])?;
+            x.empty(
+                "w:shd",
+                &[
+                    ("w:val", "clear"),
+                    ("w:color", "auto"),
+                    ("w:fill", "E6E6E6"),
+                ],
+            )?;
         }
         x.val("w:vAlign", if tall { "center" } else { "top" })?;
         x.close("w:tcPr")?;
@@ -256,9 +279,18 @@ fn row(
 /// A4, 2 cm margins, the header and footer on every page, right to left in Persian.
 fn section(x: &mut Xml, lang: Lang) -> io::Result<()> {
     x.open("w:sectPr", &[])?;
-    x.empty("w:headerReference", &[("w:type", "default"), ("r:id", "rIdHeader")])?;
-    x.empty("w:footerReference", &[("w:type", "default"), ("r:id", "rIdFooter")])?;
-    x.empty("w:pgSz", &[("w:w", &PAGE_W.to_string()), ("w:h", &PAGE_H.to_string())])?;
+    x.empty(
+        "w:headerReference",
+        &[("w:type", "default"), ("r:id", "rIdHeader")],
+    )?;
+    x.empty(
+        "w:footerReference",
+        &[("w:type", "default"), ("r:id", "rIdFooter")],
+    )?;
+    x.empty(
+        "w:pgSz",
+        &[("w:w", &PAGE_W.to_string()), ("w:h", &PAGE_H.to_string())],
+    )?;
     let m = MARGIN.to_string();
     let attrs = [
         ("w:top", m.as_str()),
@@ -280,7 +312,12 @@ fn section(x: &mut Xml, lang: Lang) -> io::Result<()> {
 pub(super) fn header_xml(doc: &Document) -> io::Result<Vec<u8>> {
     let mut x = Xml::new()?;
     x.open("w:hdr", &[("xmlns:w", W_NS), ("xmlns:r", R_NS)])?;
-    paragraph(&mut x, doc.lang, Some("Header"), &[(&doc.running_header, RunStyle::default())])?;
+    paragraph(
+        &mut x,
+        doc.lang,
+        Some("Header"),
+        &[(&doc.running_header, RunStyle::default())],
+    )?;
     x.close("w:hdr")?;
     Ok(x.finish())
 }
@@ -304,7 +341,10 @@ pub(super) fn footer_xml(doc: &Document) -> io::Result<Vec<u8>> {
 }
 
 fn field(x: &mut Xml, name: &str, rtl: bool) -> io::Result<()> {
-    x.open("w:fldSimple", &[("w:instr", &format!(" {name} \\* MERGEFORMAT "))])?;
+    x.open(
+        "w:fldSimple",
+        &[("w:instr", &format!(" {name} \\* MERGEFORMAT "))],
+    )?;
     run(x, "1", rtl, RunStyle::default())?;
     x.close("w:fldSimple")
 }
@@ -316,12 +356,24 @@ mod tests {
     #[test]
     fn persian_latin_and_digits_get_their_directions() {
         let runs = direction_runs("گزارش ۷ گروه از Excel و 10 فایل", Lang::Fa);
-        let rtl: Vec<(&str, bool)> = runs.into_iter().filter(|(t, _)| !t.trim().is_empty()).collect();
-        assert!(rtl.iter().any(|(t, r)| t.contains("Excel") && !r), "{rtl:?}");
-        assert!(rtl.iter().any(|(t, r)| t.contains("گزارش") && *r), "{rtl:?}");
+        let rtl: Vec<(&str, bool)> = runs
+            .into_iter()
+            .filter(|(t, _)| !t.trim().is_empty())
+            .collect();
+        assert!(
+            rtl.iter().any(|(t, r)| t.contains("Excel") && !r),
+            "{rtl:?}"
+        );
+        assert!(
+            rtl.iter().any(|(t, r)| t.contains("گزارش") && *r),
+            "{rtl:?}"
+        );
         assert!(rtl.iter().any(|(t, r)| t.contains("10") && *r), "{rtl:?}");
         let en = direction_runs("Meeting 2 with بانک ملی", Lang::En);
         assert!(en.iter().any(|(t, r)| t.contains("بانک") && *r), "{en:?}");
-        assert!(en.iter().any(|(t, r)| t.contains("Meeting 2") && !r), "{en:?}");
+        assert!(
+            en.iter().any(|(t, r)| t.contains("Meeting 2") && !r),
+            "{en:?}"
+        );
     }
 }

@@ -25,7 +25,10 @@ pub fn render(doc: &Document) -> io::Result<Vec<u8>> {
         ("_rels/.rels", parts::package_rels().into_bytes()),
         ("docProps/core.xml", core(doc)?),
         ("docProps/app.xml", parts::app().into_bytes()),
-        ("word/_rels/document.xml.rels", parts::document_rels().into_bytes()),
+        (
+            "word/_rels/document.xml.rels",
+            parts::document_rels().into_bytes(),
+        ),
         ("word/document.xml", body::document_xml(doc)?),
         ("word/styles.xml", parts::styles(doc.lang).into_bytes()),
         ("word/settings.xml", parts::settings().into_bytes()),
@@ -37,7 +40,10 @@ pub fn render(doc: &Document) -> io::Result<Vec<u8>> {
         .compression_method(CompressionMethod::Deflated)
         .last_modified_time(DateTime::default());
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(32 * 1024)));
-    for (name, bytes) in parts.iter().chain(std::iter::once(&("word/footer1.xml", footer))) {
+    for (name, bytes) in parts
+        .iter()
+        .chain(std::iter::once(&("word/footer1.xml", footer)))
+    {
         zip.start_file(*name, options).map_err(io::Error::other)?;
         zip.write_all(bytes)?;
     }
@@ -50,7 +56,10 @@ fn core(doc: &Document) -> io::Result<Vec<u8>> {
     x.open(
         "cp:coreProperties",
         &[
-            ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
+            (
+                "xmlns:cp",
+                "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+            ),
             ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
             ("xmlns:dcterms", "http://purl.org/dc/terms/"),
             ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),

@@ -4,8 +4,7 @@
 use crate::i18n::Lang;
 
 pub(super) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-pub(super) const R_NS: &str =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+pub(super) const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
@@ -115,7 +114,8 @@ pub(super) fn styles(lang: Lang) -> String {
         )
     };
     let bold = "<w:b/><w:bCs/>";
-    let rule = "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"444444\"/></w:pBdr>";
+    let rule =
+        "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"444444\"/></w:pBdr>";
     format!(
         "{DECL}<w:styles xmlns:w=\"{W_NS}\"><w:docDefaults><w:rPrDefault><w:rPr>\
 <w:rFonts w:ascii=\"{LATIN_FONT}\" w:hAnsi=\"{LATIN_FONT}\" w:eastAsia=\"{LATIN_FONT}\" w:cs=\"{CS_FONT}\"/>\
@@ -126,13 +126,61 @@ pub(super) fn styles(lang: Lang) -> String {
 <w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
 </w:styles>",
         size(24),
-        para("Title", "Title", &format!("{bidi}<w:spacing w:after=\"40\"/><w:jc w:val=\"center\"/>"), &format!("{bold}{}", size(30))),
-        para("Heading1", "heading 1", &format!("<w:keepNext/>{rule}{bidi}<w:spacing w:before=\"240\" w:after=\"100\"/><w:outlineLvl w:val=\"0\"/>"), &format!("{bold}{}", size(28))),
-        para("Heading2", "heading 2", &format!("<w:keepNext/>{bidi}<w:spacing w:before=\"160\" w:after=\"60\"/><w:outlineLvl w:val=\"1\"/>"), &format!("{bold}{}", size(26))),
-        para("Heading3", "heading 3", &format!("<w:keepNext/>{bidi}<w:spacing w:before=\"100\" w:after=\"40\"/><w:outlineLvl w:val=\"2\"/>"), &format!("{bold}{}", size(24))),
-        para("Notice", "Notice", &format!("<w:pBdr><w:top w:val=\"single\" w:sz=\"12\" w:space=\"2\" w:color=\"AA0000\"/><w:left w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"AA0000\"/><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"2\" w:color=\"AA0000\"/><w:right w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"AA0000\"/></w:pBdr>{bidi}<w:spacing w:before=\"120\" w:after=\"120\"/><w:jc w:val=\"center\"/>"), &format!("{bold}<w:color w:val=\"AA0000\"/>")),
-        para("Header", "header", &format!("{bidi}<w:jc w:val=\"center\"/>"), &size(18)),
-        para("Footer", "footer", &format!("{bidi}<w:jc w:val=\"center\"/>"), &size(18)),
-        para("TableText", "Table Text", &format!("{bidi}<w:spacing w:after=\"0\" w:line=\"216\" w:lineRule=\"auto\"/>"), &size(22)),
+        para(
+            "Title",
+            "Title",
+            &format!("{bidi}<w:spacing w:after=\"40\"/><w:jc w:val=\"center\"/>"),
+            &format!("{bold}{}", size(30))
+        ),
+        para(
+            "Heading1",
+            "heading 1",
+            &format!(
+                "<w:keepNext/>{rule}{bidi}<w:spacing w:before=\"240\" w:after=\"100\"/><w:outlineLvl w:val=\"0\"/>"
+            ),
+            &format!("{bold}{}", size(28))
+        ),
+        para(
+            "Heading2",
+            "heading 2",
+            &format!(
+                "<w:keepNext/>{bidi}<w:spacing w:before=\"160\" w:after=\"60\"/><w:outlineLvl w:val=\"1\"/>"
+            ),
+            &format!("{bold}{}", size(26))
+        ),
+        para(
+            "Heading3",
+            "heading 3",
+            &format!(
+                "<w:keepNext/>{bidi}<w:spacing w:before=\"100\" w:after=\"40\"/><w:outlineLvl w:val=\"2\"/>"
+            ),
+            &format!("{bold}{}", size(24))
+        ),
+        para(
+            "Notice",
+            "Notice",
+            &format!(
+                "<w:pBdr><w:top w:val=\"single\" w:sz=\"12\" w:space=\"2\" w:color=\"AA0000\"/><w:left w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"AA0000\"/><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"2\" w:color=\"AA0000\"/><w:right w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"AA0000\"/></w:pBdr>{bidi}<w:spacing w:before=\"120\" w:after=\"120\"/><w:jc w:val=\"center\"/>"
+            ),
+            &format!("{bold}<w:color w:val=\"AA0000\"/>")
+        ),
+        para(
+            "Header",
+            "header",
+            &format!("{bidi}<w:jc w:val=\"center\"/>"),
+            &size(18)
+        ),
+        para(
+            "Footer",
+            "footer",
+            &format!("{bidi}<w:jc w:val=\"center\"/>"),
+            &size(18)
+        ),
+        para(
+            "TableText",
+            "Table Text",
+            &format!("{bidi}<w:spacing w:after=\"0\" w:line=\"216\" w:lineRule=\"auto\"/>"),
+            &size(22)
+        ),
     )
 }

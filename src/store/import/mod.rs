@@ -87,7 +87,11 @@ impl Store {
             items(w, ("agenda_items", "issue"), m, &bundle.agenda, &approved)?;
             items(w, ("review_items", "decision"), m, &reviewed, &approved)?;
             for m in std::iter::once(&bundle.meeting).chain(&bundle.other_meetings) {
-                let at = bundle.changed_at.get(&m.id).cloned().unwrap_or_else(|| now.clone());
+                let at = bundle
+                    .changed_at
+                    .get(&m.id)
+                    .cloned()
+                    .unwrap_or_else(|| now.clone());
                 keep_highest_item(&w.dated(at), &m.id)?;
             }
             Ok(report)
@@ -106,7 +110,9 @@ fn merge(
     let (id, local) = local_state(w, row)?;
     let Some(local) = local else {
         if minutes_locked(row, None, approved) {
-            report.conflicts.push(conflict(row, String::new(), file_at, Side::Here, true));
+            report
+                .conflicts
+                .push(conflict(row, String::new(), file_at, Side::Here, true));
             return Ok(());
         }
         refuse_duplicate_number(w, row)?;
@@ -124,7 +130,11 @@ fn merge(
     let newest = past.last();
     let here_at = newest.map(|c| c.at.clone()).unwrap_or_default();
     let file_newer = file_at.as_deref().is_some_and(|f| f > here_at.as_str());
-    if !file_newer && past.iter().any(|c| c.after.as_ref().is_some_and(|a| same(a, row))) {
+    if !file_newer
+        && past
+            .iter()
+            .any(|c| c.after.as_ref().is_some_and(|a| same(a, row)))
+    {
         report.older_in_file += 1;
         return Ok(());
     }
@@ -135,17 +145,27 @@ fn merge(
         w.dated(file_at.clone().unwrap_or_else(|| now.to_string()))
             .updated(row.table, &id, local)?;
         if edited_here {
-            report.conflicts.push(conflict(row, here_at, file_at, Side::File, false));
+            report
+                .conflicts
+                .push(conflict(row, here_at, file_at, Side::File, false));
         } else {
             report.updated += 1;
         }
     } else {
-        report.conflicts.push(conflict(row, here_at, file_at, Side::Here, locked));
+        report
+            .conflicts
+            .push(conflict(row, here_at, file_at, Side::Here, locked));
     }
     Ok(())
 }
 
-fn conflict(row: &Row, here_at: String, file_at: Option<String>, kept: Side, approved: bool) -> Conflict {
+fn conflict(
+    row: &Row,
+    here_at: String,
+    file_at: Option<String>,
+    kept: Side,
+    approved: bool,
+) -> Conflict {
     Conflict {
         entity: row.table,
         name: row.name.clone(),
@@ -164,9 +184,8 @@ fn local_state(w: &Writer<'_, '_>, row: &Row) -> Result<(String, Option<Json>), 
         return Ok((row.id.to_string(), Some(found)));
     }
     if row.table == "attendance" {
-        let other: Option<String> = w
-            .tx
-            .query_row(
+        let other: Option<String> =
+            w.tx.query_row(
                 "SELECT id FROM attendance WHERE meeting = ?1 AND person = ?2",
                 params_from_iter([col(row, "meeting"), col(row, "person")]),
                 |r| r.get(0),
@@ -189,7 +208,9 @@ fn col(row: &Row, name: &str) -> Value {
 
 /// Whether the local snapshot holds the row's values in every column of its own.
 fn same(local: &Json, row: &Row) -> bool {
-    row.cols.iter().all(|(c, v)| local.get(*c) == Some(&to_json(v)))
+    row.cols
+        .iter()
+        .all(|(c, v)| local.get(*c) == Some(&to_json(v)))
 }
 
 fn to_json(v: &Value) -> Json {
@@ -202,7 +223,8 @@ fn to_json(v: &Value) -> Json {
 }
 
 fn approved_meetings(w: &Writer<'_, '_>) -> Result<HashSet<Id>, StoreError> {
-    let mut st = w.tx.prepare("SELECT id FROM meetings WHERE status = 'approved'")?;
+    let mut st =
+        w.tx.prepare("SELECT id FROM meetings WHERE status = 'approved'")?;
     let rows = st.query_map([], |r| Ok(Id::from_string(r.get::<_, String>(0)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -210,7 +232,11 @@ fn approved_meetings(w: &Writer<'_, '_>) -> Result<HashSet<Id>, StoreError> {
 /// Whether the row belongs to minutes approved here, which an import must not change. A
 /// decision whose status alone differs is tracking, not minutes, and may change.
 fn minutes_locked(row: &Row, local: Option<&Json>, approved: &HashSet<Id>) -> bool {
-    if !row.minutes_of.as_ref().is_some_and(|m| approved.contains(m)) {
+    if !row
+        .minutes_of
+        .as_ref()
+        .is_some_and(|m| approved.contains(m))
+    {
         return false;
     }
     let status_only = row.table == "decisions"
@@ -226,14 +252,19 @@ fn minutes_locked(row: &Row, local: Option<&Json>, approved: &HashSet<Id>) -> bo
 /// separately, and no merge by id can tell which is right.
 fn refuse_duplicate_number(w: &Writer<'_, '_>, row: &Row) -> Result<(), StoreError> {
     let (sql, keys) = match row.table {
-        "meetings" => ("SELECT 1 FROM meetings WHERE series = ?1 AND number = ?2", ["series", "number"]),
-        "decisions" => ("SELECT 1 FROM decisions WHERE meeting = ?1 AND item = ?2", ["meeting", "item"]),
+        "meetings" => (
+            "SELECT 1 FROM meetings WHERE series = ?1 AND number = ?2",
+            ["series", "number"],
+        ),
+        "decisions" => (
+            "SELECT 1 FROM decisions WHERE meeting = ?1 AND item = ?2",
+            ["meeting", "item"],
+        ),
         _ => return Ok(()),
     };
-    let taken = w
-        .tx
-        .query_row(sql, params_from_iter(keys.map(|k| col(row, k))), |_| Ok(()))
-        .optional()?;
+    let taken =
+        w.tx.query_row(sql, params_from_iter(keys.map(|k| col(row, k))), |_| Ok(()))
+            .optional()?;
     match taken {
         Some(()) => Err(StoreError::Invalid(format!(
             "{} is already in this database as another record (the two databases made it separately); nothing was imported",
@@ -244,13 +275,21 @@ fn refuse_duplicate_number(w: &Writer<'_, '_>, row: &Row) -> Result<(), StoreErr
 }
 
 fn insert(w: &Writer<'_, '_>, row: &Row) -> Result<(), StoreError> {
-    let cols: Vec<&(&str, Value)> = row.cols.iter().chain(&row.derived).chain(&row.insert_only).collect();
+    let cols: Vec<&(&str, Value)> = row
+        .cols
+        .iter()
+        .chain(&row.derived)
+        .chain(&row.insert_only)
+        .collect();
     let names: Vec<&str> = cols.iter().map(|(c, _)| *c).collect();
     let mut marks: Vec<String> = (2..=cols.len() + 1).map(|i| format!("?{i}")).collect();
     let mut names = std::iter::once("id").chain(names).collect::<Vec<_>>();
     if row.fts {
         names.push("fts_key");
-        marks.push(format!("(SELECT coalesce(max(fts_key), 0) + 1 FROM {})", row.table));
+        marks.push(format!(
+            "(SELECT coalesce(max(fts_key), 0) + 1 FROM {})",
+            row.table
+        ));
     }
     let sql = format!(
         "INSERT INTO {} ({}) VALUES (?1, {})",
@@ -258,17 +297,25 @@ fn insert(w: &Writer<'_, '_>, row: &Row) -> Result<(), StoreError> {
         names.join(", "),
         marks.join(", ")
     );
-    let values = std::iter::once(Value::Text(row.id.to_string())).chain(cols.iter().map(|(_, v)| v.clone()));
-    w.tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+    let values =
+        std::iter::once(Value::Text(row.id.to_string())).chain(cols.iter().map(|(_, v)| v.clone()));
+    w.tx.prepare_cached(&sql)?
+        .execute(params_from_iter(values))?;
     Ok(())
 }
 
 fn update(w: &Writer<'_, '_>, row: &Row, id: &str) -> Result<(), StoreError> {
     let cols: Vec<&(&str, Value)> = row.cols.iter().chain(&row.derived).collect();
-    let sets: Vec<String> = cols.iter().enumerate().map(|(i, (c, _))| format!("{c} = ?{}", i + 2)).collect();
+    let sets: Vec<String> = cols
+        .iter()
+        .enumerate()
+        .map(|(i, (c, _))| format!("{c} = ?{}", i + 2))
+        .collect();
     let sql = format!("UPDATE {} SET {} WHERE id = ?1", row.table, sets.join(", "));
-    let values = std::iter::once(Value::Text(id.to_string())).chain(cols.iter().map(|(_, v)| v.clone()));
-    w.tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+    let values =
+        std::iter::once(Value::Text(id.to_string())).chain(cols.iter().map(|(_, v)| v.clone()));
+    w.tx.prepare_cached(&sql)?
+        .execute(params_from_iter(values))?;
     Ok(())
 }
 
@@ -284,9 +331,10 @@ fn items(
         return Ok(());
     }
     for record in ids {
-        let present = w
-            .tx
-            .prepare_cached(&format!("SELECT 1 FROM {table} WHERE meeting = ?1 AND {column} = ?2"))?
+        let present =
+            w.tx.prepare_cached(&format!(
+                "SELECT 1 FROM {table} WHERE meeting = ?1 AND {column} = ?2"
+            ))?
             .query_row([meeting.as_str(), record.as_str()], |_| Ok(()))
             .optional()?;
         if present.is_some() {
@@ -322,10 +370,10 @@ fn refers_to_missing(e: StoreError, row: &Row) -> StoreError {
         StoreError::Sqlite(s) if code_of(s) == Some(ErrorCode::ConstraintViolation) => {
             StoreError::Invalid(format!(
                 "the minutes file is inconsistent: {} ({}) refers to a record the file does not hold; nothing was imported",
-                row.label(), row.id
+                row.label(),
+                row.id
             ))
         }
         _ => e,
     }
 }
-

@@ -46,9 +46,13 @@ fn opt_time(t: Option<TimeOfDay>) -> Value {
 fn checked(id: &Id) -> Result<Value, StoreError> {
     uuid::Uuid::parse_str(id.as_str())
         .map(|_| Value::Text(id.to_string()))
-        .map_err(|_| StoreError::Invalid(format!("the minutes file holds a malformed id «{}»; nothing was imported", sanitize(id.as_str()))))
+        .map_err(|_| {
+            StoreError::Invalid(format!(
+                "the minutes file holds a malformed id «{}»; nothing was imported",
+                sanitize(id.as_str())
+            ))
+        })
 }
-
 
 fn row(table: &'static str, id: &Id, name: impl Into<String>) -> Result<Row, StoreError> {
     checked(id)?;
@@ -121,7 +125,10 @@ pub(super) fn rows_of(b: &MeetingBundle) -> Result<Vec<Row>, StoreError> {
     }
     for c in &b.categories {
         let mut r = row("categories", &c.id, sanitize(&c.name))?;
-        r.cols = vec![("name", text(&c.name)), ("ord", Value::Integer(i64::from(c.order)))];
+        r.cols = vec![
+            ("name", text(&c.name)),
+            ("ord", Value::Integer(i64::from(c.order))),
+        ];
         r.derived = vec![("name_f", Value::Text(fold(&sanitize(&c.name))))];
         out.push(r);
     }
@@ -163,7 +170,11 @@ fn meetings_and_records(b: &MeetingBundle, out: &mut Vec<Row>) -> Result<(), Sto
             ("status", Value::Text(m.status.code().into())),
             ("next_meeting", opt_date(m.next_meeting)),
         ];
-        let highest = decisions.iter().filter(|d| d.meeting == m.id).map(|d| d.number.item).max();
+        let highest = decisions
+            .iter()
+            .filter(|d| d.meeting == m.id)
+            .map(|d| d.number.item)
+            .max();
         r.insert_only = vec![("last_item", Value::Integer(i64::from(highest.unwrap_or(0))))];
         r.minutes_of = Some(m.id.clone());
         out.push(r);
@@ -221,7 +232,10 @@ fn meetings_and_records(b: &MeetingBundle, out: &mut Vec<Row>) -> Result<(), Sto
             ("issue", checked_opt(d.issue.as_ref())?),
             ("text", text(&d.text)),
             ("lead_agency", checked(&d.lead_agency)?),
-            ("supporting_agencies", Value::Text(ids_json(&d.supporting_agencies))),
+            (
+                "supporting_agencies",
+                Value::Text(ids_json(&d.supporting_agencies)),
+            ),
             ("due", opt_date(d.due)),
             ("status", Value::Text(d.status.code().into())),
         ];
