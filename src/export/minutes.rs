@@ -436,3 +436,52 @@ pub(crate) fn decision_line(d: &Decision, names: &Names<'_>, lang: Lang) -> Deci
         status: lang.status(d.status).to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn follow_up(
+        decision: &Id,
+        meeting: Option<&Id>,
+        day: Date,
+        status: DecisionStatus,
+    ) -> FollowUp {
+        FollowUp {
+            id: Id::new(),
+            decision: decision.clone(),
+            meeting: meeting.cloned(),
+            date: day,
+            new_status: status,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_reviewed_decision_shows_its_status_as_of_the_meeting() {
+        let (d, m2, m3) = (Id::new(), Id::new(), Id::new());
+        let day2 = Date::from_jalali(1393, 2, 16).unwrap();
+        let day3 = Date::from_jalali(1393, 4, 20).unwrap();
+        assert_eq!(status_at(&[], &d, &m2, day2).0, DecisionStatus::Pending);
+        let history = [
+            follow_up(&d, None, day2.add_days(-5), DecisionStatus::InProgress),
+            follow_up(&d, Some(&m2), day2, DecisionStatus::Done),
+            follow_up(&d, Some(&m3), day3, DecisionStatus::InProgress),
+        ];
+        let (status, report) = status_at(&history, &d, &m2, day2);
+        assert_eq!(status, DecisionStatus::Done, "reported in meeting 2");
+        assert_eq!(report.map(|f| f.id.clone()), Some(history[1].id.clone()));
+        let (status, _) = status_at(&history[..1], &d, &m2, day2);
+        assert_eq!(
+            status,
+            DecisionStatus::InProgress,
+            "last report before the meeting"
+        );
+        let (status, _) = status_at(&history, &d, &m3, day3);
+        assert_eq!(
+            status,
+            DecisionStatus::InProgress,
+            "later meetings see later reports"
+        );
+    }
+}
