@@ -4,6 +4,7 @@
 //! - [`store`]: SQLite, one transaction per user action, audit log, undo and search.
 //! - [`text`]: right-to-left and mixed text laid out for terminals; depends on nothing else here.
 //! - [`i18n`]: what the user reads, in Persian and English.
+//! - [`tui`]: the interactive app: terminal, events, keys, actions, screens.
 //! - [`cli`]: the command line.
 
 pub mod cli;
@@ -14,3 +15,4 @@ pub mod i18n;
 pub mod json;
 pub mod store;
 pub mod text;
+pub mod tui;

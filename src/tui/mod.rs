@@ -1,0 +1,4 @@
+//! The interactive app (placeholder doc; completed below).
+
+pub mod action;
+pub mod keymap;
