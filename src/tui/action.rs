@@ -269,10 +269,7 @@ mod tests {
         assert!("goto_tab_0".parse::<Action>().is_err());
         assert!("goto_tab_10".parse::<Action>().is_err());
         assert!(!Action::GotoTab(0).is_bindable());
-        assert_eq!(
-            "Quit".parse::<Action>(),
-            Err(UnknownAction("Quit".into()))
-        );
+        assert_eq!("Quit".parse::<Action>(), Err(UnknownAction("Quit".into())));
     }
 
     #[test]

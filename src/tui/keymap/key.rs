@@ -72,7 +72,9 @@ pub enum KeyParseError {
     #[error("unknown modifier {0:?}: the modifiers are ctrl, alt and shift")]
     UnknownModifier(String),
     /// `shift+` with a character that is not a letter.
-    #[error("shift+{0} cannot be written: write the shifted character itself (e.g. \"?\" or \"!\")")]
+    #[error(
+        "shift+{0} cannot be written: write the shifted character itself (e.g. \"?\" or \"!\")"
+    )]
     ShiftedSymbol(char),
 }
 
@@ -314,8 +316,21 @@ mod tests {
     #[test]
     fn display_is_the_file_syntax() {
         for s in [
-            "q", "ض", "?", "G", "ctrl+s", "alt+space", "shift+tab", "esc", "enter", "pgup", "pgdn",
-            "f12", "ctrl++", "shift+up", "delete",
+            "q",
+            "ض",
+            "?",
+            "G",
+            "ctrl+s",
+            "alt+space",
+            "shift+tab",
+            "esc",
+            "enter",
+            "pgup",
+            "pgdn",
+            "f12",
+            "ctrl++",
+            "shift+up",
+            "delete",
         ] {
             assert_eq!(key(s).to_string(), s);
             assert_eq!(key(&key(s).to_string()), key(s), "{s}");
@@ -326,7 +341,15 @@ mod tests {
 
     #[test]
     fn round_trip_through_events() {
-        for s in ["ی", "ctrl+s", "alt+space", "shift+tab", "f5", "home", "shift+left"] {
+        for s in [
+            "ی",
+            "ctrl+s",
+            "alt+space",
+            "shift+tab",
+            "f5",
+            "home",
+            "shift+left",
+        ] {
             assert_eq!(Key::from_event(&key(s).to_event()), key(s), "{s}");
         }
     }
@@ -339,7 +362,10 @@ mod tests {
             "escp".parse::<Key>(),
             Err(KeyParseError::Unknown("escp".into()))
         );
-        assert_eq!("f25".parse::<Key>(), Err(KeyParseError::Unknown("f25".into())));
+        assert_eq!(
+            "f25".parse::<Key>(),
+            Err(KeyParseError::Unknown("f25".into()))
+        );
         assert_eq!(
             "hyper+x".parse::<Key>(),
             Err(KeyParseError::UnknownModifier("hyper".into()))

@@ -80,11 +80,9 @@ pub(super) fn merge_tables(
 ) -> Result<(), KeymapError> {
     for (name, value) in tables {
         let table = format!("{prefix}{name}");
-        let layer: Layer = name
-            .parse()
-            .map_err(|_| KeymapError::UnknownMode {
-                table: table.clone(),
-            })?;
+        let layer: Layer = name.parse().map_err(|_| KeymapError::UnknownMode {
+            table: table.clone(),
+        })?;
         let toml::Value::Table(entries) = value else {
             return Err(KeymapError::NotATable { table });
         };

@@ -49,7 +49,11 @@ fn every_contract_key_works_in_the_room_in_both_layouts() {
     for (key, twin, action) in CONTRACT {
         assert_eq!(room(&k, key).as_ref(), Some(action), "{key}");
         if let Some(twin) = twin {
-            assert_eq!(room(&k, twin).as_ref(), Some(action), "{twin} (twin of {key})");
+            assert_eq!(
+                room(&k, twin).as_ref(),
+                Some(action),
+                "{twin} (twin of {key})"
+            );
         }
     }
     let digits = ["۱", "۲", "۳", "۴", "۵", "۶", "۷", "۸", "۹"];
@@ -63,7 +67,10 @@ fn every_contract_key_works_in_the_room_in_both_layouts() {
 fn new_meeting_in_the_meetings_screen() {
     let k = Keymap::builtin().unwrap();
     for key in ["n", "د"] {
-        assert_eq!(k.resolve(Mode::Meetings, &ev(key)), Some(Action::NewMeeting));
+        assert_eq!(
+            k.resolve(Mode::Meetings, &ev(key)),
+            Some(Action::NewMeeting)
+        );
     }
     assert_eq!(room(&k, "n"), None, "n does nothing in the room");
     assert_eq!(k.resolve(Mode::Dialog, &ev("غ")), Some(Action::Yes));
@@ -75,7 +82,19 @@ fn new_meeting_in_the_meetings_screen() {
 fn nothing_is_a_shortcut_while_typing() {
     let k = Keymap::builtin().unwrap();
     for mode in [Mode::Form, Mode::Picker, Mode::Search] {
-        for key in ["d", "ی", "q", "ض", "?", "1", "۳", "/", "space", "backspace", "ctrl+c"] {
+        for key in [
+            "d",
+            "ی",
+            "q",
+            "ض",
+            "?",
+            "1",
+            "۳",
+            "/",
+            "space",
+            "backspace",
+            "ctrl+c",
+        ] {
             let e = ev(key);
             if mode == Mode::Search && key == "ctrl+c" {
                 continue;
@@ -87,7 +106,11 @@ fn nothing_is_a_shortcut_while_typing() {
     assert_eq!(form("tab"), Some(Action::NextField));
     assert_eq!(form("shift+tab"), Some(Action::PrevField));
     assert_eq!(form("ctrl+s"), Some(Action::Save));
-    assert_eq!(form("ctrl+س"), Some(Action::Save), "Ctrl+S in the Persian layout");
+    assert_eq!(
+        form("ctrl+س"),
+        Some(Action::Save),
+        "Ctrl+S in the Persian layout"
+    );
     assert_eq!(form("esc"), Some(Action::Back));
     assert_eq!(form("enter"), Some(Action::Select));
     assert_eq!(form("alt+space"), Some(Action::Zwnj));
@@ -124,11 +147,13 @@ fn overrides_replace_add_and_unbind_with_their_twins() {
     assert_eq!(room(&k, "q"), None);
     assert_eq!(room(&k, "ctrl+c"), Some(Action::Quit));
     // An unbinding in a mode hides the global key there.
-    k.with_overrides(&table(r#"room = { "/" = "none" }"#)).unwrap();
+    k.with_overrides(&table(r#"room = { "/" = "none" }"#))
+        .unwrap();
     assert_eq!(room(&k, "/"), None);
     assert_eq!(k.resolve(Mode::Meetings, &ev("/")), Some(Action::Search));
     // A form key unbound becomes typed text.
-    k.with_overrides(&table(r#"form = { "tab" = "none" }"#)).unwrap();
+    k.with_overrides(&table(r#"form = { "tab" = "none" }"#))
+        .unwrap();
     let tab = ev("tab");
     assert_eq!(k.resolve(Mode::Form, &tab), Some(Action::Input(tab)));
 }
@@ -136,7 +161,8 @@ fn overrides_replace_add_and_unbind_with_their_twins() {
 #[test]
 fn an_explicit_persian_key_beats_a_derived_twin() {
     let mut k = Keymap::builtin().unwrap();
-    k.with_overrides(&table(r#"room = { "ی" = "delete" }"#)).unwrap();
+    k.with_overrides(&table(r#"room = { "ی" = "delete" }"#))
+        .unwrap();
     assert_eq!(room(&k, "ی"), Some(Action::Delete));
     assert_eq!(room(&k, "d"), Some(Action::NewDecision));
 }
@@ -152,10 +178,16 @@ fn override_error(text: &str) -> String {
 #[test]
 fn bad_overrides_name_the_table_the_key_and_the_value() {
     let e = override_error(r#"room = { "d" = "none", "x" = "exprt" }"#);
-    assert!(e.starts_with("[keys.room] \"x\" = \"exprt\": not an action"), "{e}");
+    assert!(
+        e.starts_with("[keys.room] \"x\" = \"exprt\": not an action"),
+        "{e}"
+    );
     assert!(e.contains("new_decision") && e.contains("\"none\""), "{e}");
     let e = override_error(r#"rooom = { "x" = "export" }"#);
-    assert!(e.contains("[keys.rooom] is not a keymap mode") && e.contains("room"), "{e}");
+    assert!(
+        e.contains("[keys.rooom] is not a keymap mode") && e.contains("room"),
+        "{e}"
+    );
     let e = override_error(r#"room = { "ctrl+shift+/" = "export" }"#);
     assert!(e.contains("[keys.room] key \"ctrl+shift+/\""), "{e}");
     let e = override_error(r#"room = { "escp" = "back" }"#);
@@ -178,23 +210,42 @@ fn the_help_screen_shows_each_key_with_its_twin() {
     let help = k.help(Mode::Room);
     let line = |key: &str| help.iter().find(|b| b.key.to_string() == key).unwrap();
     let d = line("d");
-    assert_eq!((d.layer, d.action.clone()), (Layer::Mode(Mode::Room), Action::NewDecision));
+    assert_eq!(
+        (d.layer, d.action.clone()),
+        (Layer::Mode(Mode::Room), Action::NewDecision)
+    );
     assert_eq!(d.twin.map(|t| t.to_string()).as_deref(), Some("ی"));
     let q = line("q");
-    assert_eq!((q.layer, q.twin.map(|t| t.to_string())), (Layer::Global, Some("ض".into())));
+    assert_eq!(
+        (q.layer, q.twin.map(|t| t.to_string())),
+        (Layer::Global, Some("ض".into()))
+    );
     assert_eq!(line("?").twin.map(|t| t.to_string()).as_deref(), Some("؟"));
     assert_eq!(line("/").twin, None);
-    assert!(help.iter().all(|b| b.key.plain_char() != Some('ی')), "twins are not own lines");
+    assert!(
+        help.iter().all(|b| b.key.plain_char() != Some('ی')),
+        "twins are not own lines"
+    );
     // Ordered as the actions are declared: quit first, the tabs last.
     assert_eq!(help[0].action, Action::Quit);
-    assert_eq!(help.last().map(|b| b.action.clone()), Some(Action::GotoTab(9)));
+    assert_eq!(
+        help.last().map(|b| b.action.clone()),
+        Some(Action::GotoTab(9))
+    );
     // In the help screen, `?` closes it: the global `?` is hidden there.
     let in_help = k.help(Mode::Help);
-    let marks: Vec<_> = in_help.iter().filter(|b| b.key.to_string() == "?").collect();
+    let marks: Vec<_> = in_help
+        .iter()
+        .filter(|b| b.key.to_string() == "?")
+        .collect();
     assert_eq!(marks.len(), 1);
     assert_eq!(marks[0].action, Action::Back);
     // A text mode lists its own keys only.
-    assert!(k.help(Mode::Form).iter().all(|b| b.layer == Layer::Mode(Mode::Form)));
+    assert!(
+        k.help(Mode::Form)
+            .iter()
+            .all(|b| b.layer == Layer::Mode(Mode::Form))
+    );
     assert!(k.bindings().count() > help.len());
 }
 
