@@ -5,6 +5,7 @@
 //! - [`text`]: right-to-left and mixed text laid out for terminals; depends on nothing else here.
 //! - [`export`]: the minutes (صورتجلسه) in DOCX, HTML, Markdown, PDF, JSON and CSV; import.
 //! - [`i18n`]: what the user reads, in Persian and English.
+//! - [`tui`]: the interactive app: terminal, events, keys, actions, screens.
 //! - [`cli`]: the command line.
 
 pub mod cli;
@@ -16,3 +17,4 @@ pub mod json;
 pub mod settings;
 pub mod store;
 pub mod text;
+pub mod tui;
