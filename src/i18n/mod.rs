@@ -12,8 +12,10 @@
 //! on its way to the screen.
 
 mod cli;
+mod tui;
 
 pub use cli::{CliMessage, CliStrings};
+pub use tui::{TuiMessage, TuiStrings, action_help, action_name, field_label};
 
 use crate::domain::{
     AttendanceState, Date, DecisionNumber, DecisionStatus, IssueStatus, MeetingStatus,
@@ -39,12 +41,19 @@ pub enum Lang {
 #[derive(Debug)]
 pub struct Strings {
     pub cli: &'static CliStrings,
+    pub tui: &'static TuiStrings,
 }
 
 /// Persian.
-pub static FA: Strings = Strings { cli: &cli::FA };
+pub static FA: Strings = Strings {
+    cli: &cli::FA,
+    tui: &tui::FA,
+};
 /// English.
-pub static EN: Strings = Strings { cli: &cli::EN };
+pub static EN: Strings = Strings {
+    cli: &cli::EN,
+    tui: &tui::EN,
+};
 
 /// A message whose wording depends on the language: typed errors and parameterised sentences.
 pub trait Localized {

@@ -265,18 +265,31 @@ impl Localized for TuiMessage<'_> {
         match self {
             TuiMessage::DecisionSaved(n) => {
                 let n = lang.decision_number(*n);
-                pick(format!("مصوبهٔ {n} ثبت شد."), format!("Decision {n} recorded."))
+                pick(
+                    format!("مصوبهٔ {n} ثبت شد."),
+                    format!("Decision {n} recorded."),
+                )
             }
             TuiMessage::DecisionUpdated(n) => {
                 let n = lang.decision_number(*n);
-                pick(format!("مصوبهٔ {n} اصلاح شد."), format!("Decision {n} corrected."))
+                pick(
+                    format!("مصوبهٔ {n} اصلاح شد."),
+                    format!("Decision {n} corrected."),
+                )
             }
             TuiMessage::DecisionDeleted(n) => {
                 let n = lang.decision_number(*n);
-                pick(format!("مصوبهٔ {n} حذف شد."), format!("Decision {n} deleted."))
+                pick(
+                    format!("مصوبهٔ {n} حذف شد."),
+                    format!("Decision {n} deleted."),
+                )
             }
-            TuiMessage::StatementSaved => pick("اظهارات ثبت شد.".into(), "Statement recorded.".into()),
-            TuiMessage::StatementDeleted => pick("اظهارات حذف شد.".into(), "Statement deleted.".into()),
+            TuiMessage::StatementSaved => {
+                pick("اظهارات ثبت شد.".into(), "Statement recorded.".into())
+            }
+            TuiMessage::StatementDeleted => {
+                pick("اظهارات حذف شد.".into(), "Statement deleted.".into())
+            }
             TuiMessage::IssueSaved => pick("مشکل ثبت شد.".into(), "Issue saved.".into()),
             TuiMessage::SeriesCreated => {
                 pick("سلسله نشست ساخته شد.".into(), "Series created.".into())
@@ -295,20 +308,27 @@ impl Localized for TuiMessage<'_> {
             TuiMessage::MeetingStatus(s) => {
                 pick(format!("وضعیت نشست: {s}"), format!("Meeting status: {s}"))
             }
-            TuiMessage::AmendmentSaved => pick("اصلاحیه ثبت شد.".into(), "Amendment recorded.".into()),
-            TuiMessage::AttendanceSaved(name) => {
-                pick(format!("حضور {name} ثبت شد."), format!("Attendance of {name} recorded."))
+            TuiMessage::AmendmentSaved => {
+                pick("اصلاحیه ثبت شد.".into(), "Amendment recorded.".into())
             }
+            TuiMessage::AttendanceSaved(name) => pick(
+                format!("حضور {name} ثبت شد."),
+                format!("Attendance of {name} recorded."),
+            ),
             TuiMessage::FollowUpSaved(n) => {
                 let n = lang.decision_number(*n);
-                pick(format!("پیگیری مصوبهٔ {n} ثبت شد."), format!("Follow-up of {n} recorded."))
+                pick(
+                    format!("پیگیری مصوبهٔ {n} ثبت شد."),
+                    format!("Follow-up of {n} recorded."),
+                )
             }
             TuiMessage::Undone(what) => {
                 pick(format!("برگردانده شد: {what}"), format!("Undone: {what}"))
             }
-            TuiMessage::NothingToUndo => {
-                pick("چیزی برای برگرداندن نیست.".into(), "Nothing to undo.".into())
-            }
+            TuiMessage::NothingToUndo => pick(
+                "چیزی برای برگرداندن نیست.".into(),
+                "Nothing to undo.".into(),
+            ),
             TuiMessage::Required(field) => pick(
                 format!("«{field}» را پر کنید."),
                 format!("Fill in «{field}»."),
@@ -351,9 +371,9 @@ impl Localized for DueError {
             return self.to_string();
         }
         match self {
-            DueError::Date(DateError::Format(s)) => format!(
-                "«{s}» تاریخ نیست؛ مانند ۱۴۰۵/۹/۳۰ یا ‎+14‎ یا ‎+2w‎ یا «آخر ماه» بنویسید."
-            ),
+            DueError::Date(DateError::Format(s)) => {
+                format!("«{s}» تاریخ نیست؛ مانند ۱۴۰۵/۹/۳۰ یا ‎+14‎ یا ‎+2w‎ یا «آخر ماه» بنویسید.")
+            }
             DueError::Date(DateError::Impossible(s)) => {
                 format!("تاریخ {} در تقویم وجود ندارد.", lang.digits(s))
             }
@@ -362,7 +382,6 @@ impl Localized for DueError {
                 lang.number(y)
             ),
             DueError::TooFar(s) => format!("«{s}» خیلی دور است؛ مهلت حداکثر ده سال است."),
-            _ => self.to_string(),
         }
     }
 }
@@ -410,18 +429,33 @@ pub fn action_help(lang: Lang, action: &str) -> Option<&'static str> {
         "next_tab" => ("دستهٔ بعدی", "next category"),
         "select" => ("باز کردن / انتخاب", "open / choose"),
         "back" => ("بازگشت", "back"),
-        "new_decision" => ("مصوبهٔ تازه برای مشکل انتخاب‌شده", "new decision on the selected issue"),
+        "new_decision" => (
+            "مصوبهٔ تازه برای مشکل انتخاب‌شده",
+            "new decision on the selected issue",
+        ),
         "new_statement" => ("ثبت اظهارات", "new statement"),
         "new_issue" => ("مشکل تازه", "new issue"),
         "attendance" => ("حضور و غیاب", "attendance"),
-        "meeting_status" => ("وضعیت نشست: آغاز، پایان، تأیید، اصلاحیه", "meeting status: start, close, approve, amend"),
+        "meeting_status" => (
+            "وضعیت نشست: آغاز، پایان، تأیید، اصلاحیه",
+            "meeting status: start, close, approve, amend",
+        ),
         "edit" => ("اصلاح مورد انتخاب‌شده", "edit the selected item"),
         "delete" => ("حذف مورد انتخاب‌شده", "delete the selected item"),
         "undo" => ("برگرداندن آخرین تغییر", "undo the last change"),
-        "toggle_resolved" => ("نمایش یا پنهان کردن مشکلات حل‌شده", "show or hide resolved issues"),
+        "toggle_resolved" => (
+            "نمایش یا پنهان کردن مشکلات حل‌شده",
+            "show or hide resolved issues",
+        ),
         "issue_status" => ("تغییر وضعیت مشکل", "change the issue's status"),
-        "move_issue" => ("انتقال مشکل به دستهٔ دیگر", "move the issue to another category"),
-        "new_meeting" => ("نشست بعدی، با مشکلات باز و مصوبات پیگیری‌نشده", "next meeting, with the open issues and unfinished decisions"),
+        "move_issue" => (
+            "انتقال مشکل به دستهٔ دیگر",
+            "move the issue to another category",
+        ),
+        "new_meeting" => (
+            "نشست بعدی، با مشکلات باز و مصوبات پیگیری‌نشده",
+            "next meeting, with the open issues and unfinished decisions",
+        ),
         "new_series" => ("سلسله نشست تازه", "new series"),
         "load_demo" => ("بار کردن دادهٔ نمایشی", "load the demo"),
         "review" => ("بررسی مصوبات", "review the decisions"),

@@ -115,6 +115,15 @@ actions! {
     Yes => "yes",
     /// Decline a question.
     No => "no",
+    /// Attendance: the selected person is present.
+    MarkPresent => "mark_present",
+    MarkAbsent => "mark_absent",
+    /// Absent with a reason that excuses it.
+    MarkExcused => "mark_excused",
+    /// Present on behalf of someone else (asks for whom).
+    MarkSubstitute => "mark_substitute",
+    /// Attendance: the reason of an absence.
+    EditReason => "edit_reason",
 }
 
 const GOTO_TAB_NAMES: [&str; 9] = [

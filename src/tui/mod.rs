@@ -26,9 +26,18 @@
 //! tests run the whole app on `TestBackend` with scripted events, without a terminal.
 
 pub mod action;
+pub mod app;
 pub mod event;
+pub mod forms;
 pub mod keymap;
 pub mod logging;
+pub mod mode;
+pub mod model;
+mod run;
 pub mod signals;
 pub mod terminal;
 pub mod theme;
+pub mod ui;
+pub mod view;
+
+pub use run::{run, run_loop};

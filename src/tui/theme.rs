@@ -42,6 +42,10 @@ pub struct Theme {
     pub warning: Style,
     /// A confirmation ("saved as ۲/۱۱").
     pub success: Style,
+    /// A form field.
+    pub input: Style,
+    /// The form field being typed in.
+    pub input_focused: Style,
 }
 
 impl Theme {
@@ -83,6 +87,8 @@ impl Theme {
             error: bold.fg(Color::White).bg(Color::Red),
             warning: Style::new().fg(Color::Yellow),
             success: Style::new().fg(Color::Green),
+            input: Style::new().fg(Color::Gray),
+            input_focused: Style::new().fg(Color::White).bg(Color::DarkGray),
         }
     }
 
@@ -106,6 +112,8 @@ impl Theme {
             error: reversed.add_modifier(Modifier::BOLD),
             warning: bold,
             success: Style::new(),
+            input: Style::new(),
+            input_focused: Style::new().add_modifier(Modifier::UNDERLINED),
         }
     }
 

@@ -11,13 +11,20 @@ use super::forms::Form;
 pub enum Modal {
     Form(Form),
     /// A yes/no question; `yes` runs when answered yes.
-    Confirm { question: String, yes: Pending },
+    Confirm {
+        question: String,
+        yes: Pending,
+    },
     /// Attendance of the open meeting; the selected person's row.
-    Attendance { selected: usize },
+    Attendance {
+        selected: usize,
+    },
     /// A short list of choices.
     Menu(Menu),
     /// The keys of the screen below.
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
 }
 
 /// What a yes in a confirmation does.

@@ -1,5 +1,7 @@
 //! Keys in a modal: forms, questions, menus, attendance and help.
 
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
 use crate::domain::{Attendance, AttendanceState, Id};
 use crate::i18n::TuiMessage;
 use crate::tui::action::Action;
@@ -30,14 +32,27 @@ impl App {
     }
 
     fn apply_form(&mut self, action: Action) {
-        let Some(form) = self.ui.form_mut() else { return };
+        let Some(form) = self.ui.form_mut() else {
+            return;
+        };
         match action {
             Action::Input(key) => form.key(&key),
             Action::Zwnj => form.insert("\u{200C}"),
             Action::NextField => form.next_field(),
             Action::PrevField => form.prev_field(),
+            // In a picker Up, Down and Enter choose; in a text field they move and break lines.
+            Action::Up | Action::Down | Action::Select if !form.is_picking() => {
+                let code = match action {
+                    Action::Up => KeyCode::Up,
+                    Action::Down => KeyCode::Down,
+                    _ => KeyCode::Enter,
+                };
+                form.key(&KeyEvent::new(code, KeyModifiers::NONE));
+            }
             Action::Up => form.move_highlight(-1),
             Action::Down => form.move_highlight(1),
+            Action::PageUp => form.move_highlight(-5),
+            Action::PageDown => form.move_highlight(5),
             Action::Select => form.take(),
             Action::Save => self.save_form(),
             Action::Back | Action::Quit => {
@@ -94,7 +109,9 @@ impl App {
         };
         match action {
             Action::Up => menu.selected = menu.selected.saturating_sub(1),
-            Action::Down => menu.selected = (menu.selected + 1).min(menu.items.len().saturating_sub(1)),
+            Action::Down => {
+                menu.selected = (menu.selected + 1).min(menu.items.len().saturating_sub(1))
+            }
             Action::GotoTab(n) => {
                 let i = usize::from(n.saturating_sub(1));
                 if i < menu.items.len() {
@@ -172,7 +189,12 @@ impl App {
     }
 
     /// Records one person's attendance, keeping their reason unless a new one is given.
-    pub(super) fn set_attendance(&mut self, person: &Id, state: AttendanceState, substitute_for: Option<Id>) {
+    pub(super) fn set_attendance(
+        &mut self,
+        person: &Id,
+        state: AttendanceState,
+        substitute_for: Option<Id>,
+    ) {
         let Some(room) = &self.model.room else { return };
         let existing = room.attendance_of(person);
         let record = Attendance {

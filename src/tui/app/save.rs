@@ -2,8 +2,8 @@
 //! closes and the status line confirms it.
 
 use crate::domain::{
-    AttendanceState, Decision, DecisionStatus, Id, Issue, IssueStatus, MeetingStatus, MonthCalendar,
-    Series, Statement, parse_due,
+    AttendanceState, Decision, DecisionStatus, Id, Issue, IssueStatus, MeetingStatus,
+    MonthCalendar, Series, Statement, parse_due,
 };
 use crate::i18n::{Lang, Localized, TuiMessage, field_label};
 use crate::store::{DecisionEdit, Draft, IssueEdit, NewDecision};
@@ -17,17 +17,27 @@ struct Refusal(String);
 
 impl App {
     pub(super) fn save_form(&mut self) {
-        let Some(form) = self.ui.form_mut() else { return };
+        let Some(form) = self.ui.form_mut() else {
+            return;
+        };
         let form = form.clone();
         let result = match &form.kind {
-            FormKind::Decision { meeting, editing } => self.save_decision(&form, meeting, editing.as_ref()),
-            FormKind::Statement { meeting, editing } => self.save_statement(&form, meeting, editing.as_ref()),
-            FormKind::Issue { meeting, editing } => self.save_issue(&form, meeting, editing.as_ref()),
+            FormKind::Decision { meeting, editing } => {
+                self.save_decision(&form, meeting, editing.as_ref())
+            }
+            FormKind::Statement { meeting, editing } => {
+                self.save_statement(&form, meeting, editing.as_ref())
+            }
+            FormKind::Issue { meeting, editing } => {
+                self.save_issue(&form, meeting, editing.as_ref())
+            }
             FormKind::Series => self.save_series(&form),
             FormKind::Amendment { meeting } => self.save_amendment(&form, meeting),
             FormKind::AttendanceReason { person } => self.save_reason(&form, person),
             FormKind::Substitute { person } => self.save_substitute(&form, person),
-            FormKind::FollowUp { decision, status } => self.save_follow_up(&form, decision, *status),
+            FormKind::FollowUp { decision, status } => {
+                self.save_follow_up(&form, decision, *status)
+            }
         };
         match result {
             Ok(message) => {
@@ -65,7 +75,12 @@ impl App {
         }
     }
 
-    fn save_decision(&mut self, form: &Form, meeting: &Id, editing: Option<&Id>) -> Result<String, Refusal> {
+    fn save_decision(
+        &mut self,
+        form: &Form,
+        meeting: &Id,
+        editing: Option<&Id>,
+    ) -> Result<String, Refusal> {
         let text = form.text(FieldId::DecisionText).to_string();
         if text.is_empty() {
             return Err(self.required(FieldId::DecisionText));
@@ -83,7 +98,9 @@ impl App {
             .collect();
         let due = parse_due(form.text(FieldId::Due), self.model.today, self.calendar())
             .map_err(|e| Refusal(e.localized(self.lang())))?;
-        let issue = form.picker(FieldId::LinkedIssue).and_then(|p| p.chosen_id().cloned());
+        let issue = form
+            .picker(FieldId::LinkedIssue)
+            .and_then(|p| p.chosen_id().cloned());
         let saved: Decision = match editing {
             Some(id) => {
                 let edit = DecisionEdit {
@@ -92,7 +109,10 @@ impl App {
                     supporting_agencies: supporting,
                     due,
                 };
-                let d = self.store.update_decision(id, &edit).map_err(|e| self.refused(&e))?;
+                let d = self
+                    .store
+                    .update_decision(id, &edit)
+                    .map_err(|e| self.refused(&e))?;
                 return Ok(TuiMessage::DecisionUpdated(d.number).localized(self.lang()));
             }
             None => self
@@ -110,7 +130,12 @@ impl App {
         Ok(TuiMessage::DecisionSaved(saved.number).localized(self.lang()))
     }
 
-    fn save_statement(&mut self, form: &Form, meeting: &Id, editing: Option<&Id>) -> Result<String, Refusal> {
+    fn save_statement(
+        &mut self,
+        form: &Form,
+        meeting: &Id,
+        editing: Option<&Id>,
+    ) -> Result<String, Refusal> {
         let speaker = form
             .picker(FieldId::Speaker)
             .and_then(|p| p.chosen_id().cloned())
@@ -121,10 +146,14 @@ impl App {
         }
         match editing {
             Some(id) => {
-                self.store.update_statement(id, &text).map_err(|e| self.refused(&e))?;
+                self.store
+                    .update_statement(id, &text)
+                    .map_err(|e| self.refused(&e))?;
             }
             None => {
-                let issue = form.picker(FieldId::StatementIssue).and_then(|p| p.chosen_id().cloned());
+                let issue = form
+                    .picker(FieldId::StatementIssue)
+                    .and_then(|p| p.chosen_id().cloned());
                 let s = Statement {
                     id: Id::new(),
                     meeting: meeting.clone(),
@@ -132,18 +161,27 @@ impl App {
                     speaker,
                     text,
                 };
-                self.store.record_statement(&s).map_err(|e| self.refused(&e))?;
+                self.store
+                    .record_statement(&s)
+                    .map_err(|e| self.refused(&e))?;
             }
         }
         Ok(TuiMessage::StatementSaved.localized(self.lang()))
     }
 
-    fn save_issue(&mut self, form: &Form, meeting: &Id, editing: Option<&Id>) -> Result<String, Refusal> {
+    fn save_issue(
+        &mut self,
+        form: &Form,
+        meeting: &Id,
+        editing: Option<&Id>,
+    ) -> Result<String, Refusal> {
         let title = form.text(FieldId::IssueTitle).to_string();
         if title.is_empty() {
             return Err(self.required(FieldId::IssueTitle));
         }
-        let category = form.picker(FieldId::IssueCategory).and_then(|p| p.chosen_id().cloned());
+        let category = form
+            .picker(FieldId::IssueCategory)
+            .and_then(|p| p.chosen_id().cloned());
         let description = form.text(FieldId::IssueDescription).to_string();
         match editing {
             Some(id) => {
@@ -152,10 +190,16 @@ impl App {
                     category,
                     description,
                 };
-                self.store.update_issue(id, &edit).map_err(|e| self.refused(&e))?;
+                self.store
+                    .update_issue(id, &edit)
+                    .map_err(|e| self.refused(&e))?;
             }
             None => {
-                let series = self.store.get_meeting(meeting).map_err(|e| self.refused(&e))?.series;
+                let series = self
+                    .store
+                    .get_meeting(meeting)
+                    .map_err(|e| self.refused(&e))?
+                    .series;
                 let issue = Issue {
                     id: Id::new(),
                     series,
@@ -192,10 +236,18 @@ impl App {
             title,
             organisation: form.text(FieldId::Organisation).to_string(),
             default_place: form.text(FieldId::Place).to_string(),
-            member_agencies: self.model.directory.agencies.iter().map(|a| a.id.clone()).collect(),
+            member_agencies: self
+                .model
+                .directory
+                .agencies
+                .iter()
+                .map(|a| a.id.clone())
+                .collect(),
             quorum,
         };
-        self.store.create_series(&series).map_err(|e| self.refused(&e))?;
+        self.store
+            .create_series(&series)
+            .map_err(|e| self.refused(&e))?;
         let meeting = self
             .store
             .create_meeting(&crate::store::NewMeeting {
@@ -243,7 +295,9 @@ impl App {
             substitute_for: existing.and_then(|a| a.substitute_for.clone()),
             reason: form.text(FieldId::Reason).to_string(),
         };
-        self.store.set_attendance(&record).map_err(|e| self.refused(&e))?;
+        self.store
+            .set_attendance(&record)
+            .map_err(|e| self.refused(&e))?;
         let name = self.model.directory.person_name(person).to_string();
         Ok(TuiMessage::AttendanceSaved(&name).localized(self.lang()))
     }
@@ -265,13 +319,20 @@ impl App {
             substitute_for: Some(stands_for),
             reason: existing.map(|a| a.reason.clone()).unwrap_or_default(),
         };
-        self.store.set_attendance(&record).map_err(|e| self.refused(&e))?;
+        self.store
+            .set_attendance(&record)
+            .map_err(|e| self.refused(&e))?;
         let name = self.model.directory.person_name(person).to_string();
         Ok(TuiMessage::AttendanceSaved(&name).localized(self.lang()))
     }
 
     /// A follow-up is attached to the open meeting when it can still be changed, else to none.
-    fn save_follow_up(&mut self, form: &Form, decision: &Id, status: DecisionStatus) -> Result<String, Refusal> {
+    fn save_follow_up(
+        &mut self,
+        form: &Form,
+        decision: &Id,
+        status: DecisionStatus,
+    ) -> Result<String, Refusal> {
         let meeting = self
             .model
             .room
@@ -282,12 +343,20 @@ impl App {
         self.store
             .record_follow_up(decision, meeting.as_ref(), status, &note)
             .map_err(|e| self.refused(&e))?;
-        let number = self.store.get_decision(decision).map_err(|e| self.refused(&e))?.number;
+        let number = self
+            .store
+            .get_decision(decision)
+            .map_err(|e| self.refused(&e))?
+            .number;
         Ok(TuiMessage::FollowUpSaved(number).localized(self.lang()))
     }
 
     pub(super) fn delete_decision(&mut self, id: &Id) {
-        match self.store.get_decision(id).and_then(|d| self.store.delete_decision(id).map(|()| d)) {
+        match self
+            .store
+            .get_decision(id)
+            .and_then(|d| self.store.delete_decision(id).map(|()| d))
+        {
             Ok(d) => {
                 if let Err(e) = self.reload_room() {
                     self.fail(&e);
@@ -338,9 +407,15 @@ impl App {
         let now = self.model.now;
         let lang = self.lang();
         match choice {
-            Choice::StartMeeting => self.meeting_change(|app| app.store.start_meeting(&meeting, now)),
-            Choice::CloseMeeting => self.meeting_change(|app| app.store.close_meeting(&meeting, now)),
-            Choice::ReopenMeeting => self.meeting_change(|app| app.store.start_meeting(&meeting, now)),
+            Choice::StartMeeting => {
+                self.meeting_change(|app| app.store.start_meeting(&meeting, now))
+            }
+            Choice::CloseMeeting => {
+                self.meeting_change(|app| app.store.close_meeting(&meeting, now))
+            }
+            Choice::ReopenMeeting => {
+                self.meeting_change(|app| app.store.start_meeting(&meeting, now))
+            }
             Choice::ApproveMeeting => {
                 let question = lang.strings().tui.approve_question.to_string();
                 self.ui.modals.push(Modal::Confirm {
@@ -349,7 +424,9 @@ impl App {
                 });
             }
             Choice::AmendMeeting => {
-                self.ui.modals.push(Modal::Form(forms::amendment_form(lang, &meeting)));
+                self.ui
+                    .modals
+                    .push(Modal::Form(forms::amendment_form(lang, &meeting)));
             }
             Choice::IssueStatus(issue, to) => match self.store.set_issue_status(&issue, to) {
                 Ok(_) => {
@@ -362,7 +439,9 @@ impl App {
             },
             Choice::MoveIssue(issue, category) => self.move_issue(&issue, category),
             Choice::FollowUp(decision, status) => {
-                self.ui.modals.push(Modal::Form(forms::follow_up_form(lang, &decision, status)));
+                self.ui
+                    .modals
+                    .push(Modal::Form(forms::follow_up_form(lang, &decision, status)));
             }
         }
     }
@@ -409,7 +488,8 @@ impl App {
                 Some(forms::decision_form(lang, dir, room, None, d.as_ref()))
             }
             ("statement", Some(room)) => {
-                let st = editing.and_then(|id| room.statements.iter().find(|s| s.id == id).cloned());
+                let st =
+                    editing.and_then(|id| room.statements.iter().find(|s| s.id == id).cloned());
                 Some(forms::statement_form(lang, dir, room, None, st.as_ref()))
             }
             ("issue", Some(room)) => {

@@ -119,10 +119,8 @@ impl App {
             Action::NewIssue => self.open_issue_form(false),
             Action::Edit => self.edit_selected(),
             Action::Delete => self.delete_selected(),
-            Action::Attendance => {
-                if self.writable() {
-                    self.ui.modals.push(Modal::Attendance { selected: 0 });
-                }
+            Action::Attendance if self.writable() => {
+                self.ui.modals.push(Modal::Attendance { selected: 0 });
             }
             Action::MeetingStatus => self.open_status_menu(),
             Action::IssueStatus => self.open_issue_status_menu(),
@@ -231,7 +229,8 @@ impl App {
             room.selected_review(dir)
                 .and_then(|r| r.decision.issue.clone())
         });
-        let form = forms::decision_form(self.model.lang, dir, room, issue.as_ref(), editing.as_ref());
+        let form =
+            forms::decision_form(self.model.lang, dir, room, issue.as_ref(), editing.as_ref());
         self.ui.modals.push(Modal::Form(form));
     }
 
@@ -242,7 +241,8 @@ impl App {
         let Some(room) = &self.model.room else { return };
         let dir = &self.model.directory;
         let issue = room.selected_issue(dir).map(|i| i.id.clone());
-        let form = forms::statement_form(self.model.lang, dir, room, issue.as_ref(), editing.as_ref());
+        let form =
+            forms::statement_form(self.model.lang, dir, room, issue.as_ref(), editing.as_ref());
         self.ui.modals.push(Modal::Form(form));
     }
 
@@ -266,11 +266,23 @@ impl App {
         let Some(room) = &self.model.room else { return };
         match room.selected_detail() {
             Some(DetailItem::Decision(id)) => {
-                let d = room.detail.history.decisions.iter().find(|d| d.id == id).cloned();
+                let d = room
+                    .detail
+                    .history
+                    .decisions
+                    .iter()
+                    .find(|d| d.id == id)
+                    .cloned();
                 self.open_decision_form(d);
             }
             Some(DetailItem::Statement(id)) => {
-                let s = room.detail.history.statements.iter().find(|s| s.id == id).cloned();
+                let s = room
+                    .detail
+                    .history
+                    .statements
+                    .iter()
+                    .find(|s| s.id == id)
+                    .cloned();
                 self.open_statement_form(s);
             }
             None => self.open_issue_form(true),
@@ -286,13 +298,21 @@ impl App {
         let (what, yes) = match room.selected_detail() {
             Some(DetailItem::Decision(id)) => {
                 let n = room.detail.history.decisions.iter().find(|d| d.id == id);
-                let n = n.map(|d| self.model.lang.decision_number(d.number)).unwrap_or_default();
-                (format!("{} {n}", s.decision_noun), Pending::DeleteDecision(id))
+                let n = n
+                    .map(|d| self.model.lang.decision_number(d.number))
+                    .unwrap_or_default();
+                (
+                    format!("{} {n}", s.decision_noun),
+                    Pending::DeleteDecision(id),
+                )
             }
-            Some(DetailItem::Statement(id)) => (s.statement_noun.to_string(), Pending::DeleteStatement(id)),
+            Some(DetailItem::Statement(id)) => {
+                (s.statement_noun.to_string(), Pending::DeleteStatement(id))
+            }
             None => return,
         };
-        let question = crate::i18n::Localized::localized(&TuiMessage::DeleteQuestion(&what), self.model.lang);
+        let question =
+            crate::i18n::Localized::localized(&TuiMessage::DeleteQuestion(&what), self.model.lang);
         self.ui.modals.push(Modal::Confirm { question, yes });
     }
 
@@ -316,12 +336,19 @@ impl App {
             return;
         }
         let Some(room) = &self.model.room else { return };
-        let Some(issue) = room.selected_issue(&self.model.directory) else { return };
+        let Some(issue) = room.selected_issue(&self.model.directory) else {
+            return;
+        };
         let lang = self.model.lang;
         let items = crate::domain::IssueStatus::ALL
             .iter()
             .filter(|to| issue.status.transition(**to).is_ok())
-            .map(|to| (lang.status(*to).to_string(), Choice::IssueStatus(issue.id.clone(), *to)))
+            .map(|to| {
+                (
+                    lang.status(*to).to_string(),
+                    Choice::IssueStatus(issue.id.clone(), *to),
+                )
+            })
             .collect();
         self.push_menu(lang.strings().tui.issue_status_title, items);
     }
@@ -332,12 +359,19 @@ impl App {
         }
         let Some(room) = &self.model.room else { return };
         let dir = &self.model.directory;
-        let Some(issue) = room.selected_issue(dir) else { return };
+        let Some(issue) = room.selected_issue(dir) else {
+            return;
+        };
         let items = dir
             .categories
             .iter()
             .filter(|c| issue.category.as_ref() != Some(&c.id))
-            .map(|c| (c.name.clone(), Choice::MoveIssue(issue.id.clone(), c.id.clone())))
+            .map(|c| {
+                (
+                    c.name.clone(),
+                    Choice::MoveIssue(issue.id.clone(), c.id.clone()),
+                )
+            })
             .collect();
         self.push_menu(self.model.lang.strings().tui.move_issue_title, items);
     }
@@ -346,15 +380,24 @@ impl App {
     fn open_follow_up_menu(&mut self) {
         let Some(room) = &self.model.room else { return };
         let decision = match room.selected_detail() {
-            Some(DetailItem::Decision(id)) => room.detail.history.decisions.iter().find(|d| d.id == id),
-            _ => room.selected_review(&self.model.directory).map(|r| &r.decision),
+            Some(DetailItem::Decision(id)) => {
+                room.detail.history.decisions.iter().find(|d| d.id == id)
+            }
+            _ => room
+                .selected_review(&self.model.directory)
+                .map(|r| &r.decision),
         };
         let Some(d) = decision else { return };
         let lang = self.model.lang;
         let items = crate::domain::DecisionStatus::ALL
             .iter()
             .filter(|to| d.status.transition(**to).is_ok())
-            .map(|to| (lang.status(*to).to_string(), Choice::FollowUp(d.id.clone(), *to)))
+            .map(|to| {
+                (
+                    lang.status(*to).to_string(),
+                    Choice::FollowUp(d.id.clone(), *to),
+                )
+            })
             .collect();
         self.push_menu(lang.strings().tui.follow_up_title, items);
     }

@@ -33,7 +33,12 @@ fn agency_options(lang: Lang, dir: &Directory) -> Vec<PickOption> {
         .filter(|a| a.active)
         .map(|a| {
             let label = dir.agency_name(lang, &a.id);
-            PickOption::new(Some(a.id.clone()), label, &a.short_name, &[&a.name, &a.name_en])
+            PickOption::new(
+                Some(a.id.clone()),
+                label,
+                &a.short_name,
+                &[&a.name, &a.name_en],
+            )
         })
         .collect()
 }
@@ -64,14 +69,20 @@ pub fn decision_form(
     let s = lang.strings().tui;
     let mut lead = Picker::single(agency_options(lang, dir), base(lang));
     let mut supporting = Picker::multi(agency_options(lang, dir), base(lang));
-    let mut linked = Picker::single(issue_options(lang, s.no_issue, dir, &room.issues), base(lang));
+    let mut linked = Picker::single(
+        issue_options(lang, s.no_issue, dir, &room.issues),
+        base(lang),
+    );
     let (text, due) = match editing {
         Some(d) => {
             chosen(&mut lead, &[Some(d.lead_agency.clone())]);
             let ids: Vec<Option<Id>> = d.supporting_agencies.iter().cloned().map(Some).collect();
             chosen(&mut supporting, &ids);
-            chosen(&mut linked, &[d.issue.clone()]);
-            (d.text.as_str(), d.due.map(|x| lang.date(x)).unwrap_or_default())
+            chosen(&mut linked, std::slice::from_ref(&d.issue));
+            (
+                d.text.as_str(),
+                d.due.map(|x| lang.date(x)).unwrap_or_default(),
+            )
         }
         None => {
             chosen(&mut linked, &[issue.cloned()]);
@@ -118,11 +129,14 @@ pub fn statement_form(
         })
         .collect();
     let mut speaker = Picker::single(options, base(lang));
-    let mut about = Picker::single(issue_options(lang, s.whole_meeting, dir, &room.issues), base(lang));
+    let mut about = Picker::single(
+        issue_options(lang, s.whole_meeting, dir, &room.issues),
+        base(lang),
+    );
     let text = match editing {
         Some(st) => {
             chosen(&mut speaker, &[Some(st.speaker.clone())]);
-            chosen(&mut about, &[st.issue.clone()]);
+            chosen(&mut about, std::slice::from_ref(&st.issue));
             st.text.as_str()
         }
         None => {
@@ -144,7 +158,13 @@ pub fn statement_form(
 }
 
 /// The issue form: title, category and description, new or to edit.
-pub fn issue_form(lang: Lang, dir: &Directory, room: &Room, editing: Option<&Issue>, category: Option<&Id>) -> Form {
+pub fn issue_form(
+    lang: Lang,
+    dir: &Directory,
+    room: &Room,
+    editing: Option<&Issue>,
+    category: Option<&Id>,
+) -> Form {
     let options = dir
         .categories
         .iter()
@@ -153,7 +173,7 @@ pub fn issue_form(lang: Lang, dir: &Directory, room: &Room, editing: Option<&Iss
     let mut cat = Picker::single(options, base(lang));
     let (title, description) = match editing {
         Some(i) => {
-            chosen(&mut cat, &[i.category.clone()]);
+            chosen(&mut cat, std::slice::from_ref(&i.category));
             (i.title.as_str(), i.description.as_str())
         }
         None => {
@@ -225,7 +245,10 @@ pub fn substitute_form(lang: Lang, dir: &Directory, person: &Id) -> Form {
         FormKind::Substitute {
             person: person.clone(),
         },
-        vec![Field::pick(FieldId::SubstituteFor, Picker::single(options, base(lang)))],
+        vec![Field::pick(
+            FieldId::SubstituteFor,
+            Picker::single(options, base(lang)),
+        )],
     )
 }
 

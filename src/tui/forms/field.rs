@@ -155,7 +155,11 @@ impl Field {
         let extend = key.modifiers.contains(KeyModifiers::SHIFT);
         let input = self.input_mut();
         let edited = match key.code {
-            KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
                 input.insert_char(c);
                 Edited::Changed
             }

@@ -94,7 +94,11 @@ impl Picker {
     /// The options matching the query, with whether each is highlighted and chosen.
     pub fn matches(&self) -> impl Iterator<Item = (&PickOption, bool, bool)> {
         self.matches.iter().enumerate().map(move |(k, &i)| {
-            (&self.options[i], k == self.highlighted, self.chosen.contains(&i))
+            (
+                &self.options[i],
+                k == self.highlighted,
+                self.chosen.contains(&i),
+            )
         })
     }
 
@@ -176,9 +180,24 @@ mod tests {
 
     fn agencies() -> Picker {
         let opts = vec![
-            PickOption::new(Some(Id::new()), "بانک توسعه تعاون", "توسعه تعاون", &["Cooperative Development Bank"]),
-            PickOption::new(Some(Id::new()), "صندوق مهر امام رضا (ع)", "صندوق مهر", &["Imam Reza Mehr Fund"]),
-            PickOption::new(Some(Id::new()), "اداره کل صنعت، معدن و تجارت", "صمت", &["Industry, Mine and Trade"]),
+            PickOption::new(
+                Some(Id::new()),
+                "بانک توسعه تعاون",
+                "توسعه تعاون",
+                &["Cooperative Development Bank"],
+            ),
+            PickOption::new(
+                Some(Id::new()),
+                "صندوق مهر امام رضا (ع)",
+                "صندوق مهر",
+                &["Imam Reza Mehr Fund"],
+            ),
+            PickOption::new(
+                Some(Id::new()),
+                "اداره کل صنعت، معدن و تجارت",
+                "صمت",
+                &["Industry, Mine and Trade"],
+            ),
         ];
         Picker::single(opts, BaseDirection::Rtl)
     }
@@ -208,7 +227,10 @@ mod tests {
         p.move_highlight(1);
         p.move_highlight(5);
         assert!(p.take());
-        assert_eq!(p.chosen().next().unwrap().label, "اداره کل صنعت، معدن و تجارت");
+        assert_eq!(
+            p.chosen().next().unwrap().label,
+            "اداره کل صنعت، معدن و تجارت"
+        );
         assert_eq!(p.query.text(), "", "the query clears once taken");
         let mut m = Picker::multi(agencies().options, BaseDirection::Rtl);
         m.refilter();

@@ -24,6 +24,10 @@ pub enum Mode {
     Help,
     /// A yes/no question.
     Dialog,
+    /// A short list of choices (meeting status, issue status, a follow-up's new status).
+    Menu,
+    /// The attendance list of the open meeting.
+    Attendance,
     /// A form being filled in. A text mode.
     Form,
     /// A list filtered by what is typed (agencies, speakers, categories). A text mode.
@@ -32,7 +36,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order of the keymap file.
-    pub const ALL: [Mode; 10] = [
+    pub const ALL: [Mode; 12] = [
         Mode::Welcome,
         Mode::Meetings,
         Mode::Room,
@@ -41,6 +45,8 @@ impl Mode {
         Mode::History,
         Mode::Help,
         Mode::Dialog,
+        Mode::Menu,
+        Mode::Attendance,
         Mode::Form,
         Mode::Picker,
     ];
@@ -56,6 +62,8 @@ impl Mode {
             Mode::History => "history",
             Mode::Help => "help",
             Mode::Dialog => "dialog",
+            Mode::Menu => "menu",
+            Mode::Attendance => "attendance",
             Mode::Form => "form",
             Mode::Picker => "picker",
         }
@@ -141,7 +149,7 @@ mod tests {
             assert_eq!(l.name().parse::<Layer>(), Ok(l));
             assert_eq!(l.index(), i);
         }
-        assert_eq!(Layer::all().count(), 11);
+        assert_eq!(Layer::all().count(), 13);
         assert!("Room".parse::<Layer>().is_err());
         assert!(layer_names().starts_with("global, welcome, meetings, room"));
     }

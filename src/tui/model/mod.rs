@@ -10,7 +10,9 @@ use crate::i18n::Lang;
 
 pub use directory::Directory;
 pub use meetings::{MeetingRow, Meetings};
-pub use room::{Detail, DetailItem, Focus, ReviewRow, Room, Tab, TabKind};
+pub use room::{
+    AttendanceSummary, Detail, DetailItem, Focus, ListItem, ReviewRow, Room, Tab, TabKind,
+};
 
 /// Which screen is up (a modal may stand over it; see `ui`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

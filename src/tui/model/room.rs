@@ -62,7 +62,11 @@ pub struct Detail {
 impl Detail {
     /// The selectable items, in the order the pane lists them: decisions, then statements.
     pub fn items(&self) -> Vec<DetailItem> {
-        let decisions = self.history.decisions.iter().map(|d| DetailItem::Decision(d.id.clone()));
+        let decisions = self
+            .history
+            .decisions
+            .iter()
+            .map(|d| DetailItem::Decision(d.id.clone()));
         let statements = self
             .history
             .statements
@@ -123,7 +127,12 @@ impl Room {
     }
 
     /// Reloads the meeting's records, keeping the tab and selection where they can stay.
-    pub fn reload(&mut self, store: &Store, dir: &Directory, today: Date) -> Result<(), StoreError> {
+    pub fn reload(
+        &mut self,
+        store: &Store,
+        dir: &Directory,
+        today: Date,
+    ) -> Result<(), StoreError> {
         let id = self.meeting.id.clone();
         self.meeting = store.get_meeting(&id)?;
         let mut issues = store.agenda(&id)?;
@@ -163,7 +172,11 @@ impl Room {
             open: open(&|_| true),
         }];
         for c in &dir.categories {
-            if self.issues.iter().any(|i| i.category.as_ref() == Some(&c.id)) {
+            if self
+                .issues
+                .iter()
+                .any(|i| i.category.as_ref() == Some(&c.id))
+            {
                 tabs.push(Tab {
                     kind: TabKind::Category(c.id.clone()),
                     open: open(&|i| i.category.as_ref() == Some(&c.id)),

@@ -36,11 +36,27 @@ pub fn menu(frame: &mut Frame<'_>, screen: Rect, model: &Model, menu: &Menu, the
         .unwrap_or(10) as u16;
     let area = modal_area(screen, (widest + 10).max(30), menu.items.len() as u16 + 2);
     clear(frame, area);
-    let inner = titled(frame, area, &menu.title, theme.border_focused, theme.title, lang);
+    let inner = titled(
+        frame,
+        area,
+        &menu.title,
+        theme.border_focused,
+        theme.title,
+        lang,
+    );
     let buf = frame.buffer_mut();
-    for (i, (text, _)) in menu.items.iter().enumerate().take(usize::from(inner.height)) {
+    for (i, (text, _)) in menu
+        .items
+        .iter()
+        .enumerate()
+        .take(usize::from(inner.height))
+    {
         let at = Rect::new(inner.x, inner.y + i as u16, inner.width, 1);
-        let style = if i == menu.selected { theme.selected } else { Style::default() };
+        let style = if i == menu.selected {
+            theme.selected
+        } else {
+            Style::default()
+        };
         buf.set_style(at, style);
         let text = format!(" {} {text}", lang.number(i + 1));
         label(buf, at, &text, style, lang);
@@ -48,13 +64,24 @@ pub fn menu(frame: &mut Frame<'_>, screen: Rect, model: &Model, menu: &Menu, the
 }
 
 /// Everyone expected at the meeting with their attendance; keys mark the selected person.
-pub fn attendance(frame: &mut Frame<'_>, screen: Rect, model: &Model, selected: usize, scroll: &mut Scroll, theme: &Theme) {
+pub fn attendance(
+    frame: &mut Frame<'_>,
+    screen: Rect,
+    model: &Model,
+    selected: usize,
+    scroll: &mut Scroll,
+    theme: &Theme,
+) {
     let lang = model.lang;
     let s = lang.strings().tui;
     let Some(room) = &model.room else { return };
     let dir = &model.directory;
     let people = room.expected_people(dir);
-    let area = modal_area(screen, screen.width.saturating_sub(4).min(100), (people.len() as u16 + 4).max(8));
+    let area = modal_area(
+        screen,
+        screen.width.saturating_sub(4).min(100),
+        (people.len() as u16 + 4).max(8),
+    );
     clear(frame, area);
     let summary = room.attendance_summary(dir);
     let title = format!(
@@ -72,8 +99,17 @@ pub fn attendance(frame: &mut Frame<'_>, screen: Rect, model: &Model, selected: 
     scroll.attendance = scroll_to(scroll.attendance, selected, rows);
     let buf = frame.buffer_mut();
     for (k, id) in people.iter().enumerate().skip(scroll.attendance).take(rows) {
-        let at = Rect::new(list.x, list.y + (k - scroll.attendance) as u16, list.width, 1);
-        let style = if k == selected { theme.selected } else { Style::default() };
+        let at = Rect::new(
+            list.x,
+            list.y + (k - scroll.attendance) as u16,
+            list.width,
+            1,
+        );
+        let style = if k == selected {
+            theme.selected
+        } else {
+            Style::default()
+        };
         buf.set_style(at, style);
         let person = dir.person(id);
         let name = person.map_or("", |p| p.name.as_str());

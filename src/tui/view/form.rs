@@ -58,7 +58,14 @@ pub fn draw(frame: &mut Frame<'_>, screen: Rect, model: &Model, form: &mut Form,
         + 4;
     let area = modal_area(screen, screen.width.saturating_sub(4).min(96), rows);
     clear(frame, area);
-    let inner = titled(frame, area, &title(lang, &form.kind), theme.border_focused, theme.title, lang);
+    let inner = titled(
+        frame,
+        area,
+        &title(lang, &form.kind),
+        theme.border_focused,
+        theme.title,
+        lang,
+    );
     if inner.height == 0 || inner.width < 4 {
         return;
     }
@@ -73,16 +80,34 @@ pub fn draw(frame: &mut Frame<'_>, screen: Rect, model: &Model, form: &mut Form,
         }
         let focused = i == focus;
         let label_style = if focused { theme.title } else { theme.header };
-        label(frame.buffer_mut(), Rect::new(inner.x, y, inner.width, 1), field_label(lang, field.id), label_style, lang);
+        label(
+            frame.buffer_mut(),
+            Rect::new(inner.x, y, inner.width, 1),
+            field_label(lang, field.id),
+            label_style,
+            lang,
+        );
         y += 1;
-        let height = field_rows(field, focused).saturating_sub(1 + u16::from(field.id == FieldId::Due));
-        let at = Rect::new(inner.x, y, inner.width, height.min(bottom.saturating_sub(y)));
+        let height =
+            field_rows(field, focused).saturating_sub(1 + u16::from(field.id == FieldId::Due));
+        let at = Rect::new(
+            inner.x,
+            y,
+            inner.width,
+            height.min(bottom.saturating_sub(y)),
+        );
         if let Some(pos) = draw_field(frame, at, model, field, focused, theme) {
             cursor = Some(pos);
         }
         y += at.height;
         if field.id == FieldId::Due && y < bottom {
-            due_preview(frame, Rect::new(inner.x, y, inner.width, 1), model, field.text(), theme);
+            due_preview(
+                frame,
+                Rect::new(inner.x, y, inner.width, 1),
+                model,
+                field.text(),
+                theme,
+            );
             y += 1;
         }
     }
@@ -90,19 +115,46 @@ pub fn draw(frame: &mut Frame<'_>, screen: Rect, model: &Model, form: &mut Form,
     if let Some(error) = &form.error
         && bottom > inner.y
     {
-        line(frame.buffer_mut(), Rect::new(inner.x, bottom - 2.min(bottom - inner.y), inner.width, 1), error, theme.error, lang);
+        line(
+            frame.buffer_mut(),
+            Rect::new(inner.x, bottom - 2.min(bottom - inner.y), inner.width, 1),
+            error,
+            theme.error,
+            lang,
+        );
     }
-    let hint = if form.is_picking() { s.picker_hint } else { s.form_hint };
-    label(frame.buffer_mut(), Rect::new(inner.x, bottom.saturating_sub(1), inner.width, 1), hint, theme.muted, lang);
+    let hint = if form.is_picking() {
+        s.picker_hint
+    } else {
+        s.form_hint
+    };
+    label(
+        frame.buffer_mut(),
+        Rect::new(inner.x, bottom.saturating_sub(1), inner.width, 1),
+        hint,
+        theme.muted,
+        lang,
+    );
     if let Some(pos) = cursor {
         frame.set_cursor_position(pos);
     }
 }
 
 /// One field's input; returns where the terminal cursor goes when it has the keys.
-fn draw_field(frame: &mut Frame<'_>, area: Rect, model: &Model, field: &mut Field, focused: bool, theme: &Theme) -> Option<Position> {
+fn draw_field(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    model: &Model,
+    field: &mut Field,
+    focused: bool,
+    theme: &Theme,
+) -> Option<Position> {
     let lang = model.lang;
-    let input_style = if focused { theme.input_focused } else { theme.input };
+    let input_style = if focused {
+        theme.input_focused
+    } else {
+        theme.input
+    };
     match &mut field.kind {
         FieldKind::Line(state) | FieldKind::Lines(state) => {
             frame.render_stateful_widget(BidiInput::new().style(input_style), area, state);
@@ -113,26 +165,50 @@ fn draw_field(frame: &mut Frame<'_>, area: Rect, model: &Model, field: &mut Fiel
             if picker.is_multi() {
                 let chosen: Vec<&str> = picker.chosen().map(|o| o.label.as_str()).collect();
                 let text = format!("✓ {}", chosen.join(lang.list_separator()));
-                line(frame.buffer_mut(), Rect::new(area.x, y, area.width, 1), &text, theme.muted, lang);
+                line(
+                    frame.buffer_mut(),
+                    Rect::new(area.x, y, area.width, 1),
+                    &text,
+                    theme.muted,
+                    lang,
+                );
                 y += 1;
             }
             let query = Rect::new(area.x, y, area.width, 1);
-            frame.render_stateful_widget(BidiInput::new().style(input_style), query, &mut picker.query);
+            frame.render_stateful_widget(
+                BidiInput::new().style(input_style),
+                query,
+                &mut picker.query,
+            );
             let pos = picker.query.cursor_position();
             let buf = frame.buffer_mut();
             let list_top = y + 1;
             let rows = usize::from((area.y + area.height).saturating_sub(list_top));
             if picker.match_count() == 0 {
                 let s = lang.strings().tui;
-                label(buf, Rect::new(area.x, list_top, area.width, rows.min(1) as u16), s.no_matches, theme.muted, lang);
+                label(
+                    buf,
+                    Rect::new(area.x, list_top, area.width, rows.min(1) as u16),
+                    s.no_matches,
+                    theme.muted,
+                    lang,
+                );
                 return pos;
             }
-            let first = picker.highlighted_index().saturating_sub(rows.saturating_sub(1));
-            for (k, (option, highlighted, chosen)) in picker.matches().enumerate().skip(first).take(rows) {
+            let first = picker
+                .highlighted_index()
+                .saturating_sub(rows.saturating_sub(1));
+            for (k, (option, highlighted, chosen)) in
+                picker.matches().enumerate().skip(first).take(rows)
+            {
                 let at = Rect::new(area.x, list_top + (k - first) as u16, area.width, 1);
-                let style = if highlighted { theme.selected } else { Style::default() };
+                let style = if highlighted {
+                    theme.selected
+                } else {
+                    Style::default()
+                };
                 let mark = if chosen { "✓ " } else { "  " };
-                let text = if option.detail.is_empty() {
+                let text = if option.detail.is_empty() || option.detail == option.label {
                     format!("{mark}{}", option.label)
                 } else {
                     format!("{mark}{} — {}", option.label, option.detail)
@@ -144,7 +220,11 @@ fn draw_field(frame: &mut Frame<'_>, area: Rect, model: &Model, field: &mut Fiel
         }
         FieldKind::Pick(picker) => {
             let chosen: Vec<&str> = picker.chosen().map(|o| o.label.as_str()).collect();
-            let text = if chosen.is_empty() { "—".to_string() } else { chosen.join(lang.list_separator()) };
+            let text = if chosen.is_empty() {
+                "—".to_string()
+            } else {
+                chosen.join(lang.list_separator())
+            };
             let buf = frame.buffer_mut();
             buf.set_style(area, input_style);
             line(buf, area, &text, input_style, lang);
@@ -161,7 +241,10 @@ fn due_preview(frame: &mut Frame<'_>, area: Rect, model: &Model, text: &str, the
         Lang::En => MonthCalendar::Gregorian,
     };
     let (message, style) = match parse_due(text, model.today, calendar) {
-        Ok(Some(d)) => (TuiMessage::DueMeans(d, d < model.today).localized(lang), theme.muted),
+        Ok(Some(d)) => (
+            TuiMessage::DueMeans(d, d < model.today).localized(lang),
+            theme.muted,
+        ),
         Ok(None) => (lang.strings().tui.no_due.to_string(), theme.muted),
         Err(e) => (TuiMessage::DueInvalid(&e).localized(lang), theme.error),
     };

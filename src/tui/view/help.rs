@@ -11,7 +11,15 @@ use crate::tui::mode::Mode;
 use crate::tui::model::Model;
 use crate::tui::theme::Theme;
 
-pub fn draw(frame: &mut Frame<'_>, screen: Rect, model: &Model, keymap: &Keymap, mode: Mode, offset: &mut usize, theme: &Theme) {
+pub fn draw(
+    frame: &mut Frame<'_>,
+    screen: Rect,
+    model: &Model,
+    keymap: &Keymap,
+    mode: Mode,
+    offset: &mut usize,
+    theme: &Theme,
+) {
     let lang = model.lang;
     let s = lang.strings().tui;
     let rows: Vec<(String, String, &str)> = keymap
@@ -23,9 +31,20 @@ pub fn draw(frame: &mut Frame<'_>, screen: Rect, model: &Model, keymap: &Keymap,
             Some((b.key.to_string(), twin, what))
         })
         .collect();
-    let area = modal_area(screen, screen.width.saturating_sub(4).min(80), screen.height.saturating_sub(2));
+    let area = modal_area(
+        screen,
+        screen.width.saturating_sub(4).min(80),
+        screen.height.saturating_sub(2),
+    );
     clear(frame, area);
-    let inner = titled(frame, area, s.help_title, theme.border_focused, theme.title, lang);
+    let inner = titled(
+        frame,
+        area,
+        s.help_title,
+        theme.border_focused,
+        theme.title,
+        lang,
+    );
     if inner.height < 3 {
         return;
     }

@@ -13,7 +13,14 @@ use crate::tui::ui::Scroll;
 pub fn draw(frame: &mut Frame<'_>, area: Rect, model: &Model, scroll: &mut Scroll, theme: &Theme) {
     let lang = model.lang;
     let s = lang.strings().tui;
-    let inner = titled(frame, area, s.meetings_title, theme.border_focused, theme.title, lang);
+    let inner = titled(
+        frame,
+        area,
+        s.meetings_title,
+        theme.border_focused,
+        theme.title,
+        lang,
+    );
     if inner.height < 2 {
         return;
     }
@@ -49,7 +56,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, model: &Model, scroll: &mut Scrol
         };
         let r = &model.meetings.rows[*i];
         let m = &r.meeting;
-        let style = if *i == model.meetings.selected { theme.selected } else { Style::default() };
+        let style = if *i == model.meetings.selected {
+            theme.selected
+        } else {
+            Style::default()
+        };
         buf.set_style(at, style);
         let values = [
             lang.number(m.number),
@@ -70,8 +81,20 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, model: &Model, scroll: &mut Scrol
 pub fn welcome(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
     let lang = model.lang;
     let s = lang.strings().tui;
-    let inner = titled(frame, area, s.welcome_title, theme.border_focused, theme.title, lang);
+    let inner = titled(
+        frame,
+        area,
+        s.welcome_title,
+        theme.border_focused,
+        theme.title,
+        lang,
+    );
     let buf = frame.buffer_mut();
-    let text_area = Rect::new(inner.x + 1, inner.y + 1, inner.width.saturating_sub(2), inner.height.saturating_sub(1));
+    let text_area = Rect::new(
+        inner.x + 1,
+        inner.y + 1,
+        inner.width.saturating_sub(2),
+        inner.height.saturating_sub(1),
+    );
     paragraph(buf, text_area, s.welcome_text, Style::default(), lang, 0);
 }

@@ -25,7 +25,14 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
 /// Draws the whole frame.
-pub fn draw(frame: &mut Frame<'_>, model: &Model, ui: &mut Ui, theme: &Theme, keymap: &Keymap, mode: Mode) {
+pub fn draw(
+    frame: &mut Frame<'_>,
+    model: &Model,
+    ui: &mut Ui,
+    theme: &Theme,
+    keymap: &Keymap,
+    mode: Mode,
+) {
     let area = frame.area();
     let lang = model.lang;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -47,10 +54,16 @@ pub fn draw(frame: &mut Frame<'_>, model: &Model, ui: &mut Ui, theme: &Theme, ke
     for modal in &mut ui.modals {
         match modal {
             Modal::Form(f) => form::draw(frame, area, model, f, theme),
-            Modal::Confirm { question, .. } => dialogs::confirm(frame, area, model, question, theme),
+            Modal::Confirm { question, .. } => {
+                dialogs::confirm(frame, area, model, question, theme)
+            }
             Modal::Menu(m) => dialogs::menu(frame, area, model, m, theme),
-            Modal::Attendance { selected } => dialogs::attendance(frame, area, model, *selected, scroll, theme),
-            Modal::Help { scroll: offset } => help::draw(frame, area, model, keymap, mode, offset, theme),
+            Modal::Attendance { selected } => {
+                dialogs::attendance(frame, area, model, *selected, scroll, theme)
+            }
+            Modal::Help { scroll: offset } => {
+                help::draw(frame, area, model, keymap, mode, offset, theme)
+            }
         }
     }
 }
@@ -62,15 +75,27 @@ fn draw_footer(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
     let buf = frame.buffer_mut();
     if let Some(flash) = &model.flash {
         let style = match flash.kind {
-            FlashKind::Done => theme.done,
+            FlashKind::Done => theme.success,
             FlashKind::Error => theme.error,
         };
-        label(buf, Rect::new(area.x, area.y, area.width, 1), &flash.text, style, lang);
+        label(
+            buf,
+            Rect::new(area.x, area.y, area.width, 1),
+            &flash.text,
+            style,
+            lang,
+        );
     }
     let keys = match model.screen {
         Screen::Welcome => s.welcome_keys,
         Screen::Meetings => s.meetings_keys,
         Screen::Room => s.room_keys,
     };
-    label(buf, Rect::new(area.x, area.y + 1, area.width, 1), keys, theme.muted, lang);
+    label(
+        buf,
+        Rect::new(area.x, area.y + 1, area.width, 1),
+        keys,
+        theme.muted,
+        lang,
+    );
 }

@@ -35,7 +35,13 @@ pub struct Piece {
 pub struct Pieces(pub Vec<Piece>);
 
 impl Pieces {
-    pub fn push(&mut self, shape: Shape, text: impl Into<String>, style: Style, item: Option<usize>) {
+    pub fn push(
+        &mut self,
+        shape: Shape,
+        text: impl Into<String>,
+        style: Style,
+        item: Option<usize>,
+    ) {
         self.0.push(Piece {
             text: text.into(),
             style,
@@ -68,7 +74,11 @@ impl Pieces {
         selected: Option<usize>,
         highlight: Style,
     ) -> usize {
-        let heights: Vec<usize> = self.0.iter().map(|p| Self::rows(p, area.width, lang)).collect();
+        let heights: Vec<usize> = self
+            .0
+            .iter()
+            .map(|p| Self::rows(p, area.width, lang))
+            .collect();
         let mut offset = offset;
         if let Some(sel) = selected {
             let mut top = 0;

@@ -14,7 +14,14 @@ use crate::tui::theme::Theme;
 use crate::tui::ui::Scroll;
 
 /// Draws the room over `area` (the footer is drawn by the caller).
-pub fn draw(frame: &mut Frame<'_>, area: Rect, model: &Model, room: &Room, scroll: &mut Scroll, theme: &Theme) {
+pub fn draw(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    model: &Model,
+    room: &Room,
+    scroll: &mut Scroll,
+    theme: &Theme,
+) {
     if area.height < 6 {
         return;
     }
@@ -50,10 +57,13 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, model: &Model, room: &Room, th
     let mut second = Vec::new();
     if let (Some(start), MeetingStatus::InProgress) = (m.start_time, m.status)
         && m.date == model.today
+        && (model.now.hour, model.now.minute) >= (start.hour, start.minute)
+        && model.now.hour < start.hour + 12
     {
         let minutes = (i32::from(model.now.hour) * 60 + i32::from(model.now.minute))
             - (i32::from(start.hour) * 60 + i32::from(start.minute));
-        let minutes = minutes.max(0);
+        // Beyond half a day the start time was not today's (a demo day, a meeting left open).
+        let minutes = minutes.clamp(0, 12 * 60);
         let clock = format!("{:02}:{:02}", minutes / 60, minutes % 60);
         second.push(format!("{} {}", s.elapsed, lang.digits(&clock)));
     }
@@ -63,12 +73,29 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, model: &Model, room: &Room, th
         lang.number(a.present),
         lang.number(a.expected)
     ));
-    second.push(if a.quorum_met { s.quorum_met } else { s.quorum_missing }.to_string());
+    second.push(
+        if a.quorum_met {
+            s.quorum_met
+        } else {
+            s.quorum_missing
+        }
+        .to_string(),
+    );
     if room.show_resolved {
         second.push(s.resolved_shown.to_string());
     }
-    let style = if a.quorum_met { theme.muted } else { theme.overdue };
-    label(buf, Rect::new(area.x, area.y + 1, area.width, 1), &second.join(" · "), style, lang);
+    let style = if a.quorum_met {
+        theme.muted
+    } else {
+        theme.overdue
+    };
+    label(
+        buf,
+        Rect::new(area.x, area.y + 1, area.width, 1),
+        &second.join(" · "),
+        style,
+        lang,
+    );
 }
 
 /// A line at the interface's end side (left in Persian).
@@ -118,12 +145,23 @@ fn draw_tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, room: &Room, them
     let areas = cells(area, &shown, model.lang);
     let buf = frame.buffer_mut();
     for (i, (title, cell)) in titles[first..].iter().zip(&areas).enumerate() {
-        let style = if first + i == room.tab { theme.tab_active } else { theme.tab };
+        let style = if first + i == room.tab {
+            theme.tab_active
+        } else {
+            theme.tab_inactive
+        };
         line(buf, *cell, &format!(" {title} "), style, model.lang);
     }
 }
 
-fn draw_list(frame: &mut Frame<'_>, area: Rect, model: &Model, room: &Room, scroll: &mut Scroll, theme: &Theme) {
+fn draw_list(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    model: &Model,
+    room: &Room,
+    scroll: &mut Scroll,
+    theme: &Theme,
+) {
     let lang = model.lang;
     let s = lang.strings().tui;
     let title = match room.current_tab() {
@@ -131,17 +169,33 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, model: &Model, room: &Room, scro
         _ => s.issues,
     };
     let focused = room.focus == Focus::List;
-    let border = if focused { theme.border_focused } else { theme.border };
+    let border = if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    };
     let inner = titled(frame, area, title, border, theme.title, lang);
     let items = room.items(&model.directory);
     let buf = frame.buffer_mut();
     if items.is_empty() {
-        label(buf, Rect::new(inner.x, inner.y, inner.width, 1.min(inner.height)), s.nothing_here, theme.muted, lang);
+        label(
+            buf,
+            Rect::new(inner.x, inner.y, inner.width, 1.min(inner.height)),
+            s.nothing_here,
+            theme.muted,
+            lang,
+        );
         return;
     }
     let rows = usize::from(inner.height);
     scroll.list = scroll_to(scroll.list, room.selected, rows);
-    for (row, (i, item)) in items.iter().enumerate().skip(scroll.list).take(rows).enumerate() {
+    for (row, (i, item)) in items
+        .iter()
+        .enumerate()
+        .skip(scroll.list)
+        .take(rows)
+        .enumerate()
+    {
         let at = Rect::new(inner.x, inner.y + row as u16, inner.width, 1);
         let selected = i == room.selected;
         let base = match item {
@@ -150,7 +204,11 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, model: &Model, room: &Room, scro
             _ => Style::default(),
         };
         let style = if selected {
-            base.patch(if focused { theme.selected } else { theme.selected_unfocused })
+            base.patch(if focused {
+                theme.selected
+            } else {
+                theme.selected_unfocused
+            })
         } else {
             base
         };
@@ -176,27 +234,58 @@ fn draw_list(frame: &mut Frame<'_>, area: Rect, model: &Model, room: &Room, scro
     }
 }
 
-fn draw_detail(frame: &mut Frame<'_>, area: Rect, model: &Model, room: &Room, scroll: &mut Scroll, theme: &Theme) {
+fn draw_detail(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    model: &Model,
+    room: &Room,
+    scroll: &mut Scroll,
+    theme: &Theme,
+) {
     let lang = model.lang;
     let focused = room.focus == Focus::Detail;
-    let border = if focused { theme.border_focused } else { theme.border };
+    let border = if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    };
     let dir = &model.directory;
     let (title, pieces) = if let Some(issue) = room.selected_issue(dir) {
         (issue.title.clone(), issue_pieces(model, room, theme))
     } else if let Some(r) = room.selected_review(dir) {
         let s = lang.strings().tui;
-        (format!("{} {}", s.decision_noun, lang.decision_number(r.decision.number)), review_pieces(model, room, theme))
+        (
+            format!(
+                "{} {}",
+                s.decision_noun,
+                lang.decision_number(r.decision.number)
+            ),
+            review_pieces(model, room, theme),
+        )
     } else {
         (String::new(), Pieces::default())
     };
     let inner = titled(frame, area, &title, border, theme.title, lang);
     let selected = focused.then_some(room.detail.selected);
-    scroll.detail = pieces.draw(frame.buffer_mut(), inner, lang, scroll.detail, selected, theme.selected);
+    scroll.detail = pieces.draw(
+        frame.buffer_mut(),
+        inner,
+        lang,
+        scroll.detail,
+        selected,
+        theme.selected,
+    );
 }
 
 /// One decision as the detail pane lists it: its number, agency, deadline and status, then
 /// its text.
-fn decision_pieces(p: &mut Pieces, model: &Model, d: &crate::domain::Decision, item: usize, theme: &Theme) {
+fn decision_pieces(
+    p: &mut Pieces,
+    model: &Model,
+    d: &crate::domain::Decision,
+    item: usize,
+    theme: &Theme,
+) {
     let lang = model.lang;
     let s = lang.strings().tui;
     let dir: &Directory = &model.directory;
@@ -229,7 +318,9 @@ fn issue_pieces(model: &Model, room: &Room, theme: &Theme) -> Pieces {
     let s = lang.strings().tui;
     let dir = &model.directory;
     let mut p = Pieces::default();
-    let Some(issue) = room.selected_issue(dir) else { return p };
+    let Some(issue) = room.selected_issue(dir) else {
+        return p;
+    };
     let h = &room.detail.history;
     let mut facts = vec![lang.status(issue.status).to_string()];
     let category = dir.category_name(issue.category.as_ref());
@@ -238,12 +329,21 @@ fn issue_pieces(model: &Model, room: &Room, theme: &Theme) -> Pieces {
     }
     let numbers: Vec<String> = h.meetings.iter().map(|m| lang.number(m.number)).collect();
     if !numbers.is_empty() {
-        facts.push(format!("{} {}", s.on_agenda_of, numbers.join(lang.list_separator())));
+        facts.push(format!(
+            "{} {}",
+            s.on_agenda_of,
+            numbers.join(lang.list_separator())
+        ));
     }
     p.push(Shape::Heading, facts.join(" · "), theme.muted, None);
     if !issue.description.is_empty() {
         p.gap();
-        p.push(Shape::Wrapped, issue.description.clone(), Style::default(), None);
+        p.push(
+            Shape::Wrapped,
+            issue.description.clone(),
+            Style::default(),
+            None,
+        );
     }
     history_pieces(&mut p, model, room, theme);
     p
@@ -269,7 +369,11 @@ fn history_pieces(p: &mut Pieces, model: &Model, room: &Room, theme: &Theme) {
         p.gap();
         p.push(Shape::Heading, s.statements, theme.title, None);
         for st in &h.statements {
-            let meeting = h.meetings.iter().find(|m| m.id == st.meeting).map(|m| m.number);
+            let meeting = h
+                .meetings
+                .iter()
+                .find(|m| m.id == st.meeting)
+                .map(|m| m.number);
             let who = dir.person_name(&st.speaker);
             let head = match meeting {
                 Some(n) if n != room.meeting.number => {
@@ -278,7 +382,12 @@ fn history_pieces(p: &mut Pieces, model: &Model, room: &Room, theme: &Theme) {
                 _ => who.to_string(),
             };
             p.push(Shape::Line, head, theme.header, Some(item));
-            p.push(Shape::Wrapped, st.text.clone(), Style::default(), Some(item));
+            p.push(
+                Shape::Wrapped,
+                st.text.clone(),
+                Style::default(),
+                Some(item),
+            );
             item += 1;
         }
     }
@@ -288,7 +397,9 @@ fn review_pieces(model: &Model, room: &Room, theme: &Theme) -> Pieces {
     let lang = model.lang;
     let s = lang.strings().tui;
     let mut p = Pieces::default();
-    let Some(r) = room.selected_review(&model.directory) else { return p };
+    let Some(r) = room.selected_review(&model.directory) else {
+        return p;
+    };
     decision_pieces(&mut p, model, &r.decision, usize::MAX, theme);
     if !room.detail.follow_ups.is_empty() {
         p.gap();

@@ -10,8 +10,6 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Widget};
 
 use std::cell::Cell;
 
-use unicode_width::UnicodeWidthStr;
-
 use crate::i18n::Lang;
 use crate::text::{BaseDirection, BidiLine, BidiMode, BidiParagraph};
 
@@ -55,7 +53,13 @@ pub fn label(buf: &mut Buffer, area: Rect, text: &str, style: Style, lang: Lang)
         Lang::Fa => area.x + area.width.saturating_sub(w),
         Lang::En => area.x,
     };
-    line(buf, Rect::new(x, area.y, w, area.height.min(1)), text, style, lang);
+    line(
+        buf,
+        Rect::new(x, area.y, w, area.height.min(1)),
+        text,
+        style,
+        lang,
+    );
 }
 
 /// How many rows `text` takes wrapped at `width`.
@@ -80,7 +84,14 @@ pub fn paragraph(buf: &mut Buffer, area: Rect, text: &str, style: Style, lang: L
 }
 
 /// A box with its title on the interface's start side; returns the inside.
-pub fn titled(frame: &mut Frame<'_>, area: Rect, title: &str, border: Style, title_style: Style, lang: Lang) -> Rect {
+pub fn titled(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    title: &str,
+    border: Style,
+    title_style: Style,
+    lang: Lang,
+) -> Rect {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
@@ -133,7 +144,11 @@ pub fn cells(area: Rect, widths: &[u16], lang: Lang) -> Vec<Rect> {
     let mut used = 0u16;
     for (i, w) in widths.iter().enumerate() {
         let left = area.width.saturating_sub(used);
-        let w = if i + 1 == widths.len() { left } else { (*w).min(left) };
+        let w = if i + 1 == widths.len() {
+            left
+        } else {
+            (*w).min(left)
+        };
         let x = match lang {
             Lang::Fa => area.x + area.width.saturating_sub(used + w),
             Lang::En => area.x + used,
