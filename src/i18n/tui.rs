@@ -256,6 +256,8 @@ pub enum TuiMessage<'a> {
     DueMeans(Date, bool),
     DueInvalid(&'a DueError),
     DeleteQuestion(&'a str),
+    /// A paste longer than a field takes: how many characters were left out.
+    PasteCut(usize),
 }
 
 impl Localized for TuiMessage<'_> {
@@ -357,6 +359,13 @@ impl Localized for TuiMessage<'_> {
                 }
             }
             TuiMessage::DueInvalid(e) => e.localized(lang),
+            TuiMessage::PasteCut(n) => {
+                let n = lang.number(n);
+                pick(
+                    format!("متن چسبانده‌شده بلند بود؛ {n} نویسهٔ آخر آن چسبانده نشد."),
+                    format!("The pasted text was long; its last {n} characters were left out."),
+                )
+            }
             TuiMessage::DeleteQuestion(what) => {
                 pick(format!("{what} حذف شود؟"), format!("Delete {what}?"))
             }

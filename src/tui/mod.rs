@@ -33,7 +33,7 @@ pub mod keymap;
 pub mod logging;
 pub mod mode;
 pub mod model;
-mod run;
+pub mod run;
 pub mod signals;
 pub mod terminal;
 pub mod theme;

@@ -107,7 +107,7 @@ impl App {
             Action::Tick => self.tick(),
             Action::Resize(..) => {}
             Action::Terminate => self.quit(),
-            Action::Paste(text) => self.paste(&text),
+            Action::Paste(text) => self.paste(text),
             action => {
                 self.model.flash = None;
                 if self.ui.top().is_some() {
@@ -159,9 +159,16 @@ impl App {
         }
     }
 
-    fn paste(&mut self, text: &str) {
-        if let Some(form) = self.ui.form_mut() {
-            form.insert(text);
+    /// A paste goes into the form being typed in, cut to a size that lays out within a frame
+    /// (a 1 MB paste must not freeze the screen); the status line says what was left out.
+    fn paste(&mut self, text: String) {
+        let Some(form) = self.ui.form_mut() else {
+            return;
+        };
+        let capped = super::event::cap_paste(text, super::event::PASTE_LIMIT_CHARS);
+        form.insert(&capped.text);
+        if capped.dropped_chars > 0 {
+            self.done(crate::i18n::TuiMessage::PasteCut(capped.dropped_chars));
         }
     }
 
