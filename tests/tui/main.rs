@@ -6,3 +6,4 @@
 
 mod app;
 mod support;
+mod screens;
