@@ -256,6 +256,8 @@ pub enum TuiMessage<'a> {
     DueMeans(Date, bool),
     DueInvalid(&'a DueError),
     DeleteQuestion(&'a str),
+    /// Enter adds what was typed as a new agency or person.
+    AddNew(&'a str),
     /// A paste longer than a field takes: how many characters were left out.
     PasteCut(usize),
 }
@@ -359,6 +361,10 @@ impl Localized for TuiMessage<'_> {
                 }
             }
             TuiMessage::DueInvalid(e) => e.localized(lang),
+            TuiMessage::AddNew(name) => pick(
+                format!("Enter: افزودن «{name}» به فهرست"),
+                format!("Enter: add «{name}» to the list"),
+            ),
             TuiMessage::PasteCut(n) => {
                 let n = lang.number(n);
                 pick(

@@ -502,3 +502,29 @@ fn another_hamyars_commit_shows_within_a_tick() {
     let open = other.actions(&ActionFilter::default()).unwrap();
     assert!(open.iter().any(|a| a.decision.text == "از همیار دیگر"));
 }
+
+#[test]
+fn an_unknown_agency_or_speaker_is_added_from_the_picker() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.db");
+    let mut h = Harness::on(&path, Lang::Fa);
+    h.key("n").typed("کارگروه اشتغال").key("ctrl+s");
+    assert_eq!(h.app.model.screen, Screen::Room);
+    h.key("d").typed("پرداخت وام اشتغال خانگی").key("tab");
+    h.typed("صندوق کارآفرینی امید").key("enter");
+    h.key("tab").typed("آخر ماه").key("ctrl+s");
+    assert!(h.app.ui.modals.is_empty(), "{:?}", h.app.ui.top());
+    let store = h.store();
+    let agencies = store.list_agencies().unwrap();
+    assert_eq!(agencies.len(), 1);
+    assert_eq!(agencies[0].name, "صندوق کارآفرینی امید");
+    let d = &store.actions(&ActionFilter::default()).unwrap()[0].decision;
+    assert_eq!(d.lead_agency, agencies[0].id);
+    assert_eq!(d.due.unwrap().jalali().latin(), "1393/02/31");
+    h.key("t")
+        .typed("خانم احمدی")
+        .key("enter")
+        .typed("موافقت شد")
+        .key("ctrl+s");
+    assert_eq!(store.list_people().unwrap()[0].name, "خانم احمدی");
+}

@@ -5,5 +5,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod app;
-mod support;
 mod screens;
+mod support;

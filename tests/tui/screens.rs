@@ -63,7 +63,10 @@ fn no_size_panics_and_a_small_one_says_so() {
             assert_eq!(screen.lines().count(), usize::from(hgt));
         }
         let small = h.screen(30, 5);
-        assert!(small.contains("ﮏﭼﻮﮐ"), "one line says it is too small: {small}");
+        assert!(
+            small.contains("ﮏﭼﻮﮐ"),
+            "one line says it is too small: {small}"
+        );
     }
 }
 

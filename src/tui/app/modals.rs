@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::domain::{Attendance, AttendanceState, Id};
 use crate::i18n::TuiMessage;
 use crate::tui::action::Action;
-use crate::tui::forms;
+use crate::tui::forms::{self, FieldId};
 use crate::tui::ui::{Modal, Pending};
 
 use super::App;
@@ -53,6 +53,15 @@ impl App {
             Action::Down => form.move_highlight(1),
             Action::PageUp => form.move_highlight(-5),
             Action::PageDown => form.move_highlight(5),
+            Action::Select
+                if form.is_picking()
+                    && form
+                        .focused()
+                        .and_then(|f| f.picker())
+                        .is_some_and(|p| p.match_count() == 0) =>
+            {
+                self.create_from_picker();
+            }
             Action::Select => form.take(),
             Action::Save => self.save_form(),
             Action::Back | Action::Quit => {
@@ -67,6 +76,58 @@ impl App {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Enter in a picker where nothing matches: a new agency or person named as typed, added
+    /// to the database (one commit) and taken.
+    fn create_from_picker(&mut self) {
+        let Some(field) = self.ui.form_mut().and_then(|f| f.focused()) else {
+            return;
+        };
+        let name = crate::text::sanitize(field.text().trim()).into_owned();
+        let id = field.id;
+        if name.is_empty() {
+            return;
+        }
+        let new_id = Id::new();
+        let result = match id {
+            FieldId::LeadAgency | FieldId::SupportingAgencies => {
+                self.store.add_agency(&crate::domain::Agency {
+                    id: new_id.clone(),
+                    name: name.clone(),
+                    name_en: String::new(),
+                    short_name: String::new(),
+                    active: true,
+                })
+            }
+            FieldId::Speaker | FieldId::SubstituteFor => {
+                self.store.add_person(&crate::domain::Person {
+                    id: new_id.clone(),
+                    name: name.clone(),
+                    title: String::new(),
+                    agency: None,
+                })
+            }
+            _ => return,
+        };
+        if let Err(e) = result {
+            self.fail(&e);
+            return;
+        }
+        match super::super::model::Directory::load(&self.store) {
+            Ok(d) => self.model.directory = d,
+            Err(e) => self.fail(&e),
+        }
+        if let Some(form) = self.ui.form_mut() {
+            if let Some(p) = form.focused_mut().and_then(|f| f.picker_mut()) {
+                p.add_and_take(forms::PickOption::new(Some(new_id), &name, "", &[]));
+            }
+            form.unsaved = true;
+            form.touched = true;
+            if id != FieldId::SupportingAgencies {
+                form.next_field();
+            }
         }
     }
 

@@ -139,6 +139,19 @@ impl Picker {
         true
     }
 
+    /// Adds an option made from what was typed (a new agency or person) and takes it.
+    pub fn add_and_take(&mut self, option: PickOption) {
+        self.options.push(option);
+        let i = self.options.len() - 1;
+        if self.multi {
+            self.chosen.push(i);
+        } else {
+            self.chosen = vec![i];
+        }
+        self.query.set_text("");
+        self.refilter();
+    }
+
     /// Drops the last option taken (Backspace in an empty multi picker).
     pub fn drop_last(&mut self) {
         self.chosen.pop();

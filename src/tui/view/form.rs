@@ -155,6 +155,7 @@ fn draw_field(
     } else {
         theme.input
     };
+    let field_id = field.id;
     match &mut field.kind {
         FieldKind::Line(state) | FieldKind::Lines(state) => {
             frame.render_stateful_widget(BidiInput::new().style(input_style), area, state);
@@ -186,13 +187,14 @@ fn draw_field(
             let rows = usize::from((area.y + area.height).saturating_sub(list_top));
             if picker.match_count() == 0 {
                 let s = lang.strings().tui;
-                label(
-                    buf,
-                    Rect::new(area.x, list_top, area.width, rows.min(1) as u16),
-                    s.no_matches,
-                    theme.muted,
-                    lang,
-                );
+                let typed = picker.query.text().trim();
+                let text = if typed.is_empty() || !creatable(field_id) {
+                    s.no_matches.to_string()
+                } else {
+                    TuiMessage::AddNew(typed).localized(lang)
+                };
+                let at = Rect::new(area.x, list_top, area.width, rows.min(1) as u16);
+                label(buf, at, &text, theme.muted, lang);
                 return pos;
             }
             let first = picker
@@ -231,6 +233,17 @@ fn draw_field(
             None
         }
     }
+}
+
+/// Pickers whose Enter on an unknown name adds it (agencies and people).
+fn creatable(id: FieldId) -> bool {
+    matches!(
+        id,
+        FieldId::LeadAgency
+            | FieldId::SupportingAgencies
+            | FieldId::Speaker
+            | FieldId::SubstituteFor
+    )
 }
 
 /// What the deadline typed so far means, or why it means nothing.
