@@ -25,6 +25,9 @@ pub struct App {
     /// The file's `data_version` when the model was last loaded: when it moves, another
     /// hamyar wrote, and the model is reloaded.
     data_version: i64,
+    /// The meetings list's counts are out of date after a change in the room; it is reloaded
+    /// when it is shown again, so a save in the room pays only for the room.
+    meetings_stale: bool,
 }
 
 impl std::fmt::Debug for App {
@@ -58,6 +61,7 @@ impl App {
             model,
             ui: Ui::default(),
             data_version: store.data_version()?,
+            meetings_stale: false,
             store,
             clock,
         };
@@ -177,10 +181,48 @@ impl App {
         self.model.directory = Directory::load(&self.store)?;
         let selected = self.model.meetings.selected().map(|r| r.meeting.id.clone());
         self.model.meetings = Meetings::load(&self.store)?;
+        self.meetings_stale = false;
         if let Some(id) = selected {
             self.model.meetings.select(&id);
         }
         self.reload_room()
+    }
+
+    /// After a change made in the room: the room now, the meetings list when next shown.
+    fn after_change(&mut self) -> Result<(), StoreError> {
+        self.meetings_stale = true;
+        match self.reload_room() {
+            // The open meeting itself is gone (its creation was undone): back to the list.
+            Err(StoreError::NotFound { .. }) => {
+                self.model.room = None;
+                self.show_meetings();
+                Ok(())
+            }
+            other => {
+                if self.model.screen == Screen::Meetings {
+                    self.show_meetings();
+                }
+                other
+            }
+        }
+    }
+
+    /// Shows the meetings screen, reloading its list if the room changed things since.
+    fn show_meetings(&mut self) {
+        if self.meetings_stale {
+            let selected = self.model.meetings.selected().map(|r| r.meeting.id.clone());
+            match Meetings::load(&self.store) {
+                Ok(m) => {
+                    self.model.meetings = m;
+                    self.meetings_stale = false;
+                    if let Some(id) = selected {
+                        self.model.meetings.select(&id);
+                    }
+                }
+                Err(e) => self.fail(&e),
+            }
+        }
+        self.model.screen = Screen::Meetings;
     }
 
     /// Reloads the open meeting after a commit, and the detail of its selection.

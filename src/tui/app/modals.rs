@@ -273,7 +273,7 @@ impl App {
         match self.store.set_attendance(record) {
             Ok(_) => {
                 let name = self.model.directory.person_name(&record.person).to_string();
-                if let Err(e) = self.reload_room() {
+                if let Err(e) = self.after_change() {
                     self.fail(&e);
                 }
                 self.done(TuiMessage::AttendanceSaved(&name));

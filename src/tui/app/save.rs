@@ -42,7 +42,7 @@ impl App {
         match result {
             Ok(message) => {
                 self.close_form();
-                if let Err(e) = self.reload() {
+                if let Err(e) = self.after_change() {
                     self.fail(&e);
                 }
                 self.model.flash_done(message);
@@ -358,7 +358,7 @@ impl App {
             .and_then(|d| self.store.delete_decision(id).map(|()| d))
         {
             Ok(d) => {
-                if let Err(e) = self.reload_room() {
+                if let Err(e) = self.after_change() {
                     self.fail(&e);
                 }
                 self.done(TuiMessage::DecisionDeleted(d.number));
@@ -370,7 +370,7 @@ impl App {
     pub(super) fn delete_statement(&mut self, id: &Id) {
         match self.store.delete_statement(id) {
             Ok(()) => {
-                if let Err(e) = self.reload_room() {
+                if let Err(e) = self.after_change() {
                     self.fail(&e);
                 }
                 self.done(TuiMessage::StatementDeleted);
@@ -390,7 +390,7 @@ impl App {
     ) {
         match f(self) {
             Ok(m) => {
-                if let Err(e) = self.reload() {
+                if let Err(e) = self.after_change() {
                     self.fail(&e);
                 }
                 let label = self.lang().status(m.status);
@@ -430,7 +430,7 @@ impl App {
             }
             Choice::IssueStatus(issue, to) => match self.store.set_issue_status(&issue, to) {
                 Ok(_) => {
-                    if let Err(e) = self.reload_room() {
+                    if let Err(e) = self.after_change() {
                         self.fail(&e);
                     }
                     self.done(TuiMessage::IssueSaved);
@@ -457,7 +457,7 @@ impl App {
         });
         match result {
             Ok(_) => {
-                if let Err(e) = self.reload_room() {
+                if let Err(e) = self.after_change() {
                     self.fail(&e);
                 }
                 self.done(TuiMessage::IssueSaved);

@@ -6,7 +6,7 @@ use crate::i18n::{TuiMessage, action_name};
 use crate::store::NewMeeting;
 use crate::tui::action::Action;
 use crate::tui::forms;
-use crate::tui::model::{DetailItem, Focus, Screen};
+use crate::tui::model::{DetailItem, Directory, Focus, Screen};
 use crate::tui::ui::{Choice, Menu, Modal, Pending};
 
 use super::App;
@@ -111,7 +111,7 @@ impl App {
                 if room.focus == Focus::Detail {
                     room.focus = Focus::List;
                 } else {
-                    self.model.screen = Screen::Meetings;
+                    self.show_meetings();
                 }
             }
             Action::NewDecision => self.open_decision_form(None),
@@ -158,7 +158,8 @@ impl App {
         match self.store.undo_last() {
             Ok(Some(undone)) => {
                 let what = action_name(self.model.lang, &undone.action);
-                if let Err(e) = self.reload() {
+                let reloaded = Directory::load(&self.store).map(|d| self.model.directory = d);
+                if let Err(e) = reloaded.and_then(|()| self.after_change()) {
                     self.fail(&e);
                 }
                 self.done(TuiMessage::Undone(&what));

@@ -22,21 +22,28 @@ pub struct Meetings {
 impl Meetings {
     pub fn load(store: &Store) -> Result<Self, StoreError> {
         let series = store.list_series()?;
-        let mut rows = Vec::new();
-        for m in store.list_meetings(None)? {
-            let title = series
-                .iter()
-                .find(|s| s.id == m.series)
-                .map(|s| s.title.clone())
-                .unwrap_or_default();
-            let agenda = store.agenda(&m.id)?;
-            rows.push(MeetingRow {
-                decisions: store.list_decisions(&m.id)?.len(),
-                open_issues: agenda.iter().filter(|i| i.status.is_open()).count(),
-                series_title: title,
-                meeting: m,
-            });
-        }
+        let counts: std::collections::HashMap<Id, (usize, usize)> = store
+            .meeting_counts()?
+            .into_iter()
+            .map(|(id, d, i)| (id, (d, i)))
+            .collect();
+        let rows: Vec<MeetingRow> = store
+            .list_meetings(None)?
+            .into_iter()
+            .map(|m| {
+                let (decisions, open_issues) = counts.get(&m.id).copied().unwrap_or_default();
+                MeetingRow {
+                    series_title: series
+                        .iter()
+                        .find(|s| s.id == m.series)
+                        .map(|s| s.title.clone())
+                        .unwrap_or_default(),
+                    decisions,
+                    open_issues,
+                    meeting: m,
+                }
+            })
+            .collect();
         let selected = rows.len().saturating_sub(1);
         Ok(Meetings { rows, selected })
     }

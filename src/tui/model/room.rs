@@ -135,13 +135,7 @@ impl Room {
     ) -> Result<(), StoreError> {
         let id = self.meeting.id.clone();
         self.meeting = store.get_meeting(&id)?;
-        let mut issues = store.agenda(&id)?;
-        for i in store.list_issues(&self.meeting.series, None)? {
-            if i.raised_in.as_ref() == Some(&id) && !issues.iter().any(|x| x.id == i.id) {
-                issues.push(i);
-            }
-        }
-        self.issues = issues;
+        self.issues = store.meeting_issues(&id)?;
         self.decisions = store.list_decisions(&id)?;
         self.statements = store.list_statements(&id)?;
         self.review = store
