@@ -120,7 +120,7 @@ fn bench(c: &mut Criterion) {
     let mut d = Driver {
         app: app(&path),
         keymap: keymap.clone(),
-        theme: theme.clone(),
+        theme,
         terminal: Terminal::new(TestBackend::new(200, 50)).unwrap(),
     };
     group.bench_function("room_frame_200x50", |b| {
