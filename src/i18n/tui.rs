@@ -67,6 +67,14 @@ pub struct TuiStrings {
     pub follow_up_title: &'static str,
     pub move_issue_title: &'static str,
     pub draft_question: &'static str,
+    pub export_noun: &'static str,
+    pub format_docx: &'static str,
+    pub format_pdf: &'static str,
+    pub format_html: &'static str,
+    pub format_md: &'static str,
+    pub format_json: &'static str,
+    pub format_csv: &'static str,
+    pub preview: &'static str,
 }
 
 pub static FA: TuiStrings = TuiStrings {
@@ -131,6 +139,14 @@ pub static FA: TuiStrings = TuiStrings {
     follow_up_title: "وضعیت تازهٔ مصوبه",
     move_issue_title: "انتقال به دستهٔ دیگر",
     draft_question: "از پیش، نوشته‌ای ذخیره‌نشده مانده است. برگردانده شود؟",
+    export_noun: "خروجی صورتجلسه",
+    format_docx: "ورد، برای دفتر و امضا",
+    format_pdf: "پی‌دی‌اف، از راه LibreOffice",
+    format_html: "صفحهٔ وب، برای چاپ A4",
+    format_md: "مارک‌داون",
+    format_json: "پروندهٔ کامل، برای hamyar import",
+    format_csv: "مصوبات، برای صفحه‌گسترده",
+    preview: "پیش‌نمایش",
 };
 
 pub static EN: TuiStrings = TuiStrings {
@@ -195,6 +211,14 @@ pub static EN: TuiStrings = TuiStrings {
     follow_up_title: "New status of the decision",
     move_issue_title: "Move to another category",
     draft_question: "Text typed earlier was never saved. Bring it back?",
+    export_noun: "Export the minutes",
+    format_docx: "Word, for the office and signatures",
+    format_pdf: "PDF, through LibreOffice",
+    format_html: "a web page, printable on A4",
+    format_md: "Markdown",
+    format_json: "the whole minutes, for hamyar import",
+    format_csv: "the decisions, for spreadsheets",
+    preview: "Preview",
 };
 
 /// The label of a form field.
@@ -221,6 +245,11 @@ pub fn field_label(lang: Lang, field: crate::tui::forms::FieldId) -> &'static st
         F::Reason => ("دلیل", "Reason"),
         F::SubstituteFor => ("به جای", "On behalf of"),
         F::FollowUpNote => ("گزارش پیگیری", "Follow-up note"),
+        F::ExportFormat => ("قالب", "Format"),
+        F::ExportFile => (
+            "نام پرونده (خالی: نام پیش‌فرض)",
+            "File name (empty: the default)",
+        ),
     };
     match lang {
         Lang::Fa => fa,
@@ -256,6 +285,8 @@ pub enum TuiMessage<'a> {
     DueMeans(Date, bool),
     DueInvalid(&'a DueError),
     DeleteQuestion(&'a str),
+    /// The minutes were written to this file.
+    Exported(&'a str),
     /// Enter adds what was typed as a new agency or person.
     AddNew(&'a str),
     /// A paste longer than a field takes: how many characters were left out.
@@ -361,6 +392,10 @@ impl Localized for TuiMessage<'_> {
                 }
             }
             TuiMessage::DueInvalid(e) => e.localized(lang),
+            TuiMessage::Exported(path) => pick(
+                format!("صورتجلسه در {path} نوشته شد."),
+                format!("The minutes were written to {path}."),
+            ),
             TuiMessage::AddNew(name) => pick(
                 format!("Enter: افزودن «{name}» به فهرست"),
                 format!("Enter: add «{name}» to the list"),

@@ -528,3 +528,38 @@ fn an_unknown_agency_or_speaker_is_added_from_the_picker() {
         .key("ctrl+s");
     assert_eq!(store.list_people().unwrap()[0].name, "خانم احمدی");
 }
+
+#[test]
+fn the_minutes_are_exported_from_the_room_with_a_preview() {
+    let mut h = Harness::demo(Lang::Fa);
+    h.key("ط"); // x
+    let Some(Modal::Form(form)) = h.app.ui.top() else {
+        panic!("the export screen")
+    };
+    let hamyar::tui::forms::FormKind::Export { preview, stem, .. } = &form.kind else {
+        panic!()
+    };
+    assert!(
+        preview.contains("مصوبات") || preview.contains("صورتجلسه"),
+        "{preview}"
+    );
+    assert_eq!(stem, "soratjalase-2-1393-02-16");
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("DOCX"), "{screen}");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("minutes.docx");
+    h.key("tab").typed(out.to_str().unwrap()).key("ctrl+s");
+    assert!(h.app.ui.modals.is_empty(), "{:?}", h.app.ui.top());
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"PK"), "a zip (DOCX)");
+    assert!(h.flash().contains("minutes.docx"), "{}", h.flash());
+    // An existing file is not overwritten.
+    h.key("x")
+        .key("tab")
+        .typed(out.to_str().unwrap())
+        .key("ctrl+s");
+    let Some(Modal::Form(form)) = h.app.ui.top() else {
+        panic!("still open")
+    };
+    assert!(form.error.is_some());
+}

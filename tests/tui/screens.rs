@@ -19,6 +19,7 @@ const SCREENS: &[(&str, &[&str])] = &[
     ("status_menu", &["m"]),
     ("help", &["?"]),
     ("discard_question", &["d", "x", "esc"]),
+    ("export", &["x"]),
 ];
 
 fn reach(lang: Lang, keys: &[&str]) -> Harness {

@@ -153,7 +153,8 @@ impl App {
         let Some(form) = self.ui.any_form_mut() else {
             return;
         };
-        if !form.unsaved {
+        // Nothing typed into the export screen is worth keeping.
+        if !form.unsaved || matches!(form.kind, super::forms::FormKind::Export { .. }) {
             return;
         }
         form.unsaved = false;

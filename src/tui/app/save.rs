@@ -38,6 +38,7 @@ impl App {
             FormKind::FollowUp { decision, status } => {
                 self.save_follow_up(&form, decision, *status)
             }
+            FormKind::Export { meeting, stem, .. } => self.save_export(&form, meeting, stem),
         };
         match result {
             Ok(message) => {
@@ -349,6 +350,38 @@ impl App {
             .map_err(|e| self.refused(&e))?
             .number;
         Ok(TuiMessage::FollowUpSaved(number).localized(self.lang()))
+    }
+
+    /// Writes the minutes in the chosen format to the file named (or the readable default in
+    /// the current folder). A file that exists is not overwritten without a new name.
+    fn save_export(&mut self, form: &Form, meeting: &Id, stem: &str) -> Result<String, Refusal> {
+        let chosen = form
+            .picker(FieldId::ExportFormat)
+            .and_then(|p| p.chosen_id())
+            .map(|id| id.as_str().to_string())
+            .ok_or_else(|| self.required(FieldId::ExportFormat))?;
+        let format = forms::export_formats()
+            .into_iter()
+            .find(|f| f.extension() == chosen)
+            .ok_or_else(|| self.required(FieldId::ExportFormat))?;
+        let name = match form.text(FieldId::ExportFile) {
+            "" => format.default_file_name(stem),
+            typed => typed.to_string(),
+        };
+        let path = std::path::PathBuf::from(&name);
+        let minutes = crate::export::minutes(&self.store, meeting, self.lang())
+            .map_err(|e| self.refused(&e))?;
+        let bytes = crate::export::render(&minutes, format).map_err(|e| Refusal(e.to_string()))?;
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| Refusal(format!("{}: {e}", path.display())))?;
+        std::io::Write::write_all(&mut file, &bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|e| Refusal(format!("{}: {e}", path.display())))?;
+        let shown = std::fs::canonicalize(&path).unwrap_or(path);
+        Ok(TuiMessage::Exported(&shown.display().to_string()).localized(self.lang()))
     }
 
     pub(super) fn delete_decision(&mut self, id: &Id) {

@@ -53,6 +53,11 @@ impl App {
                 }
             }
             Action::NewMeeting => self.new_meeting(),
+            Action::Export => {
+                if let Some(id) = m.selected().map(|r| r.meeting.id.clone()) {
+                    self.open_export(&id);
+                }
+            }
             Action::Back if self.model.room.is_some() => self.model.screen = Screen::Room,
             _ => {}
         }
@@ -126,6 +131,11 @@ impl App {
             Action::IssueStatus => self.open_issue_status_menu(),
             Action::MoveIssue => self.open_move_issue_menu(),
             Action::FollowUp => self.open_follow_up_menu(),
+            Action::Export => {
+                if let Some(id) = self.model.room.as_ref().map(|r| r.meeting.id.clone()) {
+                    self.open_export(&id);
+                }
+            }
             _ => {}
         }
     }
@@ -401,6 +411,19 @@ impl App {
             })
             .collect();
         self.push_menu(lang.strings().tui.follow_up_title, items);
+    }
+
+    /// The export screen for a meeting's minutes, with their preview.
+    fn open_export(&mut self, meeting: &crate::domain::Id) {
+        match crate::export::minutes(&self.store, meeting, self.model.lang) {
+            Ok(minutes) => {
+                let preview = crate::export::preview(&minutes);
+                let form =
+                    forms::export_form(self.model.lang, meeting, minutes.file_stem(), preview);
+                self.ui.modals.push(Modal::Form(form));
+            }
+            Err(e) => self.fail(&e),
+        }
     }
 
     fn push_menu(&mut self, title: &str, items: Vec<(String, Choice)>) {

@@ -262,3 +262,59 @@ pub fn follow_up_form(lang: Lang, decision: &Id, status: DecisionStatus) -> Form
         vec![lines(lang, FieldId::FollowUpNote, "")],
     )
 }
+
+/// The formats offered on the export screen, in the order they are listed.
+pub fn export_formats() -> [crate::export::Format; 6] {
+    use crate::export::Format;
+    [
+        Format::Docx,
+        Format::Pdf,
+        Format::Html,
+        Format::Md,
+        Format::Json,
+        Format::Csv,
+    ]
+}
+
+/// The export screen: a format (DOCX first) and a file name, empty for the readable default.
+pub fn export_form(lang: Lang, meeting: &Id, stem: String, preview: String) -> Form {
+    let s = lang.strings().tui;
+    let options = export_formats()
+        .iter()
+        .map(|f| {
+            let what = match f {
+                crate::export::Format::Docx => s.format_docx,
+                crate::export::Format::Pdf => s.format_pdf,
+                crate::export::Format::Html => s.format_html,
+                crate::export::Format::Md => s.format_md,
+                crate::export::Format::Json => s.format_json,
+                crate::export::Format::Csv => s.format_csv,
+            };
+            let ext = f.extension().to_uppercase();
+            PickOption::new(
+                Some(Id::from_string(f.extension())),
+                &ext,
+                what,
+                &[f.extension()],
+            )
+        })
+        .collect();
+    let mut format = Picker::single(options, BaseDirection::Ltr);
+    format.choose_ids(&[Some(Id::from_string("docx"))]);
+    Form::new(
+        FormKind::Export {
+            meeting: meeting.clone(),
+            stem,
+            preview,
+        },
+        vec![
+            Field::pick(FieldId::ExportFormat, format),
+            Field::line(
+                FieldId::ExportFile,
+                InputState::single_line()
+                    .with_base(BaseDirection::Ltr)
+                    .with_mode(crate::tui::view::widgets::bidi()),
+            ),
+        ],
+    )
+}

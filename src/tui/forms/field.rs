@@ -30,6 +30,8 @@ pub enum FieldId {
     Reason,
     SubstituteFor,
     FollowUpNote,
+    ExportFormat,
+    ExportFile,
 }
 
 impl FieldId {
@@ -56,6 +58,8 @@ impl FieldId {
             FieldId::Reason => "reason",
             FieldId::SubstituteFor => "substitute_for",
             FieldId::FollowUpNote => "follow_up_note",
+            FieldId::ExportFormat => "export_format",
+            FieldId::ExportFile => "export_file",
         }
     }
 }

@@ -12,8 +12,8 @@ use serde_json::{Map, Value};
 use crate::domain::Id;
 
 pub use build::{
-    amendment_form, decision_form, follow_up_form, issue_form, reason_form, series_form,
-    statement_form, substitute_form,
+    amendment_form, decision_form, export_form, export_formats, follow_up_form, issue_form,
+    reason_form, series_form, statement_form, substitute_form,
 };
 pub use field::{Edited, Field, FieldId, FieldKind};
 pub use picker::{PickOption, Picker};
@@ -40,6 +40,12 @@ pub enum FormKind {
         decision: Id,
         status: crate::domain::DecisionStatus,
     },
+    /// The minutes of `meeting` to a file; `stem` names it by default, `preview` shows it.
+    Export {
+        meeting: Id,
+        stem: String,
+        preview: String,
+    },
 }
 
 impl FormKind {
@@ -59,6 +65,7 @@ impl FormKind {
             FormKind::FollowUp { decision, status } => {
                 format!("follow_up:{decision}:{}", status.code())
             }
+            FormKind::Export { meeting, .. } => format!("export:{meeting}"),
         }
     }
 }

@@ -29,6 +29,7 @@ fn title(lang: Lang, kind: &FormKind) -> String {
         FormKind::AttendanceReason { .. } => return s.reason_noun.to_string(),
         FormKind::Substitute { .. } => return s.substitute_noun.to_string(),
         FormKind::FollowUp { .. } => return s.follow_up_noun.to_string(),
+        FormKind::Export { .. } => return s.export_noun.to_string(),
     };
     TuiMessage::FormTitle(noun, editing).localized(lang)
 }
@@ -56,6 +57,16 @@ pub fn draw(frame: &mut Frame<'_>, screen: Rect, model: &Model, form: &mut Form,
         .map(|(i, f)| field_rows(f, i == form.focus))
         .sum::<u16>()
         + 4;
+    let preview = match &form.kind {
+        FormKind::Export { preview, .. } => Some(preview.clone()),
+        _ => None,
+    };
+    // The export screen gives the rest of the height to its preview.
+    let rows = if preview.is_some() {
+        screen.height.saturating_sub(2)
+    } else {
+        rows
+    };
     let area = modal_area(screen, screen.width.saturating_sub(4).min(96), rows);
     clear(frame, area);
     let inner = titled(
@@ -112,6 +123,19 @@ pub fn draw(frame: &mut Frame<'_>, screen: Rect, model: &Model, form: &mut Form,
         }
     }
     let s = lang.strings().tui;
+    if let Some(text) = &preview
+        && y + 3 < bottom
+    {
+        label(
+            frame.buffer_mut(),
+            Rect::new(inner.x, y, inner.width, 1),
+            s.preview,
+            theme.header,
+            lang,
+        );
+        let at = Rect::new(inner.x, y + 1, inner.width, bottom - y - 3);
+        super::widgets::paragraph(frame.buffer_mut(), at, text, theme.muted, lang, 0);
+    }
     if let Some(error) = &form.error
         && bottom > inner.y
     {
