@@ -76,8 +76,10 @@ impl Theme {
             header: bold,
             text: Style::new(),
             muted: Style::new().fg(Color::DarkGray),
-            selected: bold.fg(Color::Black).bg(Color::Cyan),
-            selected_unfocused: Style::new().bg(Color::DarkGray),
+            // White on blue reads on light and dark terminals alike; black on cyan turns grey
+            // where bold means bright (xterm).
+            selected: bold.fg(Color::White).bg(Color::Blue),
+            selected_unfocused: Style::new().fg(Color::White).bg(Color::DarkGray),
             tab_active: bold.fg(Color::Cyan).add_modifier(Modifier::UNDERLINED),
             tab_inactive: Style::new().fg(Color::Gray),
             border: Style::new().fg(Color::DarkGray),
@@ -87,7 +89,7 @@ impl Theme {
             error: bold.fg(Color::White).bg(Color::Red),
             warning: Style::new().fg(Color::Yellow),
             success: Style::new().fg(Color::Green),
-            input: Style::new().fg(Color::Gray),
+            input: Style::new(),
             input_focused: Style::new().fg(Color::White).bg(Color::DarkGray),
         }
     }
