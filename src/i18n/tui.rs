@@ -75,6 +75,21 @@ pub struct TuiStrings {
     pub format_json: &'static str,
     pub format_csv: &'static str,
     pub preview: &'static str,
+    pub overdue_word: &'static str,
+    pub review_title: &'static str,
+    pub review_keys: &'static str,
+    pub filter_label: &'static str,
+    pub no_filter: &'static str,
+    pub loading: &'static str,
+    pub review_headers: [&'static str; 7],
+    pub grouped_by_agency: &'static str,
+    pub reviewed_in: &'static str,
+    pub search_title: &'static str,
+    pub search_keys: &'static str,
+    pub search_hint: &'static str,
+    pub kind_issue: &'static str,
+    pub kind_decision: &'static str,
+    pub kind_statement: &'static str,
 }
 
 pub static FA: TuiStrings = TuiStrings {
@@ -147,6 +162,29 @@ pub static FA: TuiStrings = TuiStrings {
     format_json: "پروندهٔ کامل، برای hamyar import",
     format_csv: "مصوبات، برای صفحه‌گسترده",
     preview: "پیش‌نمایش",
+    overdue_word: "معوق",
+    review_title: "بررسی مصوبات",
+    review_keys: "c: پالایه · o: معوق‌ها · g: گروه‌بندی · f: پیگیری · y: رونوشت · Enter: رفتن به نشست · /: جست‌وجو",
+    filter_label: "پالایه",
+    no_filter: "همهٔ مصوبات",
+    loading: "در حال خواندن مصوبات…",
+    review_headers: [
+        "ردیف",
+        "شرح مصوبه",
+        "مسئول پیگیری",
+        "مهلت",
+        "وضعیت",
+        "روز تأخیر",
+        "آخرین پیگیری",
+    ],
+    grouped_by_agency: "به تفکیک دستگاه",
+    reviewed_in: "بررسی‌شده در نشست‌های",
+    search_title: "جست‌وجو",
+    search_keys: "↑↓ · Enter: رفتن به مورد · Esc: بازگشت",
+    search_hint: "بنویسید تا در مشکلات، مصوبات و اظهارات جست‌وجو شود",
+    kind_issue: "مشکلات",
+    kind_decision: "مصوبات",
+    kind_statement: "اظهارات",
 };
 
 pub static EN: TuiStrings = TuiStrings {
@@ -219,6 +257,29 @@ pub static EN: TuiStrings = TuiStrings {
     format_json: "the whole minutes, for hamyar import",
     format_csv: "the decisions, for spreadsheets",
     preview: "Preview",
+    overdue_word: "overdue",
+    review_title: "Action review",
+    review_keys: "c: filter · o: overdue · g: group · f: follow-up · y: copy · Enter: go to meeting · /: search",
+    filter_label: "Filter",
+    no_filter: "every decision",
+    loading: "reading the decisions…",
+    review_headers: [
+        "No.",
+        "Decision",
+        "Lead agency",
+        "Due",
+        "Status",
+        "Days late",
+        "Last follow-up",
+    ],
+    grouped_by_agency: "by agency",
+    reviewed_in: "reviewed in meetings",
+    search_title: "Search",
+    search_keys: "↑↓ · Enter: go to the item · Esc: back",
+    search_hint: "type to search the issues, decisions and statements",
+    kind_issue: "Issues",
+    kind_decision: "Decisions",
+    kind_statement: "Statements",
 };
 
 /// The label of a form field.
@@ -249,6 +310,10 @@ pub fn field_label(lang: Lang, field: crate::tui::forms::FieldId) -> &'static st
         F::ExportFile => (
             "نام پرونده (خالی: نام پیش‌فرض)",
             "File name (empty: the default)",
+        ),
+        F::Filter => (
+            "پالایه: دستگاه: وضعیت: دسته: نشست: پیش‌از: پس‌از: معوق",
+            "Filter: agency: status: category: meeting: before: after: overdue",
         ),
     };
     match lang {
@@ -285,6 +350,17 @@ pub enum TuiMessage<'a> {
     DueMeans(Date, bool),
     DueInvalid(&'a DueError),
     DeleteQuestion(&'a str),
+    /// A decision as text for the clipboard, in logical order.
+    DecisionAsText {
+        number: DecisionNumber,
+        text: &'a str,
+        agency: &'a str,
+        due: Option<Date>,
+    },
+    /// A decision was copied to the clipboard.
+    Copied(DecisionNumber),
+    /// A group heading of the review: open, overdue and done decisions.
+    GroupCounts(usize, usize, usize),
     /// The minutes were written to this file.
     Exported(&'a str),
     /// Enter adds what was typed as a new agency or person.
@@ -392,6 +468,33 @@ impl Localized for TuiMessage<'_> {
                 }
             }
             TuiMessage::DueInvalid(e) => e.localized(lang),
+            TuiMessage::DecisionAsText {
+                number,
+                text,
+                agency,
+                due,
+            } => {
+                let n = lang.decision_number(*number);
+                let due = due.map(|d| lang.date(d)).unwrap_or_default();
+                pick(
+                    format!("مصوبهٔ {n}: {text}\nمسئول پیگیری: {agency}\nمهلت اجرا: {due}"),
+                    format!("Decision {n}: {text}\nLead agency: {agency}\nDue: {due}"),
+                )
+            }
+            TuiMessage::Copied(n) => {
+                let n = lang.decision_number(*n);
+                pick(
+                    format!("مصوبهٔ {n} رونوشت شد."),
+                    format!("Decision {n} copied."),
+                )
+            }
+            TuiMessage::GroupCounts(open, late, done) => {
+                let (o, l, d) = (lang.number(open), lang.number(late), lang.number(done));
+                pick(
+                    format!("باز {o} · معوق {l} · انجام‌شده {d}"),
+                    format!("open {o} · overdue {l} · done {d}"),
+                )
+            }
             TuiMessage::Exported(path) => pick(
                 format!("صورتجلسه در {path} نوشته شد."),
                 format!("The minutes were written to {path}."),

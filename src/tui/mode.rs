@@ -21,6 +21,8 @@ impl App {
                 Screen::Welcome => Mode::Welcome,
                 Screen::Meetings => Mode::Meetings,
                 Screen::Room => Mode::Room,
+                Screen::Review => Mode::Review,
+                Screen::Search => Mode::Search,
             },
         }
     }

@@ -67,6 +67,8 @@ pub struct Scroll {
     pub detail: usize,
     pub meetings: usize,
     pub attendance: usize,
+    pub review: usize,
+    pub search: usize,
 }
 
 /// Everything the views keep between frames.
@@ -74,6 +76,8 @@ pub struct Scroll {
 pub struct Ui {
     pub modals: Vec<Modal>,
     pub scroll: Scroll,
+    /// The search screen's query.
+    pub search_input: crate::text::InputState,
 }
 
 impl Ui {

@@ -563,3 +563,144 @@ fn the_minutes_are_exported_from_the_room_with_a_preview() {
     };
     assert!(form.error.is_some());
 }
+
+fn review_numbers(h: &Harness) -> Vec<String> {
+    let r = &h.app.model.review;
+    r.rows
+        .iter()
+        .filter_map(|row| match row {
+            hamyar::tui::model::Row::Item(i) => Some(r.entries[*i].decision.number.to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_review_filters_groups_and_follows_up() {
+    let mut h = Harness::demo(Lang::Fa);
+    h.key("ق"); // r
+    assert_eq!(h.app.model.screen, Screen::Review);
+    assert_eq!(review_numbers(&h).len(), 10, "every decision of the series");
+    assert_eq!(review_numbers(&h)[0], "1/2", "the overdue one first");
+    h.key("o");
+    assert_eq!(review_numbers(&h), ["1/2"]);
+    assert_eq!(h.app.model.review.filter_text, "معوق");
+    h.key("o");
+    assert_eq!(review_numbers(&h).len(), 10);
+    h.key("c").typed("agency:بانك status:pending").key("enter");
+    assert_eq!(review_numbers(&h), ["2/4"]);
+    h.key("c");
+    h.keys(&["ctrl+s"]);
+    h.key("c").key("esc");
+    h.key("c").typed(" colour:red").key("enter");
+    let Some(Modal::Form(form)) = h.app.ui.top() else {
+        panic!("the filter form stays open")
+    };
+    assert!(form.error.as_deref().unwrap_or_default().contains("colour"));
+    h.key("esc").key("y");
+    h.key("c");
+    for _ in 0..40 {
+        h.key("backspace");
+    }
+    h.key("enter");
+    h.key("g");
+    let groups = h
+        .app
+        .model
+        .review
+        .rows
+        .iter()
+        .filter(|r| matches!(r, hamyar::tui::model::Row::Group { .. }))
+        .count();
+    assert!(groups >= 5, "one group per lead agency: {groups}");
+    assert!(matches!(
+        h.app.model.review.rows[h.app.model.review.selected],
+        hamyar::tui::model::Row::Item(_)
+    ));
+    // A follow-up from the review shows at once.
+    let before = h
+        .app
+        .model
+        .review
+        .selected_entry()
+        .unwrap()
+        .decision
+        .clone();
+    h.key("ب")
+        .key("enter")
+        .typed("پیگیری تلفنی انجام شد")
+        .key("ctrl+s");
+    let after = h
+        .app
+        .model
+        .review
+        .entries
+        .iter()
+        .find(|e| e.decision.id == before.id)
+        .unwrap();
+    assert_ne!(after.decision.status, before.status);
+    assert_eq!(
+        h.store().get_decision(&before.id).unwrap().status,
+        after.decision.status
+    );
+}
+
+#[test]
+fn a_decision_is_copied_in_logical_order_and_opened_in_its_meeting() {
+    let mut h = Harness::demo(Lang::Fa);
+    h.key("r").key("c").typed("agency:بانك").key("enter");
+    h.key("غ"); // y
+    let copied = h.app.model.clipboard.clone().unwrap();
+    assert!(copied.starts_with("مصوبهٔ ۲/۴: "), "{copied}");
+    assert!(
+        copied.contains("مسئول پیگیری: بانک توسعه تعاون"),
+        "{copied}"
+    );
+    h.key("enter");
+    assert_eq!(h.app.model.screen, Screen::Room);
+    let r = room(&h);
+    assert_eq!(r.focus, Focus::Detail);
+    let item = r.selected_detail().unwrap();
+    let d = r
+        .detail
+        .history
+        .decisions
+        .iter()
+        .find(|d| hamyar::tui::model::DetailItem::Decision(d.id.clone()) == item)
+        .unwrap();
+    assert_eq!(d.number.to_string(), "2/4");
+}
+
+#[test]
+fn search_finds_as_one_types_and_jumps_to_the_item() {
+    let mut h = Harness::demo(Lang::Fa);
+    h.key("/");
+    assert_eq!(h.app.mode(), Mode::Search);
+    h.typed("بانك");
+    let hits = &h.app.model.search.hits;
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter()
+            .any(|x| x.hit.kind == hamyar::store::SearchKind::Decision)
+    );
+    assert!(
+        hits.iter()
+            .all(|x| x.meeting_number.is_some() || x.hit.kind == hamyar::store::SearchKind::Issue)
+    );
+    let decision = hits
+        .iter()
+        .position(|x| x.hit.kind == hamyar::store::SearchKind::Decision)
+        .unwrap();
+    for _ in 0..decision {
+        h.key("down");
+    }
+    let id = h.app.model.search.selected_hit().unwrap().hit.id.clone();
+    h.key("enter");
+    assert_eq!(h.app.model.screen, Screen::Room);
+    assert_eq!(
+        room(&h).selected_detail(),
+        Some(hamyar::tui::model::DetailItem::Decision(id))
+    );
+    h.key("/").key("esc");
+    assert_eq!(h.app.model.screen, Screen::Room);
+}

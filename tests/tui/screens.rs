@@ -20,6 +20,9 @@ const SCREENS: &[(&str, &[&str])] = &[
     ("help", &["?"]),
     ("discard_question", &["d", "x", "esc"]),
     ("export", &["x"]),
+    ("review_screen", &["r"]),
+    ("review_grouped", &["r", "g"]),
+    ("search_screen", &["/", "ب", "ا", "ن", "ك"]),
 ];
 
 fn reach(lang: Lang, keys: &[&str]) -> Harness {

@@ -58,8 +58,10 @@ impl Harness {
 
     /// The app on an existing database file.
     pub fn on(path: &Path, lang: Lang) -> Harness {
+        let mut app = App::new(open_store(path), lang).unwrap();
+        app.settle();
         Harness {
-            app: App::new(open_store(path), lang).unwrap(),
+            app,
             keymap: Keymap::builtin().unwrap(),
             path: path.to_path_buf(),
             _dir: None,
@@ -71,10 +73,13 @@ impl Harness {
         open_store(&self.path)
     }
 
+    /// One event through the keymap; background reads (the review's) finish before it
+    /// returns, so tests see a settled app.
     pub fn event(&mut self, event: Event) -> &mut Self {
         if let Some(action) = event.into_action(&self.keymap, self.app.mode()) {
             self.app.apply(action);
         }
+        self.app.settle();
         self
     }
 

@@ -3,8 +3,10 @@
 //! reloaded and the next frame confirms it.
 
 mod modals;
+mod review;
 mod save;
 mod screens;
+mod search;
 
 use std::sync::Arc;
 
@@ -28,6 +30,10 @@ pub struct App {
     /// The meetings list's counts are out of date after a change in the room; it is reloaded
     /// when it is shown again, so a save in the room pays only for the room.
     meetings_stale: bool,
+    /// The review's decisions being read in the background.
+    review_loader: Option<std::sync::mpsc::Receiver<review::Loaded>>,
+    /// The review's decisions changed since they were read.
+    review_stale: bool,
 }
 
 impl std::fmt::Debug for App {
@@ -54,6 +60,9 @@ impl App {
             directory: Directory::load(&store)?,
             meetings: Meetings::load(&store)?,
             room: None,
+            review: Default::default(),
+            search: Default::default(),
+            clipboard: None,
             flash: None,
             quit: false,
         };
@@ -62,11 +71,15 @@ impl App {
             ui: Ui::default(),
             data_version: store.data_version()?,
             meetings_stale: false,
+            review_loader: None,
+            review_stale: false,
             store,
             clock,
         };
         app.go_to_start()?;
         app.offer_draft()?;
+        // The review's decisions are read while the secretary starts, so it opens at once.
+        app.load_review_in_background();
         Ok(app)
     }
 
@@ -135,6 +148,7 @@ impl App {
         self.model.now = self.clock.time_of_day();
         self.model.today = self.clock.today();
         self.keep_draft();
+        self.poll_review(false);
         match self.store.data_version() {
             Ok(v) if v != self.data_version => {
                 self.data_version = v;
@@ -179,6 +193,10 @@ impl App {
 
     /// Reloads everything the screens show (after another process's changes).
     fn reload(&mut self) -> Result<(), StoreError> {
+        self.review_stale = true;
+        if self.model.screen == Screen::Review {
+            self.load_review_in_background();
+        }
         self.model.directory = Directory::load(&self.store)?;
         let selected = self.model.meetings.selected().map(|r| r.meeting.id.clone());
         self.model.meetings = Meetings::load(&self.store)?;
@@ -192,6 +210,7 @@ impl App {
     /// After a change made in the room: the room now, the meetings list when next shown.
     fn after_change(&mut self) -> Result<(), StoreError> {
         self.meetings_stale = true;
+        self.review_stale = true;
         match self.reload_room() {
             // The open meeting itself is gone (its creation was undone): back to the list.
             Err(StoreError::NotFound { .. }) => {

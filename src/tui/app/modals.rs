@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::domain::{Attendance, AttendanceState, Id};
 use crate::i18n::TuiMessage;
 use crate::tui::action::Action;
-use crate::tui::forms::{self, FieldId};
+use crate::tui::forms::{self, FieldId, FormKind};
 use crate::tui::ui::{Modal, Pending};
 
 use super::App;
@@ -40,6 +40,13 @@ impl App {
             Action::Zwnj => form.insert("\u{200C}"),
             Action::NextField => form.next_field(),
             Action::PrevField => form.prev_field(),
+            // Enter runs a one-line form (the review's filter, the export's file name).
+            Action::Select
+                if !form.is_picking()
+                    && matches!(form.kind, FormKind::ReviewFilter | FormKind::Export { .. }) =>
+            {
+                self.save_form();
+            }
             // In a picker Up, Down and Enter choose; in a text field they move and break lines.
             Action::Up | Action::Down | Action::Select if !form.is_picking() => {
                 let code = match action {

@@ -39,6 +39,10 @@ impl App {
                 self.save_follow_up(&form, decision, *status)
             }
             FormKind::Export { meeting, stem, .. } => self.save_export(&form, meeting, stem),
+            FormKind::ReviewFilter => self
+                .apply_filter_line(form.text(FieldId::Filter))
+                .map(|()| String::new())
+                .map_err(Refusal),
         };
         match result {
             Ok(message) => {
@@ -46,7 +50,9 @@ impl App {
                 if let Err(e) = self.after_change() {
                     self.fail(&e);
                 }
-                self.model.flash_done(message);
+                if !message.is_empty() {
+                    self.model.flash_done(message);
+                }
             }
             Err(Refusal(why)) => {
                 if let Some(f) = self.ui.form_mut() {
@@ -344,12 +350,12 @@ impl App {
         self.store
             .record_follow_up(decision, meeting.as_ref(), status, &note)
             .map_err(|e| self.refused(&e))?;
-        let number = self
+        let updated = self
             .store
             .get_decision(decision)
-            .map_err(|e| self.refused(&e))?
-            .number;
-        Ok(TuiMessage::FollowUpSaved(number).localized(self.lang()))
+            .map_err(|e| self.refused(&e))?;
+        self.patch_review_entry(&updated);
+        Ok(TuiMessage::FollowUpSaved(updated.number).localized(self.lang()))
     }
 
     /// Writes the minutes in the chosen format to the file named (or the readable default in

@@ -17,10 +17,16 @@ impl App {
             Action::Quit => self.quit(),
             Action::Help => self.ui.modals.push(Modal::Help { scroll: 0 }),
             Action::Undo => self.undo(),
+            Action::Review if !matches!(self.model.screen, Screen::Welcome | Screen::Review) => {
+                self.open_review();
+            }
+            Action::Search if self.model.screen != Screen::Welcome => self.open_search(),
             _ => match self.model.screen {
                 Screen::Welcome => self.apply_welcome(action),
                 Screen::Meetings => self.apply_meetings(action),
                 Screen::Room => self.apply_room(action),
+                Screen::Review => self.apply_review(action),
+                Screen::Search => self.apply_search(action),
             },
         }
     }
@@ -398,7 +404,12 @@ impl App {
                 .selected_review(&self.model.directory)
                 .map(|r| &r.decision),
         };
-        let Some(d) = decision else { return };
+        let Some(d) = decision.cloned() else { return };
+        self.open_follow_up_menu_for(&d);
+    }
+
+    /// The statuses a decision may move to, to record a follow-up.
+    pub(super) fn open_follow_up_menu_for(&mut self, d: &crate::domain::Decision) {
         let lang = self.model.lang;
         let items = crate::domain::DecisionStatus::ALL
             .iter()
@@ -414,7 +425,7 @@ impl App {
     }
 
     /// The export screen for a meeting's minutes, with their preview.
-    fn open_export(&mut self, meeting: &crate::domain::Id) {
+    pub(super) fn open_export(&mut self, meeting: &crate::domain::Id) {
         match crate::export::minutes(&self.store, meeting, self.model.lang) {
             Ok(minutes) => {
                 let preview = crate::export::preview(&minutes);

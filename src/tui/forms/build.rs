@@ -318,3 +318,11 @@ pub fn export_form(lang: Lang, meeting: &Id, stem: String, preview: String) -> F
         ],
     )
 }
+
+/// The review's filter, typed as one line (`agency:بانك status:pending overdue`).
+pub fn filter_form(lang: Lang, current: &str) -> Form {
+    Form::new(
+        FormKind::ReviewFilter,
+        vec![line(lang, FieldId::Filter, current)],
+    )
+}

@@ -7,6 +7,61 @@ use super::picker::Picker;
 use crate::domain::Id;
 use crate::text::InputState;
 
+/// Applies a key to a text input: characters, Backspace and Delete edit; the arrows, Home and
+/// End move (Shift extends the selection); Enter breaks a line in a multi-line input and asks
+/// for the next field in a one-line one.
+pub fn edit_input(input: &mut InputState, key: &KeyEvent, multiline: bool) -> Edited {
+    let extend = key.modifiers.contains(KeyModifiers::SHIFT);
+    match key.code {
+        KeyCode::Char(c)
+            if !key
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            input.insert_char(c);
+            Edited::Changed
+        }
+        KeyCode::Backspace => {
+            input.backspace();
+            Edited::Changed
+        }
+        KeyCode::Delete => {
+            input.delete();
+            Edited::Changed
+        }
+        KeyCode::Left => {
+            input.move_left(extend);
+            Edited::Moved
+        }
+        KeyCode::Right => {
+            input.move_right(extend);
+            Edited::Moved
+        }
+        KeyCode::Home => {
+            input.move_home(extend);
+            Edited::Moved
+        }
+        KeyCode::End => {
+            input.move_end(extend);
+            Edited::Moved
+        }
+        KeyCode::Up if multiline => {
+            input.move_up(extend);
+            Edited::Moved
+        }
+        KeyCode::Down if multiline => {
+            input.move_down(extend);
+            Edited::Moved
+        }
+        KeyCode::Enter if multiline => {
+            input.insert_char('\n');
+            Edited::Changed
+        }
+        KeyCode::Enter => Edited::Next,
+        _ => Edited::Ignored,
+    }
+}
+
 /// Which field this is; the view names it in the interface's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FieldId {
@@ -32,6 +87,7 @@ pub enum FieldId {
     FollowUpNote,
     ExportFormat,
     ExportFile,
+    Filter,
 }
 
 impl FieldId {
@@ -60,6 +116,7 @@ impl FieldId {
             FieldId::FollowUpNote => "follow_up_note",
             FieldId::ExportFormat => "export_format",
             FieldId::ExportFile => "export_file",
+            FieldId::Filter => "filter",
         }
     }
 }
@@ -156,56 +213,7 @@ impl Field {
             }
             return Edited::Ignored;
         }
-        let extend = key.modifiers.contains(KeyModifiers::SHIFT);
-        let input = self.input_mut();
-        let edited = match key.code {
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                input.insert_char(c);
-                Edited::Changed
-            }
-            KeyCode::Backspace => {
-                input.backspace();
-                Edited::Changed
-            }
-            KeyCode::Delete => {
-                input.delete();
-                Edited::Changed
-            }
-            KeyCode::Left => {
-                input.move_left(extend);
-                Edited::Moved
-            }
-            KeyCode::Right => {
-                input.move_right(extend);
-                Edited::Moved
-            }
-            KeyCode::Home => {
-                input.move_home(extend);
-                Edited::Moved
-            }
-            KeyCode::End => {
-                input.move_end(extend);
-                Edited::Moved
-            }
-            KeyCode::Up if multiline => {
-                input.move_up(extend);
-                Edited::Moved
-            }
-            KeyCode::Down if multiline => {
-                input.move_down(extend);
-                Edited::Moved
-            }
-            KeyCode::Enter if multiline => {
-                input.insert_char('\n');
-                Edited::Changed
-            }
-            KeyCode::Enter => Edited::Next,
-            _ => Edited::Ignored,
-        };
+        let edited = edit_input(self.input_mut(), key, multiline);
         if edited == Edited::Changed
             && let FieldKind::Pick(p) = &mut self.kind
         {

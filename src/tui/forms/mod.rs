@@ -12,10 +12,10 @@ use serde_json::{Map, Value};
 use crate::domain::Id;
 
 pub use build::{
-    amendment_form, decision_form, export_form, export_formats, follow_up_form, issue_form,
-    reason_form, series_form, statement_form, substitute_form,
+    amendment_form, decision_form, export_form, export_formats, filter_form, follow_up_form,
+    issue_form, reason_form, series_form, statement_form, substitute_form,
 };
-pub use field::{Edited, Field, FieldId, FieldKind};
+pub use field::{Edited, Field, FieldId, FieldKind, edit_input};
 pub use picker::{PickOption, Picker};
 
 /// What a form records, and for which record.
@@ -40,6 +40,8 @@ pub enum FormKind {
         decision: Id,
         status: crate::domain::DecisionStatus,
     },
+    /// The action review's filter line.
+    ReviewFilter,
     /// The minutes of `meeting` to a file; `stem` names it by default, `preview` shows it.
     Export {
         meeting: Id,
@@ -66,6 +68,7 @@ impl FormKind {
                 format!("follow_up:{decision}:{}", status.code())
             }
             FormKind::Export { meeting, .. } => format!("export:{meeting}"),
+            FormKind::ReviewFilter => "filter".into(),
         }
     }
 }

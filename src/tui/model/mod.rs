@@ -2,17 +2,23 @@
 //! hamyar commits to the same file), changed only by [`App::apply`](super::app::App::apply).
 
 mod directory;
+mod filter;
 mod meetings;
+mod review;
 mod room;
+mod search;
 
 use crate::domain::{Date, TimeOfDay};
 use crate::i18n::Lang;
 
 pub use directory::Directory;
-pub use meetings::{MeetingRow, Meetings};
+pub use filter::{FilterError, ReviewFilter};
+pub use meetings::{MeetingRow, Meetings, step};
+pub use review::{Review, Row, sort_for_review};
 pub use room::{
     AttendanceSummary, Detail, DetailItem, Focus, ListItem, ReviewRow, Room, Tab, TabKind,
 };
+pub use search::{Hit, Search, kind_order, matched_words};
 
 /// Which screen is up (a modal may stand over it; see `ui`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +29,10 @@ pub enum Screen {
     Meetings,
     /// One meeting, live.
     Room,
+    /// Every decision of the series, filtered and grouped.
+    Review,
+    /// Issues, decisions and statements found by a query.
+    Search,
 }
 
 /// A message in the status line after an action: what was saved, or what went wrong.
@@ -49,6 +59,10 @@ pub struct Model {
     pub directory: Directory,
     pub meetings: Meetings,
     pub room: Option<Room>,
+    pub review: Review,
+    pub search: Search,
+    /// Text for the system clipboard (OSC 52), taken by the loop after the next frame.
+    pub clipboard: Option<String>,
     pub flash: Option<Flash>,
     /// Set by `quit`; the loop ends after the frame it is set in.
     pub quit: bool,

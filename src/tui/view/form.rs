@@ -30,6 +30,7 @@ fn title(lang: Lang, kind: &FormKind) -> String {
         FormKind::Substitute { .. } => return s.substitute_noun.to_string(),
         FormKind::FollowUp { .. } => return s.follow_up_noun.to_string(),
         FormKind::Export { .. } => return s.export_noun.to_string(),
+        FormKind::ReviewFilter => return s.filter_label.to_string(),
     };
     TuiMessage::FormTitle(noun, editing).localized(lang)
 }

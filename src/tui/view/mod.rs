@@ -7,7 +7,9 @@ mod form;
 mod help;
 mod meetings;
 mod pieces;
+mod review;
 mod room;
+mod search;
 pub mod widgets;
 
 use ratatui::Frame;
@@ -46,6 +48,8 @@ pub fn draw(
     match (model.screen, &model.room) {
         (Screen::Room, Some(room)) => room::draw(frame, body, model, room, &mut ui.scroll, theme),
         (Screen::Welcome, _) => meetings::welcome(frame, body, model, theme),
+        (Screen::Review, _) => review::draw(frame, body, model, &mut ui.scroll, theme),
+        (Screen::Search, _) => search::draw(frame, body, model, ui, theme),
         _ => meetings::draw(frame, body, model, &mut ui.scroll, theme),
     }
     draw_footer(frame, footer, model, theme);
@@ -90,6 +94,8 @@ fn draw_footer(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
         Screen::Welcome => s.welcome_keys,
         Screen::Meetings => s.meetings_keys,
         Screen::Room => s.room_keys,
+        Screen::Review => s.review_keys,
+        Screen::Search => s.search_keys,
     };
     label(
         buf,
