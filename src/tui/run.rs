@@ -33,7 +33,21 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let mut events = guard.events();
     let mut terminal = ratatui_terminal()?;
     tracing::info!(db = %settings.db.display(), "hamyar started");
-    let result = run_loop(&mut terminal, &mut events, &mut app, &keymap, &theme);
+    let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
+    let mut copy = |text: &str| {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(osc52(text, in_tmux).as_bytes());
+        let _ = out.flush();
+    };
+    let result = run_loop(
+        &mut terminal,
+        &mut events,
+        &mut app,
+        &keymap,
+        &theme,
+        &mut copy,
+    );
     drop(guard);
     tracing::info!("hamyar stopped");
     result
@@ -55,12 +69,16 @@ pub fn run_loop<B: Backend>(
     app: &mut App,
     keymap: &Keymap,
     theme: &Theme,
+    copy: &mut dyn FnMut(&str),
 ) -> anyhow::Result<()>
 where
     B::Error: Send + Sync + 'static,
 {
     loop {
         draw(terminal, app, keymap, theme)?;
+        if let Some(text) = app.model.clipboard.take() {
+            copy(&text);
+        }
         if app.model.quit {
             return Ok(());
         }
@@ -86,4 +104,57 @@ where
     let mode = app.mode();
     terminal.draw(|frame| view::draw(frame, &app.model, &mut app.ui, theme, keymap, mode))?;
     Ok(())
+}
+
+/// The OSC 52 sequence that puts `text` on the system clipboard (through tmux's passthrough
+/// inside tmux). The text is sanitized first: it is data for the clipboard, never commands.
+pub fn osc52(text: &str, in_tmux: bool) -> String {
+    let clean = crate::text::sanitize(text);
+    let seq = format!("\x1b]52;c;{}\x07", base64(clean.as_bytes()));
+    if in_tmux {
+        crate::text::tmux_passthrough(&seq)
+    } else {
+        seq
+    }
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_and_the_clipboard_sequence() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64("مصوبه".as_bytes()), "2YXYtdmI2KjZhw==");
+        let seq = osc52("a\u{1b}]0;x\u{7}b", false);
+        assert_eq!(
+            seq,
+            format!("\x1b]52;c;{}\x07", base64(b"a]0;xb")),
+            "no escape survives"
+        );
+        assert!(osc52("x", true).starts_with("\x1bPtmux;"));
+    }
 }
