@@ -16,6 +16,7 @@ mod meetings;
 mod number;
 mod output;
 mod overview;
+mod present;
 mod series;
 mod synth;
 
@@ -66,6 +67,7 @@ fn run(settings: &Settings, command: Option<&Command>) -> anyhow::Result<()> {
         Some(Command::Actions(args)) => actions::run(settings, args),
         Some(Command::Bidi(args)) => bidi::run(settings, args),
         Some(Command::Doctor) => doctor::run(settings),
+        Some(Command::Present(args)) => present::run(settings, args),
         Some(Command::Export(args)) => export::run(settings, args),
         Some(Command::Import(args)) => import::run(settings, args),
     }

@@ -90,6 +90,8 @@ pub struct TuiStrings {
     pub kind_issue: &'static str,
     pub kind_decision: &'static str,
     pub kind_statement: &'static str,
+    pub now_discussing: &'static str,
+    pub no_decisions_yet: &'static str,
 }
 
 pub static FA: TuiStrings = TuiStrings {
@@ -185,6 +187,8 @@ pub static FA: TuiStrings = TuiStrings {
     kind_issue: "مشکلات",
     kind_decision: "مصوبات",
     kind_statement: "اظهارات",
+    now_discussing: "در حال بررسی",
+    no_decisions_yet: "هنوز مصوبه‌ای ثبت نشده است.",
 };
 
 pub static EN: TuiStrings = TuiStrings {
@@ -280,6 +284,8 @@ pub static EN: TuiStrings = TuiStrings {
     kind_issue: "Issues",
     kind_decision: "Decisions",
     kind_statement: "Statements",
+    now_discussing: "Now discussing",
+    no_decisions_yet: "No decisions yet.",
 };
 
 /// The label of a form field.

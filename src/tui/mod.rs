@@ -33,6 +33,7 @@ pub mod keymap;
 pub mod logging;
 pub mod mode;
 pub mod model;
+pub mod present;
 pub mod run;
 pub mod signals;
 pub mod terminal;

@@ -5,5 +5,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod app;
+mod present;
 mod screens;
 mod support;

@@ -6,7 +6,7 @@ mod dialogs;
 mod form;
 mod help;
 mod meetings;
-mod pieces;
+pub mod pieces;
 mod review;
 mod room;
 mod search;
