@@ -6,7 +6,7 @@
 //! - key to frame, as percentiles over many presses (criterion reports means, and the goal is
 //!   a p99): move, switch category, open the decision form, save a decision, undo.
 //!
-//! `cargo bench --bench tui`; the real binary's start in a terminal is measured by the pty
+//! `cargo bench --bench tui` (HAMYAR_BENCH_DB=file to start from a copy of a database); the real binary's start in a terminal is measured by the pty
 //! test harness (see README).
 
 // Benchmarks may unwrap and print: they are run by hand.
@@ -96,7 +96,11 @@ fn bench(c: &mut Criterion) {
     let meetings = env("HAMYAR_BENCH_MEETINGS", 400);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bench.db");
-    {
+    // HAMYAR_BENCH_DB: a copy of an existing synthetic database instead of a new one.
+    if let Ok(source) = std::env::var("HAMYAR_BENCH_DB") {
+        std::fs::copy(&source, &path).unwrap();
+        eprintln!("using a copy of {source}");
+    } else {
         let mut store = Store::open(&path, clock()).unwrap();
         let t = Instant::now();
         synth(&mut store, meetings, decisions, 3).unwrap();
@@ -110,15 +114,26 @@ fn bench(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("tui");
     group.sample_size(20);
+    // The review's background read starts with the app; it is let finish outside the timing,
+    // so one start does not slow the next.
     group.bench_function("start_to_first_frame", |b| {
-        b.iter(|| {
-            let mut app = app(&path);
-            let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
-            draw(&mut terminal, &mut app, &keymap, &theme).unwrap();
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let t = Instant::now();
+                let mut app = app(&path);
+                let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+                draw(&mut terminal, &mut app, &keymap, &theme).unwrap();
+                total += t.elapsed();
+                app.settle();
+            }
+            total
         })
     });
+    let mut first = app(&path);
+    first.settle();
     let mut d = Driver {
-        app: app(&path),
+        app: first,
         keymap: keymap.clone(),
         theme,
         terminal: Terminal::new(TestBackend::new(200, 50)).unwrap(),
@@ -164,6 +179,60 @@ fn bench(c: &mut Criterion) {
         );
     });
     percentiles("undo", 300, || d.key('u'));
+
+    // Between meetings: the review (its decisions read in the background at start) and search.
+    d.app.settle();
+    percentiles("open review", 300, || {
+        d.key('r');
+        d.press(Event::key(KeyCode::Esc, KeyModifiers::NONE));
+    });
+    d.key('r');
+    d.app.settle();
+    println!(
+        "review rows: {} of {} decisions",
+        d.app.model.review.rows.len(),
+        d.app.model.review.entries.len()
+    );
+    percentiles("review overdue toggle", 300, || d.key('o'));
+    percentiles("review grouping toggle", 300, || d.key('g'));
+    percentiles("review move", 1000, || {
+        d.key(if fastrand() { 'j' } else { 'k' })
+    });
+    d.press(Event::key(KeyCode::Esc, KeyModifiers::NONE));
+    d.key('/');
+    let mut typed = "بانك كشاورزي وام".chars().cycle();
+    let mut n = 0;
+    percentiles("search as you type", 300, || {
+        n += 1;
+        if n % 12 == 0 {
+            for _ in 0..11 {
+                d.press(Event::key(KeyCode::Backspace, KeyModifiers::NONE));
+            }
+        }
+        if let Some(c) = typed.next() {
+            d.press(Event::char(c));
+        }
+    });
+    d.press(Event::key(KeyCode::Esc, KeyModifiers::NONE));
+
+    // The room display: reload after a change, and a frame.
+    let store = Store::open(&path, clock()).unwrap();
+    let meeting = store
+        .list_meetings(None)
+        .unwrap()
+        .last()
+        .unwrap()
+        .id
+        .clone();
+    let mut display = hamyar::tui::present::Display::load(&store, &meeting).unwrap();
+    percentiles("present reload", 300, || {
+        display = hamyar::tui::present::Display::load(&store, &meeting).unwrap();
+    });
+    let mut t = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    percentiles("present frame 200x50", 300, || {
+        t.draw(|f| hamyar::tui::present::draw(f, &display, Lang::Fa, &theme))
+            .unwrap();
+    });
 }
 
 thread_local! {

@@ -194,6 +194,7 @@ impl App {
     /// Reloads everything the screens show (after another process's changes).
     fn reload(&mut self) -> Result<(), StoreError> {
         self.review_stale = true;
+        self.model.review.index(&self.model.directory);
         if self.model.screen == Screen::Review {
             self.load_review_in_background();
         }

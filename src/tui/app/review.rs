@@ -69,7 +69,9 @@ impl App {
         self.model.review.loading = false;
         match loaded {
             Ok(entries) => {
-                self.model.review.entries = Arc::new(entries);
+                self.model
+                    .review
+                    .set_entries(Arc::new(entries), &self.model.directory);
                 self.review_stale = false;
                 self.refresh_review();
             }

@@ -58,9 +58,24 @@ impl App {
         s.selected = crate::tui::model::step(s.selected, delta, s.hits.len());
     }
 
-    /// Runs the query typed so far: the store's folded full-text search.
+    /// Runs the query typed so far: the store's folded full-text search. A query whose words
+    /// are all one letter long waits for the next letter: a one-letter prefix matches most of
+    /// the index and would only slow the typing.
     fn run_search(&mut self) {
         let query = self.ui.search_input.text().to_string();
+        let folded = crate::text::fold::fold(&query);
+        let longest = folded
+            .split_whitespace()
+            .map(|w| w.chars().count())
+            .max()
+            .unwrap_or(0);
+        if longest < 2 {
+            let s = &mut self.model.search;
+            s.hits.clear();
+            s.query = query;
+            s.selected = 0;
+            return;
+        }
         match self.store.search(&query) {
             Ok(found) => {
                 let meetings: HashMap<&Id, (u32, crate::domain::Date)> = self

@@ -44,6 +44,11 @@ pub struct Review {
     /// The selected decision's follow-ups and the meetings that reviewed it.
     pub follow_ups: Vec<FollowUp>,
     pub reviewed_in: Vec<u32>,
+    /// Each entry's lead agency and category as positions in the directory (`u32::MAX` for
+    /// none), so that filtering 100,000 decisions compares numbers, not ids.
+    keys: Vec<(u32, u32)>,
+    /// How many decisions the rows show.
+    pub item_count: usize,
 }
 
 /// Sorts decisions as the review lists them: overdue first (most overdue on top), then by
@@ -64,61 +69,103 @@ impl Review {
     /// Rebuilds the rows from the entries, the filter and the grouping, keeping the selected
     /// decision selected when it is still shown.
     pub fn refresh(&mut self, dir: &Directory, today: Date) {
-        let keep = self.selected_entry().map(|e| e.decision.id.clone());
+        let keep = match self.rows.get(self.selected) {
+            Some(Row::Item(i)) => Some(*i),
+            _ => None,
+        };
         let matching = self.matching(dir, today);
         self.rows = if self.grouped {
-            grouped_rows(&self.entries, &matching, dir, today)
+            grouped_rows(self, &matching, dir, today)
         } else {
             matching.into_iter().map(Row::Item).collect()
         };
+        self.item_count = self
+            .rows
+            .iter()
+            .filter(|r| matches!(r, Row::Item(_)))
+            .count();
         self.selected = keep
-            .and_then(|id| {
-                self.rows
-                    .iter()
-                    .position(|r| matches!(r, Row::Item(i) if self.entries[*i].decision.id == id))
-            })
+            .and_then(|keep| self.rows.iter().position(|r| *r == Row::Item(keep)))
             .unwrap_or_else(|| self.first_item_from(0, 1).unwrap_or(0));
+    }
+
+    /// Sets new entries (in review order) and indexes them against the directory.
+    pub fn set_entries(&mut self, entries: Arc<Vec<ReviewEntry>>, dir: &Directory) {
+        self.entries = entries;
+        self.index(dir);
+    }
+
+    /// Recomputes each entry's directory positions (after the entries or the directory change).
+    pub fn index(&mut self, dir: &Directory) {
+        let agencies: HashMap<&Id, u32> = dir
+            .agencies
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (&a.id, i as u32))
+            .collect();
+        let categories: HashMap<&Id, u32> = dir
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (&c.id, i as u32))
+            .collect();
+        self.keys = self
+            .entries
+            .iter()
+            .map(|e| {
+                let a = agencies
+                    .get(&e.decision.lead_agency)
+                    .copied()
+                    .unwrap_or(u32::MAX);
+                let c = e
+                    .category
+                    .as_ref()
+                    .and_then(|c| categories.get(c).copied())
+                    .unwrap_or(u32::MAX);
+                (a, c)
+            })
+            .collect();
+    }
+
+    /// The entry's lead agency's position in the directory.
+    pub fn agency_key(&self, entry: usize) -> u32 {
+        self.keys.get(entry).map_or(u32::MAX, |k| k.0)
     }
 
     /// Indices of the entries the filter lets through, in review order.
     fn matching(&self, dir: &Directory, today: Date) -> Vec<usize> {
         let f = &self.filter;
-        let agency_ok: HashMap<&Id, bool> = dir
+        let agency_ok: Vec<bool> = dir
             .agencies
             .iter()
             .map(|a| {
                 let names = fold(&format!("{}\n{}\n{}", a.name, a.name_en, a.short_name));
-                (
-                    &a.id,
-                    f.agency.as_ref().is_none_or(|q| names.contains(q.as_str())),
-                )
+                f.agency.as_ref().is_none_or(|q| names.contains(q.as_str()))
             })
             .collect();
-        let category_ok: HashMap<&Id, bool> = dir
+        let category_ok: Vec<bool> = dir
             .categories
             .iter()
             .map(|c| {
-                (
-                    &c.id,
-                    f.category
-                        .as_ref()
-                        .is_none_or(|q| fold(&c.name).contains(q.as_str())),
-                )
+                f.category
+                    .as_ref()
+                    .is_none_or(|q| fold(&c.name).contains(q.as_str()))
             })
             .collect();
+        let ok = |table: &[bool], key: u32, unfiltered: bool| {
+            table.get(key as usize).copied().unwrap_or(unfiltered)
+        };
+        if self.keys.len() != self.entries.len() {
+            return Vec::new();
+        }
         self.entries
             .iter()
+            .zip(&self.keys)
             .enumerate()
-            .filter(|(_, e)| {
+            .filter(|(_, (e, (agency, category)))| {
                 let d = &e.decision;
-                agency_ok
-                    .get(&d.lead_agency)
-                    .copied()
-                    .unwrap_or(f.agency.is_none())
-                    && match &e.category {
-                        Some(c) => category_ok.get(c).copied().unwrap_or(f.category.is_none()),
-                        None => f.category.is_none(),
-                    }
+                ok(&agency_ok, *agency, f.agency.is_none())
+                    && ok(&category_ok, *category, f.category.is_none())
                     && f.status.is_none_or(|s| d.status == s)
                     && (!f.overdue || d.is_overdue(today))
                     && f.meeting.is_none_or(|n| d.number.meeting == n)
@@ -154,18 +201,11 @@ impl Review {
 
 /// Rows grouped by lead agency: groups with the most overdue decisions first, then by name;
 /// within a group, review order.
-fn grouped_rows(
-    entries: &[ReviewEntry],
-    matching: &[usize],
-    dir: &Directory,
-    today: Date,
-) -> Vec<Row> {
-    let mut groups: HashMap<&Id, Vec<usize>> = HashMap::new();
+fn grouped_rows(review: &Review, matching: &[usize], dir: &Directory, today: Date) -> Vec<Row> {
+    let entries = &review.entries;
+    let mut groups: HashMap<u32, Vec<usize>> = HashMap::new();
     for &i in matching {
-        groups
-            .entry(&entries[i].decision.lead_agency)
-            .or_default()
-            .push(i);
+        groups.entry(review.agency_key(i)).or_default().push(i);
     }
     let mut heads: Vec<(Row, Vec<usize>, &str)> = groups
         .into_iter()
@@ -174,16 +214,15 @@ fn grouped_rows(
                 items.iter().filter(|i| f(&entries[**i].decision)).count()
             };
             let head = Row::Group {
-                agency: dir
-                    .agencies
-                    .iter()
-                    .position(|a| &a.id == agency)
-                    .unwrap_or(usize::MAX),
+                agency: agency as usize,
                 open: count(&|d| d.status.is_active()),
                 overdue: count(&|d| d.is_overdue(today)),
                 done: count(&|d| d.status == crate::domain::DecisionStatus::Done),
             };
-            let name = dir.agency(agency).map_or("", |a| a.name.as_str());
+            let name = dir
+                .agencies
+                .get(agency as usize)
+                .map_or("", |a| a.name.as_str());
             (head, items, name)
         })
         .collect();

@@ -49,8 +49,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, model: &Model, scroll: &mut Scrol
     if r.grouped {
         top = format!("{top} · {}", s.grouped_by_agency);
     }
-    let count = r.rows.iter().filter(|x| matches!(x, Row::Item(_))).count();
-    top = format!("{top} · {}", lang.number(count));
+    top = format!("{top} · {}", lang.number(r.item_count));
     if r.loading {
         top = format!("{top} · {}", s.loading);
     }
