@@ -100,7 +100,7 @@ impl TerminalGuard {
         });
         out.write_all(&enter_bytes(&bidi_enter)?)?;
         out.flush()?;
-        if options.keyboard_enhancement && terminal::supports_keyboard_enhancement()? {
+        if options.keyboard_enhancement && supports_keyboard_enhancement() {
             update_active(|e| e.keyboard = true);
             let flags = KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES;
             crossterm::execute!(out, PushKeyboardEnhancementFlags(flags))?;
@@ -132,6 +132,15 @@ impl Drop for TerminalGuard {
             tracing::warn!("restoring the terminal failed: {e}");
         }
     }
+}
+
+/// Whether the terminal speaks the kitty keyboard protocol. A terminal that does not answer
+/// the query in time is taken not to (crossterm waits up to two seconds for the answer).
+fn supports_keyboard_enhancement() -> bool {
+    terminal::supports_keyboard_enhancement().unwrap_or_else(|e| {
+        tracing::warn!("the keyboard protocol query failed: {e}");
+        false
+    })
 }
 
 /// A ratatui terminal on standard output, for use inside a [`TerminalGuard`].
