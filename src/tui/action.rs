@@ -233,7 +233,7 @@ mod tests {
     #[test]
     fn every_bindable_name_round_trips() {
         let all: Vec<Action> = Action::bindable().collect();
-        assert_eq!(all.len(), 45 + 9);
+        assert_eq!(all.len(), 50 + 9);
         for a in &all {
             assert!(a.is_bindable(), "{a}");
             assert_eq!(a.name().parse::<Action>().as_ref(), Ok(a));

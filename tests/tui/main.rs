@@ -7,6 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod app;
+mod e2e;
 mod present;
 mod screens;
 mod support;

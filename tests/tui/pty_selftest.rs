@@ -1,5 +1,5 @@
-//! The harness proven on what `hamyar` does today without the interactive app: print the demo
-//! tables, and lay out lines typed at the terminal (`hamyar bidi`).
+//! The harness proven on what `hamyar` does besides the interactive app: print a table on a
+//! terminal, and lay out lines typed at the terminal (`hamyar bidi`).
 
 use std::time::Duration;
 
@@ -24,7 +24,10 @@ fn visual(line: &str) -> String {
 #[test]
 fn the_demo_tables_are_printed_and_the_program_exits() {
     // `--demo` builds its database in a temporary file of its own.
-    let mut p = PtyCommand::hamyar().arg("--demo").size(200, 40).spawn();
+    let mut p = PtyCommand::hamyar()
+        .args(["--demo", "actions"])
+        .size(200, 40)
+        .spawn();
     let status = p.wait_exit(SHORT);
     assert!(status.success(), "{status:?}\n{}", p.screen());
     let screen = p.screen();
@@ -32,8 +35,8 @@ fn the_demo_tables_are_printed_and_the_program_exits() {
         !screen.alternate,
         "the tables are printed on the normal screen"
     );
-    // The series title, and decision 2/4's agency, as the terminal shows them.
-    for logical in ["بانک توسعه تعاون", "۱۳۹۳/۰۲/۱۶"] {
+    // Decision 2/4's agency and deadline, as the terminal shows them.
+    for logical in ["بانک توسعه تعاون", "۱۳۹۳/۰۴/۳۱"] {
         let shown = visual(logical);
         assert!(
             screen.contains(&shown),

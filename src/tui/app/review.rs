@@ -135,6 +135,10 @@ impl App {
     }
 
     pub(super) fn apply_review(&mut self, action: Action) {
+        // A key that acts on the list waits for it, rather than act on an empty one.
+        if self.review_loader.is_some() {
+            self.poll_review(true);
+        }
         let r = &mut self.model.review;
         match action {
             Action::Up

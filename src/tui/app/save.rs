@@ -39,10 +39,14 @@ impl App {
                 self.save_follow_up(&form, decision, *status)
             }
             FormKind::Export { meeting, stem, .. } => self.save_export(&form, meeting, stem),
-            FormKind::ReviewFilter => self
-                .apply_filter_line(form.text(FieldId::Filter))
-                .map(|()| String::new())
-                .map_err(Refusal),
+            FormKind::ReviewFilter => {
+                if self.review_loader.is_some() {
+                    self.poll_review(true);
+                }
+                self.apply_filter_line(form.text(FieldId::Filter))
+                    .map(|()| String::new())
+                    .map_err(Refusal)
+            }
         };
         match result {
             Ok(message) => {
