@@ -3,6 +3,9 @@
 //!
 //! The screen: left half a wrapped BidiParagraph of corpus text, right half 49 BidiLine rows
 //! (list rows, cut with an ellipsis) and a BidiInput at the bottom.
+//!
+//! Also a 100 KB paragraph (a long description or preview) drawn into a 100×40 area, laid out
+//! on every render (`Widget`) against kept in a `ParagraphState` (`StatefulWidget`).
 
 // Benchmarks may unwrap and print: they are run by hand.
 #![allow(
@@ -16,11 +19,12 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use hamyar::text::{BidiInput, BidiLine, BidiParagraph, InputState};
+use hamyar::text::{BidiInput, BidiLine, BidiParagraph, InputState, ParagraphState};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, StatefulWidget, Widget, Wrap};
 
 #[path = "text_common/mod.rs"]
 mod common;
@@ -79,12 +83,39 @@ fn frames(c: &mut Criterion) {
     group.finish();
 }
 
+fn long_paragraph(c: &mut Criterion) {
+    let text = common::corpus_of_size(100 * 1024);
+    let area = Rect::new(0, 0, 100, 40);
+    let mut buf = Buffer::empty(area);
+    let mut group = c.benchmark_group("paragraph 100KB in 100x40");
+    group.bench_function("laid out on every render", |b| {
+        b.iter(|| {
+            Widget::render(BidiParagraph::new(&text).scroll(200), area, &mut buf);
+            black_box(&buf);
+        })
+    });
+    let mut state = ParagraphState::new();
+    group.bench_function("kept in a ParagraphState", |b| {
+        b.iter(|| {
+            StatefulWidget::render(
+                BidiParagraph::new(&text).scroll(200),
+                area,
+                &mut buf,
+                &mut state,
+            );
+            black_box(&buf);
+        })
+    });
+    group.finish();
+    assert_eq!(state.computed(), 1);
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .sample_size(30)
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = frames
+    targets = frames, long_paragraph
 }
 criterion_main!(benches);

@@ -1,4 +1,5 @@
-//! The demo meeting series, built from a real meeting held in Kerman.
+//! The demo meeting series, built from a real meeting: the second session on the problems of
+//! the Hamyar self-help groups, Welfare Directorate of Kerman province, spring 1393.
 //!
 //! The data lives in `assets/demo/kerman.json` and is compiled into the binary, so `--demo`
 //! needs no files beside it. People, agencies and issues refer to each other by short keys

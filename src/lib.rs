@@ -3,14 +3,18 @@
 //! - [`domain`]: the records and their rules, with the Solar Hijri calendar; pure.
 //! - [`store`]: SQLite, one transaction per user action, audit log, undo and search.
 //! - [`text`]: right-to-left and mixed text laid out for terminals; depends on nothing else here.
+//! - [`export`]: the minutes (صورتجلسه) in DOCX, HTML, Markdown, PDF, JSON and CSV; import.
 //! - [`i18n`]: what the user reads, in Persian and English.
+//! - [`tui`]: the interactive app: terminal, events, keys, actions, screens.
 //! - [`cli`]: the command line.
 
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod i18n;
 pub mod json;
 pub mod settings;
 pub mod store;
 pub mod text;
+pub mod tui;

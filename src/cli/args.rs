@@ -97,6 +97,12 @@ pub enum Command {
     Bidi(super::bidi::BidiArgs),
     /// Check the database and the terminal, and say what to fix
     Doctor,
+    /// The room display: the meeting's decisions for a projector, following the secretary's hamyar
+    Present(super::present::PresentArgs),
+    /// Export a meeting's minutes (صورتجلسه), or an agency's follow-up list
+    Export(super::export::ExportArgs),
+    /// Merge a minutes file (from `export --format json`) into the database
+    Import(super::import::ImportArgs),
 }
 
 #[cfg(test)]

@@ -10,13 +10,17 @@ mod bidi;
 mod demo;
 mod doctor;
 mod errors;
+mod export;
+mod import;
 mod meetings;
 mod number;
 mod output;
 mod overview;
+mod present;
 mod series;
 mod synth;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -44,12 +48,18 @@ pub fn main() -> ExitCode {
 fn run(settings: &Settings, command: Option<&Command>) -> anyhow::Result<()> {
     // Visual-order output must not be reordered again by a terminal with bidi of its own.
     let _bidi_off = match command {
+        None if std::io::stdout().is_terminal() => None,
         None | Some(Command::Meetings(_) | Command::Actions(_)) => {
             output::TerminalBidiOff::new(settings.bidi)
         }
         _ => None,
     };
     match command {
+        // Without a terminal (a pipe, a script) there is no screen to run the app on: print
+        // the meetings and open action items instead.
+        None if std::io::stdout().is_terminal() && std::io::stdin().is_terminal() => {
+            crate::tui::run(settings)
+        }
         None => overview::run(settings),
         Some(Command::Demo) => demo::run(settings),
         Some(Command::Synth(args)) => synth::run(settings, args),
@@ -57,5 +67,8 @@ fn run(settings: &Settings, command: Option<&Command>) -> anyhow::Result<()> {
         Some(Command::Actions(args)) => actions::run(settings, args),
         Some(Command::Bidi(args)) => bidi::run(settings, args),
         Some(Command::Doctor) => doctor::run(settings),
+        Some(Command::Present(args)) => present::run(settings, args),
+        Some(Command::Export(args)) => export::run(settings, args),
+        Some(Command::Import(args)) => import::run(settings, args),
     }
 }

@@ -21,7 +21,7 @@ pub trait CellLayout {
     fn cell(&self, text: &str, width: usize) -> String;
     /// Display width of `text` in terminal cells.
     fn width(&self, text: &str) -> usize {
-        UnicodeWidthStr::width(text)
+        crate::text::display_width(text)
     }
     /// A whole line of text (a heading, a message), as it should be printed.
     fn line(&self, text: &str) -> String;

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::{Lang, Localized};
 use crate::domain::{RuleError, TransitionError};
-use crate::store::{DamagedRow, FileKind, LogProblem, Record, RowProblem, StoreError};
+use crate::store::{DamagedRow, FileKind, ImportError, LogProblem, Record, RowProblem, StoreError};
 
 impl Localized for StoreError {
     fn localized(&self, lang: Lang) -> String {
@@ -163,12 +163,27 @@ fn store_fa(e: &StoreError) -> String {
             "{} تغییر را نپذیرفت ({detail}): به سابقه‌ای اشاره دارد که نیست یا سابقه‌ای را تکرار می‌کند؛ چیزی ذخیره نشد.",
             p(path)
         ),
+        Import(e) => import_fa(e),
         Rule(e) => rule_fa(e),
         Transition(e) => transition_fa(e),
         Unexpected { path, detail } => format!(
             "{}: خطای پیش‌بینی‌نشدهٔ پایگاه داده ({detail})؛ `hamyar doctor` را اجرا کنید و اگر دوباره رخ داد گزارشش دهید.",
             p(path)
         ),
+    }
+}
+
+fn import_fa(e: &ImportError) -> String {
+    match e {
+        ImportError::NumberTaken { record } => format!(
+            "{record} در این پایگاه داده سابقهٔ دیگری است (دو پایگاه داده جدا از هم آن را ساخته‌اند)؛ چیزی وارد نشد."
+        ),
+        ImportError::MissingReference { record, id } => format!(
+            "پروندهٔ صورتجلسه ناسازگار است: {record} ({id}) به سابقه‌ای اشاره دارد که در پرونده نیست؛ چیزی وارد نشد."
+        ),
+        ImportError::MalformedId { id } => {
+            format!("پروندهٔ صورتجلسه شناسهٔ نادرست «{id}» دارد؛ چیزی وارد نشد.")
+        }
     }
 }
 

@@ -13,14 +13,19 @@
 
 mod cli;
 mod errors;
+mod tui;
 
 pub use cli::{CliMessage, CliStrings};
+pub use tui::{TuiMessage, TuiStrings, action_help, action_name, field_label};
 
 use crate::domain::{
     AttendanceState, Date, DecisionNumber, DecisionStatus, IssueStatus, MeetingStatus,
     digits::to_persian_digits,
 };
 use crate::text::Direction;
+
+mod export;
+pub use export::{ExportMessage, ExportStrings};
 
 /// The language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, serde::Deserialize)]
@@ -37,12 +42,19 @@ pub enum Lang {
 #[derive(Debug)]
 pub struct Strings {
     pub cli: &'static CliStrings,
+    pub tui: &'static TuiStrings,
 }
 
 /// Persian.
-pub static FA: Strings = Strings { cli: &cli::FA };
+pub static FA: Strings = Strings {
+    cli: &cli::FA,
+    tui: &tui::FA,
+};
 /// English.
-pub static EN: Strings = Strings { cli: &cli::EN };
+pub static EN: Strings = Strings {
+    cli: &cli::EN,
+    tui: &tui::EN,
+};
 
 /// A message whose wording depends on the language: typed errors and parameterised sentences.
 pub trait Localized {

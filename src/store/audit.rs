@@ -62,6 +62,18 @@ impl<'t> Writer<'t> {
         })
     }
 
+    /// The same action with its rows dated `at`: an import dates each change by when it was
+    /// made where it was made, so that in later merges the newer change still wins.
+    pub fn dated(&self, at: String) -> Writer<'t> {
+        Writer {
+            tx: self.tx,
+            txn: self.txn,
+            action: self.action,
+            at,
+            undoes: self.undoes,
+        }
+    }
+
     /// The row as JSON, or `NotFound`.
     pub fn before(&self, table: &'static str, id: &str) -> Result<Json, Fault> {
         snapshot(self.tx, table, id)?

@@ -120,6 +120,10 @@ pub enum StoreError {
     #[error("{} refused the change ({detail}): it names a record that does not exist or repeats one that does; nothing was saved", .path.display())]
     Refused { path: PathBuf, detail: String },
 
+    /// A minutes file was refused as a whole.
+    #[error(transparent)]
+    Import(#[from] super::import::ImportError),
+
     /// A rule of the domain refused the change.
     #[error(transparent)]
     Rule(#[from] RuleError),
@@ -165,7 +169,7 @@ impl StoreError {
             | NotEmpty { path }
             | Refused { path, .. }
             | Unexpected { path, .. } => Some(path),
-            NotFound { .. } | NoMeetingNumber { .. } | Rule(_) | Transition(_) => None,
+            NotFound { .. } | NoMeetingNumber { .. } | Import(_) | Rule(_) | Transition(_) => None,
         }
     }
 }

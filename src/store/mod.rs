@@ -12,15 +12,18 @@
 
 mod actions;
 mod audit;
+mod bundle;
 mod decisions;
 mod error;
 mod fault;
 mod file;
 mod health;
+mod import;
 mod issues;
 mod listed;
 mod meetings;
 mod open;
+mod review;
 mod room;
 mod rows;
 mod schema;
@@ -39,10 +42,13 @@ use crate::domain::Clock;
 
 pub use actions::{ActionFilter, ActionItem};
 pub use audit::{Change, Undone};
+pub use bundle::MeetingBundle;
 pub use decisions::{DecisionEdit, NewDecision};
 pub use error::{DamagedRow, FileKind, LogProblem, Record, RowProblem, StoreError};
+pub use import::{Conflict, ImportError, ImportReport, Side};
 pub use listed::Listed;
 pub use meetings::NewMeeting;
+pub use review::ReviewEntry;
 pub use room::{Draft, IssueEdit, IssueHistory};
 pub use schema::SCHEMA_VERSION;
 pub use search::{SearchHit, SearchKind};

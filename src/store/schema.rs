@@ -223,7 +223,7 @@ END;
 
 // Drafts keep text being typed into a form, so that a crash loses nothing typed. They are not
 // records of the meeting: no audit rows, no undo. Statements get an index by issue, for an
-// issue's history across meetings.
+// issue's history across meetings, and issues one by the meeting that raised them, for the room.
 const STEP_2: &str = r#"
 CREATE TABLE drafts (
     key TEXT PRIMARY KEY NOT NULL,
@@ -231,6 +231,7 @@ CREATE TABLE drafts (
     saved_at TEXT NOT NULL
 );
 CREATE INDEX statements_issue ON statements(issue);
+CREATE INDEX issues_raised_in ON issues(raised_in);
 "#;
 
 /// Brings the database up to [`SCHEMA_VERSION`], one step per transaction.

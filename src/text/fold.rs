@@ -1,4 +1,4 @@
-//! Folding for search (DESIGN §4.6): two spellings a Persian reader takes for the same word fold
+//! Folding for search: two spellings a Persian reader takes for the same word fold
 //! to the same string, so a search or a picker finds what the user meant, however it was typed.
 //!
 //! Folding is for comparison only. What the user typed is stored as typed; the folded copy sits

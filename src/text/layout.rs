@@ -1,4 +1,4 @@
-//! The pipeline from a logical string to visual lines (DESIGN §4, steps 2–6).
+//! The pipeline from a logical string to visual lines (steps 2–6 of the module doc in `mod.rs`).
 
 use std::ops::Range;
 
@@ -7,6 +7,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::FILLER;
 use super::classes::CachedBidiData;
+use super::cluster::{cluster_width, is_simple, is_unit_boundary};
 use super::direction::{BaseDirection, Direction};
 use super::reorder::{apply_l1, apply_l2, apply_l3};
 use super::shape::{Shaper, needs_shaping};
@@ -35,8 +36,11 @@ pub(super) struct CharInfo {
     pub ch: char,
     /// Cells it takes; lowered by wrapping for hanging whitespace and too-wide graphemes.
     pub width: u8,
-    /// Drawn as [`TOO_WIDE`]: a grapheme wider than the whole line.
+    /// Drawn as [`TOO_WIDE`]: part of a cluster wider than the whole line.
     pub too_wide: bool,
+    /// Continues the grapheme cluster of the character before it (see `cluster`): it takes no
+    /// cells of its own, and its cluster's first character carries the cluster's width.
+    pub cont: bool,
 }
 
 /// Reusable per-paragraph and per-line buffers.
@@ -93,6 +97,37 @@ fn char_width(low: &[u8], c: char) -> u8 {
     }
 }
 
+/// Marks the characters that continue a grapheme cluster and gives each cluster of several
+/// characters its width as a whole, on its first character. Between two simple characters
+/// (most Persian and Latin text) the boundary is certain; elsewhere the segmenter decides.
+fn mark_clusters(para: &str, chars: &mut [CharInfo]) {
+    let mut prev_simple = true;
+    let mut start = 0usize;
+    for i in 0..chars.len() {
+        let simple = is_simple(chars[i].ch);
+        let cont = i > 0 && !(simple && prev_simple) && !is_unit_boundary(para, chars[i].byte);
+        prev_simple = simple;
+        if cont {
+            chars[i].cont = true;
+            chars[i].width = 0;
+            continue;
+        }
+        cluster_ends(para, chars, start..i);
+        start = i;
+    }
+    cluster_ends(para, chars, start..chars.len());
+}
+
+/// Gives a cluster of several characters (`r`, indices into `chars`) its width, as a whole.
+fn cluster_ends(para: &str, chars: &mut [CharInfo], r: Range<usize>) {
+    if r.len() < 2 {
+        return;
+    }
+    let from = chars[r.start].byte;
+    let to = chars.get(r.end).map_or(para.len(), |c| c.byte);
+    chars[r.start].width = cluster_width(&para[from..to]).min(usize::from(u8::MAX)) as u8;
+}
+
 impl Layout {
     pub fn new() -> Self {
         Self::default()
@@ -135,7 +170,9 @@ impl Layout {
                 ch,
                 width: char_width(low, ch),
                 too_wide: false,
+                cont: false,
             }));
+        mark_clusters(para, &mut s.chars);
         if dir == Direction::Ltr && para.is_ascii() {
             // Pure ASCII in a left-to-right paragraph resolves to level 0 throughout.
             s.classes.resize(s.chars.len(), BidiClass::L);
@@ -183,8 +220,14 @@ impl Layout {
 
         let visual = mode == BidiMode::App;
         apply_l1(classes, &mut s.levels, dir.level());
+        // A cluster moves as one: all of it at its first character's level.
+        for (i, c) in chars.iter().enumerate().skip(1) {
+            if c.cont {
+                s.levels[i] = s.levels[i - 1];
+            }
+        }
         if visual && s.levels.iter().any(|l| l.is_rtl()) {
-            apply_l3(classes, &s.levels, &mut s.order);
+            apply_l3(|i| chars[i].cont, &s.levels, &mut s.order);
             apply_l2(&s.levels, &mut s.order);
         }
         if visual && needs_shaping(s.glyphs.iter().copied()) {
@@ -207,7 +250,8 @@ impl Layout {
             let o = o as usize;
             let c = &chars[o];
             let (ch, w) = if c.too_wide {
-                (TOO_WIDE, c.width)
+                // The rest of a cluster too wide to draw lives in its first character's cell.
+                (if c.cont { FILLER } else { TOO_WIDE }, c.width)
             } else if s.glyphs[o] == FILLER {
                 (FILLER, 0)
             } else {
@@ -219,6 +263,7 @@ impl Layout {
                 logical: offset + c.byte,
                 width: w,
                 rtl: s.levels[o].is_rtl(),
+                joined: c.cont && !c.too_wide,
             });
         }
         let start = chars.first().map_or(para.len(), |c| c.byte);

@@ -4,19 +4,23 @@
 //! piece of text itself and hands the terminal *visual* order: sanitize, resolve the base
 //! direction, wrap in logical order, reorder each line (UAX #9, with L3 and L4), shape
 //! Arabic-script letters into presentation forms, align. Every visual cell remembers the logical
-//! byte it came from, so cursors, styles and selections follow their characters.
+//! byte it came from, so cursors, styles and selections follow their characters. Grapheme
+//! clusters (a letter and its harakat, an emoji sequence) are never split or reordered inside.
 //!
 //! Entry points:
 //! - [`sanitize()`] on every input path;
+//! - [`display_width`] for the cells a text takes, grapheme cluster by cluster;
 //! - [`layout`] / [`Layout::compute`] for [`VisualLine`]s, with [`Layout::caret`],
 //!   [`Layout::hit`] and [`Layout::move_visual`] for cursors;
-//! - the ratatui widgets [`BidiParagraph`], [`BidiLine`] and [`BidiInput`] (+ [`InputState`]);
+//! - the ratatui widgets [`BidiParagraph`] (+ [`ParagraphState`] to keep its layout between
+//!   renders), [`BidiLine`] and [`BidiInput`] (+ [`InputState`]);
 //! - [`BidiMode`] and [`detect_terminal`] for the terminal's own bidi;
 //! - [`bidi_filter`] for `hamyar bidi`.
 //!
 //! It depends on nothing else in the crate.
 
 mod classes;
+mod cluster;
 pub mod direction;
 pub mod filter;
 pub mod fold;
@@ -30,6 +34,7 @@ mod visual;
 pub mod widgets;
 mod wrap;
 
+pub use cluster::display_width;
 pub use direction::{BaseDirection, Direction};
 pub use filter::{FilterOptions, bidi_filter, logical_wrap_filter};
 pub use layout::{Layout, LayoutOptions, layout};
@@ -39,7 +44,9 @@ pub use terminal::{
     detect_terminal, detect_terminal_from_env, tmux_passthrough,
 };
 pub use visual::{Caret, VisualCell, VisualLine};
-pub use widgets::{BidiInput, BidiLine, BidiParagraph, InputState, StyleSpan, fitting_prefix};
+pub use widgets::{
+    BidiInput, BidiLine, BidiParagraph, InputState, ParagraphState, StyleSpan, fitting_prefix,
+};
 
 /// The cell placed where FriBidi would put its zero-width filler: the lam of a lam-alef
 /// ligature, whose glyph lives in the alef's cell.

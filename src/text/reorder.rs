@@ -3,8 +3,8 @@
 //! `unicode-bidi` resolves the paragraph's levels; its own per-line helpers clone the whole
 //! paragraph's level vector for every line (quadratic on long wrapped paragraphs) and skip L3.
 //! So L1 here is a per-character port of `unicode_bidi`'s `reorder_levels` (a property test
-//! checks the two agree), L3 follows FriBidi's `fribidi_reorder_line`, and L2 works on index
-//! buffers that the caller reuses.
+//! checks the two agree), L3 keeps grapheme clusters whole (FriBidi's `fribidi_reorder_line`
+//! does it for combining marks only), and L2 works on index buffers that the caller reuses.
 
 use unicode_bidi::{BidiClass, Level};
 
@@ -41,35 +41,23 @@ pub(super) fn apply_l1(classes: &[BidiClass], levels: &mut [Level], para: Level)
     }
 }
 
-fn is_explicit_bn_or_nsm(class: BidiClass) -> bool {
-    use BidiClass::*;
-    matches!(
-        class,
-        BN | NSM | LRE | RLE | LRO | RLO | PDF | LRI | RLI | FSI | PDI
-    )
-}
-
-/// Rule L3: in right-to-left runs, keep combining marks after their base once reversed. Works on
-/// `order` (logical indices) before L2, by reversing each base+marks group in place.
-pub(super) fn apply_l3(classes: &[BidiClass], levels: &[Level], order: &mut [u32]) {
-    let mut i = classes.len();
-    while i > 0 {
-        i -= 1;
-        if !(levels[i].is_rtl() && classes[i] == BidiClass::NSM) {
-            continue;
+/// Rule L3, for whole grapheme clusters: reverses each cluster of several characters at an odd
+/// level in `order` (logical indices, before L2), so that L2 turns it back into logical order.
+/// A letter keeps its harakat after it, as FriBidi does, and an emoji sequence keeps its
+/// modifier, joiners and flag halves in order. `continues(i)` tells whether character `i`
+/// continues the cluster before it; the caller gives a cluster one level throughout.
+pub(super) fn apply_l3(continues: impl Fn(usize) -> bool, levels: &[Level], order: &mut [u32]) {
+    let n = levels.len();
+    let mut start = 0;
+    while start < n {
+        let mut end = start + 1;
+        while end < n && continues(end) {
+            end += 1;
         }
-        let seq_end = i;
-        let level = levels[i];
-        let mut start = i;
-        while start > 0 && is_explicit_bn_or_nsm(classes[start - 1]) && levels[start - 1] == level {
-            start -= 1;
+        if end - start > 1 && levels[start].is_rtl() {
+            order[start..end].reverse();
         }
-        // Include the base when it is at the same level; a mark that opens its run has none.
-        if start > 0 && levels[start - 1] == level {
-            start -= 1;
-        }
-        order[start..=seq_end].reverse();
-        i = start;
+        start = end;
     }
 }
 
@@ -152,11 +140,16 @@ mod tests {
     #[test]
     fn l3_keeps_marks_after_base() {
         // سَلام: the fatha follows the sin in visual order.
-        let classes = [BidiClass::AL, BidiClass::NSM, BidiClass::AL];
         let levels = [Level::rtl(); 3];
         let mut order = [0u32, 1, 2];
-        apply_l3(&classes, &levels, &mut order);
+        apply_l3(|i| i == 1, &levels, &mut order);
         apply_l2(&levels, &mut order);
         assert_eq!(order, [2, 0, 1]);
+        // A woman with a skin tone between two words: the cluster keeps its order.
+        let levels = [Level::rtl(); 4];
+        let mut order = [0u32, 1, 2, 3];
+        apply_l3(|i| i == 2, &levels, &mut order);
+        apply_l2(&levels, &mut order);
+        assert_eq!(order, [3, 1, 2, 0]);
     }
 }

@@ -120,113 +120,19 @@ pub struct TerminalReport {
 /// `VTE_VERSION`, `KONSOLE_VERSION`, `TERM_PROGRAM`, `WT_SESSION`, `KITTY_WINDOW_ID`,
 /// `ALACRITTY_WINDOW_ID`, `MLTERM`, `XTERM_VERSION`, then `TERM`.
 pub fn detect_terminal(env: &HashMap<String, String>) -> TerminalReport {
-    let get = |k: &str| env.get(k).map(String::as_str).filter(|v| !v.is_empty());
-    let tmux = get("TMUX").is_some() || get("TERM_PROGRAM") == Some("tmux");
-    let term = get("TERM").unwrap_or("");
-    let program = get("TERM_PROGRAM").filter(|p| *p != "tmux");
-    let program_version = get("TERM_PROGRAM_VERSION").unwrap_or("");
-
-    let (name, bidi): (String, TerminalBidi) = if let Some(v) = get("VTE_VERSION") {
-        // VTE_VERSION is 5600 for 0.56, the first VTE with bidi (and BDSM).
-        let n: u32 = v.parse().unwrap_or(0);
-        let bidi = if n >= 5600 {
-            TerminalBidi::Switchable
-        } else {
-            TerminalBidi::None
-        };
-        (
-            format!(
-                "GNOME Terminal or another VTE terminal (VTE {}.{})",
-                n / 10000,
-                n / 100 % 100
-            ),
-            bidi,
-        )
-    } else if get("KONSOLE_VERSION").is_some() {
-        ("Konsole".into(), TerminalBidi::Own)
-    } else if get("WT_SESSION").is_some() {
-        ("Windows Terminal".into(), TerminalBidi::None)
-    } else if get("KITTY_WINDOW_ID").is_some() || term == "xterm-kitty" {
-        ("kitty".into(), TerminalBidi::None)
-    } else if let Some(p) = program {
-        match p {
-            "WezTerm" => ("WezTerm".into(), TerminalBidi::Switchable),
-            "mintty" => ("mintty".into(), TerminalBidi::Switchable),
-            "iTerm.app" => ("iTerm2".into(), TerminalBidi::Own),
-            "Apple_Terminal" => ("macOS Terminal".into(), TerminalBidi::Own),
-            "vscode" => (
-                "Visual Studio Code's terminal (xterm.js)".into(),
-                TerminalBidi::None,
-            ),
-            "ghostty" => ("Ghostty".into(), TerminalBidi::None),
-            other => (
-                format!("{other} {program_version}").trim().to_string(),
-                TerminalBidi::Unknown,
-            ),
-        }
-    } else if get("ALACRITTY_WINDOW_ID").is_some() || term == "alacritty" {
-        ("Alacritty".into(), TerminalBidi::None)
-    } else if get("MLTERM").is_some() || term.starts_with("mlterm") {
-        ("mlterm".into(), TerminalBidi::Own)
-    } else if term.starts_with("foot") {
-        ("foot".into(), TerminalBidi::None)
-    } else if get("XTERM_VERSION").is_some() {
-        ("xterm".into(), TerminalBidi::None)
-    } else if term == "linux" {
-        ("Linux console".into(), TerminalBidi::None)
-    } else if term.is_empty() {
-        ("unknown (TERM is not set)".into(), TerminalBidi::Unknown)
-    } else {
-        (format!("unknown (TERM={term})"), TerminalBidi::Unknown)
-    };
-
-    let mut advice = Vec::new();
+    let env = Env(env);
+    let tmux = env.get("TMUX").is_some() || env.get("TERM_PROGRAM") == Some("tmux");
+    let (name, bidi) = identify(&env);
     let recommended = if bidi == TerminalBidi::Own {
         BidiMode::Terminal
     } else {
         BidiMode::App
     };
-    match bidi {
-        TerminalBidi::None => advice.push(format!(
-            "{name} draws text as it is sent; hamyar lays out and joins Persian itself. Nothing to set."
-        )),
-        TerminalBidi::Switchable => advice.push(format!(
-            "{name} reorders right-to-left text itself; hamyar turns that off while it runs (BDSM, CSI 8 l) and back on at exit. Nothing to set."
-        )),
-        TerminalBidi::Own => {
-            let how = match name.as_str() {
-                "Konsole" => "Settings → Edit Current Profile → Advanced → untick \"Bi-Directional text rendering\"",
-                "mlterm" => "set use_ctl = false in ~/.mlterm/main",
-                "iTerm2" => "Settings → Profiles → Text → untick bidirectional text support",
-                _ => "turn off bidirectional text in its settings",
-            };
-            advice.push(format!(
-                "{name} reorders right-to-left text itself and ignores BDSM. Either {how} (best: then the default --bidi app works), or run hamyar with --bidi terminal."
-            ));
-        }
-        TerminalBidi::Unknown => advice.push(
-            "Terminal not recognised. If Persian text looks reversed or scrambled, your terminal reorders text itself: turn its bidi off, or run hamyar with --bidi terminal.".to_string(),
-        ),
-    }
+    let mut advice = vec![bidi_advice(&name, bidi)];
     if tmux {
-        advice.push(
-            "Inside tmux: tmux drops BDSM, so the outer terminal may reorder hamyar's text a second time. hamyar sends it through tmux's passthrough; add `set -g allow-passthrough on` to ~/.tmux.conf (tmux 3.3 or newer) and run `tmux source-file ~/.tmux.conf`.".to_string(),
-        );
+        advice.push(TMUX_ADVICE.to_string());
     }
-    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
-        .iter()
-        .find_map(|k| get(k))
-        .unwrap_or("");
-    if !locale
-        .to_ascii_uppercase()
-        .replace('-', "")
-        .contains("UTF8")
-    {
-        advice.push(format!(
-            "The locale ({}) is not UTF-8: set LANG to a UTF-8 locale such as en_US.UTF-8 or fa_IR.UTF-8.",
-            if locale.is_empty() { "unset" } else { locale }
-        ));
-    }
+    advice.extend(locale_advice(&env));
     TerminalReport {
         name,
         bidi,
@@ -234,6 +140,132 @@ pub fn detect_terminal(env: &HashMap<String, String>) -> TerminalReport {
         recommended,
         advice,
     }
+}
+
+/// Environment variables, an empty value counting as unset.
+struct Env<'a>(&'a HashMap<String, String>);
+
+impl Env<'_> {
+    fn get(&self, key: &str) -> Option<&str> {
+        self.0
+            .get(key)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+}
+
+/// The terminal's name and bidi, from the variables only some terminals set, then `TERM`.
+fn identify(env: &Env<'_>) -> (String, TerminalBidi) {
+    let term = env.get("TERM").unwrap_or("");
+    if let Some(v) = env.get("VTE_VERSION") {
+        return vte(v);
+    }
+    if env.get("KONSOLE_VERSION").is_some() {
+        return ("Konsole".into(), TerminalBidi::Own);
+    }
+    if env.get("WT_SESSION").is_some() {
+        return ("Windows Terminal".into(), TerminalBidi::None);
+    }
+    if env.get("KITTY_WINDOW_ID").is_some() || term == "xterm-kitty" {
+        return ("kitty".into(), TerminalBidi::None);
+    }
+    if let Some(p) = env.get("TERM_PROGRAM").filter(|p| *p != "tmux") {
+        return by_program(p, env.get("TERM_PROGRAM_VERSION").unwrap_or(""));
+    }
+    if env.get("ALACRITTY_WINDOW_ID").is_some() || term == "alacritty" {
+        ("Alacritty".into(), TerminalBidi::None)
+    } else if env.get("MLTERM").is_some() || term.starts_with("mlterm") {
+        ("mlterm".into(), TerminalBidi::Own)
+    } else if term.starts_with("foot") {
+        ("foot".into(), TerminalBidi::None)
+    } else if env.get("XTERM_VERSION").is_some() {
+        ("xterm".into(), TerminalBidi::None)
+    } else if term == "linux" {
+        ("Linux console".into(), TerminalBidi::None)
+    } else if term.is_empty() {
+        ("unknown (TERM is not set)".into(), TerminalBidi::Unknown)
+    } else {
+        (format!("unknown (TERM={term})"), TerminalBidi::Unknown)
+    }
+}
+
+/// A VTE terminal from `VTE_VERSION` (5600 for 0.56, the first VTE with bidi and BDSM).
+fn vte(version: &str) -> (String, TerminalBidi) {
+    let n: u32 = version.parse().unwrap_or(0);
+    let bidi = if n >= 5600 {
+        TerminalBidi::Switchable
+    } else {
+        TerminalBidi::None
+    };
+    let name = format!(
+        "GNOME Terminal or another VTE terminal (VTE {}.{})",
+        n / 10000,
+        n / 100 % 100
+    );
+    (name, bidi)
+}
+
+/// A terminal from `TERM_PROGRAM` (and its version, for one not known here).
+fn by_program(program: &str, version: &str) -> (String, TerminalBidi) {
+    match program {
+        "WezTerm" => ("WezTerm".into(), TerminalBidi::Switchable),
+        "mintty" => ("mintty".into(), TerminalBidi::Switchable),
+        "iTerm.app" => ("iTerm2".into(), TerminalBidi::Own),
+        "Apple_Terminal" => ("macOS Terminal".into(), TerminalBidi::Own),
+        "vscode" => (
+            "Visual Studio Code's terminal (xterm.js)".into(),
+            TerminalBidi::None,
+        ),
+        "ghostty" => ("Ghostty".into(), TerminalBidi::None),
+        other => (
+            format!("{other} {version}").trim().to_string(),
+            TerminalBidi::Unknown,
+        ),
+    }
+}
+
+/// What to do about the terminal's own bidi.
+fn bidi_advice(name: &str, bidi: TerminalBidi) -> String {
+    match bidi {
+        TerminalBidi::None => format!(
+            "{name} draws text as it is sent; hamyar lays out and joins Persian itself. Nothing to set."
+        ),
+        TerminalBidi::Switchable => format!(
+            "{name} reorders right-to-left text itself; hamyar turns that off while it runs (BDSM, CSI 8 l) and back on at exit. Nothing to set."
+        ),
+        TerminalBidi::Own => {
+            let how = match name {
+                "Konsole" => "Settings → Edit Current Profile → Advanced → untick \"Bi-Directional text rendering\"",
+                "mlterm" => "set use_ctl = false in ~/.mlterm/main",
+                "iTerm2" => "Settings → Profiles → Text → untick bidirectional text support",
+                _ => "turn off bidirectional text in its settings",
+            };
+            format!(
+                "{name} reorders right-to-left text itself and ignores BDSM. Either {how} (best: then the default --bidi app works), or run hamyar with --bidi terminal."
+            )
+        }
+        TerminalBidi::Unknown => "Terminal not recognised. If Persian text looks reversed or scrambled, your terminal reorders text itself: turn its bidi off, or run hamyar with --bidi terminal.".to_string(),
+    }
+}
+
+const TMUX_ADVICE: &str = "Inside tmux: tmux drops BDSM, so the outer terminal may reorder hamyar's text a second time. hamyar sends it through tmux's passthrough; add `set -g allow-passthrough on` to ~/.tmux.conf (tmux 3.3 or newer) and run `tmux source-file ~/.tmux.conf`.";
+
+/// Advice when the locale (`LC_ALL`, `LC_CTYPE`, `LANG`, the first one set) is not UTF-8.
+fn locale_advice(env: &Env<'_>) -> Option<String> {
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| env.get(k))
+        .unwrap_or("");
+    let utf8 = locale
+        .to_ascii_uppercase()
+        .replace('-', "")
+        .contains("UTF8");
+    (!utf8).then(|| {
+        format!(
+            "The locale ({}) is not UTF-8: set LANG to a UTF-8 locale such as en_US.UTF-8 or fa_IR.UTF-8.",
+            if locale.is_empty() { "unset" } else { locale }
+        )
+    })
 }
 
 /// [`detect_terminal`] on this process's environment.
@@ -316,8 +348,26 @@ mod tests {
             name(&[("TERM", "xterm-256color")]),
             "unknown (TERM=xterm-256color)"
         );
+        assert_eq!(name(&[("TERM", "foot-extra")]), "foot");
+        assert_eq!(name(&[("TERM", "linux")]), "Linux console");
+        assert_eq!(name(&[("XTERM_VERSION", "XTerm(390)")]), "xterm");
+        assert_eq!(name(&[("TERM_PROGRAM", "ghostty")]), "Ghostty");
+        let r = detect_terminal(&env(&[
+            ("TERM_PROGRAM", "Foo"),
+            ("TERM_PROGRAM_VERSION", "1.2"),
+        ]));
+        assert_eq!(
+            (r.name.as_str(), r.bidi),
+            ("Foo 1.2", TerminalBidi::Unknown)
+        );
+        // An empty variable counts as unset.
+        assert_eq!(
+            name(&[("VTE_VERSION", ""), ("TERM", "linux")]),
+            "Linux console"
+        );
         let r = detect_terminal(&HashMap::new());
         assert_eq!(r.bidi, TerminalBidi::Unknown);
+        assert_eq!(r.name, "unknown (TERM is not set)");
         assert!(r.advice.iter().any(|a| a.contains("UTF-8")));
     }
 }

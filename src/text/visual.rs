@@ -17,6 +17,10 @@ pub struct VisualCell {
     pub width: u8,
     /// Resolved level is odd (after rule L1).
     pub rtl: bool,
+    /// Continues the grapheme cluster of the visually preceding cell (a haraka after its
+    /// letter, a skin-tone modifier after its emoji): drawn in that cell, with width 0. A
+    /// cluster's characters are always adjacent and in logical order.
+    pub joined: bool,
 }
 
 #[derive(Clone, Debug)]

@@ -1,19 +1,20 @@
 //! Step 3: choose line breaks in logical order.
 //!
-//! Lines end at UAX #14 opportunities (never next to a ZWNJ, which is inside a Persian word).
-//! A word wider than the width is cut between grapheme clusters. Whitespace at the end of a line
+//! Lines end at UAX #14 opportunities (never next to a ZWNJ, which is inside a Persian word, nor
+//! inside a grapheme cluster). A word wider than the width is cut between grapheme clusters; a
+//! cluster is never cut, and one wider than the whole line gets a line of its own, drawn as
+//! [`TOO_WIDE`]. Whitespace at the end of a line
 //! "hangs": it does not count against the width, and when it would overflow it gets zero
 //! width, so no visual line is ever wider than asked while every character keeps a cell.
 
 use std::ops::Range;
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::layout::CharInfo;
 
 const ZWNJ: char = '\u{200C}';
-/// Shown instead of a single grapheme wider than the whole line (a wide character in a
+/// Shown instead of a single grapheme cluster wider than the whole line (a wide character in a
 /// one-column field): it cannot be drawn, and must not push the line past its width.
 pub(super) const TOO_WIDE: char = '…';
 
@@ -49,7 +50,7 @@ pub(super) fn wrap(para: &str, chars: &mut [CharInfo], max: usize, out: &mut Vec
             continue;
         }
         let at_end = pos == n;
-        if !at_end && (chars[pos - 1].ch == ZWNJ || chars[pos].ch == ZWNJ) {
+        if !at_end && (chars[pos - 1].ch == ZWNJ || chars[pos].ch == ZWNJ || chars[pos].cont) {
             continue;
         }
         loop {
@@ -64,7 +65,7 @@ pub(super) fn wrap(para: &str, chars: &mut [CharInfo], max: usize, out: &mut Vec
                     last_fit = None;
                 }
                 _ => {
-                    start = split_graphemes(para, chars, start..pos, max, out);
+                    start = split_clusters(chars, start..pos, max, out);
                     last_fit = Some(pos);
                     break;
                 }
@@ -86,43 +87,37 @@ pub(super) fn wrap(para: &str, chars: &mut [CharInfo], max: usize, out: &mut Vec
 
 /// Cuts an unbreakable stretch between grapheme clusters. Pushes all full lines and returns the
 /// start of the last, partial one (never empty), which the caller keeps filling.
-fn split_graphemes(
-    para: &str,
+fn split_clusters(
     chars: &mut [CharInfo],
     r: Range<usize>,
     max: usize,
     out: &mut Vec<Range<usize>>,
 ) -> usize {
-    let from = chars[r.start].byte;
-    let to = chars.get(r.end).map_or(para.len(), |c| c.byte);
     let mut line_start = r.start;
     let mut line_width = 0usize;
-    let mut ci = r.start;
-    let mut g_end_byte = from;
-    for g in para[from..to].graphemes(true) {
-        g_end_byte += g.len();
-        let g_start = ci;
-        let mut g_end = ci;
-        while g_end < r.end && chars[g_end].byte < g_end_byte {
+    let mut g_start = r.start;
+    while g_start < r.end {
+        let mut g_end = g_start + 1;
+        while g_end < r.end && chars[g_end].cont {
             g_end += 1;
         }
-        ci = g_end;
-        let mut g_width = width(chars, g_start..g_end);
+        // Only the first character of a cluster has a width (see `layout::mark_clusters`).
+        let mut g_width = usize::from(chars[g_start].width);
         if g_width > max {
             chars[g_start].width = 1;
-            chars[g_start].too_wide = true;
-            for c in &mut chars[g_start + 1..g_end] {
-                c.width = 0;
+            for c in &mut chars[g_start..g_end] {
+                c.too_wide = true;
             }
             g_width = 1;
         }
-        let is_space = g.chars().all(char::is_whitespace);
+        let is_space = chars[g_start..g_end].iter().all(|c| c.ch.is_whitespace());
         if line_width + g_width > max && g_start > line_start && !is_space {
             out.push(line_start..g_start);
             line_start = g_start;
             line_width = 0;
         }
         line_width += g_width;
+        g_start = g_end;
     }
     line_start
 }

@@ -5,6 +5,7 @@ use assert_cmd::Command;
 const CORPUS: &str = include_str!("../fixtures/bidi/corpus.txt");
 const EXPECTED_RTL: &str = include_str!("../fixtures/bidi/expected-rtl.txt");
 const EXPECTED_LTR: &str = include_str!("../fixtures/bidi/expected-ltr.txt");
+const CLUSTERS: &str = include_str!("../fixtures/bidi/deliberate-clusters.tsv");
 
 fn bidi(args: &[&str], input: impl Into<Vec<u8>>) -> String {
     let out = Command::cargo_bin("hamyar")
@@ -20,10 +21,25 @@ fn bidi(args: &[&str], input: impl Into<Vec<u8>>) -> String {
     String::from_utf8(out).unwrap()
 }
 
+/// Every corpus line as FriBidi lays it out, except the ones where FriBidi reverses an emoji
+/// sequence code point by code point (`deliberate-clusters.tsv`, width `none`), which differ.
 #[test]
 fn the_corpus_comes_out_as_fribidi_lays_it_out() {
-    assert_eq!(bidi(&["--rtl"], CORPUS), EXPECTED_RTL);
-    assert_eq!(bidi(&["--ltr"], CORPUS), EXPECTED_LTR);
+    for (dir, expected) in [("rtl", EXPECTED_RTL), ("ltr", EXPECTED_LTR)] {
+        let deliberate: Vec<usize> = CLUSTERS
+            .lines()
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .filter(|f| f.len() > 2 && f[0] == dir && f[1] == "none")
+            .map(|f| f[2].parse().unwrap())
+            .collect();
+        assert!(!deliberate.is_empty());
+        let out = bidi(&[&format!("--{dir}")], CORPUS);
+        assert_eq!(out.lines().count(), expected.lines().count());
+        for (i, (got, want)) in out.lines().zip(expected.lines()).enumerate() {
+            let listed = deliberate.contains(&(i + 1));
+            assert_eq!(got != want, listed, "{dir} line {}: {got}", i + 1);
+        }
+    }
 }
 
 #[test]
@@ -79,4 +95,33 @@ fn terminal_mode_keeps_logical_order() {
         .stdout
         .clone();
     assert_eq!(String::from_utf8(out).unwrap().trim_end(), line);
+}
+
+/// Issue 6, defect 3: an emoji sequence is one grapheme cluster, kept in order inside when its
+/// line is reordered, and measured as two cells.
+#[test]
+fn emoji_clusters_keep_their_order_in_persian_text() {
+    // The woman stays before her skin tone, and the family keeps its order.
+    assert_eq!(bidi(&[], "سلام 👩🏽 خوب\n"), "ﺏﻮﺧ 👩🏽 ﻡﻼﺳ\n");
+    assert_eq!(
+        bidi(&[], "سلام 👨\u{200D}👩\u{200D}👧 خوب\n"),
+        "ﺏﻮﺧ 👨\u{200D}👩\u{200D}👧 ﻡﻼﺳ\n"
+    );
+    assert_eq!(bidi(&[], "پرچم 🇮🇷 و 1️⃣\n"), "1️⃣ ﻭ 🇮🇷 ﻢﭼﺮﭘ\n");
+}
+
+#[test]
+fn an_emoji_sequence_is_never_split_by_wrapping() {
+    for width in ["1", "2", "3", "4"] {
+        let out = bidi(&["--width", width], "سلام 👩🏽 خوب\n");
+        let w: usize = width.parse().unwrap();
+        // Two cells: on a line of its own from width 2 up, drawn as … when it cannot fit.
+        let own = if w >= 2 { "👩🏽" } else { "…" };
+        assert!(
+            out.lines().any(|l| l.trim() == own),
+            "width {width}: {out:?}"
+        );
+        assert!(!out.contains('\u{1F3FD}') || out.contains("👩🏽"), "{out:?}");
+        assert!(!out.contains('\u{1F469}') || out.contains("👩🏽"), "{out:?}");
+    }
 }

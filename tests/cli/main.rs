@@ -5,4 +5,7 @@
 
 mod bidi;
 mod commands;
+mod export;
+mod export_props;
 mod hostile;
+mod import;

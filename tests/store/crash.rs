@@ -1,4 +1,4 @@
-//! Crash safety (DESIGN §9.8): a child records decisions and acknowledges each commit; the
+//! Crash safety (ARCHITECTURE.md §8): a child records decisions and acknowledges each commit; the
 //! parent kills it with SIGKILL at random moments. After every kill, every acknowledged decision
 //! is there, the file is sound, and no action is half written.
 

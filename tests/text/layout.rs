@@ -150,3 +150,117 @@ fn layout_reuses_its_buffers() {
     assert_eq!(l.line_count(), 1);
     assert!(n > 1);
 }
+
+const WOMAN: &str = "👩🏽";
+const FAMILY: &str = "👨\u{200D}👩\u{200D}👧";
+
+#[test]
+fn an_emoji_sequence_is_one_cluster_two_cells_wide() {
+    let text = format!("سلام {WOMAN} خوب");
+    let l = layout(&text, &rtl(None));
+    let line = l.line(0).unwrap_or_else(|| panic!("no line"));
+    assert_eq!(line.visual_text(), format!("ﺏﻮﺧ {WOMAN} ﻡﻼﺳ"));
+    // سلام 3 (lam-alef), 👩🏽 2, خوب 3, two spaces.
+    assert_eq!(line.width, 10);
+    let woman = "سلام ".len();
+    let cells: Vec<(usize, u8, bool)> = line
+        .cells
+        .iter()
+        .filter(|c| c.logical >= woman && c.logical < woman + WOMAN.len())
+        .map(|c| (c.logical, c.width, c.joined))
+        .collect();
+    // The woman first, two cells; the modifier after her, in her cell.
+    assert_eq!(cells, [(woman, 2, false), (woman + 4, 0, true)]);
+    // Both columns of the emoji hit its start; the modifier's caret is the woman's.
+    let x = line.x_offset(20) + 4;
+    assert_eq!(l.hit(0, x, 20), Some(woman));
+    assert_eq!(l.hit(0, x + 1, 20), Some(woman));
+    assert_eq!(l.caret(woman + 4, 20), l.caret(woman, 20));
+
+    let family = format!("خانواده {FAMILY} ما");
+    assert_eq!(
+        visual_lines(&family, &rtl(None)),
+        [format!("ﺎﻣ {FAMILY} ﻩﺩﺍﻮﻧﺎﺧ")]
+    );
+    for (text, width) in [
+        (FAMILY, 2),
+        ("🇮🇷", 2),
+        ("1\u{FE0F}\u{20E3}", 2),
+        ("❤\u{FE0F}", 2),
+        ("بَ", 1),
+    ] {
+        assert_eq!(
+            layout(text, &rtl(None)).line(0).map(|v| v.width),
+            Some(width),
+            "{text}"
+        );
+        assert_eq!(hamyar::text::display_width(text), width, "{text}");
+    }
+}
+
+#[test]
+fn wrapping_never_splits_an_emoji_sequence() {
+    let text = format!("سلام {WOMAN} خوب {FAMILY} ۱۲");
+    for width in 1..=12 {
+        let l = layout(&text, &rtl(Some(width)));
+        for line in l.lines() {
+            assert!(line.width <= width, "width {width}");
+            let s = &text[line.logical.clone()];
+            // Every line starts and ends between clusters.
+            for e in [WOMAN, FAMILY] {
+                let inside = text.find(e).map_or(0..0, |i| i + 1..i + e.len());
+                assert!(
+                    !inside.contains(&line.logical.start),
+                    "width {width}: {s:?}"
+                );
+                assert!(!inside.contains(&line.logical.end), "width {width}: {s:?}");
+            }
+        }
+    }
+    // Width 3: the woman is on a line of her own (with the space after her), not cut.
+    let lines = logical_lines(&text, &rtl(Some(3)));
+    assert!(lines.contains(&format!("{WOMAN} ")), "{lines:?}");
+}
+
+#[test]
+fn a_cluster_wider_than_the_line_gets_a_line_of_its_own() {
+    let text = format!("a{WOMAN}b");
+    let opts = LayoutOptions {
+        base: BaseDirection::Ltr,
+        width: Some(1),
+        ..Default::default()
+    };
+    assert_eq!(logical_lines(&text, &opts), ["a", WOMAN, "b"]);
+    let l = layout(&text, &opts);
+    let middle = l.line(1).unwrap_or_else(|| panic!("no line"));
+    // Drawn as … in one cell; the modifier keeps its (empty) cell, so the map stays 1:1.
+    assert_eq!(middle.visual_text(), "…");
+    assert_eq!(middle.width, 1);
+    assert_eq!(middle.cells.len(), 2);
+}
+
+#[test]
+fn prefer_rtl_keeps_a_persian_sentence_that_starts_in_latin_right_to_left() {
+    let text = "SMS برای اعضا ارسال شود";
+    let prefer = LayoutOptions {
+        base: BaseDirection::Prefer(Direction::Rtl),
+        width: None,
+        ..Default::default()
+    };
+    let l = layout(text, &prefer);
+    let line = l.line(0).unwrap_or_else(|| panic!("no line"));
+    assert_eq!(line.direction, Direction::Rtl);
+    assert!(line.right_aligned);
+    // Read from the right: SMS first, at the right edge.
+    assert_eq!(line.visual_text(), "ﺩﻮﺷ ﻝﺎﺳﺭﺍ ﺎﻀﻋﺍ ﯼﺍﺮﺑ SMS");
+    let auto = LayoutOptions {
+        base: BaseDirection::Auto(Direction::Rtl),
+        ..prefer
+    };
+    assert_eq!(visual_lines(text, &auto), ["SMS ﺩﻮﺷ ﻝﺎﺳﺭﺍ ﺎﻀﻋﺍ ﯼﺍﺮﺑ"]);
+    // Per paragraph: a Latin-only paragraph is left to right, a number-only one keeps the
+    // preferred direction.
+    let l = layout(&format!("{text}\nPDF v2\n۱۲/۳"), &prefer);
+    let dirs: Vec<Direction> = l.lines().map(|v| v.direction).collect();
+    assert_eq!(dirs, [Direction::Rtl, Direction::Ltr, Direction::Rtl]);
+}

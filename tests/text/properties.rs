@@ -1,4 +1,4 @@
-//! Properties of the text pipeline on arbitrary strings (DESIGN §9.5).
+//! Properties of the text pipeline on arbitrary strings.
 
 use std::collections::HashSet;
 
@@ -6,6 +6,7 @@ use hamyar::text::{
     BaseDirection, Direction, InputState, Layout, LayoutOptions, is_sanitized, sanitize,
 };
 use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Strings biased toward what makes bidi hard: Persian/Arabic letters, digits of three kinds,
 /// brackets and quotes, harakat, joiners and marks, bidi controls, newlines, wide characters,
@@ -31,11 +32,42 @@ fn text() -> impl Strategy<Value = String> {
         3 => prop::sample::select(vec![" ", "  ", "\n", "\t", "\r\n", "\r", "\u{A0}", "\u{2029}", "\u{2028}", "\u{85}", "\u{1B}"])
             .prop_map(str::to_string),
         1 => prop::sample::select(vec!["中文", "🙂", "👍🏽", "🇮🇷", "ｗ"]).prop_map(str::to_string),
+        2 => prop::sample::select(vec![
+            "👩🏽", "👨\u{200D}👩\u{200D}👧", "🇮🇷🇩🇪", "🇮", "1\u{FE0F}\u{20E3}", "#\u{20E3}", "❤\u{FE0F}",
+            "\u{1F3FD}", "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", "☝🏽",
+        ]).prop_map(str::to_string),
         2 => any::<char>().prop_map(String::from),
         1 => "[a-zA-Z]{8,30}".prop_map(|s| s),
         1 => "[ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی]{8,30}".prop_map(|s| s),
     ];
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
+/// The byte ranges of `text`'s grapheme clusters, a trailing ZWNJ or ZWJ split off: the units
+/// layout never splits or reorders inside (its `cluster` module, written again here).
+fn clusters(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = vec![];
+    let mut offset = 0;
+    // Paragraph by paragraph, as layout goes (a CRLF in raw text is cut at its `\n`), each
+    // `\n` a unit.
+    for para in text.split('\n') {
+        for (i, g) in para.grapheme_indices(true) {
+            let i = offset + i;
+            match g.char_indices().next_back() {
+                Some((j, '\u{200C}' | '\u{200D}')) if j > 0 => {
+                    out.push(i..i + j);
+                    out.push(i + j..i + g.len());
+                }
+                _ => out.push(i..i + g.len()),
+            }
+        }
+        offset += para.len();
+        if offset < text.len() {
+            out.push(offset..offset + 1);
+        }
+        offset += 1;
+    }
+    out
 }
 
 fn base() -> impl Strategy<Value = BaseDirection> {
@@ -44,6 +76,8 @@ fn base() -> impl Strategy<Value = BaseDirection> {
         Just(BaseDirection::Ltr),
         Just(BaseDirection::Auto(Direction::Rtl)),
         Just(BaseDirection::Auto(Direction::Ltr)),
+        Just(BaseDirection::Prefer(Direction::Rtl)),
+        Just(BaseDirection::Prefer(Direction::Ltr)),
     ]
 }
 
@@ -102,6 +136,7 @@ fn check_layout(text: &str, base: BaseDirection, width: usize) -> Result<(), Tes
         }
     }
     prop_assert_eq!(covered, text.len());
+    check_clusters(text, &layout)?;
 
     // Carets and movement stay on character boundaries and never panic.
     let bounds: Vec<usize> = text
@@ -119,6 +154,39 @@ fn check_layout(text: &str, base: BaseDirection, width: usize) -> Result<(), Tes
         }
         for up in [true, false] {
             prop_assert!(set.contains(&layout.move_vertical(b, up, width)));
+        }
+    }
+    Ok(())
+}
+
+/// No line starts or ends inside a cluster; in each line, a cluster's cells are adjacent and in
+/// logical order, its first one alone taking room.
+fn check_clusters(text: &str, layout: &Layout) -> Result<(), TestCaseError> {
+    let units = clusters(text);
+    let starts: HashSet<usize> = units.iter().map(|u| u.start).chain([text.len()]).collect();
+    for line in layout.lines() {
+        prop_assert!(starts.contains(&line.logical.start));
+        prop_assert!(starts.contains(&line.logical.end));
+        let at: std::collections::HashMap<usize, usize> = line
+            .cells
+            .iter()
+            .enumerate()
+            .map(|(vi, c)| (c.logical, vi))
+            .collect();
+        for u in units.iter().filter(|u| line.logical.contains(&u.start)) {
+            let Some(&first) = at.get(&u.start) else {
+                continue; // the `\n` between paragraphs
+            };
+            for (k, (i, _)) in text[u.clone()].char_indices().enumerate().skip(1) {
+                let cell = line.cells.get(first + k);
+                prop_assert_eq!(
+                    cell.map(|c| c.logical),
+                    Some(u.start + i),
+                    "{:?}",
+                    &text[u.clone()]
+                );
+                prop_assert_eq!(cell.map(|c| c.width), Some(0));
+            }
         }
     }
     Ok(())
@@ -162,7 +230,7 @@ proptest! {
     }
 
     #[test]
-    fn editing_never_panics(text in text(), keys in prop::collection::vec(0u8..10, 0..40), width in 0u16..30) {
+    fn editing_never_panics(text in text(), keys in prop::collection::vec(0u8..11, 0..40), width in 0u16..30) {
         use ratatui::{buffer::Buffer, layout::Rect, widgets::StatefulWidget};
         let mut st = InputState::multi_line().with_text(&text);
         let area = Rect::new(0, 0, width, 3);
@@ -177,11 +245,15 @@ proptest! {
                 5 => st.delete(),
                 6 => st.insert_zwnj(),
                 7 => st.insert_str("(۱) a"),
+                10 => st.insert_str("👩🏽\u{200D}"),
                 8 => st.move_home(true),
                 _ => st.move_end(false),
             }
             hamyar::text::BidiInput::new().render(area, &mut buf, &mut st);
             prop_assert!(st.text().is_char_boundary(st.cursor()));
+            // Never inside a grapheme cluster.
+            let starts: HashSet<usize> = clusters(st.text()).iter().map(|u| u.start).collect();
+            prop_assert!(st.cursor() == st.text().len() || starts.contains(&st.cursor()), "{:?} at {}", st.text(), st.cursor());
             prop_assert!(is_sanitized(st.text()));
         }
     }

@@ -1,7 +1,8 @@
 //! Buffer tests for the bidi widgets, in both directions.
 
 use hamyar::text::{
-    BaseDirection, BidiInput, BidiLine, BidiMode, BidiParagraph, Direction, InputState, StyleSpan,
+    BaseDirection, BidiInput, BidiLine, BidiMode, BidiParagraph, Direction, InputState,
+    ParagraphState, StyleSpan,
 };
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -14,9 +15,14 @@ const DECISION: &str = "مصوبه ۲/۳: بانک توسعه تعاون (شعب
 fn rows(buf: &Buffer) -> Vec<String> {
     (0..buf.area.height)
         .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
+            let mut row = String::new();
+            let mut x = 0;
+            while x < buf.area.width {
+                let symbol = buf[(x, y)].symbol();
+                row.push_str(symbol);
+                x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+            }
+            row
         })
         .collect()
 }
@@ -291,7 +297,7 @@ fn screen(persian: bool) -> String {
     } else {
         "Decision 2/3: the bank (Kerman branch) acts by ۱۴۰۵/۰۹/۳۰."
     };
-    BidiParagraph::new(body).render(Rect::new(0, 4, 44, 3), &mut buf);
+    Widget::render(BidiParagraph::new(body), Rect::new(0, 4, 44, 3), &mut buf);
     let mut st = InputState::single_line().with_text(if persian {
         "پیگیری: می‌خواهم (۲) نسخه"
     } else {
@@ -332,4 +338,145 @@ fn input_wider_than_its_field_scrolls_to_the_cursor() {
     // The end of an RTL text is at its left; the caret sits in the spare column before it.
     assert_eq!(rows(&buf), [" .ﺪﻨﮐ ﻡﺍﺪﻗﺍ ۱۴۰۵/۰۹/۳۰ ﺎ"]);
     assert_eq!(st.cursor_position(), Some(Position::new(0, 0)));
+}
+
+const WOMAN: &str = "👩🏽";
+
+#[test]
+fn emoji_clusters_are_drawn_whole_and_never_cut() {
+    let text = format!("سلام {WOMAN} خوب");
+    let buf = render(BidiLine::new(&text), 12, 1);
+    // One cell holds the whole cluster, the next is its hidden second column.
+    assert_eq!(rows(&buf), [format!("  ﺏﻮﺧ {WOMAN} ﻡﻼﺳ")]);
+    assert_eq!(buf[(6, 0)].symbol(), WOMAN);
+    // Cut at the logical end: the cluster is either whole or gone, never half.
+    let cut = render(BidiLine::new(&text), 8, 1);
+    assert_eq!(rows(&cut), [format!(" …{WOMAN} ﻡﻼﺳ")]);
+    let cut = render(BidiLine::new(&text), 6, 1);
+    assert_eq!(rows(&cut), ["  …ﻡﻼﺳ"]);
+    // A flag and a ZWJ family too (regional indicators are strong left-to-right letters).
+    let family = "👨\u{200D}👩\u{200D}👧";
+    let buf = render(BidiParagraph::new(&format!("🇮🇷 {family}")), 5, 1);
+    assert_eq!(rows(&buf), [format!("🇮🇷 {family}")]);
+    let buf = render(BidiParagraph::new(&format!("ما {family}")), 5, 1);
+    assert_eq!(rows(&buf), [format!("{family} ﺎﻣ")]);
+}
+
+#[test]
+fn input_moves_and_deletes_whole_emoji_clusters() {
+    let text = format!("سلام {WOMAN} خوب");
+    let woman = "سلام ".len();
+    let mut st = InputState::single_line().with_text(&text);
+    // Inside the cluster is not a place for the cursor.
+    st.set_cursor(woman + 4);
+    assert_eq!(st.cursor(), woman);
+    render_input(&mut st, 20, 1);
+    // Left goes logically forward in Persian: over the whole emoji, to the space after it.
+    st.move_left(false);
+    assert_eq!(st.cursor(), woman + WOMAN.len());
+    st.move_right(false);
+    assert_eq!(st.cursor(), woman);
+    st.delete();
+    assert_eq!(st.text(), "سلام  خوب");
+    st.insert_str(WOMAN);
+    assert_eq!(st.cursor(), woman + WOMAN.len());
+    st.backspace();
+    assert_eq!(st.text(), "سلام  خوب");
+    // A haraka goes alone on Backspace; the letter stays.
+    let mut st = InputState::single_line().with_text("بَ");
+    st.backspace();
+    assert_eq!(st.text(), "ب");
+    // A ZWJ typed before an emoji joins it into one cluster; the cursor goes past it.
+    let mut st = InputState::single_line().with_text("👧");
+    st.set_cursor(0);
+    st.insert_str("👩\u{200D}");
+    assert_eq!(st.cursor(), st.text().len());
+}
+
+#[test]
+fn prefer_rtl_in_the_widgets() {
+    let text = "SMS برای اعضا ارسال شود";
+    let base = BaseDirection::Prefer(Direction::Rtl);
+    let buf = render(BidiLine::new(text).base(base), 24, 1);
+    assert_eq!(rows(&buf), [" ﺩﻮﺷ ﻝﺎﺳﺭﺍ ﺎﻀﻋﺍ ﯼﺍﺮﺑ SMS"]);
+    // Cut at the logical end, the sentence keeps its direction: SMS stays on the right.
+    let buf = render(BidiLine::new(text).base(base), 12, 1);
+    assert_eq!(rows(&buf), ["…ﻉﺍ ﯼﺍﺮﺑ SMS"]);
+    let buf = render(BidiParagraph::new(text).base(base), 14, 2);
+    assert_eq!(rows(&buf), [" ﺎﻀﻋﺍ ﯼﺍﺮﺑ SMS", "     ﺩﻮﺷ ﻝﺎﺳﺭﺍ"]);
+    // In the input, the line is right-aligned and Home puts the caret on the first S of SMS,
+    // which reads left to right at the right edge.
+    let mut st = InputState::single_line().with_base(base).with_text(text);
+    st.move_home(false);
+    let buf = render_input(&mut st, 30, 1);
+    assert_eq!(rows(&buf), ["       ﺩﻮﺷ ﻝﺎﺳﺭﺍ ﺎﻀﻋﺍ ﯼﺍﺮﺑ SMS"]);
+    assert_eq!(st.cursor_position(), Some(Position::new(27, 0)));
+}
+
+fn render_cached(p: &BidiParagraph<'_>, st: &mut ParagraphState, w: u16, h: u16) -> Buffer {
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    StatefulWidget::render(p, buf.area, &mut buf, st);
+    buf
+}
+
+#[test]
+fn paragraph_state_lays_out_again_exactly_when_an_input_changes() {
+    let mut text = format!("{DECISION}\n").repeat(40);
+    let mut st = ParagraphState::new();
+    let p = BidiParagraph::new(&text).scroll(3);
+    let first = render_cached(&p, &mut st, 30, 8);
+    assert_eq!(st.computed(), 1);
+    // The same as without the state.
+    assert_eq!(first, render(BidiParagraph::new(&text).scroll(3), 30, 8));
+    // Again, scrolled, styled, taller, asked for its line count: no new layout.
+    let spans = [StyleSpan::new(0..10, Style::default().fg(Color::Red))];
+    let p = BidiParagraph::new(&text).scroll(7).spans(&spans);
+    let styled = render_cached(&p, &mut st, 30, 12);
+    assert_eq!(
+        styled,
+        render(BidiParagraph::new(&text).scroll(7).spans(&spans), 30, 12)
+    );
+    assert_eq!(st.line_count(&p, 30), p.line_count(30));
+    let same = text.clone();
+    render_cached(&BidiParagraph::new(&same), &mut st, 30, 8);
+    assert_eq!(st.computed(), 1);
+    // Each input that changes the layout makes a new one, once.
+    render_cached(&BidiParagraph::new(&text), &mut st, 31, 8);
+    assert_eq!(st.computed(), 2);
+    let rtl = BidiParagraph::new(&text).base(BaseDirection::Ltr);
+    render_cached(&rtl, &mut st, 31, 8);
+    render_cached(&rtl, &mut st, 31, 8);
+    assert_eq!(st.computed(), 3);
+    let terminal = BidiParagraph::new(&text)
+        .base(BaseDirection::Ltr)
+        .mode(BidiMode::Terminal);
+    render_cached(&terminal, &mut st, 31, 8);
+    assert_eq!(st.computed(), 4);
+    // Text edited in place, same length: still noticed.
+    text.replace_range(0..2, "ن");
+    let p = BidiParagraph::new(&text);
+    let edited = render_cached(&p, &mut st, 31, 8);
+    assert_eq!(st.computed(), 5);
+    assert_eq!(edited, render(BidiParagraph::new(&text), 31, 8));
+    render_cached(&p, &mut st, 31, 8);
+    assert_eq!(st.computed(), 5);
+}
+
+#[test]
+fn a_zwj_sequence_ratatui_does_not_know_is_still_two_columns() {
+    // Not a recommended sequence, so unicode-width counts 4 columns; layout says 2.
+    let odd = "🙂\u{200D}🙂";
+    let buf = render(BidiLine::new(&format!("{odd}ab")), 5, 1);
+    assert_eq!(buf[(0, 0)].symbol(), odd);
+    assert_eq!(buf[(2, 0)].symbol(), "a");
+    // ratatui then sends "a" to column 2, not after its own measure of the emoji.
+    let drawn: Vec<(u16, String)> = Buffer::empty(buf.area)
+        .diff(&buf)
+        .into_iter()
+        .map(|(x, _, c)| (x, c.symbol().to_string()))
+        .collect();
+    assert_eq!(
+        drawn[..3],
+        [(0, odd.to_string()), (2, "a".into()), (3, "b".into())]
+    );
 }

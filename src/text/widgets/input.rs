@@ -7,7 +7,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::StatefulWidget;
+use unicode_normalization::char::is_combining_mark;
 
+use super::super::cluster::{is_emoji_sequence, is_unit_boundary, next_unit_boundary, unit_start};
 use super::super::direction::BaseDirection;
 use super::super::layout::{Layout, LayoutOptions};
 use super::super::sanitize::sanitize;
@@ -19,10 +21,12 @@ const ZWNJ: char = '\u{200C}';
 /// Text, cursor and selection of a single- or multi-line field. No terminal I/O: key handling
 /// calls its methods, and [`BidiInput`] draws it.
 ///
-/// Positions are byte offsets into the text, always on character boundaries. Left/Right move
-/// to the visually adjacent character (so in Persian, Left goes *forward*), Home/End to the
-/// logical ends of the current paragraph, Backspace/Delete remove the logically previous/next
-/// character.
+/// Positions are byte offsets into the text, always between grapheme clusters: the cursor never
+/// lands inside an emoji sequence or between a letter and its harakat. Left/Right move to the
+/// visually adjacent cluster (so in Persian, Left goes *forward*), Home/End to the logical ends
+/// of the current paragraph. Delete removes the logically next cluster; Backspace the
+/// previous one, except that it takes a letter's last haraka alone, so that a typist can fix a
+/// mark without retyping the letter.
 #[derive(Clone, Debug)]
 pub struct InputState {
     text: String,
@@ -113,8 +117,8 @@ impl InputState {
         self.cursor
     }
 
-    /// Puts the cursor at byte `pos` (moved back to a character boundary), clearing the
-    /// selection.
+    /// Puts the cursor at byte `pos` (moved back to the start of its grapheme cluster),
+    /// clearing the selection.
     pub fn set_cursor(&mut self, pos: usize) {
         self.cursor = self.boundary(pos);
         self.anchor = None;
@@ -156,31 +160,42 @@ impl InputState {
         self.delete_selection();
         self.text.insert_str(self.cursor, &s);
         self.cursor += s.len();
+        // Text ending in a ZWJ joins the emoji after it into one cluster: go past it.
+        if !is_unit_boundary(&self.text, self.cursor) {
+            self.cursor = next_unit_boundary(&self.text, self.cursor);
+        }
         self.changed();
     }
 
-    /// Deletes the selection, or the character logically before the cursor.
+    /// Deletes the selection, or the grapheme cluster logically before the cursor (only its
+    /// last mark, when it is a letter with harakat).
     pub fn backspace(&mut self) {
-        if self.delete_selection() {
+        if self.delete_selection() || self.cursor == 0 {
             return;
         }
-        if let Some(c) = self.text[..self.cursor].chars().next_back() {
-            let start = self.cursor - c.len_utf8();
-            self.text.replace_range(start..self.cursor, "");
-            self.cursor = start;
-            self.changed();
+        let mut start = unit_start(&self.text, self.cursor - 1);
+        let cluster = &self.text[start..self.cursor];
+        if let Some(last) = cluster.chars().next_back()
+            && cluster.len() > last.len_utf8()
+            && is_combining_mark(last)
+            && !is_emoji_sequence(cluster)
+        {
+            start = self.cursor - last.len_utf8();
         }
+        self.text.replace_range(start..self.cursor, "");
+        self.cursor = start;
+        self.removed();
     }
 
-    /// Deletes the selection, or the character logically after the cursor.
+    /// Deletes the selection, or the grapheme cluster logically after the cursor.
     pub fn delete(&mut self) {
         if self.delete_selection() {
             return;
         }
-        if let Some(c) = self.text[self.cursor..].chars().next() {
-            self.text
-                .replace_range(self.cursor..self.cursor + c.len_utf8(), "");
-            self.changed();
+        let end = next_unit_boundary(&self.text, self.cursor);
+        if end > self.cursor {
+            self.text.replace_range(self.cursor..end, "");
+            self.removed();
         }
     }
 
@@ -240,7 +255,7 @@ impl InputState {
         self.text.replace_range(r.clone(), "");
         self.cursor = r.start;
         self.anchor = None;
-        self.changed();
+        self.removed();
         true
     }
 
@@ -254,11 +269,14 @@ impl InputState {
     }
 
     fn boundary(&self, pos: usize) -> usize {
-        let mut pos = pos.min(self.text.len());
-        while !self.text.is_char_boundary(pos) {
-            pos -= 1;
-        }
-        pos
+        unit_start(&self.text, pos)
+    }
+
+    /// After a deletion: what is left on either side may form one cluster now (an emoji, a
+    /// ZWJ, then the space that was deleted before another emoji); the cursor goes to its start.
+    fn removed(&mut self) {
+        self.cursor = self.boundary(self.cursor);
+        self.changed();
     }
 
     fn changed(&mut self) {

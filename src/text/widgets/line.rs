@@ -4,9 +4,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
-use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthChar;
 
+use super::super::cluster::{cluster_width, units};
 use super::super::direction::BaseDirection;
 use super::super::layout::LayoutOptions;
 use super::super::terminal::BidiMode;
@@ -58,13 +57,13 @@ impl<'a> BidiLine<'a> {
     }
 }
 
-/// Byte length of the longest prefix of `text` (whole graphemes, trailing spaces dropped)
-/// that fits in `width` cells.
+/// Byte length of the longest prefix of `text` (whole grapheme clusters, trailing spaces
+/// dropped) that fits in `width` cells, clusters measured as layout measures them.
 pub fn fitting_prefix(text: &str, width: usize) -> usize {
     let mut used = 0usize;
     let mut end = 0usize;
-    for (i, g) in text.grapheme_indices(true) {
-        let w: usize = g.chars().map(|c| c.width().unwrap_or(0)).sum();
+    for (i, g) in units(text) {
+        let w = cluster_width(g);
         if used + w > width {
             break;
         }

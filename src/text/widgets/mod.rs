@@ -7,7 +7,9 @@ mod paragraph;
 use std::cell::RefCell;
 use std::ops::Range;
 
-use ratatui::buffer::Buffer;
+use std::num::NonZeroU16;
+
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_normalization::char::is_combining_mark;
@@ -17,7 +19,7 @@ use super::visual::VisualLine;
 
 pub use input::{BidiInput, InputState};
 pub use line::{BidiLine, fitting_prefix};
-pub use paragraph::BidiParagraph;
+pub use paragraph::{BidiParagraph, ParagraphState};
 
 /// A style for a logical byte range of the widget's text. Later spans patch earlier ones.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,9 +74,10 @@ impl Paint<'_> {
 }
 
 /// Paints `line` on row `y` of `area`, its column 0 at `origin` columns from the area's left
-/// edge (negative: scrolled off to the left). Cells outside the area are clipped. Combining
-/// marks join the cell before them; other zero-width characters (fillers, ZWNJ, bidi marks)
-/// are not sent to the terminal.
+/// edge (negative: scrolled off to the left). Cells outside the area are clipped. The rest of a
+/// grapheme cluster (harakat, an emoji's modifier and joiners) goes into its first cell, so the
+/// terminal gets the cluster whole; a stray combining mark joins the cell before it. Other
+/// zero-width characters (fillers, ZWNJ, bidi marks) are not sent to the terminal.
 pub(super) fn paint_line(
     buf: &mut Buffer,
     area: Rect,
@@ -84,19 +87,20 @@ pub(super) fn paint_line(
     paint: &Paint<'_>,
 ) {
     let width = area.width as isize;
-    let mut last: Option<(u16, u16)> = None;
+    let mut last: Option<((u16, u16), u8)> = None;
     let mut symbol = String::new();
     for (col, cell) in line.columns() {
         let x = origin + col as isize;
         if cell.width == 0 {
-            if is_combining_mark(cell.ch)
-                && let Some(pos) = last
+            if (cell.joined || is_combining_mark(cell.ch))
+                && let Some((pos, w)) = last
                 && let Some(target) = buf.cell_mut(pos)
             {
                 symbol.clear();
                 symbol.push_str(target.symbol());
                 symbol.push(cell.ch);
                 target.set_symbol(&symbol);
+                hold_width(target, w);
             }
             continue;
         }
@@ -109,7 +113,11 @@ pub(super) fn paint_line(
         let style = paint.style_at(cell.logical);
         if let Some(target) = buf.cell_mut(pos) {
             target.set_char(cell.ch).set_style(style);
-            last = Some(pos);
+            // One character: ratatui measures it as layout did, unless joined ones follow.
+            if matches!(target.diff_option, CellDiffOption::ForcedWidth(_)) {
+                target.set_diff_option(CellDiffOption::None);
+            }
+            last = Some((pos, cell.width));
         }
         for extra in 1..cell.width {
             if let Some(hidden) = buf.cell_mut((pos.0 + u16::from(extra), y)) {
@@ -117,5 +125,17 @@ pub(super) fn paint_line(
                 hidden.set_style(style);
             }
         }
+    }
+}
+
+/// Makes ratatui treat `cell` as `width` columns wide, as layout measured it, when its own
+/// measure of the symbol differs (an emoji sequence it does not know): otherwise it would not
+/// skip the covered column when drawing.
+fn hold_width(cell: &mut Cell, width: u8) {
+    cell.set_diff_option(CellDiffOption::None);
+    if cell.cell_width() != u16::from(width)
+        && let Some(w) = NonZeroU16::new(u16::from(width))
+    {
+        cell.set_diff_option(CellDiffOption::ForcedWidth(w));
     }
 }

@@ -1,0 +1,170 @@
+//! `hamyar export`: the minutes of one meeting, or the follow-up list of one agency, in a
+//! format; to `-o FILE`, to stdout (text formats) or to a readable file name in the current
+//! folder (DOCX and PDF).
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::Args;
+
+use super::output::{CellLayout, VisualCells};
+use super::series::SeriesArg;
+use crate::domain::Agency;
+use crate::export::{self, FollowUpList, Format};
+use crate::i18n::{CliMessage, ExportMessage, Lang, Localized};
+use crate::settings::Settings;
+use crate::store::Store;
+use crate::text::BidiMode;
+use crate::text::fold::fold;
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["meeting", "agency"])))]
+pub struct ExportArgs {
+    /// The minutes of this meeting (its number)
+    #[arg(long, value_name = "NUMBER")]
+    pub meeting: Option<u32>,
+    /// Instead, the open decisions this agency leads, as a list to attach to a letter
+    #[arg(long, value_name = "NAME")]
+    pub agency: Option<String>,
+    #[arg(long, value_enum)]
+    pub format: Format,
+    /// Write to FILE [default: stdout for text formats; a file named after the meeting in the
+    /// current folder for docx and pdf]
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub series: SeriesArg,
+}
+
+pub fn run(settings: &Settings, args: &ExportArgs) -> Result<()> {
+    let lang = settings.lang;
+    let store = Store::open_existing(&settings.db, settings.clock.clone())?;
+    let organisation = settings
+        .config
+        .organisation
+        .as_deref()
+        .filter(|o| !o.is_empty());
+    let (bytes, stem) = match (args.meeting, &args.agency) {
+        (Some(number), _) => {
+            let meeting = args.series.meeting(&store, number, lang)?;
+            let mut minutes = export::minutes(&store, &meeting.id, lang)?;
+            if let Some(o) = organisation {
+                minutes.header.organisation = o.to_string();
+            }
+            (export::render(&minutes, args.format)?, minutes.file_stem())
+        }
+        (None, Some(name)) => {
+            let series = args.series.find(&store, lang)?;
+            let agency = find_agency(&store, name, lang)?;
+            let today = store.clock().today();
+            let series = series.as_ref().map(|s| &s.id);
+            let mut list = FollowUpList::load(&store, &agency, series, lang, today)?;
+            if let Some(o) = organisation {
+                list.organisation = o.to_string();
+            }
+            let bytes = export::render_follow_ups(&list, args.format)?;
+            (bytes, list.file_stem().to_string())
+        }
+        (None, None) => bail!("say what to export: --meeting NUMBER or --agency NAME"),
+    };
+    match (&args.output, args.format.is_binary()) {
+        (Some(path), _) if path.as_os_str() == "-" => write_stdout(&bytes),
+        (Some(path), _) => write_file(path, &bytes),
+        (None, false) => write_stdout(&bytes),
+        (None, true) => {
+            let path = PathBuf::from(args.format.default_file_name(&stem));
+            write_file(&path, &bytes)?;
+            let said = ExportMessage::Written { path: &path }.localized(lang);
+            writeln!(io::stderr().lock(), "{}", note(&said, settings))?;
+            Ok(())
+        }
+    }
+}
+
+/// A line for stderr, sanitized, and in visual order for a person at a terminal.
+fn note(text: &str, settings: &Settings) -> String {
+    let clean = crate::text::sanitize(text);
+    if settings.bidi == BidiMode::App && io::stderr().is_terminal() {
+        let cells = VisualCells {
+            ui: settings.lang.direction(),
+            terminal_width: None,
+        };
+        cells.line(&clean)
+    } else {
+        clean.into_owned()
+    }
+}
+
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes beside the target and renames, so a failed export never leaves half a file where a
+/// good one was. The file gets the usual permissions (not a temporary file's 0600): minutes
+/// are meant to be shared.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
+    let name = path
+        .file_name()
+        .with_context(|| format!("{} is not a file name", path.display()))?;
+    let tmp = path.with_file_name(format!(
+        ".{}.hamyar-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e).with_context(|| format!("cannot write {}", path.display()));
+    }
+    Ok(())
+}
+
+/// The agency named: an exact name (folded) wins over names that merely contain it.
+fn find_agency(store: &Store, name: &str, lang: Lang) -> Result<Agency> {
+    let mut found = store.find_agencies(name)?;
+    let want = fold(name.trim());
+    let exact = found.iter().position(|a| {
+        [&a.name, &a.name_en, &a.short_name]
+            .iter()
+            .any(|n| fold(n) == want)
+    });
+    if let Some(exact) = exact {
+        return Ok(found.swap_remove(exact));
+    }
+    let names = |list: &[Agency]| list.iter().map(|a| a.name.clone()).collect::<Vec<_>>();
+    match found.len() {
+        1 => Ok(found.remove(0)),
+        0 => {
+            let known = names(&store.list_agencies()?);
+            bail!(
+                CliMessage::NoSuchAgency {
+                    name,
+                    known: &known
+                }
+                .localized(lang)
+            )
+        }
+        _ => {
+            let found = names(&found);
+            bail!(
+                ExportMessage::SeveralAgenciesMatch {
+                    name,
+                    found: &found
+                }
+                .localized(lang)
+            )
+        }
+    }
+}

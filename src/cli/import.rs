@@ -1,0 +1,107 @@
+//! `hamyar import FILE.json`: a minutes file from `hamyar export --format json` (of this or
+//! another laptop's database) merged into the database, with a report of what changed.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use super::output::stdout_layout;
+use crate::export::json;
+use crate::i18n::{ExportMessage, Lang, Localized};
+use crate::settings::Settings;
+use crate::store::{ImportReport, Side, Store};
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// A minutes file written by `hamyar export --format json`
+    #[arg(value_name = "FILE.json")]
+    pub file: PathBuf,
+}
+
+/// Minutes files are small; a bigger file is not one, and is refused before it is read whole.
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+pub fn run(settings: &Settings, args: &ImportArgs) -> Result<()> {
+    let path = &args.file;
+    let size = std::fs::metadata(path)
+        .with_context(|| format!("cannot read {}", path.display()))?
+        .len();
+    if size > MAX_BYTES {
+        anyhow::bail!(
+            "{} is too large to be a minutes file ({size} bytes)",
+            path.display()
+        );
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let bundle = json::parse(&bytes).with_context(|| path.display().to_string())?;
+    let mut store = Store::open(&settings.db, settings.clock.clone())?;
+    let report = store.import_bundle(&bundle)?;
+    let layout = stdout_layout(settings);
+    let mut out = io::stdout().lock();
+    for line in report_lines(&report, settings.lang) {
+        writeln!(out, "{}", layout.line(&line))?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The report, in the interface's language: counts, then one line per conflict.
+pub fn report_lines(r: &ImportReport, lang: Lang) -> Vec<String> {
+    let counts = ExportMessage::Imported {
+        added: r.added,
+        updated: r.updated,
+        unchanged: r.unchanged,
+        older: r.older_in_file,
+        conflicts: r.conflicts.len(),
+    };
+    let mut lines = vec![counts.localized(lang)];
+    lines.extend(r.conflicts.iter().map(|c| {
+        ExportMessage::Conflict {
+            entity: c.entity,
+            name: &c.name,
+            here_at: &c.here_at,
+            file_at: &c.file_at,
+            kept_file: c.kept == Side::File,
+            approved_here: c.approved_here,
+        }
+        .localized(lang)
+    }));
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Id;
+    use crate::store::Conflict;
+
+    #[test]
+    fn a_conflict_says_which_change_was_kept() {
+        let r = ImportReport {
+            added: 3,
+            conflicts: vec![Conflict {
+                entity: "decisions",
+                name: "2/3".into(),
+                id: Id::new(),
+                here_at: "2014-05-06T10:00:00Z".into(),
+                file_at: "2014-05-07T10:00:00Z".into(),
+                kept: Side::File,
+                approved_here: false,
+            }],
+            ..ImportReport::default()
+        };
+        let fa = report_lines(&r, Lang::Fa);
+        assert!(fa[0].contains("۳ رکورد تازه"), "{fa:?}");
+        assert!(
+            fa[1].contains("مصوبهٔ «۲/۳»") && fa[1].contains("تازه‌تر پرونده"),
+            "{fa:?}"
+        );
+        let en = report_lines(&r, Lang::En);
+        assert!(
+            en[1].contains("decision «2/3»") && en[1].contains("file's newer change"),
+            "{en:?}"
+        );
+    }
+}

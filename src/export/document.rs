@@ -1,0 +1,124 @@
+//! The page layout the document formats share (DOCX, HTML, Markdown, plain text): a title, a
+//! line repeated at the top of each page, and a list of blocks.
+//!
+//! The minutes and the per-agency follow-up list are each laid out once into a [`Document`];
+//! every document format renders any `Document`, so the same content comes out in each.
+
+use std::borrow::Cow;
+
+use crate::domain::Date;
+use crate::i18n::Lang;
+
+/// A document ready to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub lang: Lang,
+    /// The document's name (the HTML `<title>`, the DOCX's properties).
+    pub title: String,
+    /// Repeated at the top of every printed page.
+    pub running_header: String,
+    /// The day the document speaks for; it dates the DOCX, so output does not change per run.
+    pub date: Date,
+    pub blocks: Vec<Block>,
+}
+
+/// One piece of a document, in reading order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A centred title line; the first is the largest.
+    Title(String),
+    /// A warning set apart from the text (the draft notice).
+    Notice(String),
+    /// A section heading, level 1 (a section) to 3.
+    Heading(u8, String),
+    Paragraph(String),
+    /// `label: value` lines.
+    Fields(Vec<Field>),
+    /// A list whose items may start with a bold lead (a number, a speaker).
+    List(Vec<Item>),
+    Table(Table),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    pub label: String,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    pub lead: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Table {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<String>>,
+    /// A signature table has tall, empty cells to sign in.
+    pub signatures: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    pub title: String,
+    /// The column's share of the table's width, in percent.
+    pub width: u16,
+}
+
+impl Column {
+    pub fn new(title: &str, width: u16) -> Self {
+        Column {
+            title: title.to_string(),
+            width,
+        }
+    }
+}
+
+impl Field {
+    pub fn new(label: &str, value: impl Into<String>) -> Self {
+        Field {
+            label: label.to_string(),
+            value: value.into(),
+        }
+    }
+}
+
+/// Text made safe for any format before its own escaping: controls and bidi overrides removed
+/// (as everywhere in hamyar), CRLF made one newline, and the noncharacters U+FFFE/U+FFFF (and
+/// the other code points XML 1.0 forbids) dropped, so the DOCX stays well-formed XML.
+pub fn clean(text: &str) -> Cow<'_, str> {
+    if crate::text::is_sanitized(text) && !text.chars().any(is_noncharacter) {
+        return Cow::Borrowed(text);
+    }
+    let text = text.replace("\r\n", "\n");
+    crate::text::sanitize(&text)
+        .chars()
+        .filter(|c| !is_noncharacter(*c))
+        .collect::<String>()
+        .into()
+}
+
+fn is_noncharacter(c: char) -> bool {
+    let n = u32::from(c);
+    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_removes_what_no_format_may_carry() {
+        assert!(matches!(clean("بانک «ملی» 2/3"), Cow::Borrowed(_)));
+        assert_eq!(
+            clean("a\r\nb\u{1}c\u{FFFE}d\u{202E}e\u{202C}\u{FDD0}"),
+            "a\nbcde"
+        );
+        assert_eq!(
+            clean("\u{200C}\u{200F}"),
+            "\u{200C}\u{200F}",
+            "ZWNJ and RLM stay"
+        );
+    }
+}

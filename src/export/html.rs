@@ -1,0 +1,181 @@
+//! HTML: one self-contained file that prints on A4.
+//!
+//! - `lang` and `dir` on the root; every value from the records inside `<bdi>`, so a Latin
+//!   name or a number cannot reorder the words around it.
+//! - The stylesheet (`assets/export/minutes.css`) is compiled in; the page header and page
+//!   numbers of print are `@page` margin boxes, whose strings are escaped for CSS.
+//! - Every text is escaped for HTML, and a Content-Security-Policy that allows no script, no
+//!   network and no frame makes the file inert even in a browser that mis-parses it.
+
+use std::fmt::Write as _;
+
+use super::document::{Block, Document, Item, Table, clean};
+use crate::i18n::Lang;
+
+const STYLESHEET: &str = include_str!("../../assets/export/minutes.css");
+
+pub fn render(doc: &Document) -> String {
+    let (lang, dir) = match doc.lang {
+        Lang::Fa => ("fa", "rtl"),
+        Lang::En => ("en", "ltr"),
+    };
+    let mut out = String::with_capacity(32 * 1024 + STYLESHEET.len());
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<meta name=\"generator\" content=\"hamyar\">\n<title>{}</title>\n<style>\n{STYLESHEET}{}</style>\n</head>\n<body>\n<main>\n",
+        escape(&doc.title.replace('\n', " ")),
+        page_boxes(doc),
+    );
+    let _ = writeln!(
+        out,
+        "<header class=\"running\"><bdi>{}</bdi></header>",
+        escape(&doc.running_header)
+    );
+    let mut blocks = doc.blocks.iter().peekable();
+    while let Some(block) = blocks.next() {
+        let last_title = !matches!(blocks.peek(), Some(Block::Title(_)));
+        write_block(&mut out, block, last_title);
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// The print header and the page numbers, in the document's language.
+fn page_boxes(doc: &Document) -> String {
+    let s = doc.lang.export_strings();
+    let style = match doc.lang {
+        Lang::Fa => "persian",
+        Lang::En => "decimal",
+    };
+    format!(
+        "@page {{\n  @top-center {{ content: {}; }}\n  @bottom-center {{ content: {} counter(page, {style}) {} counter(pages, {style}); }}\n}}\n",
+        css_string(&doc.running_header),
+        css_string(&format!("{} ", s.page)),
+        css_string(&format!(" {} ", s.of)),
+    )
+}
+
+fn write_block(out: &mut String, block: &Block, last_title: bool) {
+    let _ = match block {
+        Block::Title(t) if last_title => writeln!(out, "<h1><bdi>{}</bdi></h1>", escape(t)),
+        Block::Title(t) => writeln!(out, "<p class=\"title\"><bdi>{}</bdi></p>", escape(t)),
+        Block::Notice(t) => writeln!(out, "<p class=\"notice\">{}</p>", escape(t)),
+        Block::Heading(level, t) => {
+            let h = (*level).clamp(1, 4) + 1;
+            writeln!(out, "<h{h}><bdi>{}</bdi></h{h}>", escape(t))
+        }
+        Block::Paragraph(t) => writeln!(out, "<p><bdi>{}</bdi></p>", escape(t)),
+        Block::Fields(fields) => {
+            out.push_str("<dl class=\"fields\">\n");
+            for f in fields {
+                let _ = writeln!(
+                    out,
+                    "<div><dt>{}</dt><dd><bdi>{}</bdi></dd></div>",
+                    escape(&f.label),
+                    escape(&f.value)
+                );
+            }
+            writeln!(out, "</dl>")
+        }
+        Block::List(items) => {
+            // Items led by a number or a speaker need no bullet as well.
+            let led = items.iter().all(|i| i.lead.is_some());
+            out.push_str(if led {
+                "<ul class=\"led\">\n"
+            } else {
+                "<ul>\n"
+            });
+            for item in items {
+                list_item(out, item);
+            }
+            writeln!(out, "</ul>")
+        }
+        Block::Table(t) => {
+            table(out, t);
+            Ok(())
+        }
+    };
+}
+
+fn list_item(out: &mut String, item: &Item) {
+    out.push_str("<li>");
+    if let Some(lead) = &item.lead {
+        let _ = write!(out, "<b><bdi>{}</bdi></b> ", escape(lead));
+    }
+    let _ = writeln!(out, "<bdi>{}</bdi></li>", escape(&item.text));
+}
+
+fn table(out: &mut String, t: &Table) {
+    let class = if t.signatures { "signatures" } else { "data" };
+    let _ = writeln!(out, "<table class=\"{class}\">\n<colgroup>");
+    for c in &t.columns {
+        let _ = writeln!(out, "<col style=\"width: {}%\">", c.width);
+    }
+    out.push_str("</colgroup>\n<thead><tr>");
+    for c in &t.columns {
+        let _ = write!(out, "<th>{}</th>", escape(&c.title));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for cells in &t.rows {
+        out.push_str("<tr>");
+        for i in 0..t.columns.len() {
+            let text = cells.get(i).map_or("", String::as_str);
+            let _ = write!(out, "<td><bdi>{}</bdi></td>", escape(text));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Text escaped for HTML element content and attribute values; newlines become `<br>`.
+pub fn escape(text: &str) -> String {
+    let text = clean(text);
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\n' => out.push_str("<br>"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A CSS string literal: anything but letters, digits and spaces is written as a hex escape,
+/// so no quote, backslash or `</style>` in a record can end the string or the stylesheet.
+fn css_string(text: &str) -> String {
+    let text = clean(text);
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        if c.is_alphanumeric() || c == ' ' || !c.is_ascii() && !c.is_whitespace() {
+            out.push(c);
+        } else {
+            let _ = write!(out, "\\{:x} ", u32::from(c));
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_and_css_escaping() {
+        assert_eq!(escape("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
+        assert_eq!(escape("a\nb\u{202E}c"), "a<br>bc");
+        assert_eq!(
+            css_string("a\"b</style>"),
+            "\"a\\22 b\\3c \\2f style\\3e \""
+        );
+        assert_eq!(css_string("صفحهٔ ۲"), "\"صفحهٔ ۲\"");
+    }
+}

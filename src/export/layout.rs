@@ -1,0 +1,338 @@
+//! How the minutes and the follow-up list are laid out as [`Document`]s: the order of the
+//! sections, the tables' columns and their widths.
+
+use super::document::{Block, Column, Document, Field, Item, Table};
+use super::follow_ups::FollowUpList;
+use super::minutes::{Minutes, PersonLine};
+
+impl Minutes {
+    /// The صورتجلسه as a document, section by section.
+    pub fn document(&self) -> Document {
+        let s = self.strings();
+        let h = &self.header;
+        let title = format!("{} {}", s.minutes_of_meeting, h.number);
+        let mut blocks = vec![
+            Block::Title(h.organisation.clone()),
+            Block::Title(h.series_title.clone()),
+            Block::Title(title.clone()),
+        ];
+        blocks.retain(|b| !matches!(b, Block::Title(t) if t.is_empty()));
+        if h.draft {
+            blocks.push(Block::Notice(s.draft_notice.to_string()));
+        }
+        let mut fields = vec![Field::new(s.date, &h.date)];
+        fields.extend(h.time.as_ref().map(|t| Field::new(s.time, t)));
+        fields.push(Field::new(s.place, &h.place));
+        fields.push(Field::new(s.status, &h.status));
+        let officer = |p: &PersonLine| join_nonempty(&[&p.name, &p.title], " — ");
+        fields.extend(
+            self.people
+                .chair
+                .as_ref()
+                .map(|p| Field::new(s.chair, officer(p))),
+        );
+        fields.extend(
+            self.people
+                .secretary
+                .as_ref()
+                .map(|p| Field::new(s.secretary, officer(p))),
+        );
+        blocks.push(Block::Fields(fields));
+
+        self.people_blocks(&mut blocks);
+        self.agenda_blocks(&mut blocks);
+        self.review_blocks(&mut blocks);
+        self.discussion_blocks(&mut blocks);
+        self.decision_blocks(&mut blocks);
+        if let Some(next) = &self.next_meeting {
+            blocks.push(Block::Fields(vec![Field::new(s.next_meeting, next)]));
+        }
+        if !self.amendments.is_empty() {
+            blocks.push(Block::Heading(1, s.amendments.to_string()));
+            blocks.push(Block::List(
+                self.amendments
+                    .iter()
+                    .map(|a| Item {
+                        lead: Some(format!("{}:", a.date)),
+                        text: join_nonempty(&[&a.reason, &a.text], ": "),
+                    })
+                    .collect(),
+            ));
+        }
+        blocks.push(Block::Heading(1, s.signatures.to_string()));
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                Column::new(s.name, 34),
+                Column::new(s.agency, 40),
+                Column::new(s.signature, 26),
+            ],
+            rows: self
+                .signatures
+                .iter()
+                .map(|p| vec![p.name.clone(), p.agency.clone(), String::new()])
+                .collect(),
+            signatures: true,
+        }));
+        Document {
+            lang: self.lang,
+            running_header: join_nonempty(&[&title, &h.series_title, &h.date], " — "),
+            title: join_nonempty(&[&title, &h.series_title], " — "),
+            date: self.bundle.meeting.date,
+            blocks,
+        }
+    }
+
+    fn people_blocks(&self, blocks: &mut Vec<Block>) {
+        let s = self.strings();
+        let p = &self.people;
+        blocks.push(Block::Heading(1, s.people.to_string()));
+        blocks.push(Block::Heading(2, s.present.to_string()));
+        blocks.push(table_or_none(
+            s.none,
+            vec![
+                Column::new(s.number, 9),
+                Column::new(s.name, 28),
+                Column::new(s.title, 33),
+                Column::new(s.agency, 30),
+            ],
+            p.present
+                .iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    let n = self.lang.number(i + 1);
+                    vec![n, x.name.clone(), x.title.clone(), x.agency.clone()]
+                })
+                .collect(),
+        ));
+        if !p.substitutes.is_empty() {
+            blocks.push(Block::Heading(2, s.substitutes.to_string()));
+            blocks.push(Block::List(
+                p.substitutes
+                    .iter()
+                    .map(|x| Item {
+                        lead: None,
+                        text: join_nonempty(
+                            &[
+                                &format!(
+                                    "{} ({}) {} {}",
+                                    x.person.name, x.person.agency, s.on_behalf_of, x.for_name
+                                ),
+                                &x.reason,
+                            ],
+                            " — ",
+                        ),
+                    })
+                    .collect(),
+            ));
+        }
+        if !p.absent.is_empty() {
+            blocks.push(Block::Heading(2, s.absent.to_string()));
+            blocks.push(Block::Table(Table {
+                columns: vec![
+                    Column::new(s.name, 28),
+                    Column::new(s.agency, 30),
+                    Column::new(s.attendance, 16),
+                    Column::new(s.reason, 26),
+                ],
+                rows: p
+                    .absent
+                    .iter()
+                    .map(|x| {
+                        let who = &x.person;
+                        vec![
+                            who.name.clone(),
+                            who.agency.clone(),
+                            x.state.clone(),
+                            x.reason.clone(),
+                        ]
+                    })
+                    .collect(),
+                signatures: false,
+            }));
+        }
+    }
+
+    fn agenda_blocks(&self, blocks: &mut Vec<Block>) {
+        let s = self.strings();
+        blocks.push(Block::Heading(1, s.agenda.to_string()));
+        if self.agenda.is_empty() {
+            blocks.push(Block::Paragraph(s.none.to_string()));
+            return;
+        }
+        blocks.push(Block::List(
+            self.agenda
+                .iter()
+                .map(|a| Item {
+                    lead: Some(format!("{}.", a.number)),
+                    text: if a.category.is_empty() {
+                        a.title.clone()
+                    } else {
+                        format!("{} ({})", a.title, a.category)
+                    },
+                })
+                .collect(),
+        ));
+    }
+
+    fn review_blocks(&self, blocks: &mut Vec<Block>) {
+        let s = self.strings();
+        blocks.push(Block::Heading(1, s.review.to_string()));
+        blocks.push(table_or_none(
+            s.none,
+            vec![
+                Column::new(s.number, 8),
+                Column::new(s.decision_text, 30),
+                Column::new(s.lead_agency, 15),
+                Column::new(s.due, 14),
+                Column::new(s.status, 11),
+                Column::new(s.follow_up_note, 22),
+            ],
+            self.review
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.number.clone(),
+                        r.text.clone(),
+                        r.agency.clone(),
+                        r.due.clone(),
+                        r.status.clone(),
+                        r.note.clone(),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+
+    fn discussion_blocks(&self, blocks: &mut Vec<Block>) {
+        let s = self.strings();
+        blocks.push(Block::Heading(1, s.discussion.to_string()));
+        if self.discussion.is_empty() {
+            blocks.push(Block::Paragraph(s.none.to_string()));
+        }
+        for group in &self.discussion {
+            if !group.heading.is_empty() {
+                blocks.push(Block::Heading(2, group.heading.clone()));
+            }
+            for issue in &group.issues {
+                if let Some(title) = &issue.title {
+                    blocks.push(Block::Heading(3, title.clone()));
+                }
+                blocks.push(Block::List(
+                    issue
+                        .statements
+                        .iter()
+                        .map(|st| Item {
+                            lead: Some(format!("{}:", st.speaker)),
+                            text: st.text.clone(),
+                        })
+                        .collect(),
+                ));
+            }
+        }
+    }
+
+    fn decision_blocks(&self, blocks: &mut Vec<Block>) {
+        let s = self.strings();
+        blocks.push(Block::Heading(1, s.decisions.to_string()));
+        blocks.push(table_or_none(
+            s.none,
+            vec![
+                Column::new(s.number, 9),
+                Column::new(s.decision_text, 42),
+                Column::new(s.lead_agency, 18),
+                Column::new(s.supporting, 16),
+                Column::new(s.due, 15),
+            ],
+            self.decisions
+                .iter()
+                .map(|d| {
+                    vec![
+                        d.number.clone(),
+                        d.text.clone(),
+                        d.lead.clone(),
+                        d.supporting.clone(),
+                        d.due.clone(),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+}
+
+impl FollowUpList {
+    /// The list as a document: a heading addressed to the agency, the table of its open
+    /// decisions, and the secretary's signature line.
+    pub fn document(&self) -> Document {
+        let s = self.strings();
+        let mut blocks: Vec<Block> = [&self.organisation, &self.series_title]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .map(|t| Block::Title(t.clone()))
+            .collect();
+        blocks.push(Block::Title(s.follow_up_title.to_string()));
+        blocks.push(Block::Fields(vec![
+            Field::new(s.addressed_to, &self.agency),
+            Field::new(s.as_of, &self.as_of),
+        ]));
+        blocks.push(Block::Paragraph(s.follow_up_intro.to_string()));
+        blocks.push(table_or_none(
+            s.none,
+            vec![
+                Column::new(s.number, 8),
+                Column::new(s.decision_text, 33),
+                Column::new(s.meeting_date, 13),
+                Column::new(s.due, 13),
+                Column::new(s.days_overdue, 9),
+                Column::new(s.last_follow_up, 24),
+            ],
+            self.rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.number.clone(),
+                        r.text.clone(),
+                        r.meeting_date.clone(),
+                        r.due.clone(),
+                        r.days_overdue.clone(),
+                        r.last_follow_up.clone(),
+                    ]
+                })
+                .collect(),
+        ));
+        blocks.push(Block::Table(Table {
+            columns: vec![Column::new(s.secretary_signature, 100)],
+            rows: vec![vec![self.secretary.clone()]],
+            signatures: true,
+        }));
+        let title = join_nonempty(&[s.follow_up_title, &self.agency], " — ");
+        Document {
+            lang: self.lang,
+            running_header: join_nonempty(&[&title, &self.as_of], " — "),
+            title,
+            date: self.today,
+            blocks,
+        }
+    }
+}
+
+/// A table, or the sentence saying there is nothing to list.
+fn table_or_none(none: &str, columns: Vec<Column>, rows: Vec<Vec<String>>) -> Block {
+    if rows.is_empty() {
+        Block::Paragraph(none.to_string())
+    } else {
+        Block::Table(Table {
+            columns,
+            rows,
+            signatures: false,
+        })
+    }
+}
+
+fn join_nonempty(parts: &[&str], sep: &str) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(sep)
+}

@@ -1,0 +1,487 @@
+//! The minutes (صورتجلسه) view-model: what a printed صورتجلسه says, in one language, built from
+//! a [`MeetingBundle`]. Every value is already worded and formatted (Solar Hijri dates and
+//! Persian digits in Persian), so the renderers only lay it out.
+
+use std::collections::HashMap;
+
+use crate::domain::{
+    AttendanceState, Date, Decision, DecisionStatus, FollowUp, Id, Issue, MeetingStatus, Person,
+};
+use crate::i18n::{ExportStrings, Lang};
+use crate::store::MeetingBundle;
+
+/// A صورتجلسه, worded in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Minutes {
+    pub lang: Lang,
+    pub header: Header,
+    pub people: People,
+    pub agenda: Vec<AgendaLine>,
+    pub review: Vec<ReviewLine>,
+    pub discussion: Vec<DiscussionGroup>,
+    pub decisions: Vec<DecisionLine>,
+    /// The next meeting's date, with its weekday.
+    pub next_meeting: Option<String>,
+    pub signatures: Vec<PersonLine>,
+    pub amendments: Vec<AmendmentLine>,
+    /// The records the minutes were made from; the JSON format writes these.
+    pub bundle: MeetingBundle,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    pub organisation: String,
+    pub series_title: String,
+    /// The meeting's number in this language's digits.
+    pub number: String,
+    /// Weekday and date: «سه‌شنبه ۱۳۹۳/۰۲/۱۶».
+    pub date: String,
+    /// «۰۹:۳۰ تا ۱۱:۳۰», or the start time alone.
+    pub time: Option<String>,
+    pub place: String,
+    pub status: String,
+    /// Not final yet (draft or in progress): the minutes say so at the top.
+    pub draft: bool,
+}
+
+/// Someone at the table: name, title, agency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonLine {
+    pub name: String,
+    pub title: String,
+    pub agency: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct People {
+    pub chair: Option<PersonLine>,
+    pub secretary: Option<PersonLine>,
+    /// Present attendees, by agency.
+    pub present: Vec<PersonLine>,
+    /// «X on behalf of Y».
+    pub substitutes: Vec<Substitute>,
+    /// Absent and excused people, with the state and reason.
+    pub absent: Vec<Absence>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Substitute {
+    pub person: PersonLine,
+    pub for_name: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Absence {
+    pub person: PersonLine,
+    pub state: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaLine {
+    pub number: String,
+    pub title: String,
+    pub category: String,
+}
+
+/// An earlier decision as it stood at this meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewLine {
+    pub number: String,
+    pub text: String,
+    pub agency: String,
+    pub due: String,
+    pub status: String,
+    pub note: String,
+}
+
+/// The discussion of one category (or of no issue in particular: the first group).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiscussionGroup {
+    pub heading: String,
+    pub issues: Vec<DiscussionIssue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiscussionIssue {
+    /// `None` for the statements on no issue.
+    pub title: Option<String>,
+    pub statements: Vec<StatementLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementLine {
+    pub speaker: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionLine {
+    /// «۲/۱».
+    pub number: String,
+    pub text: String,
+    pub lead: String,
+    /// The supporting agencies, joined with the language's list separator.
+    pub supporting: String,
+    /// The deadline as this language shows it.
+    pub due: String,
+    /// The deadline in both calendars, digits in ASCII: `1393/03/31` and `2014-06-21`.
+    pub due_jalali: String,
+    pub due_gregorian: String,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmendmentLine {
+    pub date: String,
+    pub reason: String,
+    pub text: String,
+}
+
+/// Names of agencies and people, looked up in the bundle.
+pub(crate) struct Names<'a> {
+    lang: Lang,
+    agencies: HashMap<&'a Id, &'a crate::domain::Agency>,
+    people: HashMap<&'a Id, &'a Person>,
+}
+
+impl<'a> Names<'a> {
+    pub(crate) fn new(lang: Lang, b: &'a MeetingBundle) -> Self {
+        Names {
+            lang,
+            agencies: b.agencies.iter().map(|a| (&a.id, a)).collect(),
+            people: b.people.iter().map(|p| (&p.id, p)).collect(),
+        }
+    }
+
+    /// An agency's name; the English minutes use its English name when it has one.
+    pub(crate) fn agency(&self, id: &Id) -> String {
+        match self.agencies.get(id) {
+            Some(a) if self.lang == Lang::En && !a.name_en.is_empty() => a.name_en.clone(),
+            Some(a) => a.name.clone(),
+            None => String::new(),
+        }
+    }
+
+    fn agencies(&self, ids: &[Id]) -> String {
+        let names: Vec<String> = ids.iter().map(|id| self.agency(id)).collect();
+        names.join(self.lang.list_separator())
+    }
+
+    fn person(&self, id: &Id) -> PersonLine {
+        match self.people.get(id) {
+            Some(p) => PersonLine {
+                name: p.name.clone(),
+                title: p.title.clone(),
+                agency: p
+                    .agency
+                    .as_ref()
+                    .map(|a| self.agency(a))
+                    .unwrap_or_default(),
+            },
+            None => PersonLine {
+                name: String::new(),
+                title: String::new(),
+                agency: String::new(),
+            },
+        }
+    }
+}
+
+/// A deadline as `lang` shows it, or a dash.
+pub(crate) fn due_text(lang: Lang, due: Option<Date>) -> String {
+    due.map_or_else(|| "—".to_string(), |d| lang.date(d))
+}
+
+impl Minutes {
+    /// Words the minutes of `bundle`'s meeting in `lang`.
+    pub fn new(bundle: MeetingBundle, lang: Lang) -> Minutes {
+        let names = Names::new(lang, &bundle);
+        let m = &bundle.meeting;
+        let header = Header {
+            organisation: bundle.series.organisation.clone(),
+            series_title: bundle.series.title.clone(),
+            number: lang.number(m.number),
+            date: lang.date_with_weekday(m.date),
+            time: m.start_time.map(|start| match m.end_time {
+                Some(end) => lang.digits(&format!("{start} {} {end}", lang.export_strings().until)),
+                None => lang.digits(&start.to_string()),
+            }),
+            place: m.place.clone(),
+            status: lang.status(m.status).to_string(),
+            draft: matches!(m.status, MeetingStatus::Draft | MeetingStatus::InProgress),
+        };
+        let people = people(&bundle, &names, lang);
+        let signatures = signatures(&people);
+        Minutes {
+            lang,
+            header,
+            agenda: agenda(&bundle, lang),
+            review: review(&bundle, &names, lang),
+            discussion: discussion(&bundle, &names, lang),
+            decisions: bundle
+                .decisions
+                .iter()
+                .map(|d| decision_line(d, &names, lang))
+                .collect(),
+            next_meeting: m.next_meeting.map(|d| lang.date_with_weekday(d)),
+            signatures,
+            amendments: bundle
+                .amendments
+                .iter()
+                .map(|a| AmendmentLine {
+                    date: lang.date(a.date),
+                    reason: a.reason.clone(),
+                    text: a.text.clone(),
+                })
+                .collect(),
+            people,
+            bundle,
+        }
+    }
+
+    /// The labels of these minutes' language.
+    pub fn strings(&self) -> &'static ExportStrings {
+        self.lang.export_strings()
+    }
+
+    /// A readable file name without extension: `soratjalase-2-1393-02-16` (or
+    /// `minutes-2-2014-05-06` in English).
+    pub fn file_stem(&self) -> String {
+        let m = &self.bundle.meeting;
+        match self.lang {
+            Lang::Fa => {
+                let j = m.date.jalali();
+                format!(
+                    "soratjalase-{}-{:04}-{:02}-{:02}",
+                    m.number, j.year, j.month, j.day
+                )
+            }
+            Lang::En => format!("minutes-{}-{}", m.number, m.date.iso()),
+        }
+    }
+}
+
+fn people(b: &MeetingBundle, names: &Names<'_>, lang: Lang) -> People {
+    let agency_order: HashMap<&Id, usize> = b
+        .agencies
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (&a.id, i))
+        .collect();
+    let person_order = |id: &Id| {
+        let agency = names.people.get(id).and_then(|p| p.agency.as_ref());
+        agency
+            .and_then(|a| agency_order.get(a))
+            .copied()
+            .unwrap_or(usize::MAX)
+    };
+    let mut attendance: Vec<_> = b.attendance.iter().collect();
+    attendance.sort_by_key(|a| person_order(&a.person));
+    let mut out = People {
+        chair: b.meeting.chair.as_ref().map(|p| names.person(p)),
+        secretary: b.meeting.secretary.as_ref().map(|p| names.person(p)),
+        ..People::default()
+    };
+    for a in attendance {
+        let person = names.person(&a.person);
+        match a.state {
+            AttendanceState::Present => out.present.push(person),
+            AttendanceState::Substitute => out.substitutes.push(Substitute {
+                person,
+                for_name: a
+                    .substitute_for
+                    .as_ref()
+                    .map(|p| names.person(p).name)
+                    .unwrap_or_default(),
+                reason: a.reason.clone(),
+            }),
+            AttendanceState::Absent | AttendanceState::Excused => out.absent.push(Absence {
+                person,
+                state: lang.status(a.state).to_string(),
+                reason: a.reason.clone(),
+            }),
+        }
+    }
+    out
+}
+
+/// Who signs: the chair first, then everyone at the table, the secretary last.
+fn signatures(p: &People) -> Vec<PersonLine> {
+    let mut out: Vec<PersonLine> = p.chair.iter().cloned().collect();
+    let is_officer =
+        |x: &PersonLine| p.chair.as_ref() == Some(x) || p.secretary.as_ref() == Some(x);
+    out.extend(p.present.iter().filter(|x| !is_officer(x)).cloned());
+    out.extend(p.substitutes.iter().map(|s| s.person.clone()));
+    out.extend(p.secretary.iter().cloned());
+    out
+}
+
+fn agenda(b: &MeetingBundle, lang: Lang) -> Vec<AgendaLine> {
+    let issues: HashMap<&Id, &Issue> = b.issues.iter().map(|i| (&i.id, i)).collect();
+    b.agenda
+        .iter()
+        .filter_map(|id| issues.get(id))
+        .enumerate()
+        .map(|(n, i)| AgendaLine {
+            number: lang.number(n + 1),
+            title: i.title.clone(),
+            category: category_name(b, i.category.as_ref()),
+        })
+        .collect()
+}
+
+fn category_name(b: &MeetingBundle, id: Option<&Id>) -> String {
+    id.and_then(|c| b.categories.iter().find(|k| &k.id == c))
+        .map(|c| c.name.clone())
+        .unwrap_or_default()
+}
+
+/// A decision's status and report as they stood at `meeting`: the last follow-up reported in
+/// it, or else the last one dated on or before its day; with none, as it was made.
+pub(crate) fn status_at<'f>(
+    follow_ups: &'f [FollowUp],
+    decision: &Id,
+    meeting: &Id,
+    day: Date,
+) -> (DecisionStatus, Option<&'f FollowUp>) {
+    let mine = || follow_ups.iter().filter(|f| &f.decision == decision);
+    let at = mine()
+        .rfind(|f| f.meeting.as_ref() == Some(meeting))
+        .or_else(|| mine().rfind(|f| f.date <= day));
+    (at.map_or(DecisionStatus::Pending, |f| f.new_status), at)
+}
+
+fn review(b: &MeetingBundle, names: &Names<'_>, lang: Lang) -> Vec<ReviewLine> {
+    b.reviewed
+        .iter()
+        .map(|d| {
+            let (status, report) = status_at(&b.follow_ups, &d.id, &b.meeting.id, b.meeting.date);
+            ReviewLine {
+                number: lang.decision_number(d.number),
+                text: d.text.clone(),
+                agency: names.agency(&d.lead_agency),
+                due: due_text(lang, d.due),
+                status: lang.status(status).to_string(),
+                note: report
+                    .filter(|f| f.meeting.as_ref() == Some(&b.meeting.id))
+                    .map(|f| f.note.clone())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+fn discussion(b: &MeetingBundle, names: &Names<'_>, lang: Lang) -> Vec<DiscussionGroup> {
+    let strings = lang.export_strings();
+    let statement = |s: &crate::domain::Statement| StatementLine {
+        speaker: names.person(&s.speaker).name,
+        text: s.text.clone(),
+    };
+    let mut groups = Vec::new();
+    let general: Vec<StatementLine> = b
+        .statements
+        .iter()
+        .filter(|s| s.issue.is_none())
+        .map(statement)
+        .collect();
+    if !general.is_empty() {
+        groups.push(DiscussionGroup {
+            heading: strings.general.to_string(),
+            issues: vec![DiscussionIssue {
+                title: None,
+                statements: general,
+            }],
+        });
+    }
+    // Issues are already in category order; a group starts where the category changes.
+    for issue in &b.issues {
+        let said: Vec<StatementLine> = b
+            .statements
+            .iter()
+            .filter(|s| s.issue.as_ref() == Some(&issue.id))
+            .map(statement)
+            .collect();
+        if said.is_empty() {
+            continue;
+        }
+        let heading = category_name(b, issue.category.as_ref());
+        let item = DiscussionIssue {
+            title: Some(issue.title.clone()),
+            statements: said,
+        };
+        match groups.last_mut() {
+            Some(g) if g.heading == heading && !g.issues.iter().any(|i| i.title.is_none()) => {
+                g.issues.push(item)
+            }
+            _ => groups.push(DiscussionGroup {
+                heading,
+                issues: vec![item],
+            }),
+        }
+    }
+    groups
+}
+
+pub(crate) fn decision_line(d: &Decision, names: &Names<'_>, lang: Lang) -> DecisionLine {
+    DecisionLine {
+        number: lang.decision_number(d.number),
+        text: d.text.clone(),
+        lead: names.agency(&d.lead_agency),
+        supporting: names.agencies(&d.supporting_agencies),
+        due: due_text(lang, d.due),
+        due_jalali: d.due.map(|x| x.jalali().latin()).unwrap_or_default(),
+        due_gregorian: d.due.map(Date::iso).unwrap_or_default(),
+        status: lang.status(d.status).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn follow_up(
+        decision: &Id,
+        meeting: Option<&Id>,
+        day: Date,
+        status: DecisionStatus,
+    ) -> FollowUp {
+        FollowUp {
+            id: Id::new(),
+            decision: decision.clone(),
+            meeting: meeting.cloned(),
+            date: day,
+            new_status: status,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_reviewed_decision_shows_its_status_as_of_the_meeting() {
+        let (d, m2, m3) = (Id::new(), Id::new(), Id::new());
+        let day2 = Date::from_jalali(1393, 2, 16).unwrap();
+        let day3 = Date::from_jalali(1393, 4, 20).unwrap();
+        assert_eq!(status_at(&[], &d, &m2, day2).0, DecisionStatus::Pending);
+        let history = [
+            follow_up(&d, None, day2.add_days(-5), DecisionStatus::InProgress),
+            follow_up(&d, Some(&m2), day2, DecisionStatus::Done),
+            follow_up(&d, Some(&m3), day3, DecisionStatus::InProgress),
+        ];
+        let (status, report) = status_at(&history, &d, &m2, day2);
+        assert_eq!(status, DecisionStatus::Done, "reported in meeting 2");
+        assert_eq!(report.map(|f| f.id.clone()), Some(history[1].id.clone()));
+        let (status, _) = status_at(&history[..1], &d, &m2, day2);
+        assert_eq!(
+            status,
+            DecisionStatus::InProgress,
+            "last report before the meeting"
+        );
+        let (status, _) = status_at(&history, &d, &m3, day3);
+        assert_eq!(
+            status,
+            DecisionStatus::InProgress,
+            "later meetings see later reports"
+        );
+    }
+}

@@ -1,0 +1,43 @@
+//! Plain text in logical order, for a preview on screen (the caller lays it out through
+//! `crate::text`, like any text hamyar shows).
+
+use super::document::{Block, Document, clean};
+
+pub fn render(doc: &Document) -> String {
+    let mut out = String::new();
+    for block in &doc.blocks {
+        match block {
+            Block::Title(t) | Block::Notice(t) | Block::Paragraph(t) => line(&mut out, t),
+            Block::Heading(_, t) => {
+                out.push('\n');
+                line(&mut out, t);
+            }
+            Block::Fields(fields) => {
+                for f in fields {
+                    line(&mut out, &format!("{}: {}", f.label, f.value));
+                }
+            }
+            Block::List(items) => {
+                for item in items {
+                    match &item.lead {
+                        Some(lead) => line(&mut out, &format!("• {lead} {}", item.text)),
+                        None => line(&mut out, &format!("• {}", item.text)),
+                    }
+                }
+            }
+            Block::Table(t) => {
+                let titles: Vec<&str> = t.columns.iter().map(|c| c.title.as_str()).collect();
+                line(&mut out, &titles.join(" | "));
+                for row in &t.rows {
+                    line(&mut out, &row.join(" | "));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn line(out: &mut String, text: &str) {
+    out.push_str(&clean(text).replace('\n', " "));
+    out.push('\n');
+}

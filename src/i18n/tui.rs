@@ -1,0 +1,647 @@
+//! The interactive app's words.
+
+use super::{Lang, Localized};
+use crate::domain::{Date, DecisionNumber, DueError};
+
+/// Fixed strings of the screens, one instance per language.
+#[derive(Debug)]
+pub struct TuiStrings {
+    pub app_name: &'static str,
+    pub meetings_title: &'static str,
+    pub meeting: &'static str,
+    pub elapsed: &'static str,
+    pub attendance: &'static str,
+    pub quorum_met: &'static str,
+    pub quorum_missing: &'static str,
+    pub tab_all: &'static str,
+    pub tab_uncategorised: &'static str,
+    pub tab_review: &'static str,
+    pub issues: &'static str,
+    pub description: &'static str,
+    pub history: &'static str,
+    pub statements: &'static str,
+    pub decisions: &'static str,
+    pub follow_ups: &'static str,
+    pub raised_in: &'static str,
+    pub on_agenda_of: &'static str,
+    pub nothing_here: &'static str,
+    pub no_issue: &'static str,
+    pub whole_meeting: &'static str,
+    pub no_matches: &'static str,
+    pub no_due: &'static str,
+    pub overdue: &'static str,
+    pub resolved_shown: &'static str,
+    pub form_hint: &'static str,
+    pub picker_hint: &'static str,
+    pub discard_question: &'static str,
+    pub yes_no: &'static str,
+    pub too_small: &'static str,
+    pub welcome_title: &'static str,
+    pub welcome_text: &'static str,
+    pub welcome_keys: &'static str,
+    pub meetings_keys: &'static str,
+    pub room_keys: &'static str,
+    pub attendance_title: &'static str,
+    pub attendance_keys: &'static str,
+    pub status_title: &'static str,
+    pub help_title: &'static str,
+    pub help_keys: &'static str,
+    pub persian_layout: &'static str,
+    pub start_meeting: &'static str,
+    pub close_meeting: &'static str,
+    pub reopen_meeting: &'static str,
+    pub approve_meeting: &'static str,
+    pub amend_meeting: &'static str,
+    pub approve_question: &'static str,
+    pub read_only: &'static str,
+    pub other_hamyar: &'static str,
+    pub decision_noun: &'static str,
+    pub statement_noun: &'static str,
+    pub issue_noun: &'static str,
+    pub series_noun: &'static str,
+    pub amendment_noun: &'static str,
+    pub reason_noun: &'static str,
+    pub substitute_noun: &'static str,
+    pub follow_up_noun: &'static str,
+    pub issue_status_title: &'static str,
+    pub follow_up_title: &'static str,
+    pub move_issue_title: &'static str,
+    pub draft_question: &'static str,
+    pub export_noun: &'static str,
+    pub format_docx: &'static str,
+    pub format_pdf: &'static str,
+    pub format_html: &'static str,
+    pub format_md: &'static str,
+    pub format_json: &'static str,
+    pub format_csv: &'static str,
+    pub preview: &'static str,
+    pub overdue_word: &'static str,
+    pub review_title: &'static str,
+    pub review_keys: &'static str,
+    pub filter_label: &'static str,
+    pub no_filter: &'static str,
+    pub loading: &'static str,
+    pub review_headers: [&'static str; 7],
+    pub grouped_by_agency: &'static str,
+    pub reviewed_in: &'static str,
+    pub search_title: &'static str,
+    pub search_keys: &'static str,
+    pub search_hint: &'static str,
+    pub kind_issue: &'static str,
+    pub kind_decision: &'static str,
+    pub kind_statement: &'static str,
+    pub now_discussing: &'static str,
+    pub no_decisions_yet: &'static str,
+}
+
+pub static FA: TuiStrings = TuiStrings {
+    app_name: "همیار",
+    meetings_title: "نشست‌ها",
+    meeting: "نشست",
+    elapsed: "مدت",
+    attendance: "حضور",
+    quorum_met: "حد نصاب کامل",
+    quorum_missing: "بدون حد نصاب",
+    tab_all: "همه",
+    tab_uncategorised: "بدون دسته",
+    tab_review: "پیگیری مصوبات قبلی",
+    issues: "مشکلات",
+    description: "شرح",
+    history: "سابقه",
+    statements: "اظهارات",
+    decisions: "مصوبات",
+    follow_ups: "پیگیری‌ها",
+    raised_in: "مطرح‌شده در نشست",
+    on_agenda_of: "در دستور نشست‌های",
+    nothing_here: "موردی نیست.",
+    no_issue: "— بدون مشکل مرتبط",
+    whole_meeting: "— دربارهٔ کل نشست",
+    no_matches: "چیزی پیدا نشد",
+    no_due: "بدون مهلت",
+    overdue: "معوق",
+    resolved_shown: "حل‌شده‌ها هم دیده می‌شوند",
+    form_hint: "Tab: خانهٔ بعد · Ctrl+S: ذخیره · Esc: انصراف",
+    picker_hint: "بنویسید تا فهرست کوتاه شود · ↑↓ · Enter: انتخاب",
+    discard_question: "آنچه نوشته‌اید دور ریخته شود؟",
+    yes_no: "y: بله · n: نه",
+    too_small: "پنجره کوچک است؛ بزرگ‌ترش کنید.",
+    welcome_title: "به همیار خوش آمدید",
+    welcome_text: "این پایگاه داده هنوز خالی است. یک سلسله نشست بسازید، یا دادهٔ نمایشی نشست‌های کرمان را بار کنید تا ببینید همیار چه می‌کند.",
+    welcome_keys: "n: سلسله نشست تازه · l: دادهٔ نمایشی · q: خروج",
+    meetings_keys: "Enter: باز کردن · n: نشست بعدی · ?: راهنما · q: خروج",
+    room_keys: "d: مصوبه · t: اظهارات · i: مشکل · a: حضور · m: وضعیت نشست · u: برگرداندن · ?: راهنما",
+    attendance_title: "حضور و غیاب",
+    attendance_keys: "p: حاضر · x: غایب · e: غیبت موجه · s: جانشین · r: دلیل · Esc: بستن",
+    status_title: "وضعیت نشست",
+    help_title: "راهنمای کلیدها",
+    help_keys: "Esc: بستن",
+    persian_layout: "صفحه‌کلید فارسی",
+    start_meeting: "آغاز نشست (ساعت شروع ثبت می‌شود)",
+    close_meeting: "پایان نشست",
+    reopen_meeting: "ادامهٔ نشست",
+    approve_meeting: "تأیید صورتجلسه (پس از آن فقط اصلاحیه)",
+    amend_meeting: "ثبت اصلاحیه",
+    approve_question: "صورتجلسه تأیید شود؟ پس از تأیید، تغییر فقط با اصلاحیه ممکن است.",
+    read_only: "این نشست تأیید شده و فقط‌خواندنی است؛ برای اصلاح، با m اصلاحیه ثبت کنید.",
+    other_hamyar: "تغییرات همیار دیگری روی همین پرونده نمایش داده شد.",
+    decision_noun: "مصوبه",
+    statement_noun: "اظهارات",
+    issue_noun: "مشکل",
+    series_noun: "سلسله نشست",
+    amendment_noun: "اصلاحیه",
+    reason_noun: "دلیل غیبت",
+    substitute_noun: "جانشین",
+    follow_up_noun: "گزارش پیگیری",
+    issue_status_title: "وضعیت مشکل",
+    follow_up_title: "وضعیت تازهٔ مصوبه",
+    move_issue_title: "انتقال به دستهٔ دیگر",
+    draft_question: "از پیش، نوشته‌ای ذخیره‌نشده مانده است. برگردانده شود؟",
+    export_noun: "خروجی صورتجلسه",
+    format_docx: "ورد، برای دفتر و امضا",
+    format_pdf: "پی‌دی‌اف، از راه LibreOffice",
+    format_html: "صفحهٔ وب، برای چاپ A4",
+    format_md: "مارک‌داون",
+    format_json: "پروندهٔ کامل، برای hamyar import",
+    format_csv: "مصوبات، برای صفحه‌گسترده",
+    preview: "پیش‌نمایش",
+    overdue_word: "معوق",
+    review_title: "بررسی مصوبات",
+    review_keys: "c: پالایه · o: معوق‌ها · g: گروه‌بندی · f: پیگیری · y: رونوشت · Enter: رفتن به نشست · /: جست‌وجو",
+    filter_label: "پالایه",
+    no_filter: "همهٔ مصوبات",
+    loading: "در حال خواندن مصوبات…",
+    review_headers: [
+        "ردیف",
+        "شرح مصوبه",
+        "مسئول پیگیری",
+        "مهلت",
+        "وضعیت",
+        "روز تأخیر",
+        "آخرین پیگیری",
+    ],
+    grouped_by_agency: "به تفکیک دستگاه",
+    reviewed_in: "بررسی‌شده در نشست‌های",
+    search_title: "جست‌وجو",
+    search_keys: "↑↓ · Enter: رفتن به مورد · Esc: بازگشت",
+    search_hint: "بنویسید تا در مشکلات، مصوبات و اظهارات جست‌وجو شود",
+    kind_issue: "مشکلات",
+    kind_decision: "مصوبات",
+    kind_statement: "اظهارات",
+    now_discussing: "در حال بررسی",
+    no_decisions_yet: "هنوز مصوبه‌ای ثبت نشده است.",
+};
+
+pub static EN: TuiStrings = TuiStrings {
+    app_name: "hamyar",
+    meetings_title: "Meetings",
+    meeting: "Meeting",
+    elapsed: "running",
+    attendance: "present",
+    quorum_met: "quorum met",
+    quorum_missing: "no quorum",
+    tab_all: "All",
+    tab_uncategorised: "No category",
+    tab_review: "Review of earlier decisions",
+    issues: "Issues",
+    description: "Description",
+    history: "History",
+    statements: "Statements",
+    decisions: "Decisions",
+    follow_ups: "Follow-ups",
+    raised_in: "raised in meeting",
+    on_agenda_of: "on the agenda of meetings",
+    nothing_here: "Nothing here.",
+    no_issue: "— no linked issue",
+    whole_meeting: "— the meeting as a whole",
+    no_matches: "no match",
+    no_due: "no deadline",
+    overdue: "overdue",
+    resolved_shown: "resolved issues shown",
+    form_hint: "Tab: next field · Ctrl+S: save · Esc: cancel",
+    picker_hint: "type to narrow · ↑↓ · Enter: choose",
+    discard_question: "Throw away what you typed?",
+    yes_no: "y: yes · n: no",
+    too_small: "The window is too small; make it larger.",
+    welcome_title: "Welcome to hamyar",
+    welcome_text: "This database is still empty. Create a meeting series, or load the demo of the Kerman meetings to see what hamyar does.",
+    welcome_keys: "n: new series · l: load the demo · q: quit",
+    meetings_keys: "Enter: open · n: next meeting · ?: help · q: quit",
+    room_keys: "d: decision · t: statement · i: issue · a: attendance · m: meeting status · u: undo · ?: help",
+    attendance_title: "Attendance",
+    attendance_keys: "p: present · x: absent · e: excused · s: substitute · r: reason · Esc: close",
+    status_title: "Meeting status",
+    help_title: "Keys",
+    help_keys: "Esc: close",
+    persian_layout: "Persian layout",
+    start_meeting: "Start the meeting (records the start time)",
+    close_meeting: "Close the meeting",
+    reopen_meeting: "Reopen the meeting",
+    approve_meeting: "Approve the minutes (then only amendments)",
+    amend_meeting: "Record an amendment",
+    approve_question: "Approve the minutes? After approval, changes are amendments only.",
+    read_only: "This meeting is approved and read-only; record a correction as an amendment with m.",
+    other_hamyar: "Showing changes made by another hamyar on this file.",
+    decision_noun: "Decision",
+    statement_noun: "Statement",
+    issue_noun: "Issue",
+    series_noun: "Series",
+    amendment_noun: "Amendment",
+    reason_noun: "Reason for absence",
+    substitute_noun: "Substitute",
+    follow_up_noun: "Follow-up",
+    issue_status_title: "Issue status",
+    follow_up_title: "New status of the decision",
+    move_issue_title: "Move to another category",
+    draft_question: "Text typed earlier was never saved. Bring it back?",
+    export_noun: "Export the minutes",
+    format_docx: "Word, for the office and signatures",
+    format_pdf: "PDF, through LibreOffice",
+    format_html: "a web page, printable on A4",
+    format_md: "Markdown",
+    format_json: "the whole minutes, for hamyar import",
+    format_csv: "the decisions, for spreadsheets",
+    preview: "Preview",
+    overdue_word: "overdue",
+    review_title: "Action review",
+    review_keys: "c: filter · o: overdue · g: group · f: follow-up · y: copy · Enter: go to meeting · /: search",
+    filter_label: "Filter",
+    no_filter: "every decision",
+    loading: "reading the decisions…",
+    review_headers: [
+        "No.",
+        "Decision",
+        "Lead agency",
+        "Due",
+        "Status",
+        "Days late",
+        "Last follow-up",
+    ],
+    grouped_by_agency: "by agency",
+    reviewed_in: "reviewed in meetings",
+    search_title: "Search",
+    search_keys: "↑↓ · Enter: go to the item · Esc: back",
+    search_hint: "type to search the issues, decisions and statements",
+    kind_issue: "Issues",
+    kind_decision: "Decisions",
+    kind_statement: "Statements",
+    now_discussing: "Now discussing",
+    no_decisions_yet: "No decisions yet.",
+};
+
+/// The label of a form field.
+pub fn field_label(lang: Lang, field: crate::tui::forms::FieldId) -> &'static str {
+    use crate::tui::forms::FieldId as F;
+    let (fa, en) = match field {
+        F::DecisionText => ("شرح مصوبه", "Decision"),
+        F::LeadAgency => ("مسئول پیگیری", "Lead agency"),
+        F::SupportingAgencies => ("همکاران", "Supporting agencies"),
+        F::Due => ("مهلت اجرا", "Deadline"),
+        F::LinkedIssue => ("مشکل مرتبط", "Issue"),
+        F::Speaker => ("گوینده", "Speaker"),
+        F::StatementText => ("اظهارات", "What was said"),
+        F::StatementIssue => ("دربارهٔ", "About"),
+        F::IssueTitle => ("عنوان", "Title"),
+        F::IssueCategory => ("دسته", "Category"),
+        F::IssueDescription => ("شرح", "Description"),
+        F::SeriesTitle => ("عنوان سلسله نشست", "Series title"),
+        F::Organisation => ("سازمان", "Organisation"),
+        F::Place => ("محل برگزاری", "Place"),
+        F::Quorum => ("حد نصاب (تعداد دستگاه)", "Quorum (agencies)"),
+        F::AmendmentReason => ("دلیل اصلاح", "Reason"),
+        F::AmendmentText => ("متن اصلاحیه", "Amendment"),
+        F::Reason => ("دلیل", "Reason"),
+        F::SubstituteFor => ("به جای", "On behalf of"),
+        F::FollowUpNote => ("گزارش پیگیری", "Follow-up note"),
+        F::ExportFormat => ("قالب", "Format"),
+        F::ExportFile => (
+            "نام پرونده (خالی: نام پیش‌فرض)",
+            "File name (empty: the default)",
+        ),
+        F::Filter => (
+            "پالایه: دستگاه: وضعیت: دسته: نشست: پیش‌از: پس‌از: معوق",
+            "Filter: agency: status: category: meeting: before: after: overdue",
+        ),
+    };
+    match lang {
+        Lang::Fa => fa,
+        Lang::En => en,
+    }
+}
+
+/// Sentences of the app that carry values.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum TuiMessage<'a> {
+    DecisionSaved(DecisionNumber),
+    DecisionUpdated(DecisionNumber),
+    DecisionDeleted(DecisionNumber),
+    StatementSaved,
+    StatementDeleted,
+    IssueSaved,
+    SeriesCreated,
+    DemoLoaded,
+    MeetingCreated(u32),
+    MeetingStatus(&'a str),
+    AmendmentSaved,
+    AttendanceSaved(&'a str),
+    FollowUpSaved(DecisionNumber),
+    Undone(&'a str),
+    NothingToUndo,
+    /// The form is missing something it needs: the field's name.
+    Required(&'static str),
+    BadQuorum,
+    DraftKept(&'a str),
+    FormTitle(&'static str, bool),
+    /// What a typed deadline means, as it is typed.
+    DueMeans(Date, bool),
+    DueInvalid(&'a DueError),
+    DeleteQuestion(&'a str),
+    /// A decision as text for the clipboard, in logical order.
+    DecisionAsText {
+        number: DecisionNumber,
+        text: &'a str,
+        agency: &'a str,
+        due: Option<Date>,
+    },
+    /// A decision was copied to the clipboard.
+    Copied(DecisionNumber),
+    /// A group heading of the review: open, overdue and done decisions.
+    GroupCounts(usize, usize, usize),
+    /// The minutes were written to this file.
+    Exported(&'a str),
+    /// Enter adds what was typed as a new agency or person.
+    AddNew(&'a str),
+    /// A paste longer than a field takes: how many characters were left out.
+    PasteCut(usize),
+}
+
+impl Localized for TuiMessage<'_> {
+    fn localized(&self, lang: Lang) -> String {
+        let fa = lang == Lang::Fa;
+        let pick = |a: String, b: String| if fa { a } else { b };
+        match self {
+            TuiMessage::DecisionSaved(n) => {
+                let n = lang.decision_number(*n);
+                pick(
+                    format!("مصوبهٔ {n} ثبت شد."),
+                    format!("Decision {n} recorded."),
+                )
+            }
+            TuiMessage::DecisionUpdated(n) => {
+                let n = lang.decision_number(*n);
+                pick(
+                    format!("مصوبهٔ {n} اصلاح شد."),
+                    format!("Decision {n} corrected."),
+                )
+            }
+            TuiMessage::DecisionDeleted(n) => {
+                let n = lang.decision_number(*n);
+                pick(
+                    format!("مصوبهٔ {n} حذف شد."),
+                    format!("Decision {n} deleted."),
+                )
+            }
+            TuiMessage::StatementSaved => {
+                pick("اظهارات ثبت شد.".into(), "Statement recorded.".into())
+            }
+            TuiMessage::StatementDeleted => {
+                pick("اظهارات حذف شد.".into(), "Statement deleted.".into())
+            }
+            TuiMessage::IssueSaved => pick("مشکل ثبت شد.".into(), "Issue saved.".into()),
+            TuiMessage::SeriesCreated => {
+                pick("سلسله نشست ساخته شد.".into(), "Series created.".into())
+            }
+            TuiMessage::DemoLoaded => pick(
+                "دادهٔ نمایشی نشست‌های کرمان بار شد.".into(),
+                "The Kerman demo is loaded.".into(),
+            ),
+            TuiMessage::MeetingCreated(n) => {
+                let n = lang.number(n);
+                pick(
+                    format!("نشست {n} با مشکلات باز و مصوبات پیگیری‌نشده ساخته شد."),
+                    format!("Meeting {n} created with the open issues and unfinished decisions."),
+                )
+            }
+            TuiMessage::MeetingStatus(s) => {
+                pick(format!("وضعیت نشست: {s}"), format!("Meeting status: {s}"))
+            }
+            TuiMessage::AmendmentSaved => {
+                pick("اصلاحیه ثبت شد.".into(), "Amendment recorded.".into())
+            }
+            TuiMessage::AttendanceSaved(name) => pick(
+                format!("حضور {name} ثبت شد."),
+                format!("Attendance of {name} recorded."),
+            ),
+            TuiMessage::FollowUpSaved(n) => {
+                let n = lang.decision_number(*n);
+                pick(
+                    format!("پیگیری مصوبهٔ {n} ثبت شد."),
+                    format!("Follow-up of {n} recorded."),
+                )
+            }
+            TuiMessage::Undone(what) => {
+                pick(format!("برگردانده شد: {what}"), format!("Undone: {what}"))
+            }
+            TuiMessage::NothingToUndo => pick(
+                "چیزی برای برگرداندن نیست.".into(),
+                "Nothing to undo.".into(),
+            ),
+            TuiMessage::Required(field) => pick(
+                format!("«{field}» را پر کنید."),
+                format!("Fill in «{field}»."),
+            ),
+            TuiMessage::BadQuorum => pick(
+                "حد نصاب باید عددی از ۰ تا ۱۰۰ باشد.".into(),
+                "The quorum must be a number from 0 to 100.".into(),
+            ),
+            TuiMessage::DraftKept(when) => pick(
+                format!("پیش‌نویسی که {when} نوشته شده بود برگردانده شد؛ Esc آن را دور می‌ریزد."),
+                format!("A draft kept at {when} is back; Esc throws it away."),
+            ),
+            TuiMessage::FormTitle(what, editing) => match (fa, editing) {
+                (true, false) => format!("{what} تازه"),
+                (true, true) => format!("اصلاح {what}"),
+                (false, false) => format!("New {}", what.to_lowercase()),
+                (false, true) => format!("Edit {}", what.to_lowercase()),
+            },
+            TuiMessage::DueMeans(d, past) => {
+                let when = format!("{} {}", lang.weekday(*d), lang.date(*d));
+                match (fa, past) {
+                    (true, false) => format!("یعنی {when}"),
+                    (true, true) => format!("یعنی {when} (گذشته است)"),
+                    (false, false) => format!("means {when}"),
+                    (false, true) => format!("means {when} (already past)"),
+                }
+            }
+            TuiMessage::DueInvalid(e) => e.localized(lang),
+            TuiMessage::DecisionAsText {
+                number,
+                text,
+                agency,
+                due,
+            } => {
+                let n = lang.decision_number(*number);
+                let due = due.map(|d| lang.date(d)).unwrap_or_default();
+                pick(
+                    format!("مصوبهٔ {n}: {text}\nمسئول پیگیری: {agency}\nمهلت اجرا: {due}"),
+                    format!("Decision {n}: {text}\nLead agency: {agency}\nDue: {due}"),
+                )
+            }
+            TuiMessage::Copied(n) => {
+                let n = lang.decision_number(*n);
+                pick(
+                    format!("مصوبهٔ {n} رونوشت شد."),
+                    format!("Decision {n} copied."),
+                )
+            }
+            TuiMessage::GroupCounts(open, late, done) => {
+                let (o, l, d) = (lang.number(open), lang.number(late), lang.number(done));
+                pick(
+                    format!("باز {o} · معوق {l} · انجام‌شده {d}"),
+                    format!("open {o} · overdue {l} · done {d}"),
+                )
+            }
+            TuiMessage::Exported(path) => pick(
+                format!("صورتجلسه در {path} نوشته شد."),
+                format!("The minutes were written to {path}."),
+            ),
+            TuiMessage::AddNew(name) => pick(
+                format!("Enter: افزودن «{name}» به فهرست"),
+                format!("Enter: add «{name}» to the list"),
+            ),
+            TuiMessage::PasteCut(n) => {
+                let n = lang.number(n);
+                pick(
+                    format!("متن چسبانده‌شده بلند بود؛ {n} نویسهٔ آخر آن چسبانده نشد."),
+                    format!("The pasted text was long; its last {n} characters were left out."),
+                )
+            }
+            TuiMessage::DeleteQuestion(what) => {
+                pick(format!("{what} حذف شود؟"), format!("Delete {what}?"))
+            }
+        }
+    }
+}
+
+impl Localized for DueError {
+    fn localized(&self, lang: Lang) -> String {
+        use crate::domain::DateError;
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            DueError::Date(DateError::Format(s)) => {
+                format!("«{s}» تاریخ نیست؛ مانند ۱۴۰۵/۹/۳۰ یا ‎+14‎ یا ‎+2w‎ یا «آخر ماه» بنویسید.")
+            }
+            DueError::Date(DateError::Impossible(s)) => {
+                format!("تاریخ {} در تقویم وجود ندارد.", lang.digits(s))
+            }
+            DueError::Date(DateError::YearOutOfRange(y)) => format!(
+                "سال {} پذیرفته نیست: ۱۲۰۰ تا ۱۵۹۹ شمسی و ۱۶۰۰ تا ۲۹۹۹ میلادی.",
+                lang.number(y)
+            ),
+            DueError::TooFar(s) => format!("«{s}» خیلی دور است؛ مهلت حداکثر ده سال است."),
+        }
+    }
+}
+
+/// An action of the store's audit log, named for "undone: …".
+pub fn action_name(lang: Lang, action: &str) -> String {
+    let (fa, en) = match action {
+        "record_decision" => ("ثبت مصوبه", "recording a decision"),
+        "update_decision" => ("اصلاح مصوبه", "correcting a decision"),
+        "delete_decision" => ("حذف مصوبه", "deleting a decision"),
+        "record_statement" => ("ثبت اظهارات", "recording a statement"),
+        "update_statement" => ("اصلاح اظهارات", "correcting a statement"),
+        "delete_statement" => ("حذف اظهارات", "deleting a statement"),
+        "add_issue" => ("ثبت مشکل", "adding an issue"),
+        "update_issue" => ("اصلاح مشکل", "editing an issue"),
+        "set_issue_status" => ("تغییر وضعیت مشکل", "changing an issue's status"),
+        "set_attendance" => ("ثبت حضور", "recording attendance"),
+        "record_follow_up" => ("ثبت پیگیری", "recording a follow-up"),
+        "start_meeting" => ("آغاز نشست", "starting the meeting"),
+        "close_meeting" => ("پایان نشست", "closing the meeting"),
+        "set_meeting_status" => ("تغییر وضعیت نشست", "changing the meeting's status"),
+        "create_meeting" => ("ساختن نشست", "creating a meeting"),
+        "record_amendment" => ("ثبت اصلاحیه", "recording an amendment"),
+        other => (other, other),
+    };
+    match lang {
+        Lang::Fa => fa.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+/// What a key's action does, for the help screen, by the action's name in the keymap.
+pub fn action_help(lang: Lang, action: &str) -> Option<&'static str> {
+    let (fa, en) = match action {
+        "quit" => ("خروج (در پنجره: بستن آن)", "quit (in a modal: close it)"),
+        "help" => ("راهنمای کلیدها", "this help"),
+        "up" => ("بالا", "up"),
+        "down" => ("پایین", "down"),
+        "left" | "right" | "next_pane" | "prev_pane" => ("رفتن به پنل دیگر", "the other pane"),
+        "page_up" => ("یک صفحه بالا", "page up"),
+        "page_down" => ("یک صفحه پایین", "page down"),
+        "home" => ("اول فهرست", "top of the list"),
+        "end" => ("آخر فهرست", "bottom of the list"),
+        "prev_tab" => ("دستهٔ قبلی", "previous category"),
+        "next_tab" => ("دستهٔ بعدی", "next category"),
+        "select" => ("باز کردن / انتخاب", "open / choose"),
+        "back" => ("بازگشت", "back"),
+        "new_decision" => (
+            "مصوبهٔ تازه برای مشکل انتخاب‌شده",
+            "new decision on the selected issue",
+        ),
+        "new_statement" => ("ثبت اظهارات", "new statement"),
+        "new_issue" => ("مشکل تازه", "new issue"),
+        "attendance" => ("حضور و غیاب", "attendance"),
+        "meeting_status" => (
+            "وضعیت نشست: آغاز، پایان، تأیید، اصلاحیه",
+            "meeting status: start, close, approve, amend",
+        ),
+        "edit" => ("اصلاح مورد انتخاب‌شده", "edit the selected item"),
+        "delete" => ("حذف مورد انتخاب‌شده", "delete the selected item"),
+        "undo" => ("برگرداندن آخرین تغییر", "undo the last change"),
+        "toggle_resolved" => (
+            "نمایش یا پنهان کردن مشکلات حل‌شده",
+            "show or hide resolved issues",
+        ),
+        "issue_status" => ("تغییر وضعیت مشکل", "change the issue's status"),
+        "move_issue" => (
+            "انتقال مشکل به دستهٔ دیگر",
+            "move the issue to another category",
+        ),
+        "new_meeting" => (
+            "نشست بعدی، با مشکلات باز و مصوبات پیگیری‌نشده",
+            "next meeting, with the open issues and unfinished decisions",
+        ),
+        "new_series" => ("سلسله نشست تازه", "new series"),
+        "load_demo" => ("بار کردن دادهٔ نمایشی", "load the demo"),
+        "review" => ("بررسی مصوبات", "review the decisions"),
+        "search" => ("جست‌وجو", "search"),
+        "history" => ("تاریخچهٔ تغییرات", "change history"),
+        "follow_up" => ("ثبت پیگیری مصوبه", "record a follow-up"),
+        "copy" => ("رونوشت مصوبه در حافظه", "copy the decision"),
+        "toggle_grouping" => ("گروه‌بندی بر پایهٔ دستگاه", "group by agency"),
+        "filter_overdue" => ("فقط معوق‌ها", "overdue only"),
+        "edit_filter" => ("نوشتن پالایه", "type a filter"),
+        "export" => ("خروجی صورتجلسه", "export the minutes"),
+        "save" => ("ذخیره", "save"),
+        "next_field" => ("خانهٔ بعد", "next field"),
+        "prev_field" => ("خانهٔ قبل", "previous field"),
+        "zwnj" => ("نیم‌فاصله", "zero-width non-joiner (نیم‌فاصله)"),
+        "yes" => ("بله", "yes"),
+        "no" => ("نه", "no"),
+        "mark_present" => ("حاضر", "present"),
+        "mark_absent" => ("غایب", "absent"),
+        "mark_excused" => ("غیبت موجه", "excused"),
+        "mark_substitute" => ("جانشین (به جای چه کسی)", "substitute (for whom)"),
+        "edit_reason" => ("دلیل غیبت", "reason for absence"),
+        _ if action.starts_with("goto_tab_") => ("رفتن به دستهٔ شمارهٔ …", "go to tab N"),
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::Fa => fa,
+        Lang::En => en,
+    })
+}

@@ -1,0 +1,314 @@
+//! The app: `App { model, ui }` and [`App::apply`], the only code that changes the model and
+//! the only caller of the store. Each change is one store call, committed before the model is
+//! reloaded and the next frame confirms it.
+
+mod modals;
+mod review;
+mod save;
+mod screens;
+mod search;
+
+use std::sync::Arc;
+
+use crate::domain::Clock;
+use crate::i18n::{Lang, Localized};
+use crate::store::{Store, StoreError};
+
+use super::action::Action;
+use super::model::{Directory, Meetings, Model, Room, Screen};
+use super::ui::{Modal, Pending, Ui};
+
+/// The interactive app, apart from the terminal.
+pub struct App {
+    pub model: Model,
+    pub ui: Ui,
+    store: Store,
+    clock: Arc<dyn Clock>,
+    /// The file's `data_version` when the model was last loaded: when it moves, another
+    /// hamyar wrote, and the model is reloaded.
+    data_version: i64,
+    /// The meetings list's counts are out of date after a change in the room; it is reloaded
+    /// when it is shown again, so a save in the room pays only for the room.
+    meetings_stale: bool,
+    /// The review's decisions being read in the background.
+    review_loader: Option<std::sync::mpsc::Receiver<review::Loaded>>,
+    /// The review's decisions changed since they were read.
+    review_stale: bool,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App")
+            .field("model", &self.model)
+            .field("ui", &self.ui)
+            .finish_non_exhaustive()
+    }
+}
+
+impl App {
+    /// The app on `store`: the live meeting's room if there is one (in progress, or dated
+    /// today), the meetings otherwise, a welcome on an empty database; and the offer of a
+    /// draft a crash left behind.
+    pub fn new(store: Store, lang: Lang) -> Result<App, StoreError> {
+        let clock = store.clock().clone();
+        let today = clock.today();
+        let model = Model {
+            lang,
+            today,
+            now: clock.time_of_day(),
+            screen: Screen::Meetings,
+            directory: Directory::load(&store)?,
+            meetings: Meetings::load(&store)?,
+            room: None,
+            review: Default::default(),
+            search: Default::default(),
+            clipboard: None,
+            flash: None,
+            quit: false,
+        };
+        let mut app = App {
+            model,
+            ui: Ui::default(),
+            data_version: store.data_version()?,
+            meetings_stale: false,
+            review_loader: None,
+            review_stale: false,
+            store,
+            clock,
+        };
+        app.go_to_start()?;
+        app.offer_draft()?;
+        app.report_damage();
+        // The review's decisions are read while the secretary starts, so it opens at once.
+        app.load_review_in_background();
+        Ok(app)
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    fn go_to_start(&mut self) -> Result<(), StoreError> {
+        if self.model.directory.series.is_empty() {
+            self.model.screen = Screen::Welcome;
+            return Ok(());
+        }
+        let live = self
+            .model
+            .meetings
+            .live(self.model.today)
+            .map(|r| r.meeting.id.clone());
+        match live {
+            Some(id) => self.open_room(&id),
+            None => {
+                self.model.screen = Screen::Meetings;
+                Ok(())
+            }
+        }
+    }
+
+    /// Offers back the newest draft left behind, if any.
+    fn offer_draft(&mut self) -> Result<(), StoreError> {
+        if let Some(draft) = self.store.drafts()?.into_iter().next() {
+            let question = self.model.lang.strings().tui.draft_question.to_string();
+            self.ui.modals.push(Modal::Confirm {
+                question,
+                yes: Pending::RestoreDraft(draft),
+            });
+        }
+        Ok(())
+    }
+
+    /// The one entry point for everything that happens: keys, pastes, ticks, signals.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Tick => self.tick(),
+            Action::Resize(..) => {}
+            Action::Terminate => self.quit(),
+            Action::Paste(text) => self.paste(text),
+            action => {
+                self.model.flash = None;
+                if self.ui.top().is_some() {
+                    self.apply_modal(action);
+                } else {
+                    self.apply_screen(action);
+                }
+            }
+        }
+    }
+
+    /// Keeps the form's draft, then ends the loop. Everything else is already committed.
+    fn quit(&mut self) {
+        self.keep_draft();
+        self.model.quit = true;
+    }
+
+    /// Every quarter second or so: the clock, drafts of what is being typed, and changes
+    /// another hamyar made to the file.
+    fn tick(&mut self) {
+        self.model.now = self.clock.time_of_day();
+        self.model.today = self.clock.today();
+        self.keep_draft();
+        self.poll_review(false);
+        match self.store.data_version() {
+            Ok(v) if v != self.data_version => {
+                self.data_version = v;
+                if self.reload().is_ok() && self.ui.top().is_none() {
+                    let msg = self.model.lang.strings().tui.other_hamyar;
+                    self.model.flash_done(msg.to_string());
+                }
+            }
+            Ok(_) => {}
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// Writes the draft of a form that changed since it was last kept.
+    fn keep_draft(&mut self) {
+        let Some(form) = self.ui.any_form_mut() else {
+            return;
+        };
+        // Nothing typed into the export screen is worth keeping.
+        if !form.unsaved || matches!(form.kind, super::forms::FormKind::Export { .. }) {
+            return;
+        }
+        form.unsaved = false;
+        let (key, body) = (form.kind.draft_key(), form.draft());
+        if let Err(e) = self.store.save_draft(&key, &body) {
+            self.fail(&e);
+        }
+    }
+
+    /// A paste goes into the form being typed in, cut to a size that lays out within a frame
+    /// (a 1 MB paste must not freeze the screen); the status line says what was left out.
+    fn paste(&mut self, text: String) {
+        let Some(form) = self.ui.form_mut() else {
+            return;
+        };
+        let capped = super::event::cap_paste(text, super::event::PASTE_LIMIT_CHARS);
+        form.insert(&capped.text);
+        if capped.dropped_chars > 0 {
+            self.done(crate::i18n::TuiMessage::PasteCut(capped.dropped_chars));
+        }
+    }
+
+    /// Reloads everything the screens show (after another process's changes).
+    fn reload(&mut self) -> Result<(), StoreError> {
+        self.review_stale = true;
+        self.model.review.index(&self.model.directory);
+        if self.model.screen == Screen::Review {
+            self.load_review_in_background();
+        }
+        self.model.directory = Directory::load(&self.store)?;
+        let selected = self.model.meetings.selected().map(|r| r.meeting.id.clone());
+        self.model.meetings = Meetings::load(&self.store)?;
+        self.report_damage();
+        self.meetings_stale = false;
+        if let Some(id) = selected {
+            self.model.meetings.select(&id);
+        }
+        self.reload_room()
+    }
+
+    /// After a change made in the room: the room now, the meetings list when next shown.
+    fn after_change(&mut self) -> Result<(), StoreError> {
+        self.meetings_stale = true;
+        self.review_stale = true;
+        match self.reload_room() {
+            // The open meeting itself is gone (its creation was undone): back to the list.
+            Err(StoreError::NotFound { .. }) => {
+                self.model.room = None;
+                self.show_meetings();
+                Ok(())
+            }
+            other => {
+                if self.model.screen == Screen::Meetings {
+                    self.show_meetings();
+                }
+                other
+            }
+        }
+    }
+
+    /// Shows the meetings screen, reloading its list if the room changed things since.
+    fn show_meetings(&mut self) {
+        if self.meetings_stale {
+            let selected = self.model.meetings.selected().map(|r| r.meeting.id.clone());
+            match Meetings::load(&self.store) {
+                Ok(m) => {
+                    self.model.meetings = m;
+                    self.report_damage();
+                    self.meetings_stale = false;
+                    if let Some(id) = selected {
+                        self.model.meetings.select(&id);
+                    }
+                }
+                Err(e) => self.fail(&e),
+            }
+        }
+        self.model.screen = Screen::Meetings;
+    }
+
+    /// Reloads the open meeting after a commit, and the detail of its selection.
+    fn reload_room(&mut self) -> Result<(), StoreError> {
+        if let Some(room) = &mut self.model.room {
+            room.reload(&self.store, &self.model.directory, self.model.today)?;
+        }
+        self.data_version = self.store.data_version()?;
+        self.refresh_detail()
+    }
+
+    /// Opens a meeting in the room.
+    fn open_room(&mut self, id: &crate::domain::Id) -> Result<(), StoreError> {
+        let room = Room::load(&self.store, id, &self.model.directory, self.model.today)?;
+        self.model.room = Some(room);
+        self.model.screen = Screen::Room;
+        self.model.meetings.select(id);
+        self.refresh_detail()
+    }
+
+    /// Loads what the detail pane shows for the selected item.
+    fn refresh_detail(&mut self) -> Result<(), StoreError> {
+        let Some(room) = &self.model.room else {
+            return Ok(());
+        };
+        let dir = &self.model.directory;
+        let mut detail = room.detail.clone();
+        detail.follow_ups.clear();
+        if let Some(issue) = room.selected_issue(dir) {
+            detail.history = self.store.issue_history(&issue.id)?;
+        } else if let Some(row) = room.selected_review(dir) {
+            detail.follow_ups = self.store.list_follow_ups(&row.decision.id)?;
+            detail.history = match &row.decision.issue {
+                Some(issue) => self.store.issue_history(issue)?,
+                None => Default::default(),
+            };
+        } else {
+            detail.history = Default::default();
+        }
+        if let Some(room) = &mut self.model.room {
+            detail.selected = detail.selected.min(detail.items().len().saturating_sub(1));
+            room.detail = detail;
+        }
+        Ok(())
+    }
+
+    /// Shows a refusal or failure in the status line, in the interface's language.
+    fn fail(&mut self, e: &StoreError) {
+        let text = e.localized(self.model.lang);
+        self.model.flash_error(text);
+    }
+
+    /// Says that meetings were left out of the list because their records cannot be read.
+    fn report_damage(&mut self) {
+        if let Some(e) = self.model.meetings.damage.take() {
+            self.fail(&e);
+        }
+    }
+
+    /// Shows a message in the status line.
+    fn done(&mut self, msg: impl Localized) {
+        let text = msg.localized(self.model.lang);
+        self.model.flash_done(text);
+    }
+}

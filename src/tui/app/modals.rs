@@ -1,0 +1,291 @@
+//! Keys in a modal: forms, questions, menus, attendance and help.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::domain::{Attendance, AttendanceState, Id};
+use crate::i18n::TuiMessage;
+use crate::tui::action::Action;
+use crate::tui::forms::{self, FieldId, FormKind};
+use crate::tui::ui::{Modal, Pending};
+
+use super::App;
+
+impl App {
+    pub(super) fn apply_modal(&mut self, action: Action) {
+        match self.ui.top_mut() {
+            Some(Modal::Form(_)) => self.apply_form(action),
+            Some(Modal::Confirm { .. }) => self.apply_confirm(action),
+            Some(Modal::Menu(_)) => self.apply_menu(action),
+            Some(Modal::Attendance { .. }) => self.apply_attendance(action),
+            Some(Modal::Help { scroll }) => match action {
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Down => *scroll += 1,
+                Action::PageUp => *scroll = scroll.saturating_sub(10),
+                Action::PageDown => *scroll += 10,
+                Action::Back | Action::Quit | Action::Help | Action::Select => {
+                    self.ui.modals.pop();
+                }
+                _ => {}
+            },
+            None => {}
+        }
+    }
+
+    fn apply_form(&mut self, action: Action) {
+        let Some(form) = self.ui.form_mut() else {
+            return;
+        };
+        match action {
+            Action::Input(key) => form.key(&key),
+            Action::Zwnj => form.insert("\u{200C}"),
+            Action::NextField => form.next_field(),
+            Action::PrevField => form.prev_field(),
+            // Enter runs a one-line form (the review's filter, the export's file name).
+            Action::Select
+                if !form.is_picking()
+                    && matches!(form.kind, FormKind::ReviewFilter | FormKind::Export { .. }) =>
+            {
+                self.save_form();
+            }
+            // In a picker Up, Down and Enter choose; in a text field they move and break lines.
+            Action::Up | Action::Down | Action::Select if !form.is_picking() => {
+                let code = match action {
+                    Action::Up => KeyCode::Up,
+                    Action::Down => KeyCode::Down,
+                    _ => KeyCode::Enter,
+                };
+                form.key(&KeyEvent::new(code, KeyModifiers::NONE));
+            }
+            Action::Up => form.move_highlight(-1),
+            Action::Down => form.move_highlight(1),
+            Action::PageUp => form.move_highlight(-5),
+            Action::PageDown => form.move_highlight(5),
+            Action::Select
+                if form.is_picking()
+                    && form
+                        .focused()
+                        .and_then(|f| f.picker())
+                        .is_some_and(|p| p.match_count() == 0) =>
+            {
+                self.create_from_picker();
+            }
+            Action::Select => form.take(),
+            Action::Save => self.save_form(),
+            Action::Back | Action::Quit => {
+                if form.touched {
+                    let question = self.model.lang.strings().tui.discard_question.to_string();
+                    self.ui.modals.push(Modal::Confirm {
+                        question,
+                        yes: Pending::DiscardForm,
+                    });
+                } else {
+                    self.close_form();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Enter in a picker where nothing matches: a new agency or person named as typed, added
+    /// to the database (one commit) and taken.
+    fn create_from_picker(&mut self) {
+        let Some(field) = self.ui.form_mut().and_then(|f| f.focused()) else {
+            return;
+        };
+        let name = crate::text::sanitize(field.text().trim()).into_owned();
+        let id = field.id;
+        if name.is_empty() {
+            return;
+        }
+        let new_id = Id::new();
+        let result = match id {
+            FieldId::LeadAgency | FieldId::SupportingAgencies => {
+                self.store.add_agency(&crate::domain::Agency {
+                    id: new_id.clone(),
+                    name: name.clone(),
+                    name_en: String::new(),
+                    short_name: String::new(),
+                    active: true,
+                })
+            }
+            FieldId::Speaker | FieldId::SubstituteFor => {
+                self.store.add_person(&crate::domain::Person {
+                    id: new_id.clone(),
+                    name: name.clone(),
+                    title: String::new(),
+                    agency: None,
+                })
+            }
+            _ => return,
+        };
+        if let Err(e) = result {
+            self.fail(&e);
+            return;
+        }
+        match super::super::model::Directory::load(&self.store) {
+            Ok(d) => self.model.directory = d,
+            Err(e) => self.fail(&e),
+        }
+        if let Some(form) = self.ui.form_mut() {
+            if let Some(p) = form.focused_mut().and_then(|f| f.picker_mut()) {
+                p.add_and_take(forms::PickOption::new(Some(new_id), &name, "", &[]));
+            }
+            form.unsaved = true;
+            form.touched = true;
+            if id != FieldId::SupportingAgencies {
+                form.next_field();
+            }
+        }
+    }
+
+    /// Closes the form on top and forgets its draft.
+    pub(super) fn close_form(&mut self) {
+        if let Some(Modal::Form(form)) = self.ui.modals.pop()
+            && let Err(e) = self.store.delete_draft(&form.kind.draft_key())
+        {
+            self.fail(&e);
+        }
+    }
+
+    fn apply_confirm(&mut self, action: Action) {
+        let answer = match action {
+            Action::Yes => true,
+            Action::No | Action::Back | Action::Quit => false,
+            _ => return,
+        };
+        let Some(Modal::Confirm { yes, .. }) = self.ui.modals.pop() else {
+            return;
+        };
+        match (answer, yes) {
+            (true, Pending::DiscardForm) => self.close_form(),
+            (true, Pending::DeleteDecision(id)) => self.delete_decision(&id),
+            (true, Pending::DeleteStatement(id)) => self.delete_statement(&id),
+            (true, Pending::ApproveMeeting(id)) => self.approve(&id),
+            (true, Pending::RestoreDraft(draft)) => self.restore_draft(&draft),
+            (false, Pending::RestoreDraft(draft)) => {
+                if let Err(e) = self.store.delete_draft(&draft.key) {
+                    self.fail(&e);
+                }
+            }
+            (false, _) => {}
+        }
+    }
+
+    fn apply_menu(&mut self, action: Action) {
+        let Some(Modal::Menu(menu)) = self.ui.top_mut() else {
+            return;
+        };
+        match action {
+            Action::Up => menu.selected = menu.selected.saturating_sub(1),
+            Action::Down => {
+                menu.selected = (menu.selected + 1).min(menu.items.len().saturating_sub(1))
+            }
+            Action::GotoTab(n) => {
+                let i = usize::from(n.saturating_sub(1));
+                if i < menu.items.len() {
+                    menu.selected = i;
+                    self.choose();
+                }
+            }
+            Action::Select => self.choose(),
+            Action::Back | Action::Quit => {
+                self.ui.modals.pop();
+            }
+            _ => {}
+        }
+    }
+
+    fn choose(&mut self) {
+        let Some(Modal::Menu(menu)) = self.ui.modals.pop() else {
+            return;
+        };
+        if let Some((_, choice)) = menu.items.get(menu.selected) {
+            self.run_choice(choice.clone());
+        }
+    }
+
+    fn apply_attendance(&mut self, action: Action) {
+        let Some(room) = &self.model.room else { return };
+        let people = room.expected_people(&self.model.directory);
+        let Some(Modal::Attendance { selected }) = self.ui.top_mut() else {
+            return;
+        };
+        let person = people.get(*selected).cloned();
+        match action {
+            Action::Up => *selected = selected.saturating_sub(1),
+            Action::Down => *selected = (*selected + 1).min(people.len().saturating_sub(1)),
+            Action::PageUp => *selected = selected.saturating_sub(10),
+            Action::PageDown => *selected = (*selected + 10).min(people.len().saturating_sub(1)),
+            Action::Back | Action::Quit | Action::Attendance => {
+                self.ui.modals.pop();
+            }
+            Action::MarkPresent | Action::MarkAbsent | Action::MarkExcused => {
+                let state = match action {
+                    Action::MarkPresent => AttendanceState::Present,
+                    Action::MarkAbsent => AttendanceState::Absent,
+                    _ => AttendanceState::Excused,
+                };
+                if let Some(person) = person {
+                    self.set_attendance(&person, state, None);
+                }
+            }
+            Action::MarkSubstitute | Action::EditReason => {
+                if let Some(person) = person {
+                    self.attendance_form(&person, action == Action::MarkSubstitute);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The form for whom a substitute stands in for, or for the reason of an absence.
+    fn attendance_form(&mut self, person: &Id, substitute: bool) {
+        let lang = self.model.lang;
+        let form = if substitute {
+            forms::substitute_form(lang, &self.model.directory, person)
+        } else {
+            let reason = self
+                .model
+                .room
+                .as_ref()
+                .and_then(|r| r.attendance_of(person))
+                .map(|a| a.reason.clone())
+                .unwrap_or_default();
+            forms::reason_form(lang, person, &reason)
+        };
+        self.ui.modals.push(Modal::Form(form));
+    }
+
+    /// Records one person's attendance, keeping their reason unless a new one is given.
+    pub(super) fn set_attendance(
+        &mut self,
+        person: &Id,
+        state: AttendanceState,
+        substitute_for: Option<Id>,
+    ) {
+        let Some(room) = &self.model.room else { return };
+        let existing = room.attendance_of(person);
+        let record = Attendance {
+            id: existing.map_or_else(Id::new, |a| a.id.clone()),
+            meeting: room.meeting.id.clone(),
+            person: person.clone(),
+            state,
+            substitute_for,
+            reason: existing.map(|a| a.reason.clone()).unwrap_or_default(),
+        };
+        self.commit_attendance(&record);
+    }
+
+    pub(super) fn commit_attendance(&mut self, record: &Attendance) {
+        match self.store.set_attendance(record) {
+            Ok(_) => {
+                let name = self.model.directory.person_name(&record.person).to_string();
+                if let Err(e) = self.after_change() {
+                    self.fail(&e);
+                }
+                self.done(TuiMessage::AttendanceSaved(&name));
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+}

@@ -1,0 +1,286 @@
+//! The action review: loading every decision in the background, filters, grouping, follow-ups,
+//! copying a decision, and jumping to it in its meeting.
+
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use crate::domain::{Decision, Id};
+use crate::i18n::{Localized, TuiMessage};
+use crate::store::{ReviewEntry, Store, StoreError};
+use crate::tui::action::Action;
+use crate::tui::forms;
+use crate::tui::model::{DetailItem, Focus, ReviewFilter, Screen, sort_for_review};
+use crate::tui::ui::Modal;
+
+use super::App;
+
+/// What the background reader sends back.
+pub(super) type Loaded = Result<Vec<ReviewEntry>, StoreError>;
+
+impl App {
+    /// Reads every decision of the series on a second connection, off the loop, so that the
+    /// review opens at once however many decisions there are.
+    pub(super) fn load_review_in_background(&mut self) {
+        if self.review_loader.is_some() {
+            return;
+        }
+        let (tx, rx) = mpsc::channel();
+        let path = self.store.path().to_path_buf();
+        let clock = self.clock.clone();
+        let today = self.model.today;
+        let series = self.model.room.as_ref().map(|r| r.series.id.clone());
+        let spawned = std::thread::Builder::new()
+            .name("review-loader".into())
+            .spawn(move || {
+                let loaded = Store::open_existing(&path, clock)
+                    .and_then(|s| s.review_entries(series.as_ref()))
+                    .map(|mut v| {
+                        sort_for_review(&mut v, today);
+                        v
+                    });
+                let _ = tx.send(loaded);
+            });
+        match spawned {
+            Ok(_) => {
+                self.review_loader = Some(rx);
+                self.model.review.loading = true;
+            }
+            Err(e) => tracing::warn!("the review loader did not start: {e}"),
+        }
+    }
+
+    /// Takes the background reader's result when it is ready.
+    pub(super) fn poll_review(&mut self, wait: bool) {
+        let Some(rx) = &self.review_loader else {
+            return;
+        };
+        let loaded = if wait {
+            rx.recv().ok()
+        } else {
+            rx.try_recv().ok()
+        };
+        let Some(loaded) = loaded else {
+            if wait {
+                self.review_loader = None;
+            }
+            return;
+        };
+        self.review_loader = None;
+        self.model.review.loading = false;
+        match loaded {
+            Ok(entries) => {
+                self.model
+                    .review
+                    .set_entries(Arc::new(entries), &self.model.directory);
+                self.review_stale = false;
+                self.refresh_review();
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// Blocks until background reads are done (tests and benchmarks).
+    pub fn settle(&mut self) {
+        self.poll_review(true);
+    }
+
+    /// Puts a decision changed here (a follow-up) into the review at once, before any reload.
+    pub(super) fn patch_review_entry(&mut self, d: &Decision) {
+        let entries = Arc::make_mut(&mut self.model.review.entries);
+        if let Some(e) = entries.iter_mut().find(|e| e.decision.id == d.id) {
+            e.decision = d.clone();
+        }
+        self.refresh_review();
+    }
+
+    pub(super) fn refresh_review(&mut self) {
+        self.model
+            .review
+            .refresh(&self.model.directory, self.model.today);
+        self.review_detail();
+    }
+
+    /// Loads the selected decision's follow-ups and the meetings that reviewed it.
+    fn review_detail(&mut self) {
+        let Some(id) = self
+            .model
+            .review
+            .selected_entry()
+            .map(|e| e.decision.id.clone())
+        else {
+            self.model.review.follow_ups.clear();
+            self.model.review.reviewed_in.clear();
+            return;
+        };
+        let loaded = self
+            .store
+            .list_follow_ups(&id)
+            .and_then(|f| Ok((f, self.store.reviewed_in(&id)?)));
+        match loaded {
+            Ok((f, r)) => {
+                self.model.review.follow_ups = f;
+                self.model.review.reviewed_in = r;
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub(super) fn open_review(&mut self) {
+        self.model.screen = Screen::Review;
+        if self.review_stale || (self.model.review.entries.is_empty() && !self.model.review.loading)
+        {
+            self.load_review_in_background();
+        }
+        self.refresh_review();
+    }
+
+    pub(super) fn apply_review(&mut self, action: Action) {
+        // A key that acts on the list waits for it, rather than act on an empty one.
+        if self.review_loader.is_some() {
+            self.poll_review(true);
+        }
+        let r = &mut self.model.review;
+        match action {
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Home
+            | Action::End => {
+                let delta = match action {
+                    Action::Up => -1,
+                    Action::Down => 1,
+                    Action::PageUp => -10,
+                    Action::PageDown => 10,
+                    Action::Home => isize::MIN / 2,
+                    _ => isize::MAX / 2,
+                };
+                r.move_by(delta);
+                self.review_detail();
+            }
+            Action::ToggleGrouping => {
+                r.grouped = !r.grouped;
+                self.refresh_review();
+            }
+            Action::FilterOverdue => {
+                r.filter.overdue = !r.filter.overdue;
+                r.filter_text =
+                    toggle_word(&r.filter_text, self.model.lang.strings().tui.overdue_word);
+                self.refresh_review();
+            }
+            Action::EditFilter => {
+                let form = forms::filter_form(self.model.lang, &r.filter_text);
+                self.ui.modals.push(Modal::Form(form));
+            }
+            Action::FollowUp => {
+                if let Some(d) = r.selected_entry().map(|e| e.decision.clone()) {
+                    self.open_follow_up_menu_for(&d);
+                }
+            }
+            Action::Copy => self.copy_selected_decision(),
+            Action::Select | Action::Edit => {
+                if let Some(d) = r.selected_entry().map(|e| e.decision.clone()) {
+                    self.jump_to_decision(&d);
+                }
+            }
+            Action::Export => {
+                if let Some(m) = r.selected_entry().map(|e| e.decision.meeting.clone()) {
+                    self.open_export(&m);
+                }
+            }
+            Action::Back => {
+                if self.model.room.is_some() {
+                    self.model.screen = Screen::Room;
+                } else {
+                    self.show_meetings();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Applies a filter line typed in the filter form; a mistake keeps the form open.
+    pub(super) fn apply_filter_line(&mut self, line: &str) -> Result<(), String> {
+        let filter = ReviewFilter::parse(line).map_err(|e| e.to_string())?;
+        self.model.review.filter = filter;
+        self.model.review.filter_text = line.trim().to_string();
+        self.refresh_review();
+        Ok(())
+    }
+
+    /// The selected decision as text (number, text, agency, deadline) in logical order, for
+    /// the system clipboard: what a letter needs, never the screen's visual order.
+    fn copy_selected_decision(&mut self) {
+        let Some(d) = self
+            .model
+            .review
+            .selected_entry()
+            .map(|e| e.decision.clone())
+        else {
+            return;
+        };
+        let lang = self.model.lang;
+        let text = TuiMessage::DecisionAsText {
+            number: d.number,
+            text: &d.text,
+            agency: self.model.directory.agency_name(lang, &d.lead_agency),
+            due: d.due,
+        }
+        .localized(lang);
+        self.model.clipboard = Some(text);
+        self.done(TuiMessage::Copied(d.number));
+    }
+
+    /// Opens the decision's meeting with its issue selected and the decision in the detail pane.
+    pub(super) fn jump_to_decision(&mut self, d: &Decision) {
+        if let Err(e) = self.open_room(&d.meeting) {
+            self.fail(&e);
+            return;
+        }
+        if let Some(issue) = &d.issue {
+            self.select_in_room(issue, Some(DetailItem::Decision(d.id.clone())));
+        }
+    }
+
+    /// Selects an issue in the room's "all" tab, and an item of its detail when given.
+    pub(super) fn select_in_room(&mut self, issue: &Id, item: Option<DetailItem>) {
+        let Some(room) = &mut self.model.room else {
+            return;
+        };
+        room.set_tab(0);
+        room.show_resolved = true;
+        let items = room.items(&self.model.directory);
+        let at = items
+            .iter()
+            .position(|i| matches!(i, crate::tui::model::ListItem::Issue(x) if &x.id == issue));
+        if let Some(at) = at {
+            room.selected = at;
+        }
+        if let Err(e) = self.refresh_detail() {
+            self.fail(&e);
+        }
+        if let (Some(item), Some(room)) = (item, &mut self.model.room)
+            && let Some(k) = room.detail.items().iter().position(|x| *x == item)
+        {
+            room.detail.selected = k;
+            room.focus = Focus::Detail;
+        }
+    }
+}
+
+/// Adds `word` to a filter line, or takes it out if it is there.
+fn toggle_word(line: &str, word: &str) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let without: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "overdue" | "معوق"))
+        .collect();
+    if without.len() == words.len() {
+        let mut w = without;
+        w.push(word);
+        w.join(" ")
+    } else {
+        without.join(" ")
+    }
+}

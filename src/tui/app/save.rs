@@ -1,0 +1,563 @@
+//! Saving forms and carrying out choices: each is one store call, committed before the form
+//! closes and the status line confirms it.
+
+use crate::domain::{
+    AttendanceState, Decision, DecisionStatus, Id, Issue, IssueStatus, MeetingStatus,
+    MonthCalendar, Series, Statement, parse_due,
+};
+use crate::i18n::{Lang, Localized, TuiMessage, field_label};
+use crate::store::{DecisionEdit, Draft, IssueEdit, NewDecision};
+use crate::tui::forms::{self, FieldId, Form, FormKind};
+use crate::tui::ui::{Choice, Modal, Pending};
+
+use super::App;
+
+/// Why a form cannot be saved yet: shown in the form, which stays open.
+struct Refusal(String);
+
+impl App {
+    pub(super) fn save_form(&mut self) {
+        let Some(form) = self.ui.form_mut() else {
+            return;
+        };
+        let form = form.clone();
+        let result = match &form.kind {
+            FormKind::Decision { meeting, editing } => {
+                self.save_decision(&form, meeting, editing.as_ref())
+            }
+            FormKind::Statement { meeting, editing } => {
+                self.save_statement(&form, meeting, editing.as_ref())
+            }
+            FormKind::Issue { meeting, editing } => {
+                self.save_issue(&form, meeting, editing.as_ref())
+            }
+            FormKind::Series => self.save_series(&form),
+            FormKind::Amendment { meeting } => self.save_amendment(&form, meeting),
+            FormKind::AttendanceReason { person } => self.save_reason(&form, person),
+            FormKind::Substitute { person } => self.save_substitute(&form, person),
+            FormKind::FollowUp { decision, status } => {
+                self.save_follow_up(&form, decision, *status)
+            }
+            FormKind::Export { meeting, stem, .. } => self.save_export(&form, meeting, stem),
+            FormKind::ReviewFilter => {
+                if self.review_loader.is_some() {
+                    self.poll_review(true);
+                }
+                self.apply_filter_line(form.text(FieldId::Filter))
+                    .map(|()| String::new())
+                    .map_err(Refusal)
+            }
+        };
+        match result {
+            Ok(message) => {
+                self.close_form();
+                if let Err(e) = self.after_change() {
+                    self.fail(&e);
+                }
+                if !message.is_empty() {
+                    self.model.flash_done(message);
+                }
+            }
+            Err(Refusal(why)) => {
+                if let Some(f) = self.ui.form_mut() {
+                    f.error = Some(why);
+                }
+            }
+        }
+    }
+
+    fn lang(&self) -> Lang {
+        self.model.lang
+    }
+
+    fn required(&self, field: FieldId) -> Refusal {
+        let label = field_label(self.lang(), field);
+        Refusal(TuiMessage::Required(label).localized(self.lang()))
+    }
+
+    fn refused(&self, e: &crate::store::StoreError) -> Refusal {
+        Refusal(e.to_string())
+    }
+
+    fn calendar(&self) -> MonthCalendar {
+        match self.lang() {
+            Lang::Fa => MonthCalendar::SolarHijri,
+            Lang::En => MonthCalendar::Gregorian,
+        }
+    }
+
+    fn save_decision(
+        &mut self,
+        form: &Form,
+        meeting: &Id,
+        editing: Option<&Id>,
+    ) -> Result<String, Refusal> {
+        let text = form.text(FieldId::DecisionText).to_string();
+        if text.is_empty() {
+            return Err(self.required(FieldId::DecisionText));
+        }
+        let lead = form
+            .picker(FieldId::LeadAgency)
+            .and_then(|p| p.chosen_id().cloned())
+            .ok_or_else(|| self.required(FieldId::LeadAgency))?;
+        let supporting: Vec<Id> = form
+            .picker(FieldId::SupportingAgencies)
+            .map(|p| p.chosen_ids())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|a| a != &lead)
+            .collect();
+        let due = parse_due(form.text(FieldId::Due), self.model.today, self.calendar())
+            .map_err(|e| Refusal(e.localized(self.lang())))?;
+        let issue = form
+            .picker(FieldId::LinkedIssue)
+            .and_then(|p| p.chosen_id().cloned());
+        let saved: Decision = match editing {
+            Some(id) => {
+                let edit = DecisionEdit {
+                    text,
+                    lead_agency: lead,
+                    supporting_agencies: supporting,
+                    due,
+                };
+                let d = self
+                    .store
+                    .update_decision(id, &edit)
+                    .map_err(|e| self.refused(&e))?;
+                return Ok(TuiMessage::DecisionUpdated(d.number).localized(self.lang()));
+            }
+            None => self
+                .store
+                .record_decision(&NewDecision {
+                    meeting: meeting.clone(),
+                    issue,
+                    text,
+                    lead_agency: lead,
+                    supporting_agencies: supporting,
+                    due,
+                })
+                .map_err(|e| self.refused(&e))?,
+        };
+        Ok(TuiMessage::DecisionSaved(saved.number).localized(self.lang()))
+    }
+
+    fn save_statement(
+        &mut self,
+        form: &Form,
+        meeting: &Id,
+        editing: Option<&Id>,
+    ) -> Result<String, Refusal> {
+        let speaker = form
+            .picker(FieldId::Speaker)
+            .and_then(|p| p.chosen_id().cloned())
+            .ok_or_else(|| self.required(FieldId::Speaker))?;
+        let text = form.text(FieldId::StatementText).to_string();
+        if text.is_empty() {
+            return Err(self.required(FieldId::StatementText));
+        }
+        match editing {
+            Some(id) => {
+                self.store
+                    .update_statement(id, &text)
+                    .map_err(|e| self.refused(&e))?;
+            }
+            None => {
+                let issue = form
+                    .picker(FieldId::StatementIssue)
+                    .and_then(|p| p.chosen_id().cloned());
+                let s = Statement {
+                    id: Id::new(),
+                    meeting: meeting.clone(),
+                    issue,
+                    speaker,
+                    text,
+                };
+                self.store
+                    .record_statement(&s)
+                    .map_err(|e| self.refused(&e))?;
+            }
+        }
+        Ok(TuiMessage::StatementSaved.localized(self.lang()))
+    }
+
+    fn save_issue(
+        &mut self,
+        form: &Form,
+        meeting: &Id,
+        editing: Option<&Id>,
+    ) -> Result<String, Refusal> {
+        let title = form.text(FieldId::IssueTitle).to_string();
+        if title.is_empty() {
+            return Err(self.required(FieldId::IssueTitle));
+        }
+        let category = form
+            .picker(FieldId::IssueCategory)
+            .and_then(|p| p.chosen_id().cloned());
+        let description = form.text(FieldId::IssueDescription).to_string();
+        match editing {
+            Some(id) => {
+                let edit = IssueEdit {
+                    title,
+                    category,
+                    description,
+                };
+                self.store
+                    .update_issue(id, &edit)
+                    .map_err(|e| self.refused(&e))?;
+            }
+            None => {
+                let series = self
+                    .store
+                    .get_meeting(meeting)
+                    .map_err(|e| self.refused(&e))?
+                    .series;
+                let issue = Issue {
+                    id: Id::new(),
+                    series,
+                    category,
+                    title,
+                    description,
+                    raised_in: Some(meeting.clone()),
+                    raised_by: None,
+                    status: IssueStatus::Open,
+                };
+                self.store.add_issue(&issue).map_err(|e| self.refused(&e))?;
+            }
+        }
+        Ok(TuiMessage::IssueSaved.localized(self.lang()))
+    }
+
+    /// A new series, with its first meeting dated today, opened in the room.
+    fn save_series(&mut self, form: &Form) -> Result<String, Refusal> {
+        let title = form.text(FieldId::SeriesTitle).to_string();
+        if title.is_empty() {
+            return Err(self.required(FieldId::SeriesTitle));
+        }
+        let quorum = crate::domain::digits::to_ascii_digits(form.text(FieldId::Quorum));
+        let quorum: u32 = match quorum.as_str() {
+            "" => 0,
+            q => q
+                .parse()
+                .ok()
+                .filter(|q| *q <= 100)
+                .ok_or_else(|| Refusal(TuiMessage::BadQuorum.localized(self.lang())))?,
+        };
+        let series = Series {
+            id: Id::new(),
+            title,
+            organisation: form.text(FieldId::Organisation).to_string(),
+            default_place: form.text(FieldId::Place).to_string(),
+            member_agencies: self
+                .model
+                .directory
+                .agencies
+                .iter()
+                .map(|a| a.id.clone())
+                .collect(),
+            quorum,
+        };
+        self.store
+            .create_series(&series)
+            .map_err(|e| self.refused(&e))?;
+        let meeting = self
+            .store
+            .create_meeting(&crate::store::NewMeeting {
+                series: series.id.clone(),
+                date: self.model.today,
+                start_time: None,
+                end_time: None,
+                place: series.default_place.clone(),
+                chair: None,
+                secretary: None,
+                next_meeting: None,
+            })
+            .map_err(|e| self.refused(&e))?;
+        if let Err(e) = self.reload().and_then(|()| self.open_room(&meeting.id)) {
+            return Err(self.refused(&e));
+        }
+        Ok(TuiMessage::SeriesCreated.localized(self.lang()))
+    }
+
+    fn save_amendment(&mut self, form: &Form, meeting: &Id) -> Result<String, Refusal> {
+        let reason = form.text(FieldId::AmendmentReason).to_string();
+        if reason.is_empty() {
+            return Err(self.required(FieldId::AmendmentReason));
+        }
+        let text = form.text(FieldId::AmendmentText).to_string();
+        if text.is_empty() {
+            return Err(self.required(FieldId::AmendmentText));
+        }
+        self.store
+            .record_amendment(meeting, &reason, &text)
+            .map_err(|e| self.refused(&e))?;
+        Ok(TuiMessage::AmendmentSaved.localized(self.lang()))
+    }
+
+    fn save_reason(&mut self, form: &Form, person: &Id) -> Result<String, Refusal> {
+        let Some(room) = &self.model.room else {
+            return Err(Refusal(String::new()));
+        };
+        let existing = room.attendance_of(person);
+        let record = crate::domain::Attendance {
+            id: existing.map_or_else(Id::new, |a| a.id.clone()),
+            meeting: room.meeting.id.clone(),
+            person: person.clone(),
+            state: existing.map_or(AttendanceState::Excused, |a| a.state),
+            substitute_for: existing.and_then(|a| a.substitute_for.clone()),
+            reason: form.text(FieldId::Reason).to_string(),
+        };
+        self.store
+            .set_attendance(&record)
+            .map_err(|e| self.refused(&e))?;
+        let name = self.model.directory.person_name(person).to_string();
+        Ok(TuiMessage::AttendanceSaved(&name).localized(self.lang()))
+    }
+
+    fn save_substitute(&mut self, form: &Form, person: &Id) -> Result<String, Refusal> {
+        let stands_for = form
+            .picker(FieldId::SubstituteFor)
+            .and_then(|p| p.chosen_id().cloned())
+            .ok_or_else(|| self.required(FieldId::SubstituteFor))?;
+        let Some(room) = &self.model.room else {
+            return Err(Refusal(String::new()));
+        };
+        let existing = room.attendance_of(person);
+        let record = crate::domain::Attendance {
+            id: existing.map_or_else(Id::new, |a| a.id.clone()),
+            meeting: room.meeting.id.clone(),
+            person: person.clone(),
+            state: AttendanceState::Substitute,
+            substitute_for: Some(stands_for),
+            reason: existing.map(|a| a.reason.clone()).unwrap_or_default(),
+        };
+        self.store
+            .set_attendance(&record)
+            .map_err(|e| self.refused(&e))?;
+        let name = self.model.directory.person_name(person).to_string();
+        Ok(TuiMessage::AttendanceSaved(&name).localized(self.lang()))
+    }
+
+    /// A follow-up is attached to the open meeting when it can still be changed, else to none.
+    fn save_follow_up(
+        &mut self,
+        form: &Form,
+        decision: &Id,
+        status: DecisionStatus,
+    ) -> Result<String, Refusal> {
+        let meeting = self
+            .model
+            .room
+            .as_ref()
+            .filter(|r| r.meeting.status != MeetingStatus::Approved)
+            .map(|r| r.meeting.id.clone());
+        let note = form.text(FieldId::FollowUpNote).to_string();
+        self.store
+            .record_follow_up(decision, meeting.as_ref(), status, &note)
+            .map_err(|e| self.refused(&e))?;
+        let updated = self
+            .store
+            .get_decision(decision)
+            .map_err(|e| self.refused(&e))?;
+        self.patch_review_entry(&updated);
+        Ok(TuiMessage::FollowUpSaved(updated.number).localized(self.lang()))
+    }
+
+    /// Writes the minutes in the chosen format to the file named (or the readable default in
+    /// the current folder). A file that exists is not overwritten without a new name.
+    fn save_export(&mut self, form: &Form, meeting: &Id, stem: &str) -> Result<String, Refusal> {
+        let chosen = form
+            .picker(FieldId::ExportFormat)
+            .and_then(|p| p.chosen_id())
+            .map(|id| id.as_str().to_string())
+            .ok_or_else(|| self.required(FieldId::ExportFormat))?;
+        let format = forms::export_formats()
+            .into_iter()
+            .find(|f| f.extension() == chosen)
+            .ok_or_else(|| self.required(FieldId::ExportFormat))?;
+        let name = match form.text(FieldId::ExportFile) {
+            "" => format.default_file_name(stem),
+            typed => typed.to_string(),
+        };
+        let path = std::path::PathBuf::from(&name);
+        let minutes = crate::export::minutes(&self.store, meeting, self.lang())
+            .map_err(|e| self.refused(&e))?;
+        let bytes = crate::export::render(&minutes, format).map_err(|e| Refusal(e.to_string()))?;
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(|e| Refusal(format!("{}: {e}", path.display())))?;
+        std::io::Write::write_all(&mut file, &bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|e| Refusal(format!("{}: {e}", path.display())))?;
+        let shown = std::fs::canonicalize(&path).unwrap_or(path);
+        Ok(TuiMessage::Exported(&shown.display().to_string()).localized(self.lang()))
+    }
+
+    pub(super) fn delete_decision(&mut self, id: &Id) {
+        match self
+            .store
+            .get_decision(id)
+            .and_then(|d| self.store.delete_decision(id).map(|()| d))
+        {
+            Ok(d) => {
+                if let Err(e) = self.after_change() {
+                    self.fail(&e);
+                }
+                self.done(TuiMessage::DecisionDeleted(d.number));
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub(super) fn delete_statement(&mut self, id: &Id) {
+        match self.store.delete_statement(id) {
+            Ok(()) => {
+                if let Err(e) = self.after_change() {
+                    self.fail(&e);
+                }
+                self.done(TuiMessage::StatementDeleted);
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub(super) fn approve(&mut self, id: &Id) {
+        self.meeting_change(|app| app.store.set_meeting_status(id, MeetingStatus::Approved));
+    }
+
+    /// One change of the open meeting's status, then its new status in the status line.
+    fn meeting_change(
+        &mut self,
+        f: impl FnOnce(&mut App) -> Result<crate::domain::Meeting, crate::store::StoreError>,
+    ) {
+        match f(self) {
+            Ok(m) => {
+                if let Err(e) = self.after_change() {
+                    self.fail(&e);
+                }
+                let label = self.lang().status(m.status);
+                self.done(TuiMessage::MeetingStatus(label));
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    pub(super) fn run_choice(&mut self, choice: Choice) {
+        let Some(meeting) = self.model.room.as_ref().map(|r| r.meeting.id.clone()) else {
+            return;
+        };
+        let now = self.model.now;
+        let lang = self.lang();
+        match choice {
+            Choice::StartMeeting => {
+                self.meeting_change(|app| app.store.start_meeting(&meeting, now))
+            }
+            Choice::CloseMeeting => {
+                self.meeting_change(|app| app.store.close_meeting(&meeting, now))
+            }
+            Choice::ReopenMeeting => {
+                self.meeting_change(|app| app.store.start_meeting(&meeting, now))
+            }
+            Choice::ApproveMeeting => {
+                let question = lang.strings().tui.approve_question.to_string();
+                self.ui.modals.push(Modal::Confirm {
+                    question,
+                    yes: Pending::ApproveMeeting(meeting),
+                });
+            }
+            Choice::AmendMeeting => {
+                self.ui
+                    .modals
+                    .push(Modal::Form(forms::amendment_form(lang, &meeting)));
+            }
+            Choice::IssueStatus(issue, to) => match self.store.set_issue_status(&issue, to) {
+                Ok(_) => {
+                    if let Err(e) = self.after_change() {
+                        self.fail(&e);
+                    }
+                    self.done(TuiMessage::IssueSaved);
+                }
+                Err(e) => self.fail(&e),
+            },
+            Choice::MoveIssue(issue, category) => self.move_issue(&issue, category),
+            Choice::FollowUp(decision, status) => {
+                self.ui
+                    .modals
+                    .push(Modal::Form(forms::follow_up_form(lang, &decision, status)));
+            }
+        }
+    }
+
+    fn move_issue(&mut self, id: &Id, category: Id) {
+        let result = self.store.get_issue(id).and_then(|i| {
+            let edit = IssueEdit {
+                title: i.title,
+                category: Some(category),
+                description: i.description,
+            };
+            self.store.update_issue(id, &edit)
+        });
+        match result {
+            Ok(_) => {
+                if let Err(e) = self.after_change() {
+                    self.fail(&e);
+                }
+                self.done(TuiMessage::IssueSaved);
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// Opens the form a draft belongs to (in its meeting's room) with what was typed.
+    pub(super) fn restore_draft(&mut self, draft: &Draft) {
+        let body: serde_json::Value = serde_json::from_str(&draft.body).unwrap_or_default();
+        let mut parts = draft.key.split(':');
+        let kind = parts.next().unwrap_or_default();
+        let meeting = parts.next().map(Id::from_string);
+        if let Some(m) = &meeting
+            && matches!(kind, "decision" | "statement" | "issue" | "amendment")
+            && let Err(e) = self.open_room(m)
+        {
+            self.fail(&e);
+            return;
+        }
+        let editing = parts.next().map(Id::from_string);
+        let lang = self.lang();
+        let dir = &self.model.directory;
+        let form = match (kind, &self.model.room) {
+            ("decision", Some(room)) => {
+                let d = editing.and_then(|id| self.store.get_decision(&id).ok());
+                Some(forms::decision_form(lang, dir, room, None, d.as_ref()))
+            }
+            ("statement", Some(room)) => {
+                let st =
+                    editing.and_then(|id| room.statements.iter().find(|s| s.id == id).cloned());
+                Some(forms::statement_form(lang, dir, room, None, st.as_ref()))
+            }
+            ("issue", Some(room)) => {
+                let i = editing.and_then(|id| self.store.get_issue(&id).ok());
+                Some(forms::issue_form(lang, dir, room, i.as_ref(), None))
+            }
+            ("amendment", Some(room)) => Some(forms::amendment_form(lang, &room.meeting.id)),
+            ("series", _) => Some(forms::series_form(lang)),
+            _ => None,
+        };
+        match form {
+            Some(mut form) => {
+                form.restore(&body);
+                if form.kind.draft_key() != draft.key
+                    && let Err(e) = self.store.delete_draft(&draft.key)
+                {
+                    self.fail(&e);
+                }
+                self.ui.modals.push(Modal::Form(form));
+            }
+            None => {
+                if let Err(e) = self.store.delete_draft(&draft.key) {
+                    self.fail(&e);
+                }
+            }
+        }
+    }
+}

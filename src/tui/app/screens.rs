@@ -1,0 +1,449 @@
+//! Keys on the screens themselves (no modal open): moving, switching tabs, opening forms and
+//! menus, undo.
+
+use crate::domain::MeetingStatus;
+use crate::i18n::{TuiMessage, action_name};
+use crate::store::NewMeeting;
+use crate::tui::action::Action;
+use crate::tui::forms;
+use crate::tui::model::{DetailItem, Directory, Focus, Screen};
+use crate::tui::ui::{Choice, Menu, Modal, Pending};
+
+use super::App;
+
+impl App {
+    pub(super) fn apply_screen(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit(),
+            Action::Help => self.ui.modals.push(Modal::Help { scroll: 0 }),
+            Action::Undo => self.undo(),
+            Action::Review if !matches!(self.model.screen, Screen::Welcome | Screen::Review) => {
+                self.open_review();
+            }
+            Action::Search if self.model.screen != Screen::Welcome => self.open_search(),
+            _ => match self.model.screen {
+                Screen::Welcome => self.apply_welcome(action),
+                Screen::Meetings => self.apply_meetings(action),
+                Screen::Room => self.apply_room(action),
+                Screen::Review => self.apply_review(action),
+                Screen::Search => self.apply_search(action),
+            },
+        }
+    }
+
+    fn apply_welcome(&mut self, action: Action) {
+        match action {
+            Action::NewSeries | Action::NewMeeting => {
+                let form = forms::series_form(self.model.lang);
+                self.ui.modals.push(Modal::Form(form));
+            }
+            Action::LoadDemo => self.load_demo(),
+            _ => {}
+        }
+    }
+
+    fn apply_meetings(&mut self, action: Action) {
+        let m = &mut self.model.meetings;
+        match action {
+            Action::Up => m.move_by(-1),
+            Action::Down => m.move_by(1),
+            Action::PageUp => m.move_by(-10),
+            Action::PageDown => m.move_by(10),
+            Action::Home => m.move_by(isize::MIN / 2),
+            Action::End => m.move_by(isize::MAX / 2),
+            Action::Select => {
+                if let Some(id) = m.selected().map(|r| r.meeting.id.clone())
+                    && let Err(e) = self.open_room(&id)
+                {
+                    self.fail(&e);
+                }
+            }
+            Action::NewMeeting => self.new_meeting(),
+            Action::Export => {
+                if let Some(id) = m.selected().map(|r| r.meeting.id.clone()) {
+                    self.open_export(&id);
+                }
+            }
+            Action::Back if self.model.room.is_some() => self.model.screen = Screen::Room,
+            _ => {}
+        }
+    }
+
+    fn apply_room(&mut self, action: Action) {
+        let Some(room) = &mut self.model.room else {
+            self.model.screen = Screen::Meetings;
+            return;
+        };
+        let dir = &self.model.directory;
+        let moved = match action {
+            Action::Up => Some(-1),
+            Action::Down => Some(1),
+            Action::PageUp => Some(-10),
+            Action::PageDown => Some(10),
+            Action::Home => Some(isize::MIN / 2),
+            Action::End => Some(isize::MAX / 2),
+            _ => None,
+        };
+        if let Some(delta) = moved {
+            let list = room.focus == Focus::List;
+            room.move_selection(delta, dir);
+            if list {
+                self.detail_changed();
+            }
+            return;
+        }
+        match action {
+            Action::NextPane | Action::PrevPane | Action::Left | Action::Right => {
+                room.focus = match room.focus {
+                    Focus::List if !room.detail.items().is_empty() => Focus::Detail,
+                    _ => Focus::List,
+                };
+            }
+            Action::NextTab => {
+                let next = (room.tab + 1) % room.tabs.len().max(1);
+                room.set_tab(next);
+                self.detail_changed();
+            }
+            Action::PrevTab => {
+                let n = room.tabs.len().max(1);
+                room.set_tab((room.tab + n - 1) % n);
+                self.detail_changed();
+            }
+            Action::GotoTab(n) => {
+                room.set_tab(usize::from(n.saturating_sub(1)));
+                self.detail_changed();
+            }
+            Action::ToggleResolved => {
+                room.show_resolved = !room.show_resolved;
+                room.selected = 0;
+                self.detail_changed();
+            }
+            Action::Back => {
+                if room.focus == Focus::Detail {
+                    room.focus = Focus::List;
+                } else {
+                    self.show_meetings();
+                }
+            }
+            Action::NewDecision => self.open_decision_form(None),
+            Action::NewStatement => self.open_statement_form(None),
+            Action::NewIssue => self.open_issue_form(false),
+            Action::Edit => self.edit_selected(),
+            Action::Delete => self.delete_selected(),
+            Action::Attendance if self.writable() => {
+                self.ui.modals.push(Modal::Attendance { selected: 0 });
+            }
+            Action::MeetingStatus => self.open_status_menu(),
+            Action::IssueStatus => self.open_issue_status_menu(),
+            Action::MoveIssue => self.open_move_issue_menu(),
+            Action::FollowUp => self.open_follow_up_menu(),
+            Action::Export => {
+                if let Some(id) = self.model.room.as_ref().map(|r| r.meeting.id.clone()) {
+                    self.open_export(&id);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// After the list selection changed: load the detail pane for it.
+    fn detail_changed(&mut self) {
+        if let Some(room) = &mut self.model.room {
+            room.detail.selected = 0;
+        }
+        if let Err(e) = self.refresh_detail() {
+            self.fail(&e);
+        }
+    }
+
+    /// Whether the open meeting may be changed; says why not when it may not.
+    pub(super) fn writable(&mut self) -> bool {
+        let approved = self
+            .model
+            .room
+            .as_ref()
+            .is_some_and(|r| r.meeting.status == MeetingStatus::Approved);
+        if approved {
+            let msg = self.model.lang.strings().tui.read_only;
+            self.model.flash_error(msg.to_string());
+        }
+        !approved
+    }
+
+    fn undo(&mut self) {
+        match self.store.undo_last() {
+            Ok(Some(undone)) => {
+                let what = action_name(self.model.lang, &undone.action);
+                let reloaded = Directory::load(&self.store).map(|d| self.model.directory = d);
+                if let Err(e) = reloaded.and_then(|()| self.after_change()) {
+                    self.fail(&e);
+                }
+                self.done(TuiMessage::Undone(&what));
+            }
+            Ok(None) => self.done(TuiMessage::NothingToUndo),
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    /// Meeting N+1 of the selected row's series, dated today, with the carry-over.
+    fn new_meeting(&mut self) {
+        let Some(row) = self.model.meetings.selected() else {
+            return;
+        };
+        let Some(series) = self
+            .model
+            .directory
+            .series
+            .iter()
+            .find(|s| s.id == row.meeting.series)
+        else {
+            return;
+        };
+        let last = &row.meeting;
+        let new = NewMeeting {
+            series: series.id.clone(),
+            date: self.model.today.max(last.date),
+            start_time: None,
+            end_time: None,
+            place: series.default_place.clone(),
+            chair: last.chair.clone(),
+            secretary: last.secretary.clone(),
+            next_meeting: None,
+        };
+        match self.store.create_meeting(&new) {
+            Ok(m) => {
+                if let Err(e) = self.reload().and_then(|()| self.open_room(&m.id)) {
+                    self.fail(&e);
+                }
+                self.done(TuiMessage::MeetingCreated(m.number));
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    fn load_demo(&mut self) {
+        let result = crate::demo::DemoData::kerman()
+            .map_err(|e| e.to_string())
+            .and_then(|demo| demo.write_into(&mut self.store).map_err(|e| e.to_string()));
+        match result {
+            Ok(_) => {
+                if let Err(e) = self.reload().and_then(|()| self.go_to_start()) {
+                    self.fail(&e);
+                }
+                self.done(TuiMessage::DemoLoaded);
+            }
+            Err(e) => self.model.flash_error(e),
+        }
+    }
+
+    pub(super) fn open_decision_form(&mut self, editing: Option<crate::domain::Decision>) {
+        if !self.writable() {
+            return;
+        }
+        let Some(room) = &self.model.room else { return };
+        let dir = &self.model.directory;
+        let issue = room.selected_issue(dir).map(|i| i.id.clone()).or_else(|| {
+            room.selected_review(dir)
+                .and_then(|r| r.decision.issue.clone())
+        });
+        let form =
+            forms::decision_form(self.model.lang, dir, room, issue.as_ref(), editing.as_ref());
+        self.ui.modals.push(Modal::Form(form));
+    }
+
+    pub(super) fn open_statement_form(&mut self, editing: Option<crate::domain::Statement>) {
+        if !self.writable() {
+            return;
+        }
+        let Some(room) = &self.model.room else { return };
+        let dir = &self.model.directory;
+        let issue = room.selected_issue(dir).map(|i| i.id.clone());
+        let form =
+            forms::statement_form(self.model.lang, dir, room, issue.as_ref(), editing.as_ref());
+        self.ui.modals.push(Modal::Form(form));
+    }
+
+    fn open_issue_form(&mut self, edit: bool) {
+        if !self.writable() {
+            return;
+        }
+        let Some(room) = &self.model.room else { return };
+        let dir = &self.model.directory;
+        let editing = edit.then(|| room.selected_issue(dir)).flatten();
+        let category = match room.current_tab() {
+            crate::tui::model::TabKind::Category(c) => Some(c),
+            _ => None,
+        };
+        let form = forms::issue_form(self.model.lang, dir, room, editing, category);
+        self.ui.modals.push(Modal::Form(form));
+    }
+
+    /// `e`: the selected decision or statement in the detail pane, else the selected issue.
+    fn edit_selected(&mut self) {
+        let Some(room) = &self.model.room else { return };
+        match room.selected_detail() {
+            Some(DetailItem::Decision(id)) => {
+                let d = room
+                    .detail
+                    .history
+                    .decisions
+                    .iter()
+                    .find(|d| d.id == id)
+                    .cloned();
+                self.open_decision_form(d);
+            }
+            Some(DetailItem::Statement(id)) => {
+                let s = room
+                    .detail
+                    .history
+                    .statements
+                    .iter()
+                    .find(|s| s.id == id)
+                    .cloned();
+                self.open_statement_form(s);
+            }
+            None => self.open_issue_form(true),
+        }
+    }
+
+    fn delete_selected(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let Some(room) = &self.model.room else { return };
+        let s = self.model.lang.strings().tui;
+        let (what, yes) = match room.selected_detail() {
+            Some(DetailItem::Decision(id)) => {
+                let n = room.detail.history.decisions.iter().find(|d| d.id == id);
+                let n = n
+                    .map(|d| self.model.lang.decision_number(d.number))
+                    .unwrap_or_default();
+                (
+                    format!("{} {n}", s.decision_noun),
+                    Pending::DeleteDecision(id),
+                )
+            }
+            Some(DetailItem::Statement(id)) => {
+                (s.statement_noun.to_string(), Pending::DeleteStatement(id))
+            }
+            None => return,
+        };
+        let question =
+            crate::i18n::Localized::localized(&TuiMessage::DeleteQuestion(&what), self.model.lang);
+        self.ui.modals.push(Modal::Confirm { question, yes });
+    }
+
+    fn open_status_menu(&mut self) {
+        let Some(room) = &self.model.room else { return };
+        let s = self.model.lang.strings().tui;
+        let items: Vec<(String, Choice)> = match room.meeting.status {
+            MeetingStatus::Draft => vec![(s.start_meeting.into(), Choice::StartMeeting)],
+            MeetingStatus::InProgress => vec![(s.close_meeting.into(), Choice::CloseMeeting)],
+            MeetingStatus::Closed => vec![
+                (s.approve_meeting.into(), Choice::ApproveMeeting),
+                (s.reopen_meeting.into(), Choice::ReopenMeeting),
+            ],
+            MeetingStatus::Approved => vec![(s.amend_meeting.into(), Choice::AmendMeeting)],
+        };
+        self.push_menu(s.status_title, items);
+    }
+
+    fn open_issue_status_menu(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let Some(room) = &self.model.room else { return };
+        let Some(issue) = room.selected_issue(&self.model.directory) else {
+            return;
+        };
+        let lang = self.model.lang;
+        let items = crate::domain::IssueStatus::ALL
+            .iter()
+            .filter(|to| issue.status.transition(**to).is_ok())
+            .map(|to| {
+                (
+                    lang.status(*to).to_string(),
+                    Choice::IssueStatus(issue.id.clone(), *to),
+                )
+            })
+            .collect();
+        self.push_menu(lang.strings().tui.issue_status_title, items);
+    }
+
+    fn open_move_issue_menu(&mut self) {
+        if !self.writable() {
+            return;
+        }
+        let Some(room) = &self.model.room else { return };
+        let dir = &self.model.directory;
+        let Some(issue) = room.selected_issue(dir) else {
+            return;
+        };
+        let items = dir
+            .categories
+            .iter()
+            .filter(|c| issue.category.as_ref() != Some(&c.id))
+            .map(|c| {
+                (
+                    c.name.clone(),
+                    Choice::MoveIssue(issue.id.clone(), c.id.clone()),
+                )
+            })
+            .collect();
+        self.push_menu(self.model.lang.strings().tui.move_issue_title, items);
+    }
+
+    /// `f` on a decision to review (or in the detail pane): its allowed next statuses.
+    fn open_follow_up_menu(&mut self) {
+        let Some(room) = &self.model.room else { return };
+        let decision = match room.selected_detail() {
+            Some(DetailItem::Decision(id)) => {
+                room.detail.history.decisions.iter().find(|d| d.id == id)
+            }
+            _ => room
+                .selected_review(&self.model.directory)
+                .map(|r| &r.decision),
+        };
+        let Some(d) = decision.cloned() else { return };
+        self.open_follow_up_menu_for(&d);
+    }
+
+    /// The statuses a decision may move to, to record a follow-up.
+    pub(super) fn open_follow_up_menu_for(&mut self, d: &crate::domain::Decision) {
+        let lang = self.model.lang;
+        let items = crate::domain::DecisionStatus::ALL
+            .iter()
+            .filter(|to| d.status.transition(**to).is_ok())
+            .map(|to| {
+                (
+                    lang.status(*to).to_string(),
+                    Choice::FollowUp(d.id.clone(), *to),
+                )
+            })
+            .collect();
+        self.push_menu(lang.strings().tui.follow_up_title, items);
+    }
+
+    /// The export screen for a meeting's minutes, with their preview.
+    pub(super) fn open_export(&mut self, meeting: &crate::domain::Id) {
+        match crate::export::minutes(&self.store, meeting, self.model.lang) {
+            Ok(minutes) => {
+                let preview = crate::export::preview(&minutes);
+                let form =
+                    forms::export_form(self.model.lang, meeting, minutes.file_stem(), preview);
+                self.ui.modals.push(Modal::Form(form));
+            }
+            Err(e) => self.fail(&e),
+        }
+    }
+
+    fn push_menu(&mut self, title: &str, items: Vec<(String, Choice)>) {
+        if !items.is_empty() {
+            self.ui.modals.push(Modal::Menu(Menu {
+                title: title.to_string(),
+                items,
+                selected: 0,
+            }));
+        }
+    }
+}

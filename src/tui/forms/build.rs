@@ -1,0 +1,328 @@
+//! The forms of the app, with their fields in order, filled from the records they edit.
+
+use super::{Field, FieldId, Form, FormKind, PickOption, Picker};
+use crate::domain::{Decision, DecisionStatus, Id, Issue, Statement};
+use crate::i18n::Lang;
+use crate::text::{BaseDirection, InputState};
+use crate::tui::model::{Directory, Room};
+
+/// Fields read in the interface's direction, as everything else on screen does.
+fn base(lang: Lang) -> BaseDirection {
+    crate::tui::view::widgets::base(lang)
+}
+
+fn input(state: InputState, lang: Lang, text: &str) -> InputState {
+    state
+        .with_base(base(lang))
+        .with_mode(crate::tui::view::widgets::bidi())
+        .with_text(text)
+}
+
+fn line(lang: Lang, id: FieldId, text: &str) -> Field {
+    Field::line(id, input(InputState::single_line(), lang, text))
+}
+
+fn lines(lang: Lang, id: FieldId, text: &str) -> Field {
+    Field::lines(id, input(InputState::multi_line(), lang, text))
+}
+
+/// Every active agency, named in the interface's language and found by any of its names.
+fn agency_options(lang: Lang, dir: &Directory) -> Vec<PickOption> {
+    dir.agencies
+        .iter()
+        .filter(|a| a.active)
+        .map(|a| {
+            let label = dir.agency_name(lang, &a.id);
+            PickOption::new(
+                Some(a.id.clone()),
+                label,
+                &a.short_name,
+                &[&a.name, &a.name_en],
+            )
+        })
+        .collect()
+}
+
+/// "None" first, then the meeting's issues.
+fn issue_options(lang: Lang, none: &str, dir: &Directory, issues: &[Issue]) -> Vec<PickOption> {
+    let mut opts = vec![PickOption::new(None, none, "", &[])];
+    opts.extend(issues.iter().map(|i| {
+        let category = dir.category_name(i.category.as_ref());
+        PickOption::new(Some(i.id.clone()), &i.title, category, &[])
+    }));
+    let _ = lang;
+    opts
+}
+
+fn chosen(picker: &mut Picker, ids: &[Option<Id>]) {
+    picker.choose_ids(ids);
+}
+
+/// The decision form, for a new decision on `issue` or to edit `editing`.
+pub fn decision_form(
+    lang: Lang,
+    dir: &Directory,
+    room: &Room,
+    issue: Option<&Id>,
+    editing: Option<&Decision>,
+) -> Form {
+    let s = lang.strings().tui;
+    let mut lead = Picker::single(agency_options(lang, dir), base(lang));
+    let mut supporting = Picker::multi(agency_options(lang, dir), base(lang));
+    let mut linked = Picker::single(
+        issue_options(lang, s.no_issue, dir, &room.issues),
+        base(lang),
+    );
+    let (text, due) = match editing {
+        Some(d) => {
+            chosen(&mut lead, &[Some(d.lead_agency.clone())]);
+            let ids: Vec<Option<Id>> = d.supporting_agencies.iter().cloned().map(Some).collect();
+            chosen(&mut supporting, &ids);
+            chosen(&mut linked, std::slice::from_ref(&d.issue));
+            (
+                d.text.as_str(),
+                d.due.map(|x| lang.date(x)).unwrap_or_default(),
+            )
+        }
+        None => {
+            chosen(&mut linked, &[issue.cloned()]);
+            ("", String::new())
+        }
+    };
+    Form::new(
+        FormKind::Decision {
+            meeting: room.meeting.id.clone(),
+            editing: editing.map(|d| d.id.clone()),
+        },
+        vec![
+            lines(lang, FieldId::DecisionText, text),
+            Field::pick(FieldId::LeadAgency, lead),
+            Field::pick(FieldId::SupportingAgencies, supporting),
+            line(lang, FieldId::Due, &due),
+            Field::pick(FieldId::LinkedIssue, linked),
+        ],
+    )
+}
+
+/// The statement form: who spoke (those present first), what they said, about which issue.
+pub fn statement_form(
+    lang: Lang,
+    dir: &Directory,
+    room: &Room,
+    issue: Option<&Id>,
+    editing: Option<&Statement>,
+) -> Form {
+    let s = lang.strings().tui;
+    let present: Vec<&Id> = room
+        .attendance
+        .iter()
+        .filter(|a| a.state.code() == "present" || a.state.code() == "substitute")
+        .map(|a| &a.person)
+        .collect();
+    let mut people: Vec<&crate::domain::Person> = dir.people.iter().collect();
+    people.sort_by_key(|p| !present.contains(&&p.id));
+    let options = people
+        .iter()
+        .map(|p| {
+            let agency = p.agency.as_ref().map_or("", |a| dir.agency_name(lang, a));
+            PickOption::new(Some(p.id.clone()), &p.name, agency, &[&p.title])
+        })
+        .collect();
+    let mut speaker = Picker::single(options, base(lang));
+    let mut about = Picker::single(
+        issue_options(lang, s.whole_meeting, dir, &room.issues),
+        base(lang),
+    );
+    let text = match editing {
+        Some(st) => {
+            chosen(&mut speaker, &[Some(st.speaker.clone())]);
+            chosen(&mut about, std::slice::from_ref(&st.issue));
+            st.text.as_str()
+        }
+        None => {
+            chosen(&mut about, &[issue.cloned()]);
+            ""
+        }
+    };
+    Form::new(
+        FormKind::Statement {
+            meeting: room.meeting.id.clone(),
+            editing: editing.map(|st| st.id.clone()),
+        },
+        vec![
+            Field::pick(FieldId::Speaker, speaker),
+            lines(lang, FieldId::StatementText, text),
+            Field::pick(FieldId::StatementIssue, about),
+        ],
+    )
+}
+
+/// The issue form: title, category and description, new or to edit.
+pub fn issue_form(
+    lang: Lang,
+    dir: &Directory,
+    room: &Room,
+    editing: Option<&Issue>,
+    category: Option<&Id>,
+) -> Form {
+    let options = dir
+        .categories
+        .iter()
+        .map(|c| PickOption::new(Some(c.id.clone()), &c.name, "", &[]))
+        .collect();
+    let mut cat = Picker::single(options, base(lang));
+    let (title, description) = match editing {
+        Some(i) => {
+            chosen(&mut cat, std::slice::from_ref(&i.category));
+            (i.title.as_str(), i.description.as_str())
+        }
+        None => {
+            chosen(&mut cat, &[category.cloned()]);
+            ("", "")
+        }
+    };
+    Form::new(
+        FormKind::Issue {
+            meeting: room.meeting.id.clone(),
+            editing: editing.map(|i| i.id.clone()),
+        },
+        vec![
+            line(lang, FieldId::IssueTitle, title),
+            Field::pick(FieldId::IssueCategory, cat),
+            lines(lang, FieldId::IssueDescription, description),
+        ],
+    )
+}
+
+/// A new series: title, organisation, default place and quorum.
+pub fn series_form(lang: Lang) -> Form {
+    Form::new(
+        FormKind::Series,
+        vec![
+            line(lang, FieldId::SeriesTitle, ""),
+            line(lang, FieldId::Organisation, ""),
+            line(lang, FieldId::Place, ""),
+            line(lang, FieldId::Quorum, &lang.number(0)),
+        ],
+    )
+}
+
+/// A correction to an approved meeting, with its reason.
+pub fn amendment_form(lang: Lang, meeting: &Id) -> Form {
+    Form::new(
+        FormKind::Amendment {
+            meeting: meeting.clone(),
+        },
+        vec![
+            line(lang, FieldId::AmendmentReason, ""),
+            lines(lang, FieldId::AmendmentText, ""),
+        ],
+    )
+}
+
+/// Why someone is absent or excused.
+pub fn reason_form(lang: Lang, person: &Id, reason: &str) -> Form {
+    Form::new(
+        FormKind::AttendanceReason {
+            person: person.clone(),
+        },
+        vec![line(lang, FieldId::Reason, reason)],
+    )
+}
+
+/// Whom a substitute stands in for.
+pub fn substitute_form(lang: Lang, dir: &Directory, person: &Id) -> Form {
+    let options = dir
+        .people
+        .iter()
+        .filter(|p| &p.id != person)
+        .map(|p| {
+            let agency = p.agency.as_ref().map_or("", |a| dir.agency_name(lang, a));
+            PickOption::new(Some(p.id.clone()), &p.name, agency, &[&p.title])
+        })
+        .collect();
+    Form::new(
+        FormKind::Substitute {
+            person: person.clone(),
+        },
+        vec![Field::pick(
+            FieldId::SubstituteFor,
+            Picker::single(options, base(lang)),
+        )],
+    )
+}
+
+/// A follow-up note on an earlier decision, moving it to `status`.
+pub fn follow_up_form(lang: Lang, decision: &Id, status: DecisionStatus) -> Form {
+    Form::new(
+        FormKind::FollowUp {
+            decision: decision.clone(),
+            status,
+        },
+        vec![lines(lang, FieldId::FollowUpNote, "")],
+    )
+}
+
+/// The formats offered on the export screen, in the order they are listed.
+pub fn export_formats() -> [crate::export::Format; 6] {
+    use crate::export::Format;
+    [
+        Format::Docx,
+        Format::Pdf,
+        Format::Html,
+        Format::Md,
+        Format::Json,
+        Format::Csv,
+    ]
+}
+
+/// The export screen: a format (DOCX first) and a file name, empty for the readable default.
+pub fn export_form(lang: Lang, meeting: &Id, stem: String, preview: String) -> Form {
+    let s = lang.strings().tui;
+    let options = export_formats()
+        .iter()
+        .map(|f| {
+            let what = match f {
+                crate::export::Format::Docx => s.format_docx,
+                crate::export::Format::Pdf => s.format_pdf,
+                crate::export::Format::Html => s.format_html,
+                crate::export::Format::Md => s.format_md,
+                crate::export::Format::Json => s.format_json,
+                crate::export::Format::Csv => s.format_csv,
+            };
+            let ext = f.extension().to_uppercase();
+            PickOption::new(
+                Some(Id::from_string(f.extension())),
+                &ext,
+                what,
+                &[f.extension()],
+            )
+        })
+        .collect();
+    let mut format = Picker::single(options, BaseDirection::Ltr);
+    format.choose_ids(&[Some(Id::from_string("docx"))]);
+    Form::new(
+        FormKind::Export {
+            meeting: meeting.clone(),
+            stem,
+            preview,
+        },
+        vec![
+            Field::pick(FieldId::ExportFormat, format),
+            Field::line(
+                FieldId::ExportFile,
+                InputState::single_line()
+                    .with_base(BaseDirection::Ltr)
+                    .with_mode(crate::tui::view::widgets::bidi()),
+            ),
+        ],
+    )
+}
+
+/// The review's filter, typed as one line (`agency:بانك status:pending overdue`).
+pub fn filter_form(lang: Lang, current: &str) -> Form {
+    Form::new(
+        FormKind::ReviewFilter,
+        vec![line(lang, FieldId::Filter, current)],
+    )
+}

@@ -1,0 +1,215 @@
+//! Forms: a modal of fields the secretary types into. Everything typed is text (no shortcut
+//! fires), Tab and Shift+Tab move between fields, Ctrl+S saves, Esc asks before discarding.
+//! The form only holds what is typed; saving it is the app's (one store call, one commit).
+
+mod build;
+mod field;
+mod picker;
+
+use crossterm::event::KeyEvent;
+use serde_json::{Map, Value};
+
+use crate::domain::Id;
+
+pub use build::{
+    amendment_form, decision_form, export_form, export_formats, filter_form, follow_up_form,
+    issue_form, reason_form, series_form, statement_form, substitute_form,
+};
+pub use field::{Edited, Field, FieldId, FieldKind, edit_input};
+pub use picker::{PickOption, Picker};
+
+/// What a form records, and for which record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormKind {
+    /// A decision of `meeting`; `editing` a recorded one.
+    Decision { meeting: Id, editing: Option<Id> },
+    /// A statement in `meeting`.
+    Statement { meeting: Id, editing: Option<Id> },
+    /// An issue of the series, raised in `meeting`.
+    Issue { meeting: Id, editing: Option<Id> },
+    /// A new series (the welcome screen).
+    Series,
+    /// A correction to an approved meeting.
+    Amendment { meeting: Id },
+    /// The reason of someone's absence.
+    AttendanceReason { person: Id },
+    /// Whom a substitute stands in for.
+    Substitute { person: Id },
+    /// A report on an earlier decision, moving it to `status`.
+    FollowUp {
+        decision: Id,
+        status: crate::domain::DecisionStatus,
+    },
+    /// The action review's filter line.
+    ReviewFilter,
+    /// The minutes of `meeting` to a file; `stem` names it by default, `preview` shows it.
+    Export {
+        meeting: Id,
+        stem: String,
+        preview: String,
+    },
+}
+
+impl FormKind {
+    /// The key its draft is kept under: one draft per form and record.
+    pub fn draft_key(&self) -> String {
+        let id = |i: &Option<Id>| i.as_ref().map_or(String::new(), |i| format!(":{i}"));
+        match self {
+            FormKind::Decision { meeting, editing } => format!("decision:{meeting}{}", id(editing)),
+            FormKind::Statement { meeting, editing } => {
+                format!("statement:{meeting}{}", id(editing))
+            }
+            FormKind::Issue { meeting, editing } => format!("issue:{meeting}{}", id(editing)),
+            FormKind::Series => "series".into(),
+            FormKind::Amendment { meeting } => format!("amendment:{meeting}"),
+            FormKind::AttendanceReason { person } => format!("reason:{person}"),
+            FormKind::Substitute { person } => format!("substitute:{person}"),
+            FormKind::FollowUp { decision, status } => {
+                format!("follow_up:{decision}:{}", status.code())
+            }
+            FormKind::Export { meeting, .. } => format!("export:{meeting}"),
+            FormKind::ReviewFilter => "filter".into(),
+        }
+    }
+}
+
+/// A form on screen.
+#[derive(Debug, Clone)]
+pub struct Form {
+    pub kind: FormKind,
+    pub fields: Vec<Field>,
+    pub focus: usize,
+    /// Why the last save was refused, shown in the form.
+    pub error: Option<String>,
+    /// Changed since the draft was last kept.
+    pub unsaved: bool,
+    /// Changed at all since it opened (Esc asks before throwing that away).
+    pub touched: bool,
+}
+
+impl Form {
+    pub fn new(kind: FormKind, fields: Vec<Field>) -> Self {
+        Form {
+            kind,
+            fields,
+            focus: 0,
+            error: None,
+            unsaved: false,
+            touched: false,
+        }
+    }
+
+    pub fn focused(&self) -> Option<&Field> {
+        self.fields.get(self.focus)
+    }
+
+    pub fn focused_mut(&mut self) -> Option<&mut Field> {
+        self.fields.get_mut(self.focus)
+    }
+
+    pub fn field(&self, id: FieldId) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id == id)
+    }
+
+    pub fn field_mut(&mut self, id: FieldId) -> Option<&mut Field> {
+        self.fields.iter_mut().find(|f| f.id == id)
+    }
+
+    /// The trimmed text of a line field.
+    pub fn text(&self, id: FieldId) -> &str {
+        self.field(id).map_or("", |f| f.text().trim())
+    }
+
+    pub fn picker(&self, id: FieldId) -> Option<&Picker> {
+        self.field(id).and_then(Field::picker)
+    }
+
+    pub fn is_picking(&self) -> bool {
+        self.focused().is_some_and(|f| f.picker().is_some())
+    }
+
+    pub fn next_field(&mut self) {
+        if !self.fields.is_empty() {
+            self.focus = (self.focus + 1) % self.fields.len();
+        }
+    }
+
+    pub fn prev_field(&mut self) {
+        if !self.fields.is_empty() {
+            self.focus = (self.focus + self.fields.len() - 1) % self.fields.len();
+        }
+    }
+
+    pub fn focus_on(&mut self, id: FieldId) {
+        if let Some(i) = self.fields.iter().position(|f| f.id == id) {
+            self.focus = i;
+        }
+    }
+
+    fn changed(&mut self) {
+        self.unsaved = true;
+        self.touched = true;
+        self.error = None;
+    }
+
+    /// A key typed into the focused field.
+    pub fn key(&mut self, key: &KeyEvent) {
+        let Some(field) = self.focused_mut() else {
+            return;
+        };
+        match field.key(key) {
+            Edited::Changed => self.changed(),
+            Edited::Next => self.next_field(),
+            Edited::Moved | Edited::Ignored => {}
+        }
+    }
+
+    /// Text pasted, or typed by the ZWNJ key, into the focused field.
+    pub fn insert(&mut self, text: &str) {
+        if let Some(field) = self.focused_mut() {
+            field.insert(text);
+            self.changed();
+        }
+    }
+
+    /// Up/Down in a picker.
+    pub fn move_highlight(&mut self, delta: isize) {
+        if let Some(p) = self.focused_mut().and_then(Field::picker_mut) {
+            p.move_highlight(delta);
+        }
+    }
+
+    /// Enter in a picker: takes the highlighted option; a single picker then moves on.
+    pub fn take(&mut self) {
+        let Some(p) = self.focused_mut().and_then(Field::picker_mut) else {
+            return;
+        };
+        let multi = p.is_multi();
+        if p.take() {
+            self.changed();
+            if !multi {
+                self.next_field();
+            }
+        }
+    }
+
+    /// What is typed, as kept in a draft.
+    pub fn draft(&self) -> Value {
+        let fields: Map<String, Value> = self
+            .fields
+            .iter()
+            .map(|f| (f.id.key().to_string(), f.draft_value()))
+            .collect();
+        Value::Object(fields)
+    }
+
+    /// Puts back what a draft kept.
+    pub fn restore(&mut self, draft: &Value) {
+        for f in &mut self.fields {
+            if let Some(v) = draft.get(f.id.key()) {
+                f.restore(v);
+            }
+        }
+        self.touched = true;
+    }
+}

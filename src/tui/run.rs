@@ -1,0 +1,160 @@
+//! The loop: draw, wait for an event, turn it into an action, apply it. Generic over the
+//! backend and the event source, so tests run the whole app without a terminal.
+
+use std::time::Duration;
+
+use anyhow::Context;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use super::app::App;
+use super::event::EventSource;
+use super::keymap::Keymap;
+use super::terminal::{TerminalGuard, TerminalOptions, ratatui_terminal};
+use super::theme::Theme;
+use super::view;
+use crate::settings::Settings;
+use crate::store::Store;
+
+/// How long the loop waits for an event before drawing again (the source ticks meanwhile).
+const WAIT: Duration = Duration::from_millis(250);
+
+/// Opens the database and runs the app on this terminal until the secretary quits (or a
+/// signal asks it to stop). Every change is already committed when this returns.
+pub fn run(settings: &Settings) -> anyhow::Result<()> {
+    let _log = super::logging::init_logging();
+    let keymap = keymap(settings)?;
+    let store = Store::open(&settings.db, settings.clock.clone())?;
+    let mut app = App::new(store, settings.lang)?;
+    let theme = Theme::from_env();
+    view::widgets::set_bidi(settings.bidi);
+    let guard = TerminalGuard::enter(&TerminalOptions::new(settings.bidi))
+        .context("the interactive app needs a terminal")?;
+    let mut events = guard.events();
+    let mut terminal = ratatui_terminal()?;
+    tracing::info!(db = %settings.db.display(), "hamyar started");
+    let in_tmux = std::env::var_os("TMUX").is_some_and(|v| !v.is_empty());
+    let mut copy = |text: &str| {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(osc52(text, in_tmux).as_bytes());
+        let _ = out.flush();
+    };
+    let result = run_loop(
+        &mut terminal,
+        &mut events,
+        &mut app,
+        &keymap,
+        &theme,
+        &mut copy,
+    );
+    drop(guard);
+    tracing::info!("hamyar stopped");
+    result
+}
+
+/// The built-in keymap with the config file's overrides.
+pub fn keymap(settings: &Settings) -> anyhow::Result<Keymap> {
+    let mut keymap = Keymap::builtin()?;
+    if !settings.config.keys.is_empty() {
+        keymap.with_overrides(&settings.config.keys)?;
+    }
+    Ok(keymap)
+}
+
+/// Draws and applies until the app asks to quit.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    events: &mut impl EventSource,
+    app: &mut App,
+    keymap: &Keymap,
+    theme: &Theme,
+    copy: &mut dyn FnMut(&str),
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    loop {
+        draw(terminal, app, keymap, theme)?;
+        if let Some(text) = app.model.clipboard.take() {
+            copy(&text);
+        }
+        if app.model.quit {
+            return Ok(());
+        }
+        let Some(event) = events.next(WAIT)? else {
+            continue;
+        };
+        if let Some(action) = event.into_action(keymap, app.mode()) {
+            app.apply(action);
+        }
+    }
+}
+
+/// One frame.
+pub fn draw<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    keymap: &Keymap,
+    theme: &Theme,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let mode = app.mode();
+    terminal.draw(|frame| view::draw(frame, &app.model, &mut app.ui, theme, keymap, mode))?;
+    Ok(())
+}
+
+/// The OSC 52 sequence that puts `text` on the system clipboard (through tmux's passthrough
+/// inside tmux). The text is sanitized first: it is data for the clipboard, never commands.
+pub fn osc52(text: &str, in_tmux: bool) -> String {
+    let clean = crate::text::sanitize(text);
+    let seq = format!("\x1b]52;c;{}\x07", base64(clean.as_bytes()));
+    if in_tmux {
+        crate::text::tmux_passthrough(&seq)
+    } else {
+        seq
+    }
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_and_the_clipboard_sequence() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64("مصوبه".as_bytes()), "2YXYtdmI2KjZhw==");
+        let seq = osc52("a\u{1b}]0;x\u{7}b", false);
+        assert_eq!(
+            seq,
+            format!("\x1b]52;c;{}\x07", base64(b"a]0;xb")),
+            "no escape survives"
+        );
+        assert!(osc52("x", true).starts_with("\x1bPtmux;"));
+    }
+}

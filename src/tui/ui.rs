@@ -1,0 +1,114 @@
+//! Render-time state: the modals stacked over the screen (forms hold `InputState`s, which
+//! lay themselves out while drawing) and the list offsets the views keep between frames.
+
+use crate::domain::{DecisionStatus, Id, IssueStatus};
+use crate::store::Draft;
+
+use super::forms::Form;
+
+/// Something standing over the screen and taking the keys; the last one is on top.
+#[derive(Debug)]
+pub enum Modal {
+    Form(Form),
+    /// A yes/no question; `yes` runs when answered yes.
+    Confirm {
+        question: String,
+        yes: Pending,
+    },
+    /// Attendance of the open meeting; the selected person's row.
+    Attendance {
+        selected: usize,
+    },
+    /// A short list of choices.
+    Menu(Menu),
+    /// The keys of the screen below.
+    Help {
+        scroll: usize,
+    },
+}
+
+/// What a yes in a confirmation does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pending {
+    /// Throw away the form under the question.
+    DiscardForm,
+    DeleteDecision(Id),
+    DeleteStatement(Id),
+    ApproveMeeting(Id),
+    /// Bring back a draft left by a crash.
+    RestoreDraft(Draft),
+}
+
+/// A list of choices, one of them selected.
+#[derive(Debug, Clone)]
+pub struct Menu {
+    pub title: String,
+    pub items: Vec<(String, Choice)>,
+    pub selected: usize,
+}
+
+/// What a menu item does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    StartMeeting,
+    CloseMeeting,
+    ReopenMeeting,
+    ApproveMeeting,
+    AmendMeeting,
+    IssueStatus(Id, IssueStatus),
+    MoveIssue(Id, Id),
+    FollowUp(Id, DecisionStatus),
+}
+
+/// Offsets kept between frames so a long list scrolls instead of jumping.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Scroll {
+    pub list: usize,
+    pub detail: usize,
+    pub meetings: usize,
+    pub attendance: usize,
+    pub review: usize,
+    pub search: usize,
+}
+
+/// Everything the views keep between frames.
+#[derive(Debug, Default)]
+pub struct Ui {
+    pub modals: Vec<Modal>,
+    pub scroll: Scroll,
+    /// The search screen's query.
+    pub search_input: crate::text::InputState,
+}
+
+impl Ui {
+    pub fn top(&self) -> Option<&Modal> {
+        self.modals.last()
+    }
+
+    pub fn top_mut(&mut self) -> Option<&mut Modal> {
+        self.modals.last_mut()
+    }
+
+    /// The form on top, if the top modal is one.
+    pub fn form_mut(&mut self) -> Option<&mut Form> {
+        match self.modals.last_mut() {
+            Some(Modal::Form(f)) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// The topmost form, even under a question about it.
+    pub fn any_form(&self) -> Option<&Form> {
+        self.modals.iter().rev().find_map(|m| match m {
+            Modal::Form(f) => Some(f),
+            _ => None,
+        })
+    }
+
+    pub fn any_form_mut(&mut self) -> Option<&mut Form> {
+        self.modals.iter_mut().rev().find_map(|m| match m {
+            Modal::Form(f) => Some(f),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,290 @@
+//! A form over the screen: each field's label and input, a picker's matches under it, what a
+//! typed deadline means, why the last save was refused, and the form's keys.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+
+use super::widgets::{clear, label, line, modal_area, titled};
+use crate::domain::{MonthCalendar, parse_due};
+use crate::i18n::{Lang, Localized, TuiMessage, field_label};
+use crate::text::BidiInput;
+use crate::tui::forms::{Field, FieldId, FieldKind, Form, FormKind};
+use crate::tui::model::Model;
+use crate::tui::theme::Theme;
+
+/// Rows a picker's matches take when it has the keys.
+const MATCH_ROWS: usize = 6;
+/// Rows a multi-line field takes.
+const TEXT_ROWS: u16 = 4;
+
+fn title(lang: Lang, kind: &FormKind) -> String {
+    let s = lang.strings().tui;
+    let (noun, editing) = match kind {
+        FormKind::Decision { editing, .. } => (s.decision_noun, editing.is_some()),
+        FormKind::Statement { editing, .. } => (s.statement_noun, editing.is_some()),
+        FormKind::Issue { editing, .. } => (s.issue_noun, editing.is_some()),
+        FormKind::Series => (s.series_noun, false),
+        FormKind::Amendment { .. } => (s.amendment_noun, false),
+        FormKind::AttendanceReason { .. } => return s.reason_noun.to_string(),
+        FormKind::Substitute { .. } => return s.substitute_noun.to_string(),
+        FormKind::FollowUp { .. } => return s.follow_up_noun.to_string(),
+        FormKind::Export { .. } => return s.export_noun.to_string(),
+        FormKind::ReviewFilter => return s.filter_label.to_string(),
+    };
+    TuiMessage::FormTitle(noun, editing).localized(lang)
+}
+
+fn field_rows(field: &Field, focused: bool) -> u16 {
+    let input = match &field.kind {
+        FieldKind::Line(_) => 1,
+        FieldKind::Lines(_) => TEXT_ROWS,
+        FieldKind::Pick(p) if focused => {
+            1 + u16::from(p.is_multi()) + p.match_count().clamp(1, MATCH_ROWS) as u16
+        }
+        FieldKind::Pick(_) => 1,
+    };
+    let preview = u16::from(field.id == FieldId::Due);
+    1 + input + preview
+}
+
+/// Draws the form; puts the terminal cursor in the focused field.
+pub fn draw(frame: &mut Frame<'_>, screen: Rect, model: &Model, form: &mut Form, theme: &Theme) {
+    let lang = model.lang;
+    let rows: u16 = form
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| field_rows(f, i == form.focus))
+        .sum::<u16>()
+        + 4;
+    let preview = match &form.kind {
+        FormKind::Export { preview, .. } => Some(preview.clone()),
+        _ => None,
+    };
+    // The export screen gives the rest of the height to its preview.
+    let rows = if preview.is_some() {
+        screen.height.saturating_sub(2)
+    } else {
+        rows
+    };
+    let area = modal_area(screen, screen.width.saturating_sub(4).min(96), rows);
+    clear(frame, area);
+    let inner = titled(
+        frame,
+        area,
+        &title(lang, &form.kind),
+        theme.border_focused,
+        theme.title,
+        lang,
+    );
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    let inner = Rect::new(inner.x + 1, inner.y, inner.width - 2, inner.height);
+    let mut y = inner.y;
+    let bottom = inner.y + inner.height;
+    let focus = form.focus;
+    let mut cursor = None;
+    for (i, field) in form.fields.iter_mut().enumerate() {
+        if y >= bottom {
+            break;
+        }
+        let focused = i == focus;
+        let label_style = if focused { theme.title } else { theme.header };
+        label(
+            frame.buffer_mut(),
+            Rect::new(inner.x, y, inner.width, 1),
+            field_label(lang, field.id),
+            label_style,
+            lang,
+        );
+        y += 1;
+        let height =
+            field_rows(field, focused).saturating_sub(1 + u16::from(field.id == FieldId::Due));
+        let at = Rect::new(
+            inner.x,
+            y,
+            inner.width,
+            height.min(bottom.saturating_sub(y)),
+        );
+        if let Some(pos) = draw_field(frame, at, model, field, focused, theme) {
+            cursor = Some(pos);
+        }
+        y += at.height;
+        if field.id == FieldId::Due && y < bottom {
+            due_preview(
+                frame,
+                Rect::new(inner.x, y, inner.width, 1),
+                model,
+                field.text(),
+                theme,
+            );
+            y += 1;
+        }
+    }
+    let s = lang.strings().tui;
+    if let Some(text) = &preview
+        && y + 3 < bottom
+    {
+        label(
+            frame.buffer_mut(),
+            Rect::new(inner.x, y, inner.width, 1),
+            s.preview,
+            theme.header,
+            lang,
+        );
+        let at = Rect::new(inner.x, y + 1, inner.width, bottom - y - 3);
+        super::widgets::paragraph(frame.buffer_mut(), at, text, theme.muted, lang, 0);
+    }
+    if let Some(error) = &form.error
+        && bottom > inner.y
+    {
+        line(
+            frame.buffer_mut(),
+            Rect::new(inner.x, bottom - 2.min(bottom - inner.y), inner.width, 1),
+            error,
+            theme.error,
+            lang,
+        );
+    }
+    let hint = if form.is_picking() {
+        s.picker_hint
+    } else {
+        s.form_hint
+    };
+    label(
+        frame.buffer_mut(),
+        Rect::new(inner.x, bottom.saturating_sub(1), inner.width, 1),
+        hint,
+        theme.muted,
+        lang,
+    );
+    if let Some(pos) = cursor {
+        frame.set_cursor_position(pos);
+    }
+}
+
+/// One field's input; returns where the terminal cursor goes when it has the keys.
+fn draw_field(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    model: &Model,
+    field: &mut Field,
+    focused: bool,
+    theme: &Theme,
+) -> Option<Position> {
+    let lang = model.lang;
+    let input_style = if focused {
+        theme.input_focused
+    } else {
+        theme.input
+    };
+    let field_id = field.id;
+    match &mut field.kind {
+        FieldKind::Line(state) | FieldKind::Lines(state) => {
+            frame.render_stateful_widget(BidiInput::new().style(input_style), area, state);
+            focused.then(|| state.cursor_position()).flatten()
+        }
+        FieldKind::Pick(picker) if focused => {
+            let mut y = area.y;
+            if picker.is_multi() {
+                let chosen: Vec<&str> = picker.chosen().map(|o| o.label.as_str()).collect();
+                let text = format!("✓ {}", chosen.join(lang.list_separator()));
+                line(
+                    frame.buffer_mut(),
+                    Rect::new(area.x, y, area.width, 1),
+                    &text,
+                    theme.muted,
+                    lang,
+                );
+                y += 1;
+            }
+            let query = Rect::new(area.x, y, area.width, 1);
+            frame.render_stateful_widget(
+                BidiInput::new().style(input_style),
+                query,
+                &mut picker.query,
+            );
+            let pos = picker.query.cursor_position();
+            let buf = frame.buffer_mut();
+            let list_top = y + 1;
+            let rows = usize::from((area.y + area.height).saturating_sub(list_top));
+            if picker.match_count() == 0 {
+                let s = lang.strings().tui;
+                let typed = picker.query.text().trim();
+                let text = if typed.is_empty() || !creatable(field_id) {
+                    s.no_matches.to_string()
+                } else {
+                    TuiMessage::AddNew(typed).localized(lang)
+                };
+                let at = Rect::new(area.x, list_top, area.width, rows.min(1) as u16);
+                label(buf, at, &text, theme.muted, lang);
+                return pos;
+            }
+            let first = picker
+                .highlighted_index()
+                .saturating_sub(rows.saturating_sub(1));
+            for (k, (option, highlighted, chosen)) in
+                picker.matches().enumerate().skip(first).take(rows)
+            {
+                let at = Rect::new(area.x, list_top + (k - first) as u16, area.width, 1);
+                let style = if highlighted {
+                    theme.selected
+                } else {
+                    Style::default()
+                };
+                let mark = if chosen { "✓ " } else { "  " };
+                let text = if option.detail.is_empty() || option.detail == option.label {
+                    format!("{mark}{}", option.label)
+                } else {
+                    format!("{mark}{} — {}", option.label, option.detail)
+                };
+                buf.set_style(at, style);
+                line(buf, at, &text, style, lang);
+            }
+            pos
+        }
+        FieldKind::Pick(picker) => {
+            let chosen: Vec<&str> = picker.chosen().map(|o| o.label.as_str()).collect();
+            let text = if chosen.is_empty() {
+                "—".to_string()
+            } else {
+                chosen.join(lang.list_separator())
+            };
+            let buf = frame.buffer_mut();
+            buf.set_style(area, input_style);
+            line(buf, area, &text, input_style, lang);
+            None
+        }
+    }
+}
+
+/// Pickers whose Enter on an unknown name adds it (agencies and people).
+fn creatable(id: FieldId) -> bool {
+    matches!(
+        id,
+        FieldId::LeadAgency
+            | FieldId::SupportingAgencies
+            | FieldId::Speaker
+            | FieldId::SubstituteFor
+    )
+}
+
+/// What the deadline typed so far means, or why it means nothing.
+fn due_preview(frame: &mut Frame<'_>, area: Rect, model: &Model, text: &str, theme: &Theme) {
+    let lang = model.lang;
+    let calendar = match lang {
+        Lang::Fa => MonthCalendar::SolarHijri,
+        Lang::En => MonthCalendar::Gregorian,
+    };
+    let (message, style) = match parse_due(text, model.today, calendar) {
+        Ok(Some(d)) => (
+            TuiMessage::DueMeans(d, d < model.today).localized(lang),
+            theme.muted,
+        ),
+        Ok(None) => (lang.strings().tui.no_due.to_string(), theme.muted),
+        Err(e) => (TuiMessage::DueInvalid(&e).localized(lang), theme.error),
+    };
+    label(frame.buffer_mut(), area, &message, style, lang);
+}

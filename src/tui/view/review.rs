@@ -1,0 +1,228 @@
+//! The action review: the filter in force, the table of decisions (grouped by lead agency when
+//! asked, with each group's counts), and the selected decision's follow-ups.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+
+use super::pieces::{Pieces, Shape};
+use super::widgets::{cells, label, line, panes, scroll_to, titled};
+use crate::i18n::{Localized, TuiMessage};
+use crate::tui::model::{Model, Row};
+use crate::tui::theme::Theme;
+use crate::tui::ui::Scroll;
+
+/// The table's columns, by their index in the headers (number, text, agency, due, status,
+/// days late, last follow-up), with their widths; the text takes what is left. Narrow tables
+/// drop the last follow-up, then the days late, so the decision's text keeps room.
+fn columns(width: u16) -> Vec<(usize, u16)> {
+    let mut cols = vec![(0, 6), (2, 16), (3, 10), (4, 14)];
+    if width >= 84 {
+        cols.push((5, 4));
+    }
+    if width >= 110 {
+        cols.push((6, 10));
+    }
+    if width < 70 {
+        cols[1].1 = 12;
+    }
+    cols.push((1, 0));
+    cols
+}
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, model: &Model, scroll: &mut Scroll, theme: &Theme) {
+    if area.height < 5 {
+        return;
+    }
+    let lang = model.lang;
+    let s = lang.strings().tui;
+    let r = &model.review;
+    let mut top = format!(
+        "{}: {}",
+        s.filter_label,
+        if r.filter_text.is_empty() {
+            s.no_filter
+        } else {
+            r.filter_text.as_str()
+        }
+    );
+    if r.grouped {
+        top = format!("{top} · {}", s.grouped_by_agency);
+    }
+    top = format!("{top} · {}", lang.number(r.item_count));
+    if r.loading {
+        top = format!("{top} · {}", s.loading);
+    }
+    let buf = frame.buffer_mut();
+    label(
+        buf,
+        Rect::new(area.x, area.y, area.width, 1),
+        &top,
+        theme.header,
+        lang,
+    );
+    let body = Rect::new(area.x, area.y + 1, area.width, area.height - 1);
+    let (list, detail) = panes(body, lang, 68);
+    draw_table(frame, list, model, scroll, theme);
+    draw_detail(frame, detail, model, theme);
+}
+
+fn draw_table(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    model: &Model,
+    scroll: &mut Scroll,
+    theme: &Theme,
+) {
+    let lang = model.lang;
+    let s = lang.strings().tui;
+    let inner = titled(
+        frame,
+        area,
+        s.review_title,
+        theme.border_focused,
+        theme.title,
+        lang,
+    );
+    if inner.height < 2 {
+        return;
+    }
+    let r = &model.review;
+    let dir = &model.directory;
+    let buf = frame.buffer_mut();
+    let head = Rect::new(inner.x, inner.y, inner.width, 1);
+    let cols = columns(inner.width);
+    let widths: Vec<u16> = cols.iter().map(|c| c.1).collect();
+    for ((index, _), cell) in cols.iter().zip(cells(head, &widths, lang)) {
+        line(buf, cell, s.review_headers[*index], theme.header, lang);
+    }
+    let rows = usize::from(inner.height - 1);
+    scroll.review = scroll_to(scroll.review, r.selected, rows);
+    for (k, row) in r.rows.iter().enumerate().skip(scroll.review).take(rows) {
+        let at = Rect::new(
+            inner.x,
+            inner.y + 1 + (k - scroll.review) as u16,
+            inner.width,
+            1,
+        );
+        match row {
+            Row::Group {
+                agency,
+                open,
+                overdue,
+                done,
+            } => {
+                let name = dir
+                    .agencies
+                    .get(*agency)
+                    .map_or("", |a| dir.agency_name(lang, &a.id));
+                let counts = TuiMessage::GroupCounts(*open, *overdue, *done).localized(lang);
+                label(buf, at, &format!("{name} — {counts}"), theme.title, lang);
+            }
+            Row::Item(i) => {
+                let Some(e) = r.entries.get(*i) else { continue };
+                let d = &e.decision;
+                let late = d
+                    .due
+                    .filter(|_| d.is_overdue(model.today))
+                    .map(|due| due.days_until(model.today));
+                let base = if late.is_some() {
+                    theme.overdue
+                } else {
+                    Style::default()
+                };
+                let style = if k == r.selected {
+                    base.patch(theme.selected)
+                } else {
+                    base
+                };
+                buf.set_style(at, style);
+                let mut agency = dir.agency_name(lang, &d.lead_agency).to_string();
+                if !d.supporting_agencies.is_empty() {
+                    agency = format!("{agency} (+{})", lang.number(d.supporting_agencies.len()));
+                }
+                let values = [
+                    lang.decision_number(d.number),
+                    d.text.clone(),
+                    agency,
+                    d.due.map(|x| lang.date(x)).unwrap_or_default(),
+                    lang.status(d.status).to_string(),
+                    late.map(|n| lang.number(n)).unwrap_or_default(),
+                    e.last_follow_up.map(|x| lang.date(x)).unwrap_or_default(),
+                ];
+                for ((index, _), cell) in cols.iter().zip(cells(at, &widths, lang)) {
+                    line(buf, cell, &values[*index], style, lang);
+                }
+            }
+        }
+    }
+}
+
+fn draw_detail(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {
+    let lang = model.lang;
+    let s = lang.strings().tui;
+    let r = &model.review;
+    let dir = &model.directory;
+    let Some(e) = r.selected_entry() else {
+        titled(frame, area, "", theme.border, theme.title, lang);
+        return;
+    };
+    let d = &e.decision;
+    let title = format!(
+        "{} {} · {} {} · {}",
+        s.decision_noun,
+        lang.decision_number(d.number),
+        s.meeting,
+        lang.number(d.number.meeting),
+        lang.date(e.meeting_date)
+    );
+    let inner = titled(frame, area, &title, theme.border, theme.title, lang);
+    let mut p = Pieces::default();
+    p.push(Shape::Wrapped, d.text.clone(), Style::default(), None);
+    p.gap();
+    let due = d.due.map_or_else(|| s.no_due.to_string(), |x| lang.date(x));
+    p.push(
+        Shape::Heading,
+        format!(
+            "{} · {} · {}",
+            dir.agency_name(lang, &d.lead_agency),
+            due,
+            lang.status(d.status)
+        ),
+        theme.header,
+        None,
+    );
+    if !d.supporting_agencies.is_empty() {
+        p.push(
+            Shape::Heading,
+            format!("+ {}", dir.agency_names(lang, &d.supporting_agencies)),
+            theme.muted,
+            None,
+        );
+    }
+    if !r.reviewed_in.is_empty() {
+        let n: Vec<String> = r.reviewed_in.iter().map(|n| lang.number(n)).collect();
+        p.push(
+            Shape::Heading,
+            format!("{} {}", s.reviewed_in, n.join(lang.list_separator())),
+            theme.muted,
+            None,
+        );
+    }
+    if !r.follow_ups.is_empty() {
+        p.gap();
+        p.push(Shape::Heading, s.follow_ups, theme.title, None);
+        for f in r.follow_ups.iter().rev() {
+            p.push(
+                Shape::Heading,
+                format!("{} · {}", lang.date(f.date), lang.status(f.new_status)),
+                theme.header,
+                None,
+            );
+            if !f.note.is_empty() {
+                p.push(Shape::Wrapped, f.note.clone(), Style::default(), None);
+            }
+        }
+    }
+    p.draw(frame.buffer_mut(), inner, lang, 0, None, theme.selected);
+}

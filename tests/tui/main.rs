@@ -1,0 +1,24 @@
+//! The interactive app: `App::apply` with keys through the real keymap, screens drawn on
+//! `TestBackend`, and the real binary in a pseudo-terminal. `pty` (with `keys` and `screen`) is
+//! the pseudo-terminal harness; `pty_selftest` proves it on the binary; `pty_terminal` checks
+//! the terminal guard and the event layer in a real pseudo-terminal.
+
+// Tests may unwrap: a panic is how a test fails.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod app;
+mod e2e;
+mod present;
+mod screens;
+mod support;
+
+// The harness offers more than today's tests call.
+#[allow(dead_code)]
+mod keys;
+#[allow(dead_code)]
+mod pty;
+#[allow(dead_code)]
+mod screen;
+
+mod pty_selftest;
+mod pty_terminal;
