@@ -13,6 +13,7 @@
 mod actions;
 mod audit;
 mod bundle;
+mod changes;
 mod decisions;
 mod error;
 mod fault;
@@ -43,6 +44,7 @@ use crate::domain::Clock;
 pub use actions::{ActionFilter, ActionItem};
 pub use audit::{Change, Undone};
 pub use bundle::MeetingBundle;
+pub use changes::FieldChange;
 pub use decisions::{DecisionEdit, NewDecision};
 pub use error::{DamagedRow, FileKind, LogProblem, Record, RowProblem, StoreError};
 pub use import::{Conflict, ImportError, ImportReport, Side};
