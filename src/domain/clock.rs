@@ -19,6 +19,22 @@ pub trait Clock: Send + Sync {
     }
 }
 
+/// The local day and time of an audit timestamp (RFC 3339), in the machine's time zone: when a
+/// change was made, as the person who made it saw the clock.
+pub fn local_moment(at: &str) -> Option<(Date, TimeOfDay)> {
+    let zoned = at
+        .parse::<jiff::Timestamp>()
+        .ok()?
+        .to_zoned(jiff::tz::TimeZone::system());
+    let d = zoned.date();
+    let date = Date::from_gregorian(i32::from(d.year()), d.month() as u8, d.day() as u8).ok()?;
+    let time = TimeOfDay {
+        hour: u8::try_from(zoned.hour()).ok()?,
+        minute: u8::try_from(zoned.minute()).ok()?,
+    };
+    Some((date, time))
+}
+
 /// The real clock, in the machine's time zone.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct SystemClock;
@@ -80,6 +96,18 @@ impl Clock for FrozenClock {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn audit_timestamps_read_as_a_local_day_and_time() {
+        let (date, _) = local_moment("2014-05-06T06:30:00Z").unwrap();
+        // Whatever the machine's zone, it is within a day of the UTC date.
+        assert!(
+            date.days_until(Date::from_gregorian(2014, 5, 6).unwrap())
+                .abs()
+                <= 1
+        );
+        assert!(local_moment("yesterday").is_none());
+    }
 
     #[test]
     fn fixed_clock_is_fixed() {

@@ -10,7 +10,7 @@ mod rules;
 mod status;
 
 pub use calendar::{Date, DateError, JALALI_MONTHS_FA, JalaliDate};
-pub use clock::{Clock, FixedClock, FrozenClock, SystemClock};
+pub use clock::{Clock, FixedClock, FrozenClock, SystemClock, local_moment};
 pub use due::{DueError, MonthCalendar, end_of_month, parse_due};
 pub use entities::{
     Agency, Amendment, Attendance, Category, Decision, DecisionNumber, FollowUp, Issue, Meeting,

@@ -13,9 +13,11 @@
 
 mod cli;
 mod errors;
+mod history;
 mod tui;
 
 pub use cli::{CliMessage, CliStrings};
+pub use history::{HistoryStrings, column_label};
 pub use tui::{TuiMessage, TuiStrings, action_help, action_name, field_label};
 
 use crate::domain::{
@@ -43,17 +45,20 @@ pub enum Lang {
 pub struct Strings {
     pub cli: &'static CliStrings,
     pub tui: &'static TuiStrings,
+    pub history: &'static HistoryStrings,
 }
 
 /// Persian.
 pub static FA: Strings = Strings {
     cli: &cli::FA,
     tui: &tui::FA,
+    history: &history::FA,
 };
 /// English.
 pub static EN: Strings = Strings {
     cli: &cli::EN,
     tui: &tui::EN,
+    history: &history::EN,
 };
 
 /// A message whose wording depends on the language: typed errors and parameterised sentences.

@@ -26,7 +26,8 @@ fn internal(column: &str) -> bool {
 fn blank(v: &Json) -> bool {
     match v {
         Json::Null => true,
-        Json::String(s) => s.is_empty(),
+        // Lists of ids are stored as JSON text.
+        Json::String(s) => s.is_empty() || s == "[]",
         Json::Array(a) => a.is_empty(),
         _ => false,
     }
@@ -87,8 +88,8 @@ impl Change {
             if old == new || (blank(&old) && blank(&new)) {
                 continue;
             }
-            // A record's meeting is where it was made; repeating it on creation says nothing.
-            if before.is_none() && column == "meeting" {
+            // A record's meeting and number are fixed when it is made, and its title says them.
+            if before.is_none() && matches!(column.as_str(), "meeting" | "item") {
                 continue;
             }
             out.push(FieldChange {

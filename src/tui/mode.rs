@@ -17,6 +17,7 @@ impl App {
             Some(Modal::Menu(_)) => Mode::Menu,
             Some(Modal::Attendance { .. }) => Mode::Attendance,
             Some(Modal::Help { .. }) => Mode::Help,
+            Some(Modal::History { .. }) => Mode::History,
             None => match self.model.screen {
                 Screen::Welcome => Mode::Welcome,
                 Screen::Meetings => Mode::Meetings,

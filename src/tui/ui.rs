@@ -5,6 +5,7 @@ use crate::domain::{DecisionStatus, Id, IssueStatus};
 use crate::store::Draft;
 
 use super::forms::Form;
+use super::model::HistoryView;
 
 /// Something standing over the screen and taking the keys; the last one is on top.
 #[derive(Debug)]
@@ -23,6 +24,11 @@ pub enum Modal {
     Menu(Menu),
     /// The keys of the screen below.
     Help {
+        scroll: usize,
+    },
+    /// The change history of the selected record.
+    History {
+        view: Box<HistoryView>,
         scroll: usize,
     },
 }

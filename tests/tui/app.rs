@@ -705,3 +705,127 @@ fn search_finds_as_one_types_and_jumps_to_the_item() {
     h.key("/").key("esc");
     assert_eq!(h.app.model.screen, Screen::Room);
 }
+
+fn history_view(h: &Harness) -> hamyar::tui::model::HistoryView {
+    match h.app.ui.top() {
+        Some(Modal::History { view, .. }) => (**view).clone(),
+        other => panic!("the history is open, not {other:?}"),
+    }
+}
+
+#[test]
+fn the_history_shows_what_an_edit_changed_field_by_field() {
+    let mut h = Harness::demo(Lang::Fa);
+    while room(&h)
+        .detail
+        .history
+        .decisions
+        .iter()
+        .all(|d| d.number.meeting != 2)
+    {
+        h.key("j");
+    }
+    // The issue's own history first, from the list.
+    h.key("h");
+    assert!(history_view(&h).subject.starts_with("مشکل: "));
+    assert_eq!(h.app.mode(), Mode::History);
+    h.key("esc");
+    h.key("tab");
+    let target = room(&h)
+        .detail
+        .history
+        .decisions
+        .iter()
+        .position(|d| d.number.meeting == 2)
+        .unwrap();
+    for _ in 0..target {
+        h.key("j");
+    }
+    h.key("e")
+        .key("end")
+        .typed(" (با پیامک SMS، ۲ بار)")
+        .key("ctrl+s");
+    assert!(h.flash().contains("اصلاح شد"), "{}", h.flash());
+    // h on the Persian layout.
+    h.key("ا");
+    let view = history_view(&h);
+    assert!(view.subject.starts_with("مصوبه ۲/"), "{}", view.subject);
+    let last = view.changes.last().expect("the edit is in the log");
+    assert!(last.heading.contains("اصلاح مصوبه"), "{}", last.heading);
+    let text = last.lines.iter().find(|l| l.starts_with("متن: ")).unwrap();
+    assert!(
+        text.contains(" ← ") && text.ends_with("(با پیامک SMS، ۲ بار)"),
+        "{text}"
+    );
+    assert_eq!(
+        last.lines.len(),
+        1,
+        "only the text changed: {:?}",
+        last.lines
+    );
+    h.key("h");
+    assert!(h.app.ui.top().is_none(), "h closes it again");
+}
+
+#[test]
+fn the_history_of_a_decision_under_review_lists_its_follow_ups() {
+    let mut h = Harness::demo(Lang::En);
+    h.key("r");
+    h.tick();
+    for _ in 0..200 {
+        if !h.app.model.review.rows.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.tick();
+    }
+    let decision = h
+        .app
+        .model
+        .review
+        .selected_entry()
+        .unwrap()
+        .decision
+        .clone();
+    let mut other = h.store();
+    let status = if decision.status == DecisionStatus::Pending {
+        DecisionStatus::InProgress
+    } else {
+        DecisionStatus::Done
+    };
+    other
+        .record_follow_up(&decision.id, None, status, "نامه شمارهٔ ۱۲۳ (IBAN) ارسال شد")
+        .unwrap();
+    h.key("h");
+    let view = history_view(&h);
+    assert!(view.subject.starts_with("Decision "), "{}", view.subject);
+    assert!(
+        view.follow_ups
+            .iter()
+            .any(|f| f.ends_with(": نامه شمارهٔ ۱۲۳ (IBAN) ارسال شد")),
+        "{:?}",
+        view.follow_ups
+    );
+    let last = view.changes.last().unwrap();
+    assert!(
+        last.heading.contains("recording a follow-up"),
+        "{}",
+        last.heading
+    );
+    assert!(
+        last.lines
+            .iter()
+            .any(|l| l.starts_with("Status: ") && l.contains(" → ")),
+        "{:?}",
+        last.lines
+    );
+    let created = view.changes.first().expect("its creation is logged");
+    assert!(
+        created
+            .lines
+            .iter()
+            .any(|l| l.starts_with("Lead agency (set): ")),
+        "{:?}",
+        created.lines
+    );
+}

@@ -94,6 +94,7 @@ impl Harness {
             "down" => Event::key(KeyCode::Down, KeyModifiers::NONE),
             "delete" => Event::key(KeyCode::Delete, KeyModifiers::NONE),
             "home" => Event::key(KeyCode::Home, KeyModifiers::NONE),
+            "end" => Event::key(KeyCode::End, KeyModifiers::NONE),
             "backspace" => Event::key(KeyCode::Backspace, KeyModifiers::NONE),
             "ctrl+s" => Event::key(KeyCode::Char('s'), KeyModifiers::CONTROL),
             "ctrl+space" => Event::key(KeyCode::Char(' '), KeyModifiers::CONTROL),

@@ -17,12 +17,12 @@ impl App {
             Some(Modal::Confirm { .. }) => self.apply_confirm(action),
             Some(Modal::Menu(_)) => self.apply_menu(action),
             Some(Modal::Attendance { .. }) => self.apply_attendance(action),
-            Some(Modal::Help { scroll }) => match action {
+            Some(Modal::Help { scroll } | Modal::History { scroll, .. }) => match action {
                 Action::Up => *scroll = scroll.saturating_sub(1),
                 Action::Down => *scroll += 1,
                 Action::PageUp => *scroll = scroll.saturating_sub(10),
                 Action::PageDown => *scroll += 10,
-                Action::Back | Action::Quit | Action::Help | Action::Select => {
+                Action::Back | Action::Quit | Action::Help | Action::History | Action::Select => {
                     self.ui.modals.pop();
                 }
                 _ => {}

@@ -21,6 +21,9 @@ impl App {
                 self.open_review();
             }
             Action::Search if self.model.screen != Screen::Welcome => self.open_search(),
+            Action::History if matches!(self.model.screen, Screen::Room | Screen::Review) => {
+                self.open_history();
+            }
             _ => match self.model.screen {
                 Screen::Welcome => self.apply_welcome(action),
                 Screen::Meetings => self.apply_meetings(action),

@@ -5,6 +5,7 @@
 mod dialogs;
 mod form;
 mod help;
+mod history;
 mod meetings;
 pub mod pieces;
 mod review;
@@ -68,6 +69,10 @@ pub fn draw(
             Modal::Help { scroll: offset } => {
                 help::draw(frame, area, model, keymap, mode, offset, theme)
             }
+            Modal::History {
+                view,
+                scroll: offset,
+            } => history::draw(frame, area, model, view, offset, theme),
         }
     }
 }

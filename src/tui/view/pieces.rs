@@ -63,6 +63,11 @@ impl Pieces {
         }
     }
 
+    /// How many rows the whole column takes at `width`.
+    pub fn height(&self, width: u16, lang: Lang) -> usize {
+        self.0.iter().map(|p| Self::rows(p, width, lang)).sum()
+    }
+
     /// Draws the column from row `offset`, first moving `offset` so that the rows of item
     /// `selected` are in view; returns the offset used.
     pub fn draw(

@@ -1,0 +1,159 @@
+//! The change history of one record, ready to draw: each change of the audit log with when it
+//! was made and what it changed, field by field, values as a person knows them (names for ids,
+//! Solar Hijri dates, statuses in words); then the record's follow-ups, and the amendments of an
+//! approved meeting with their reasons.
+
+use serde_json::Value as Json;
+
+use super::Directory;
+use crate::domain::{
+    Amendment, AttendanceState, Date, DecisionStatus, FollowUp, Id, IssueStatus, MeetingStatus,
+    local_moment,
+};
+use crate::i18n::{Lang, action_name, column_label};
+use crate::store::{Change, FieldChange};
+
+/// One change: its heading (when, which action) and one line per field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryEntry {
+    pub heading: String,
+    pub lines: Vec<String>,
+}
+
+/// What the history modal shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HistoryView {
+    /// The record, as its title line: «مصوبهٔ ۲/۳: …».
+    pub subject: String,
+    pub changes: Vec<HistoryEntry>,
+    pub follow_ups: Vec<String>,
+    pub amendments: Vec<HistoryEntry>,
+}
+
+/// Names for the ids a change holds: agencies, people and categories from the directory,
+/// issues from what the caller has at hand.
+pub struct Names<'a> {
+    pub dir: &'a Directory,
+    pub issue_title: &'a dyn Fn(&Id) -> Option<String>,
+    pub lang: Lang,
+}
+
+impl HistoryView {
+    pub fn build(
+        subject: String,
+        log: &[Change],
+        follow_ups: &[FollowUp],
+        amendments: &[Amendment],
+        names: &Names<'_>,
+    ) -> HistoryView {
+        let lang = names.lang;
+        let changes = log
+            .iter()
+            .map(|c| HistoryEntry {
+                heading: heading(c, lang),
+                lines: c
+                    .field_changes()
+                    .iter()
+                    .map(|f| field_line(&c.entity, f, names))
+                    .collect(),
+            })
+            .collect();
+        let follow_ups = follow_ups
+            .iter()
+            .map(|f| {
+                let head = format!("{} · {}", lang.date(f.date), lang.status(f.new_status));
+                if f.note.is_empty() {
+                    head
+                } else {
+                    format!("{head}: {}", f.note)
+                }
+            })
+            .collect();
+        let amendments = amendments
+            .iter()
+            .map(|a| HistoryEntry {
+                heading: format!("{} · {}", lang.date(a.date), a.reason),
+                lines: vec![a.text.clone()],
+            })
+            .collect();
+        HistoryView {
+            subject,
+            changes,
+            follow_ups,
+            amendments,
+        }
+    }
+}
+
+/// «۱۳۹۳/۰۲/۱۶ ۱۰:۳۰ · ثبت مصوبه».
+fn heading(c: &Change, lang: Lang) -> String {
+    let when = match local_moment(&c.at) {
+        Some((date, time)) => format!("{} {}", lang.date(date), lang.digits(&time.to_string())),
+        None => c.at.clone(),
+    };
+    format!("{when} · {}", action_name(lang, &c.action))
+}
+
+/// «وضعیت: در انتظار ← در حال اجرا», or «متن: ثبت شد: …» for a value that is new.
+fn field_line(entity: &str, f: &FieldChange, names: &Names<'_>) -> String {
+    let lang = names.lang;
+    let s = lang.strings().history;
+    let label = column_label(lang, &f.field).unwrap_or(&f.field);
+    let before = value(entity, &f.field, &f.before, names);
+    let after = value(entity, &f.field, &f.after, names);
+    let arrow = match lang {
+        Lang::Fa => "←",
+        Lang::En => "→",
+    };
+    match (before, after) {
+        (None, Some(after)) => format!("{label} ({}): {after}", s.created),
+        (Some(before), None) => format!("{label} ({}): {before}", s.removed),
+        (Some(before), Some(after)) => format!("{label}: {before} {arrow} {after}"),
+        (None, None) => label.to_string(),
+    }
+}
+
+/// A stored value as a person reads it, or `None` for no value.
+fn value(entity: &str, column: &str, v: &Json, names: &Names<'_>) -> Option<String> {
+    let lang = names.lang;
+    let dir = names.dir;
+    let text = match v {
+        Json::Null => return None,
+        Json::String(s) if s.is_empty() => return None,
+        // Lists of agencies are stored as JSON text.
+        Json::String(s) if matches!(column, "supporting_agencies" | "member_agencies") => {
+            let ids: Vec<Id> = serde_json::from_str(s).unwrap_or_default();
+            return (!ids.is_empty()).then(|| dir.agency_names(lang, &ids));
+        }
+        Json::String(s) => s.as_str(),
+        other => return Some(lang.digits(&other.to_string())),
+    };
+    let id = || Id::from_string(text);
+    Some(match column {
+        "lead_agency" | "agency" => dir.agency_name(lang, &id()).to_string(),
+        "speaker" | "person" | "raised_by" | "chair" | "secretary" | "substitute_for" => {
+            dir.person_name(&id()).to_string()
+        }
+        "category" => dir.category_name(Some(&id())).to_string(),
+        "issue" => (names.issue_title)(&id()).unwrap_or_else(|| "—".into()),
+        "due" | "date" | "next_meeting" => match Date::parse_iso(text) {
+            Ok(d) => lang.date(d),
+            Err(_) => text.to_string(),
+        },
+        "status" | "new_status" | "state" => status(entity, text, lang),
+        "start_time" | "end_time" => lang.digits(text),
+        _ => text.to_string(),
+    })
+}
+
+/// A status code in words, by the kind of record it belongs to.
+fn status(entity: &str, code: &str, lang: Lang) -> String {
+    let word = match entity {
+        "decisions" | "follow_ups" => DecisionStatus::from_code(code).map(|s| lang.status(s)),
+        "issues" => IssueStatus::from_code(code).map(|s| lang.status(s)),
+        "meetings" => MeetingStatus::from_code(code).map(|s| lang.status(s)),
+        "attendance" => AttendanceState::from_code(code).map(|s| lang.status(s)),
+        _ => return code.to_string(),
+    };
+    word.map_or_else(|_| code.to_string(), str::to_string)
+}
