@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::{Lang, Localized};
-use crate::domain::{RuleError, TransitionError};
+use crate::domain::{DueError, RuleError, TransitionError};
 use crate::store::{DamagedRow, FileKind, ImportError, LogProblem, Record, RowProblem, StoreError};
 
 impl Localized for StoreError {
@@ -287,6 +287,28 @@ fn log_problem_fa(problem: &LogProblem) -> String {
         LogProblem::NotARecord => "سابقهٔ نگه‌داشتهٔ یک بند سابقه نیست".into(),
         LogProblem::Unreadable => "سابقهٔ نگه‌داشتهٔ یک بند خوانده نمی‌شود".into(),
         LogProblem::NoEarlierState => "بندی حالت پیشین ندارد".into(),
+    }
+}
+
+impl Localized for DueError {
+    fn localized(&self, lang: Lang) -> String {
+        use crate::domain::DateError;
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            DueError::Date(DateError::Format(s)) => {
+                format!("«{s}» تاریخ نیست؛ مانند ۱۴۰۵/۹/۳۰ یا ‎+14‎ یا ‎+2w‎ یا «آخر ماه» بنویسید.")
+            }
+            DueError::Date(DateError::Impossible(s)) => {
+                format!("تاریخ {} در تقویم وجود ندارد.", lang.digits(s))
+            }
+            DueError::Date(DateError::YearOutOfRange(y)) => format!(
+                "سال {} پذیرفته نیست: ۱۲۰۰ تا ۱۵۹۹ شمسی و ۱۶۰۰ تا ۲۹۹۹ میلادی.",
+                lang.number(y)
+            ),
+            DueError::TooFar(s) => format!("«{s}» خیلی دور است؛ مهلت حداکثر ده سال است."),
+        }
     }
 }
 

@@ -14,11 +14,13 @@
 mod cli;
 mod errors;
 mod history;
+mod labels;
 mod tui;
 
 pub use cli::{CliMessage, CliStrings};
 pub use history::{HistoryStrings, column_label};
-pub use tui::{TuiMessage, TuiStrings, action_help, action_name, field_label};
+pub use labels::{action_help, action_name, field_label};
+pub use tui::{TuiMessage, TuiStrings};
 
 use crate::domain::{
     AttendanceState, Date, DecisionNumber, DecisionStatus, IssueStatus, MeetingStatus,

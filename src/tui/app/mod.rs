@@ -2,6 +2,7 @@
 //! the only caller of the store. Each change is one store call, committed before the model is
 //! reloaded and the next frame confirms it.
 
+mod choices;
 mod history;
 mod modals;
 mod review;

@@ -1,14 +1,13 @@
-//! Saving forms and carrying out choices: each is one store call, committed before the form
-//! closes and the status line confirms it.
+//! Saving forms: each is one store call, committed before the form closes and the status line
+//! confirms it.
 
 use crate::domain::{
     AttendanceState, Decision, DecisionStatus, Id, Issue, IssueStatus, MeetingStatus,
     MonthCalendar, Series, Statement, parse_due,
 };
 use crate::i18n::{Lang, Localized, TuiMessage, field_label};
-use crate::store::{DecisionEdit, Draft, IssueEdit, NewDecision};
+use crate::store::{DecisionEdit, IssueEdit, NewDecision};
 use crate::tui::forms::{self, FieldId, Form, FormKind};
-use crate::tui::ui::{Choice, Modal, Pending};
 
 use super::App;
 
@@ -66,7 +65,7 @@ impl App {
         }
     }
 
-    fn lang(&self) -> Lang {
+    pub(super) fn lang(&self) -> Lang {
         self.model.lang
     }
 
@@ -392,172 +391,5 @@ impl App {
             .map_err(|e| Refusal(format!("{}: {e}", path.display())))?;
         let shown = std::fs::canonicalize(&path).unwrap_or(path);
         Ok(TuiMessage::Exported(&shown.display().to_string()).localized(self.lang()))
-    }
-
-    pub(super) fn delete_decision(&mut self, id: &Id) {
-        match self
-            .store
-            .get_decision(id)
-            .and_then(|d| self.store.delete_decision(id).map(|()| d))
-        {
-            Ok(d) => {
-                if let Err(e) = self.after_change() {
-                    self.fail(&e);
-                }
-                self.done(TuiMessage::DecisionDeleted(d.number));
-            }
-            Err(e) => self.fail(&e),
-        }
-    }
-
-    pub(super) fn delete_statement(&mut self, id: &Id) {
-        match self.store.delete_statement(id) {
-            Ok(()) => {
-                if let Err(e) = self.after_change() {
-                    self.fail(&e);
-                }
-                self.done(TuiMessage::StatementDeleted);
-            }
-            Err(e) => self.fail(&e),
-        }
-    }
-
-    pub(super) fn approve(&mut self, id: &Id) {
-        self.meeting_change(|app| app.store.set_meeting_status(id, MeetingStatus::Approved));
-    }
-
-    /// One change of the open meeting's status, then its new status in the status line.
-    fn meeting_change(
-        &mut self,
-        f: impl FnOnce(&mut App) -> Result<crate::domain::Meeting, crate::store::StoreError>,
-    ) {
-        match f(self) {
-            Ok(m) => {
-                if let Err(e) = self.after_change() {
-                    self.fail(&e);
-                }
-                let label = self.lang().status(m.status);
-                self.done(TuiMessage::MeetingStatus(label));
-            }
-            Err(e) => self.fail(&e),
-        }
-    }
-
-    pub(super) fn run_choice(&mut self, choice: Choice) {
-        let Some(meeting) = self.model.room.as_ref().map(|r| r.meeting.id.clone()) else {
-            return;
-        };
-        let now = self.model.now;
-        let lang = self.lang();
-        match choice {
-            Choice::StartMeeting => {
-                self.meeting_change(|app| app.store.start_meeting(&meeting, now))
-            }
-            Choice::CloseMeeting => {
-                self.meeting_change(|app| app.store.close_meeting(&meeting, now))
-            }
-            Choice::ReopenMeeting => {
-                self.meeting_change(|app| app.store.start_meeting(&meeting, now))
-            }
-            Choice::ApproveMeeting => {
-                let question = lang.strings().tui.approve_question.to_string();
-                self.ui.modals.push(Modal::Confirm {
-                    question,
-                    yes: Pending::ApproveMeeting(meeting),
-                });
-            }
-            Choice::AmendMeeting => {
-                self.ui
-                    .modals
-                    .push(Modal::Form(forms::amendment_form(lang, &meeting)));
-            }
-            Choice::IssueStatus(issue, to) => match self.store.set_issue_status(&issue, to) {
-                Ok(_) => {
-                    if let Err(e) = self.after_change() {
-                        self.fail(&e);
-                    }
-                    self.done(TuiMessage::IssueSaved);
-                }
-                Err(e) => self.fail(&e),
-            },
-            Choice::MoveIssue(issue, category) => self.move_issue(&issue, category),
-            Choice::FollowUp(decision, status) => {
-                self.ui
-                    .modals
-                    .push(Modal::Form(forms::follow_up_form(lang, &decision, status)));
-            }
-        }
-    }
-
-    fn move_issue(&mut self, id: &Id, category: Id) {
-        let result = self.store.get_issue(id).and_then(|i| {
-            let edit = IssueEdit {
-                title: i.title,
-                category: Some(category),
-                description: i.description,
-            };
-            self.store.update_issue(id, &edit)
-        });
-        match result {
-            Ok(_) => {
-                if let Err(e) = self.after_change() {
-                    self.fail(&e);
-                }
-                self.done(TuiMessage::IssueSaved);
-            }
-            Err(e) => self.fail(&e),
-        }
-    }
-
-    /// Opens the form a draft belongs to (in its meeting's room) with what was typed.
-    pub(super) fn restore_draft(&mut self, draft: &Draft) {
-        let body: serde_json::Value = serde_json::from_str(&draft.body).unwrap_or_default();
-        let mut parts = draft.key.split(':');
-        let kind = parts.next().unwrap_or_default();
-        let meeting = parts.next().map(Id::from_string);
-        if let Some(m) = &meeting
-            && matches!(kind, "decision" | "statement" | "issue" | "amendment")
-            && let Err(e) = self.open_room(m)
-        {
-            self.fail(&e);
-            return;
-        }
-        let editing = parts.next().map(Id::from_string);
-        let lang = self.lang();
-        let dir = &self.model.directory;
-        let form = match (kind, &self.model.room) {
-            ("decision", Some(room)) => {
-                let d = editing.and_then(|id| self.store.get_decision(&id).ok());
-                Some(forms::decision_form(lang, dir, room, None, d.as_ref()))
-            }
-            ("statement", Some(room)) => {
-                let st =
-                    editing.and_then(|id| room.statements.iter().find(|s| s.id == id).cloned());
-                Some(forms::statement_form(lang, dir, room, None, st.as_ref()))
-            }
-            ("issue", Some(room)) => {
-                let i = editing.and_then(|id| self.store.get_issue(&id).ok());
-                Some(forms::issue_form(lang, dir, room, i.as_ref(), None))
-            }
-            ("amendment", Some(room)) => Some(forms::amendment_form(lang, &room.meeting.id)),
-            ("series", _) => Some(forms::series_form(lang)),
-            _ => None,
-        };
-        match form {
-            Some(mut form) => {
-                form.restore(&body);
-                if form.kind.draft_key() != draft.key
-                    && let Err(e) = self.store.delete_draft(&draft.key)
-                {
-                    self.fail(&e);
-                }
-                self.ui.modals.push(Modal::Form(form));
-            }
-            None => {
-                if let Err(e) = self.store.delete_draft(&draft.key) {
-                    self.fail(&e);
-                }
-            }
-        }
     }
 }
