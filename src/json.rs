@@ -11,13 +11,15 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 /// Whether `c` must not reach a terminal raw: C0 and C1 controls, DEL, bidi embeddings,
-/// overrides, isolates and marks, line and paragraph separators, and the BOM.
+/// overrides, isolates and marks, line and paragraph separators, the BOM, the interlinear
+/// annotation controls, and the noncharacters U+FFFE and U+FFFF (which some tools read as a
+/// byte-swapped BOM).
 pub fn needs_escape(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
         | '\u{061C}' | '\u{200E}' | '\u{200F}'
         | '\u{2028}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-        | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+        | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{FFFE}' | '\u{FFFF}')
 }
 
 /// Writes `value` as pretty JSON with [`needs_escape`] characters escaped.
@@ -78,14 +80,14 @@ mod tests {
 
     #[test]
     fn controls_and_overrides_are_escaped_and_the_value_is_unchanged() {
-        let text = "بانک\u{9B}31m \u{85}x\u{202E}abc\u{202C} \u{1B}]0;t\u{7}";
+        let text = "بانک\u{9B}31m \u{85}x\u{202E}abc\u{202C} \u{1B}]0;t\u{7} a\u{FFFE}b";
         let json = to_string_pretty(&serde_json::json!({ "text": text })).unwrap();
         assert!(
             !json.chars().any(|c| needs_escape(c) && c != '\n'),
             "{json:?}"
         );
         assert!(
-            json.contains("\\u009B") && json.contains("\\u202E"),
+            json.contains("\\u009B") && json.contains("\\u202E") && json.contains("\\uFFFE"),
             "{json}"
         );
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
