@@ -5,6 +5,7 @@
 //! - [`text`]: right-to-left and mixed text laid out for terminals; depends on nothing else here.
 //! - [`export`]: the minutes (صورتجلسه) in DOCX, HTML, Markdown, PDF, JSON and CSV; import.
 //! - [`i18n`]: what the user reads, in Persian and English.
+//! - [`history`]: a record's change history as a person reads it, for the app and the CLI.
 //! - [`tui`]: the interactive app: terminal, events, keys, actions, screens.
 //! - [`cli`]: the command line.
 
@@ -12,6 +13,7 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod history;
 pub mod i18n;
 pub mod json;
 pub mod settings;

@@ -5,7 +5,7 @@ use crate::domain::{DecisionStatus, Id, IssueStatus};
 use crate::store::Draft;
 
 use super::forms::Form;
-use super::model::HistoryView;
+use crate::history::HistoryView;
 
 /// Something standing over the screen and taking the keys; the last one is on top.
 #[derive(Debug)]

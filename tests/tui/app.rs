@@ -706,7 +706,7 @@ fn search_finds_as_one_types_and_jumps_to_the_item() {
     assert_eq!(h.app.model.screen, Screen::Room);
 }
 
-fn history_view(h: &Harness) -> hamyar::tui::model::HistoryView {
+fn history_view(h: &Harness) -> hamyar::history::HistoryView {
     match h.app.ui.top() {
         Some(Modal::History { view, .. }) => (**view).clone(),
         other => panic!("the history is open, not {other:?}"),

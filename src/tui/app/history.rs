@@ -6,8 +6,9 @@ use std::collections::HashMap;
 use serde_json::Value as Json;
 
 use crate::domain::{Id, MeetingStatus};
+use crate::history::{HistoryView, Names};
 use crate::store::{Change, StoreError};
-use crate::tui::model::{DetailItem, HistoryView, Names, Screen};
+use crate::tui::model::{DetailItem, Screen};
 use crate::tui::ui::Modal;
 
 use super::App;
@@ -111,10 +112,13 @@ impl App {
             _ => Vec::new(),
         };
         let titles = self.issue_titles(&log);
-        let issue_title = |id: &Id| titles.get(id).cloned();
+        let dir = &self.model.directory;
+        let known = |name: &str| (!name.is_empty()).then(|| name.to_string());
         let names = Names {
-            dir: &self.model.directory,
-            issue_title: &issue_title,
+            agency: &|id| known(dir.agency_name(lang, id)),
+            person: &|id| known(dir.person_name(id)),
+            category: &|id| known(dir.category_name(Some(id))),
+            issue: &|id| titles.get(id).cloned(),
             lang,
         };
         Ok(HistoryView::build(

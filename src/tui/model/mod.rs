@@ -3,7 +3,6 @@
 
 mod directory;
 mod filter;
-mod history;
 mod meetings;
 mod review;
 mod room;
@@ -14,7 +13,6 @@ use crate::i18n::Lang;
 
 pub use directory::Directory;
 pub use filter::{FilterError, ReviewFilter};
-pub use history::{HistoryEntry, HistoryView, Names};
 pub use meetings::{MeetingRow, Meetings, step};
 pub use review::{Review, Row, sort_for_review};
 pub use room::{

@@ -7,7 +7,8 @@ use ratatui::style::Style;
 
 use super::pieces::{Pieces, Shape};
 use super::widgets::{clear, label, modal_area, titled};
-use crate::tui::model::{HistoryView, Model};
+use crate::history::HistoryView;
+use crate::tui::model::Model;
 use crate::tui::theme::Theme;
 
 pub fn draw(

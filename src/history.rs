@@ -1,11 +1,11 @@
-//! The change history of one record, ready to draw: each change of the audit log with when it
-//! was made and what it changed, field by field, values as a person knows them (names for ids,
-//! Solar Hijri dates, statuses in words); then the record's follow-ups, and the amendments of an
-//! approved meeting with their reasons.
+//! The change history of one record, as a person reads it, for the app's history modal and
+//! `hamyar history`: each change of the audit log with when it was made and what it changed,
+//! field by field, values as a person knows them (names for ids, Solar Hijri dates, statuses in
+//! words); then the record's follow-ups, and the amendments of an approved meeting with their
+//! reasons.
 
 use serde_json::Value as Json;
 
-use super::Directory;
 use crate::domain::{
     Amendment, AttendanceState, Date, DecisionStatus, FollowUp, Id, IssueStatus, MeetingStatus,
     local_moment,
@@ -18,6 +18,9 @@ use crate::store::{Change, FieldChange};
 pub struct HistoryEntry {
     pub heading: String,
     pub lines: Vec<String>,
+    /// The audit log's timestamp (RFC 3339, UTC) and action, for output read by programs.
+    pub at: String,
+    pub action: String,
 }
 
 /// What the history modal shows.
@@ -30,11 +33,13 @@ pub struct HistoryView {
     pub amendments: Vec<HistoryEntry>,
 }
 
-/// Names for the ids a change holds: agencies, people and categories from the directory,
-/// issues from what the caller has at hand.
+/// Names for the ids a change holds, from what the caller has at hand (the app's directory,
+/// or lists the command line reads). An unknown id has no name.
 pub struct Names<'a> {
-    pub dir: &'a Directory,
-    pub issue_title: &'a dyn Fn(&Id) -> Option<String>,
+    pub agency: &'a dyn Fn(&Id) -> Option<String>,
+    pub person: &'a dyn Fn(&Id) -> Option<String>,
+    pub category: &'a dyn Fn(&Id) -> Option<String>,
+    pub issue: &'a dyn Fn(&Id) -> Option<String>,
     pub lang: Lang,
 }
 
@@ -56,6 +61,8 @@ impl HistoryView {
                     .iter()
                     .map(|f| field_line(&c.entity, f, names))
                     .collect(),
+                at: c.at.clone(),
+                action: c.action.clone(),
             })
             .collect();
         let follow_ups = follow_ups
@@ -74,6 +81,8 @@ impl HistoryView {
             .map(|a| HistoryEntry {
                 heading: format!("{} · {}", lang.date(a.date), a.reason),
                 lines: vec![a.text.clone()],
+                at: a.date.iso(),
+                action: "record_amendment".into(),
             })
             .collect();
         HistoryView {
@@ -116,26 +125,30 @@ fn field_line(entity: &str, f: &FieldChange, names: &Names<'_>) -> String {
 /// A stored value as a person reads it, or `None` for no value.
 fn value(entity: &str, column: &str, v: &Json, names: &Names<'_>) -> Option<String> {
     let lang = names.lang;
-    let dir = names.dir;
     let text = match v {
         Json::Null => return None,
         Json::String(s) if s.is_empty() => return None,
         // Lists of agencies are stored as JSON text.
         Json::String(s) if matches!(column, "supporting_agencies" | "member_agencies") => {
             let ids: Vec<Id> = serde_json::from_str(s).unwrap_or_default();
-            return (!ids.is_empty()).then(|| dir.agency_names(lang, &ids));
+            let names: Vec<String> = ids
+                .iter()
+                .map(|id| (names.agency)(id).unwrap_or_else(|| "—".into()))
+                .collect();
+            return (!names.is_empty()).then(|| names.join(lang.list_separator()));
         }
         Json::String(s) => s.as_str(),
         other => return Some(lang.digits(&other.to_string())),
     };
     let id = || Id::from_string(text);
+    let named = |f: &dyn Fn(&Id) -> Option<String>| f(&id()).unwrap_or_else(|| "—".into());
     Some(match column {
-        "lead_agency" | "agency" => dir.agency_name(lang, &id()).to_string(),
+        "lead_agency" | "agency" => named(names.agency),
         "speaker" | "person" | "raised_by" | "chair" | "secretary" | "substitute_for" => {
-            dir.person_name(&id()).to_string()
+            named(names.person)
         }
-        "category" => dir.category_name(Some(&id())).to_string(),
-        "issue" => (names.issue_title)(&id()).unwrap_or_else(|| "—".into()),
+        "category" => named(names.category),
+        "issue" => named(names.issue),
         "due" | "date" | "next_meeting" => match Date::parse_iso(text) {
             Ok(d) => lang.date(d),
             Err(_) => text.to_string(),
