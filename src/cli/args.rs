@@ -103,6 +103,12 @@ pub enum Command {
     Export(super::export::ExportArgs),
     /// Merge a minutes file (from `export --format json`) into the database
     Import(super::import::ImportArgs),
+    /// Search issues, statements and decisions (بانك finds بانک, ۱۲ finds 12)
+    Search(super::search::SearchArgs),
+    /// Record a decision's follow-up: its new status and a note
+    FollowUp(super::follow_up::FollowUpArgs),
+    /// A decision's change history, field by field, with its follow-ups
+    History(super::history::HistoryArgs),
 }
 
 #[cfg(test)]

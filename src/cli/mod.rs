@@ -11,12 +11,15 @@ mod demo;
 mod doctor;
 mod errors;
 mod export;
+mod follow_up;
+mod history;
 mod import;
 mod meetings;
 mod number;
 mod output;
 mod overview;
 mod present;
+mod search;
 mod series;
 mod synth;
 
@@ -49,9 +52,10 @@ fn run(settings: &Settings, command: Option<&Command>) -> anyhow::Result<()> {
     // Visual-order output must not be reordered again by a terminal with bidi of its own.
     let _bidi_off = match command {
         None if std::io::stdout().is_terminal() => None,
-        None | Some(Command::Meetings(_) | Command::Actions(_)) => {
-            output::TerminalBidiOff::new(settings.bidi)
-        }
+        None
+        | Some(
+            Command::Meetings(_) | Command::Actions(_) | Command::Search(_) | Command::History(_),
+        ) => output::TerminalBidiOff::new(settings.bidi),
         _ => None,
     };
     match command {
@@ -70,5 +74,8 @@ fn run(settings: &Settings, command: Option<&Command>) -> anyhow::Result<()> {
         Some(Command::Present(args)) => present::run(settings, args),
         Some(Command::Export(args)) => export::run(settings, args),
         Some(Command::Import(args)) => import::run(settings, args),
+        Some(Command::Search(args)) => search::run(settings, args),
+        Some(Command::FollowUp(args)) => follow_up::run(settings, args),
+        Some(Command::History(args)) => history::run(settings, args),
     }
 }

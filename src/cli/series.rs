@@ -3,7 +3,7 @@
 use anyhow::{Result, bail};
 use clap::Args;
 
-use crate::domain::{Meeting, Series};
+use crate::domain::{Decision, DecisionNumber, Meeting, Series};
 use crate::i18n::{CliMessage, Lang, Localized};
 use crate::store::Store;
 use crate::text::fold::fold;
@@ -85,6 +85,23 @@ impl SeriesArg {
                     .localized(lang)
                 )
             }
+        }
+    }
+
+    /// The decision numbered as typed (`2/3`, `۲/۳`), in the chosen series.
+    pub fn decision(&self, store: &Store, typed: &str, lang: Lang) -> Result<Decision> {
+        let Some(number) = DecisionNumber::parse(typed) else {
+            bail!(CliMessage::BadDecisionNumber { value: typed }.localized(lang));
+        };
+        // No such meeting, or several series with one: said as such.
+        let meeting = self.meeting(store, number.meeting, lang)?;
+        match store
+            .list_decisions(&meeting.id)?
+            .into_iter()
+            .find(|d| d.number == number)
+        {
+            Some(d) => Ok(d),
+            None => bail!(CliMessage::NoSuchDecision { number }.localized(lang)),
         }
     }
 }

@@ -163,6 +163,26 @@ impl DecisionNumber {
     }
 }
 
+impl DecisionNumber {
+    /// A number as typed: `2/3`, `۲/۳` or `٢/٣` (a division slash too); `None` unless both
+    /// parts are whole numbers from 1.
+    pub fn parse(typed: &str) -> Option<DecisionNumber> {
+        let ascii = super::digits::to_ascii_digits(typed.trim());
+        let (meeting, item) = ascii.split_once(['/', '\u{2215}'])?;
+        let part = |p: &str| -> Option<u32> {
+            let p = p.trim();
+            if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            p.parse().ok().filter(|n| *n >= 1)
+        };
+        Some(DecisionNumber {
+            meeting: part(meeting)?,
+            item: part(item)?,
+        })
+    }
+}
+
 impl fmt::Display for DecisionNumber {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}/{}", self.meeting, self.item)
@@ -221,6 +241,33 @@ impl<'de> Deserialize<'de> for TimeOfDay {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decision_numbers_are_read_in_any_digits() {
+        let n = |m, i| {
+            Some(DecisionNumber {
+                meeting: m,
+                item: i,
+            })
+        };
+        assert_eq!(DecisionNumber::parse("2/3"), n(2, 3));
+        assert_eq!(DecisionNumber::parse(" ۲/۱۱ "), n(2, 11));
+        assert_eq!(DecisionNumber::parse("٢/٣"), n(2, 3));
+        for bad in [
+            "",
+            "2",
+            "2/",
+            "/3",
+            "0/1",
+            "2/0",
+            "a/b",
+            "2/3/4",
+            "-2/3",
+            "99999999999/1",
+        ] {
+            assert_eq!(DecisionNumber::parse(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn decision_numbers_read_both_ways() {

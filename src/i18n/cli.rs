@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::{Lang, Localized};
-use crate::domain::Date;
+use crate::domain::{Date, DecisionNumber, DecisionStatus};
 
 /// Fixed strings of the command line, one instance per language.
 #[derive(Debug)]
@@ -17,6 +17,10 @@ pub struct CliStrings {
     /// Added to the status of an overdue decision.
     pub overdue_mark: &'static str,
     pub open_actions_heading: &'static str,
+    /// `search`: kind, number (of the decision or the meeting), date, text.
+    pub search_headers: [&'static str; 4],
+    /// `search`: issue, statement, decision.
+    pub search_kinds: [&'static str; 3],
 }
 
 pub static FA: CliStrings = CliStrings {
@@ -42,6 +46,8 @@ pub static FA: CliStrings = CliStrings {
     ],
     overdue_mark: "(معوق)",
     open_actions_heading: "مصوبه‌های در دست پیگیری",
+    search_headers: ["نوع", "شماره", "تاریخ", "متن"],
+    search_kinds: ["مشکل", "اظهارات", "مصوبه"],
 };
 
 pub static EN: CliStrings = CliStrings {
@@ -67,6 +73,8 @@ pub static EN: CliStrings = CliStrings {
     ],
     overdue_mark: "(overdue)",
     open_actions_heading: "Open action items",
+    search_headers: ["Kind", "No.", "Date", "Text"],
+    search_kinds: ["Issue", "Statement", "Decision"],
 };
 
 /// Sentences of the command line that carry values.
@@ -112,8 +120,20 @@ pub enum CliMessage<'a> {
         min: u64,
         max: u64,
     },
-    /// Some rows could not be read and were left out of a listing.
-    DamagedRows { count: usize, path: &'a Path },
+    /// What was typed is not a decision number.
+    BadDecisionNumber { value: &'a str },
+    /// No decision has this number (in the chosen series).
+    NoSuchDecision { number: DecisionNumber },
+    /// `follow-up` recorded the new status.
+    FollowUpRecorded {
+        number: DecisionNumber,
+        from: DecisionStatus,
+        to: DecisionStatus,
+    },
+    /// A search needs at least two letters.
+    SearchTooShort,
+    /// A search found nothing.
+    NoSearchHits { query: &'a str },
 }
 
 impl Localized for CliMessage<'_> {
@@ -205,11 +225,23 @@ impl CliMessage<'_> {
                 n(min),
                 n(max)
             ),
-            CliMessage::DamagedRows { count, path } => format!(
-                "{} ردیف از {} خراب است و کنار گذاشته شد؛ hamyar doctor را اجرا کنید یا پرونده را از نسخهٔ پشتیبان برگردانید.",
-                n(count),
-                path.display()
+            CliMessage::BadDecisionNumber { value } => {
+                format!("«{value}» شمارهٔ مصوبه نیست؛ آن را به‌صورت نشست/ردیف بنویسید، مانند ۲/۳.")
+            }
+            CliMessage::NoSuchDecision { number } => format!(
+                "مصوبهٔ {} وجود ندارد؛ فهرست مصوبه‌ها: hamyar actions",
+                Lang::Fa.decision_number(*number)
             ),
+            CliMessage::FollowUpRecorded { number, from, to } => format!(
+                "پیگیری مصوبهٔ {} ثبت شد: {} ← {}",
+                Lang::Fa.decision_number(*number),
+                Lang::Fa.status(*from),
+                Lang::Fa.status(*to)
+            ),
+            CliMessage::SearchTooShort => "برای جست‌وجو دست‌کم دو حرف بنویسید.".into(),
+            CliMessage::NoSearchHits { query } => {
+                format!("برای «{query}» چیزی پیدا نشد.")
+            }
         }
     }
 
@@ -275,10 +307,19 @@ impl CliMessage<'_> {
                 min,
                 max,
             } => format!("{flag}: «{value}» is not allowed; give a number from {min} to {max}"),
-            CliMessage::DamagedRows { count, path } => format!(
-                "{count} damaged rows of {} were left out; run `hamyar doctor`, or restore the file from a backup",
-                path.display()
+            CliMessage::BadDecisionNumber { value } => {
+                format!("«{value}» is not a decision number; write it as meeting/item, e.g. 2/3")
+            }
+            CliMessage::NoSuchDecision { number } => {
+                format!("there is no decision {number}; list them with `hamyar actions`")
+            }
+            CliMessage::FollowUpRecorded { number, from, to } => format!(
+                "follow-up of decision {number} recorded: {} → {}",
+                Lang::En.status(*from),
+                Lang::En.status(*to)
             ),
+            CliMessage::SearchTooShort => "type at least two letters to search".into(),
+            CliMessage::NoSearchHits { query } => format!("nothing found for «{query}»"),
         }
     }
 }
