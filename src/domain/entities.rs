@@ -1,4 +1,4 @@
-//! The records hamyar keeps (DESIGN §2), as plain data.
+//! The records hamyar keeps (ARCHITECTURE.md, "Domain"), as plain data.
 
 use std::fmt;
 

@@ -1,4 +1,4 @@
-//! Full-text search over issues, statements and decisions (DESIGN §3, §4.6).
+//! Full-text search over issues, statements and decisions (ARCHITECTURE.md, "Storage").
 //!
 //! The index holds folded text, and the query is folded the same way and cut into words, each
 //! sent to FTS5 as a quoted prefix phrase: whatever the user types (`"`, `*`, `:`, `(`, `AND`,

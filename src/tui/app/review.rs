@@ -32,7 +32,7 @@ impl App {
         let spawned = std::thread::Builder::new()
             .name("review-loader".into())
             .spawn(move || {
-                let loaded = Store::open_existing(&path, clock)
+                let loaded = Store::open_read_only(&path, clock)
                     .and_then(|s| s.review_entries(series.as_ref()))
                     .map(|mut v| {
                         sort_for_review(&mut v, today);
