@@ -39,7 +39,7 @@ pub struct ExportArgs {
 
 pub fn run(settings: &Settings, args: &ExportArgs) -> Result<()> {
     let lang = settings.lang;
-    let store = Store::open_existing(&settings.db, settings.clock.clone())?;
+    let store = Store::open_read_only(&settings.db, settings.clock.clone())?;
     let organisation = settings
         .config
         .organisation

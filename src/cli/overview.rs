@@ -1,5 +1,5 @@
-//! `hamyar` with no command, until the interactive app lands: the meetings and the open
-//! action items.
+//! `hamyar` with no command and no terminal (a pipe, a script): the meetings and the open
+//! action items, read without changing the file.
 
 use std::io::{self, BufWriter, Write};
 
@@ -8,21 +8,29 @@ use anyhow::Result;
 use super::output::stdout_layout;
 use crate::i18n::{CliMessage, Localized};
 use crate::settings::Settings;
-use crate::store::Store;
+use crate::store::{Store, StoreError};
 
 pub fn run(settings: &Settings) -> Result<()> {
     let lang = settings.lang;
-    // The app creates the database on first use; only the list commands insist on one.
-    let store = Store::open(&settings.db, settings.clock.clone())?;
-    let rows = super::meetings::rows(settings, &store, None)?;
+    // The app creates the database on first use; without a terminal nothing is created, and a
+    // file not made yet is said like an empty one.
+    let store = match Store::open_read_only(&settings.db, settings.clock.clone()) {
+        Ok(store) => Some(store),
+        Err(StoreError::Missing { .. } | StoreError::Empty { .. }) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let rows = match &store {
+        Some(store) => super::meetings::rows(settings, store, None)?,
+        None => Vec::new(),
+    };
     let mut out = BufWriter::new(io::stdout().lock());
     let layout = stdout_layout(settings);
-    if rows.is_empty() {
+    let Some(store) = store.filter(|_| !rows.is_empty()) else {
         let hint = CliMessage::NoMeetings { path: &settings.db };
         writeln!(out, "{}", layout.line(&hint.localized(lang)))?;
         out.flush()?;
         return Ok(());
-    }
+    };
     if let Some(demo) = &settings.demo {
         let today = demo.today;
         let line = match rows.iter().find(|r| r.meeting.date == today) {

@@ -6,6 +6,7 @@
 mod between;
 mod bidi;
 mod commands;
+mod defects;
 mod export;
 mod export_props;
 mod hostile;

@@ -13,6 +13,7 @@ mod crash;
 mod open;
 mod room;
 mod roundtrip;
+mod sanitize;
 mod search;
 mod support;
 mod undo;
