@@ -51,13 +51,6 @@ fn field_rows(field: &Field, focused: bool) -> u16 {
 /// Draws the form; puts the terminal cursor in the focused field.
 pub fn draw(frame: &mut Frame<'_>, screen: Rect, model: &Model, form: &mut Form, theme: &Theme) {
     let lang = model.lang;
-    let rows: u16 = form
-        .fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| field_rows(f, i == form.focus))
-        .sum::<u16>()
-        + 4;
     let preview = match &form.kind {
         FormKind::Export { preview, .. } => Some(preview.clone()),
         _ => None,
@@ -66,7 +59,12 @@ pub fn draw(frame: &mut Frame<'_>, screen: Rect, model: &Model, form: &mut Form,
     let rows = if preview.is_some() {
         screen.height.saturating_sub(2)
     } else {
-        rows
+        form.fields
+            .iter()
+            .enumerate()
+            .map(|(i, f)| field_rows(f, i == form.focus))
+            .sum::<u16>()
+            + 4
     };
     let area = modal_area(screen, screen.width.saturating_sub(4).min(96), rows);
     clear(frame, area);
@@ -82,6 +80,37 @@ pub fn draw(frame: &mut Frame<'_>, screen: Rect, model: &Model, form: &mut Form,
         return;
     }
     let inner = Rect::new(inner.x + 1, inner.y, inner.width - 2, inner.height);
+    let (y, cursor) = draw_fields(frame, inner, model, form, theme);
+    let bottom = inner.y + inner.height;
+    if let Some(text) = &preview
+        && y + 3 < bottom
+    {
+        label(
+            frame.buffer_mut(),
+            Rect::new(inner.x, y, inner.width, 1),
+            lang.strings().tui.preview,
+            theme.header,
+            lang,
+        );
+        let at = Rect::new(inner.x, y + 1, inner.width, bottom - y - 3);
+        super::widgets::paragraph(frame.buffer_mut(), at, text, theme.muted, lang, 0);
+    }
+    draw_footer(frame, inner, model, form, theme);
+    if let Some(pos) = cursor {
+        frame.set_cursor_position(pos);
+    }
+}
+
+/// Each field under its label, the deadline with the date it means; returns the first row
+/// below them and where the terminal cursor goes.
+fn draw_fields(
+    frame: &mut Frame<'_>,
+    inner: Rect,
+    model: &Model,
+    form: &mut Form,
+    theme: &Theme,
+) -> (u16, Option<Position>) {
+    let lang = model.lang;
     let mut y = inner.y;
     let bottom = inner.y + inner.height;
     let focus = form.focus;
@@ -123,20 +152,14 @@ pub fn draw(frame: &mut Frame<'_>, screen: Rect, model: &Model, form: &mut Form,
             y += 1;
         }
     }
+    (y, cursor)
+}
+
+/// Why the form cannot be saved yet, if it cannot, and the keys.
+fn draw_footer(frame: &mut Frame<'_>, inner: Rect, model: &Model, form: &Form, theme: &Theme) {
+    let lang = model.lang;
     let s = lang.strings().tui;
-    if let Some(text) = &preview
-        && y + 3 < bottom
-    {
-        label(
-            frame.buffer_mut(),
-            Rect::new(inner.x, y, inner.width, 1),
-            s.preview,
-            theme.header,
-            lang,
-        );
-        let at = Rect::new(inner.x, y + 1, inner.width, bottom - y - 3);
-        super::widgets::paragraph(frame.buffer_mut(), at, text, theme.muted, lang, 0);
-    }
+    let bottom = inner.y + inner.height;
     if let Some(error) = &form.error
         && bottom > inner.y
     {
@@ -160,9 +183,6 @@ pub fn draw(frame: &mut Frame<'_>, screen: Rect, model: &Model, form: &mut Form,
         theme.muted,
         lang,
     );
-    if let Some(pos) = cursor {
-        frame.set_cursor_position(pos);
-    }
 }
 
 /// One field's input; returns where the terminal cursor goes when it has the keys.
