@@ -110,6 +110,24 @@ pub(crate) fn insert_decision_row(w: &Writer<'_>, d: &Decision) -> Result<Decisi
     Ok(d)
 }
 
+/// Inserts a follow-up, its note sanitized; the decision's status is the caller's to move.
+/// Used by `record_follow_up` and synth.
+pub(crate) fn insert_follow_up(w: &Writer<'_>, f: &FollowUp) -> Result<(), Fault> {
+    w.tx.prepare_cached(
+        "INSERT INTO follow_ups (id, decision, meeting, date, new_status, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        f.id,
+        f.decision,
+        f.meeting,
+        f.date,
+        f.new_status,
+        sanitize(&f.note)
+    ])?;
+    w.inserted("follow_ups", f.id.as_str())
+}
+
 impl Store {
     /// Records a decision as pending, numbered after the highest number its meeting has issued.
     pub fn record_decision(&mut self, new: &NewDecision) -> Result<Decision, StoreError> {
@@ -218,12 +236,7 @@ impl Store {
                 new_status: status,
                 note: sanitize(note).into_owned(),
             };
-            w.tx.execute(
-                "INSERT INTO follow_ups (id, decision, meeting, date, new_status, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![f.id, f.decision, f.meeting, f.date, f.new_status, f.note],
-            )?;
-            w.inserted("follow_ups", f.id.as_str())?;
+            insert_follow_up(w, &f)?;
             let before = w.before("decisions", decision.as_str())?;
             w.tx.execute(
                 "UPDATE decisions SET status = ?2 WHERE id = ?1",

@@ -40,6 +40,25 @@ pub(crate) fn insert_issue(w: &Writer<'_>, issue: &Issue) -> Result<(), Fault> {
     w.inserted("issues", issue.id.as_str())
 }
 
+/// Inserts a statement, its text sanitized and folded for search; used by `record_statement`
+/// and synth.
+pub(crate) fn insert_statement(w: &Writer<'_>, s: &Statement) -> Result<(), Fault> {
+    let text = sanitize(&s.text);
+    w.tx.prepare_cached(
+        "INSERT INTO statements (id, meeting, issue, speaker, text, fts_key, text_f)
+         VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(fts_key), 0) + 1 FROM statements), ?6)",
+    )?
+    .execute(params![
+        s.id,
+        s.meeting,
+        s.issue,
+        s.speaker,
+        text,
+        fold_for_index(&text)
+    ])?;
+    w.inserted("statements", s.id.as_str())
+}
+
 impl Store {
     /// Adds an issue to a series. An issue said to be raised in an approved meeting is refused.
     pub fn add_issue(&mut self, issue: &Issue) -> Result<(), StoreError> {
@@ -107,15 +126,9 @@ impl Store {
 
     /// Notes what someone said in a meeting.
     pub fn record_statement(&mut self, s: &Statement) -> Result<(), StoreError> {
-        let text = sanitize(&s.text);
         self.write("record_statement", |w| {
             editable_meeting(w.tx, &s.meeting)?;
-            w.tx.execute(
-                "INSERT INTO statements (id, meeting, issue, speaker, text, fts_key, text_f)
-                 VALUES (?1, ?2, ?3, ?4, ?5, (SELECT coalesce(max(fts_key), 0) + 1 FROM statements), ?6)",
-                params![s.id, s.meeting, s.issue, s.speaker, text, fold_for_index(&text)],
-            )?;
-            w.inserted("statements", s.id.as_str())
+            insert_statement(w, s)
         })
     }
 

@@ -73,6 +73,23 @@ pub(crate) fn insert_meeting(
     w.inserted("meetings", meeting.id.as_str())
 }
 
+/// Inserts one person's attendance, its reason sanitized; used by `set_attendance` and synth.
+pub(crate) fn insert_attendance(w: &Writer<'_>, a: &Attendance) -> Result<(), Fault> {
+    w.tx.prepare_cached(
+        "INSERT INTO attendance (id, meeting, person, state, substitute_for, reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        a.id,
+        a.meeting,
+        a.person,
+        a.state,
+        a.substitute_for,
+        sanitize(&a.reason)
+    ])?;
+    w.inserted("attendance", a.id.as_str())
+}
+
 impl Store {
     /// Opens the next meeting of a series, numbered after the last one, as a draft. Its agenda
     /// is every open issue of the series (in category order) and its review list every earlier
@@ -289,12 +306,7 @@ impl Store {
                 )?;
                 w.updated("attendance", a.id.as_str(), before)?;
             } else {
-                w.tx.execute(
-                    "INSERT INTO attendance (id, meeting, person, state, substitute_for, reason)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![a.id, a.meeting, a.person, a.state, a.substitute_for, a.reason],
-                )?;
-                w.inserted("attendance", a.id.as_str())?;
+                insert_attendance(w, &a)?;
             }
             Ok(a)
         })
@@ -352,8 +364,9 @@ fn carry_into(w: &Writer<'_>, meeting: &Meeting) -> Result<(), Fault> {
     Ok(())
 }
 
-/// Writes a meeting's ordered list of carried-over records (its agenda or review list).
-fn insert_items<'a>(
+/// Writes a meeting's ordered list of carried-over records (its agenda or review list); used
+/// by `create_meeting` and synth.
+pub(crate) fn insert_items<'a>(
     w: &Writer<'_>,
     table: &'static str,
     column: &str,

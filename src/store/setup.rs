@@ -75,6 +75,22 @@ pub(crate) fn insert_category(w: &Writer<'_>, category: &Category) -> Result<(),
     w.inserted("categories", category.id.as_str())
 }
 
+/// Inserts a person, their name and title sanitized; used by `add_person` and synth.
+pub(crate) fn insert_person(w: &Writer<'_>, person: &Person) -> Result<(), Fault> {
+    let name = sanitize(&person.name);
+    w.tx.prepare_cached(
+        "INSERT INTO people (id, name, title, agency, name_f) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![
+        person.id,
+        name,
+        sanitize(&person.title),
+        person.agency,
+        fold(&name)
+    ])?;
+    w.inserted("people", person.id.as_str())
+}
+
 impl Store {
     /// Adds a series of meetings; its member agencies must exist.
     pub fn create_series(&mut self, series: &Series) -> Result<(), StoreError> {
@@ -150,15 +166,7 @@ impl Store {
 
     /// Adds a person, their name and title sanitized.
     pub fn add_person(&mut self, person: &Person) -> Result<(), StoreError> {
-        let name = sanitize(&person.name);
-        let title = sanitize(&person.title);
-        self.write("add_person", |w| {
-            w.tx.execute(
-                "INSERT INTO people (id, name, title, agency, name_f) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![person.id, name, title, person.agency, fold(&name)],
-            )?;
-            w.inserted("people", person.id.as_str())
-        })
+        self.write("add_person", |w| insert_person(w, person))
     }
 
     pub fn list_people(&self) -> Result<Vec<Person>, StoreError> {
