@@ -2,20 +2,19 @@
 //! format; to `-o FILE`, to stdout (text formats) or to a readable file name in the current
 //! folder (DOCX and PDF).
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use clap::Args;
 
-use super::output::{CellLayout, VisualCells};
+use super::output::stderr_line;
 use super::series::SeriesArg;
 use crate::domain::Agency;
 use crate::export::{self, FollowUpList, Format};
 use crate::i18n::{CliMessage, ExportMessage, Lang, Localized};
 use crate::settings::Settings;
 use crate::store::Store;
-use crate::text::BidiMode;
 use crate::text::fold::fold;
 
 #[derive(Debug, Args)]
@@ -76,23 +75,9 @@ pub fn run(settings: &Settings, args: &ExportArgs) -> Result<()> {
             let path = PathBuf::from(args.format.default_file_name(&stem));
             write_file(&path, &bytes)?;
             let said = ExportMessage::Written { path: &path }.localized(lang);
-            writeln!(io::stderr().lock(), "{}", note(&said, settings))?;
+            writeln!(io::stderr().lock(), "{}", stderr_line(&said, settings))?;
             Ok(())
         }
-    }
-}
-
-/// A line for stderr, sanitized, and in visual order for a person at a terminal.
-fn note(text: &str, settings: &Settings) -> String {
-    let clean = crate::text::sanitize(text);
-    if settings.bidi == BidiMode::App && io::stderr().is_terminal() {
-        let cells = VisualCells {
-            ui: settings.lang.direction(),
-            terminal_width: None,
-        };
-        cells.line(&clean)
-    } else {
-        clean.into_owned()
     }
 }
 

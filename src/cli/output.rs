@@ -262,6 +262,20 @@ pub fn stdout_layout(settings: &Settings) -> Box<dyn CellLayout> {
     }
 }
 
+/// A line for stderr, sanitized, and in visual order for a person at a terminal.
+pub fn stderr_line(text: &str, settings: &Settings) -> String {
+    let clean = sanitize(text);
+    if settings.bidi == BidiMode::App && io::stderr().is_terminal() {
+        let cells = VisualCells {
+            ui: settings.lang.direction(),
+            terminal_width: None,
+        };
+        cells.line(&clean)
+    } else {
+        clean.into_owned()
+    }
+}
+
 /// Prints one line through the layout (a message, a heading).
 pub fn print_line(settings: &Settings, text: &str) -> io::Result<()> {
     let layout = stdout_layout(settings);

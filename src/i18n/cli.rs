@@ -90,11 +90,11 @@ pub enum CliMessage<'a> {
     /// `synth` wrote synthetic data.
     SynthWritten {
         path: &'a Path,
-        meetings: u32,
-        issues: u32,
-        decisions: u32,
+        report: crate::store::SynthReport,
         seconds: f64,
     },
+    /// `synth` is writing: how many meetings of how many are written (a progress line).
+    SynthProgress { done: u32, total: u32 },
     /// The database holds no meeting yet.
     NoMeetings { path: &'a Path },
     /// The demo runs on the day of one of its meetings.
@@ -165,18 +165,23 @@ impl CliMessage<'_> {
             ),
             CliMessage::SynthWritten {
                 path,
-                meetings,
-                issues,
-                decisions,
+                report: r,
                 seconds,
             } => format!(
-                "دادهٔ ساختگی در {} نوشته شد: {} نشست، {} مشکل و {} مصوبه در {} ثانیه.",
+                "دادهٔ ساختگی در {} نوشته شد: {} نشست، {} مشکل، {} مصوبه، {} اظهار نظر، {} ردیف حضور و غیاب، {} پیگیری و {} مصوبهٔ بررسی‌شده در نشست‌های بعد، در {} ثانیه.",
                 path.display(),
-                n(meetings),
-                n(issues),
-                n(decisions),
+                n(&r.meetings),
+                n(&r.issues),
+                n(&r.decisions),
+                n(&r.statements),
+                n(&r.attendance),
+                n(&r.follow_ups),
+                n(&r.review_items),
                 Lang::Fa.digits(&format!("{seconds:.1}"))
             ),
+            CliMessage::SynthProgress { done, total } => {
+                format!("نوشتن نشست‌ها: {} از {}", n(done), n(total))
+            }
             CliMessage::NoMeetings { path } => format!(
                 "هنوز نشستی در {} ثبت نشده است. برای دیدن نمونه: hamyar --demo",
                 path.display()
@@ -257,14 +262,22 @@ impl CliMessage<'_> {
             ),
             CliMessage::SynthWritten {
                 path,
-                meetings,
-                issues,
-                decisions,
+                report: r,
                 seconds,
             } => format!(
-                "synth: {meetings} meetings, {issues} issues, {decisions} decisions into {} in {seconds:.1} s",
+                "synth: {} meetings, {} issues, {} decisions, {} statements, {} attendance rows, {} follow-ups and {} review rows into {} in {seconds:.1} s",
+                r.meetings,
+                r.issues,
+                r.decisions,
+                r.statements,
+                r.attendance,
+                r.follow_ups,
+                r.review_items,
                 path.display()
             ),
+            CliMessage::SynthProgress { done, total } => {
+                format!("writing meetings: {done} of {total}")
+            }
             CliMessage::NoMeetings { path } => format!(
                 "No meetings in {} yet. To see an example: hamyar --demo",
                 path.display()

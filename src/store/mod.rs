@@ -1,9 +1,10 @@
 //! The SQLite store: one file, one `Store`, one method per use case.
 //!
 //! Every method that changes data is one `BEGIN IMMEDIATE` transaction that also appends its
-//! rows to the audit log, and is committed before it returns. Reads return domain types; no
-//! caller ever sees SQL. A store opened with [`Store::open_read_only`] never changes a byte of
-//! its file, and refuses every write.
+//! rows to the audit log, and is committed before it returns (the synthetic series of
+//! [`synth`], written once into an empty file and never undone, keeps no log). Reads return
+//! domain types; no caller ever sees SQL. A store opened with [`Store::open_read_only`] never
+//! changes a byte of its file, and refuses every write.
 //!
 //! Errors are [`StoreError`]: one sentence naming the file and what to do, translated in
 //! `i18n`. Listings that a damaged record must not empty ([`Store::list_meetings`],
@@ -55,7 +56,7 @@ pub use room::{Draft, IssueEdit, IssueHistory};
 pub use schema::SCHEMA_VERSION;
 pub use search::{SearchHit, SearchKind};
 pub use summaries::MeetingSummary;
-pub use synth::{SynthReport, synth};
+pub use synth::{SynthReport, synth, synth_with_progress};
 
 use audit::Writer;
 use fault::Fault;

@@ -346,9 +346,20 @@ fn synth_creates_the_requested_decisions() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("synth.db");
     hamyar(&db)
-        .args(["synth", "--meetings", "5", "--decisions", "200"])
+        .args([
+            "--lang",
+            "en",
+            "synth",
+            "--meetings",
+            "5",
+            "--decisions",
+            "200",
+        ])
         .assert()
-        .success();
+        .success()
+        .stdout(predicate::str::contains(" statements, "))
+        // No progress line when stderr is not a terminal.
+        .stderr("");
     let v = json(hamyar(&db).args(["actions", "--format", "json"]));
     assert_eq!(v.as_array().unwrap().len(), 200);
     assert_eq!(meetings_count(&db), 5);

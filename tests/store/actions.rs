@@ -164,7 +164,8 @@ fn synth_writes_a_sound_realistic_database() {
     };
     assert!(!store.actions(&by_agency).unwrap().rows.is_empty());
     assert!(!store.search("وام").unwrap().is_empty());
-    // Numbers continue after the synthetic ones, and synth data is audited.
+    // Numbers continue after the synthetic ones; what is recorded after the synth is audited
+    // (the synth itself writes no audit rows: it is never undone record by record).
     let last = meetings.last().unwrap();
     let d = store
         .record_decision(&new_decision(
@@ -175,6 +176,5 @@ fn synth_writes_a_sound_realistic_database() {
         ))
         .unwrap();
     assert_eq!(d.number.item, 72);
-    drop(store);
-    assert_eq!(unaudited_rows(&path), 0);
+    assert!(!store.history(&d.id).unwrap().is_empty());
 }

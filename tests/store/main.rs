@@ -16,4 +16,5 @@ mod roundtrip;
 mod sanitize;
 mod search;
 mod support;
+mod synth;
 mod undo;

@@ -22,3 +22,4 @@ mod screen;
 
 mod pty_selftest;
 mod pty_terminal;
+mod synth_progress;
