@@ -372,3 +372,27 @@ fn the_same_arguments_give_the_same_series() {
     assert_eq!(texts_first, texts(&second));
     assert_ne!(texts_first, texts(&other), "another seed, another series");
 }
+
+#[test]
+fn a_synth_that_fails_halfway_leaves_the_file_empty_with_its_search_triggers() {
+    let (_dir, path) = temp_db();
+    let mut store = open(&path);
+    // A quota the series cannot fit in: the disk-full path, halfway through.
+    store.set_max_pages(120).unwrap();
+    assert!(synth(&mut store, MEETINGS, DECISIONS, 42).is_err());
+    drop(store);
+    let triggers: i64 = one(
+        &raw(&path),
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger' AND name LIKE '%_fts_ins'",
+    );
+    assert_eq!(triggers, 3);
+    let mut store = open(&path);
+    assert!(!store.holds_data().unwrap());
+    assert_eq!(
+        synth(&mut store, MEETINGS, DECISIONS, 42)
+            .unwrap()
+            .decisions,
+        DECISIONS
+    );
+    assert!(!store.search("گروه").unwrap().is_empty());
+}
