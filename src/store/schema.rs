@@ -28,7 +28,7 @@ pub const TABLES: &[&str] = &[
     "changes",
 ];
 
-const MIGRATIONS: &[&str] = &[STEP_1, STEP_2];
+const MIGRATIONS: &[&str] = &[STEP_1, STEP_2, STEP_3];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -232,6 +232,12 @@ CREATE TABLE drafts (
 );
 CREATE INDEX statements_issue ON statements(issue);
 CREATE INDEX issues_raised_in ON issues(raised_in);
+"#;
+
+// Step 3: agenda items by issue, so that the meetings list counts each meeting's open issues
+// from the few open issues rather than from every agenda item of every meeting.
+const STEP_3: &str = r#"
+CREATE INDEX agenda_items_issue ON agenda_items(issue);
 "#;
 
 /// Brings the database up to [`SCHEMA_VERSION`], one step per transaction.

@@ -39,21 +39,31 @@ impl Store {
         &self,
         series: Option<&Id>,
     ) -> Result<Listed<MeetingSummary>, StoreError> {
-        // Counting per meeting through the indexes on (meeting, …) is cheap; issues have no
-        // index on `raised_in`, so those are counted in one pass and joined.
+        // Few issues are open, and decisions are counted in one pass of their (meeting, item)
+        // index: the counts come from grouped passes joined to the meetings, never from a
+        // query per meeting. CROSS JOIN keeps SQLite from scanning every agenda item.
         let sql = format!(
-            "WITH raised AS MATERIALIZED (
-                 SELECT i.raised_in AS meeting, count(*) AS n FROM issues i
-                 WHERE i.status IN {open} AND i.raised_in IS NOT NULL
+            "WITH open AS MATERIALIZED (
+                 SELECT i.id, i.raised_in FROM series s
+                 CROSS JOIN issues i ON i.series = s.id AND i.status IN {open}),
+             on_agenda AS MATERIALIZED (
+                 SELECT a.meeting AS meeting, count(*) AS n
+                 FROM open o CROSS JOIN agenda_items a ON a.issue = o.id
+                 GROUP BY a.meeting),
+             raised AS MATERIALIZED (
+                 SELECT o.raised_in AS meeting, count(*) AS n FROM open o
+                 WHERE o.raised_in IS NOT NULL
                    AND NOT EXISTS (SELECT 1 FROM agenda_items a
-                                   WHERE a.meeting = i.raised_in AND a.issue = i.id)
-                 GROUP BY i.raised_in)
-             SELECT {MEETING_COLS}, s.title,
-                    (SELECT count(*) FROM decisions d WHERE d.meeting = m.id),
-                    (SELECT count(*) FROM agenda_items a JOIN issues i ON i.id = a.issue
-                     WHERE a.meeting = m.id AND i.status IN {open}) + coalesce(r.n, 0)
+                                   WHERE a.meeting = o.raised_in AND a.issue = o.id)
+                 GROUP BY o.raised_in),
+             decided AS MATERIALIZED (
+                 SELECT meeting, count(*) AS n FROM decisions GROUP BY meeting)
+             SELECT {MEETING_COLS}, s.title, coalesce(d.n, 0),
+                    coalesce(g.n, 0) + coalesce(r.n, 0)
              FROM meetings m
              JOIN series s ON s.id = m.series
+             LEFT JOIN decided d ON d.meeting = m.id
+             LEFT JOIN on_agenda g ON g.meeting = m.id
              LEFT JOIN raised r ON r.meeting = m.id
              WHERE ?1 IS NULL OR m.series = ?1
              ORDER BY m.series, m.number",

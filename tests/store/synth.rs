@@ -396,3 +396,30 @@ fn a_synth_that_fails_halfway_leaves_the_file_empty_with_its_search_triggers() {
     );
     assert!(!store.search("گروه").unwrap().is_empty());
 }
+
+#[test]
+fn the_meetings_list_counts_as_the_records_say() {
+    let (_dir, path) = temp_db();
+    small_series(&path);
+    let store = open(&path);
+    let summaries = store.meeting_summaries(None).unwrap().complete().unwrap();
+    assert_eq!(summaries.len(), MEETINGS as usize);
+    // The same counts, one meeting at a time, from the store's own lists.
+    for s in &summaries {
+        let m = &s.meeting;
+        assert_eq!(
+            s.decisions as usize,
+            store.list_decisions(&m.id).unwrap().len(),
+            "meeting {}",
+            m.number
+        );
+        let open = store
+            .meeting_issues(&m.id)
+            .unwrap()
+            .into_iter()
+            .filter(|i| i.status.is_open())
+            .count();
+        assert_eq!(s.open_issues as usize, open, "meeting {}", m.number);
+    }
+    assert!(summaries.iter().any(|s| s.open_issues > 0));
+}
