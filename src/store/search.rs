@@ -67,7 +67,11 @@ fn all_prefixes(folded: &str) -> Option<String> {
 
 impl Store {
     /// Issues, statements and decisions containing every word of `query` (as a word prefix),
-    /// compared folded; best matches first within each kind. An empty query finds nothing.
+    /// compared folded; newest first within each kind. An empty query finds nothing.
+    ///
+    /// Newest first rather than by relevance: what a secretary looks for is usually what was
+    /// said or decided lately, and ranking every match of a common word (bm25 over 300,000
+    /// statements) cost 20 ms a keystroke where reading the newest 200 costs 1.5 ms.
     pub fn search(&self, query: &str) -> Result<Vec<SearchHit>, StoreError> {
         let Some(q) = fts_query(query) else {
             return Ok(Vec::new());
@@ -83,7 +87,7 @@ impl Store {
                 let mut st = tx.prepare_cached(&format!(
                     "SELECT t.id, t.{meeting}, t.{text} FROM {table}_fts f
                      JOIN {table} t ON t.fts_key = f.rowid
-                     WHERE {table}_fts MATCH ?1 ORDER BY f.rank LIMIT ?2"
+                     WHERE {table}_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2"
                 ))?;
                 let rows = st.query_map(rusqlite::params![q, LIMIT_PER_KIND], |r| {
                     Ok(SearchHit {

@@ -204,3 +204,29 @@ fn seed_text_with_its_typos_stays_searchable() {
     assert!(one("سرپرست خانوار").contains("توانمند"));
     assert!(one("کد بهداشتي").starts_with("دریافت"));
 }
+
+#[test]
+fn the_newest_come_first_within_a_kind() {
+    let (_dir, path) = temp_db();
+    let mut f = fixture(&path);
+    let m = f.meeting.id.clone();
+    for n in ["۱", "۲", "۳"] {
+        f.store
+            .record_decision(&new_decision(
+                &m,
+                &f.bank.id,
+                &format!("وام شماره {n}"),
+                None,
+            ))
+            .unwrap();
+    }
+    let found: Vec<String> = f
+        .store
+        .search("وام")
+        .unwrap()
+        .into_iter()
+        .filter(|h| h.kind == SearchKind::Decision)
+        .map(|h| h.text)
+        .collect();
+    assert_eq!(found, ["وام شماره ۳", "وام شماره ۲", "وام شماره ۱"]);
+}
