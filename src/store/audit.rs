@@ -236,9 +236,12 @@ fn restore(tx: &Connection, table: &str, row: &Json) -> Result<(), Fault> {
         |r| r.get(0),
     )?;
     if exists {
+        // The id is the row's key, not changed: setting it, even to itself, would make SQLite
+        // check every table that refers to this one (a meeting has a million review rows).
         let sets = names
             .iter()
             .enumerate()
+            .filter(|(_, n)| n.as_str() != "\"id\"")
             .map(|(i, n)| format!("{n} = ?{}", i + 1))
             .collect::<Vec<_>>()
             .join(", ");

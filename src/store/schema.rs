@@ -235,9 +235,13 @@ CREATE INDEX issues_raised_in ON issues(raised_in);
 "#;
 
 // Step 3: agenda items by issue, so that the meetings list counts each meeting's open issues
-// from the few open issues rather than from every agenda item of every meeting.
+// from the few open issues rather than from every agenda item of every meeting; review items
+// by decision, for the meetings that reviewed a decision (a million rows in a long series);
+// follow-ups by meeting, so that removing a meeting (undoing its creation) checks them at once.
 const STEP_3: &str = r#"
 CREATE INDEX agenda_items_issue ON agenda_items(issue);
+CREATE INDEX review_items_decision ON review_items(decision);
+CREATE INDEX follow_ups_meeting ON follow_ups(meeting);
 "#;
 
 /// Brings the database up to [`SCHEMA_VERSION`], one step per transaction.

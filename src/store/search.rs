@@ -32,7 +32,8 @@ pub struct SearchHit {
 
 /// The FTS5 query for what the user typed, or `None` if it holds no word to search for.
 ///
-/// Every word must match as a prefix. A compound typed with a ZWNJ (گروه‌های) may be stored
+/// Every word of two letters or more must match as a prefix; a one-letter word (و, a digit)
+/// matches itself only, since as a prefix it would match most of the index. A compound typed with a ZWNJ (گروه‌های) may be stored
 /// joined (گروههای), with a ZWNJ, or with a space: it matches either the joined word or all of
 /// its parts, which [`fold_for_index`](crate::text::fold::fold_for_index) also indexes.
 pub fn fts_query(user: &str) -> Option<String> {
@@ -60,7 +61,13 @@ fn all_prefixes(folded: &str) -> Option<String> {
     let words: Vec<String> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\"*"))
+        .map(|w| {
+            if w.chars().count() > 1 {
+                format!("\"{w}\"*")
+            } else {
+                format!("\"{w}\"")
+            }
+        })
         .collect();
     (!words.is_empty()).then(|| words.join(" AND "))
 }
@@ -116,7 +123,11 @@ mod tests {
         assert_eq!(fts_query("\" * : ( )"), None);
         assert_eq!(
             fts_query("NEAR(a b)").as_deref(),
-            Some("\"near\"* AND \"a\"* AND \"b\"*")
+            Some("\"near\"* AND \"a\" AND \"b\"")
+        );
+        assert_eq!(
+            fts_query("وام و ۴").as_deref(),
+            Some("\"وام\"* AND \"و\" AND \"4\"")
         );
         assert_eq!(
             fts_query("كد AND بهداشتي").as_deref(),

@@ -76,7 +76,18 @@ impl App {
             s.selected = 0;
             return;
         }
-        match self.store.search(&query) {
+        // A word being typed counts from its second letter; until then the results of the
+        // words before it stay.
+        let typed = match query.rsplit_once(char::is_whitespace) {
+            Some((before, last))
+                if crate::text::fold::fold(last).chars().count() == 1
+                    && !before.trim().is_empty() =>
+            {
+                before
+            }
+            _ => query.as_str(),
+        };
+        match self.store.search(typed) {
             Ok(found) => {
                 let meetings: HashMap<&Id, (u32, crate::domain::Date)> = self
                     .model
