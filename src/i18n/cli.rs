@@ -177,7 +177,8 @@ impl CliMessage<'_> {
                 n(&r.attendance),
                 n(&r.follow_ups),
                 n(&r.review_items),
-                Lang::Fa.digits(&format!("{seconds:.1}"))
+                // The Persian decimal separator, not a full stop.
+                Lang::Fa.digits(&format!("{seconds:.1}")).replace('.', "٫")
             ),
             CliMessage::SynthProgress { done, total } => {
                 format!("نوشتن نشست‌ها: {} از {}", n(done), n(total))
