@@ -9,6 +9,7 @@ use clap::error::ErrorKind;
 
 use super::number::NumberError;
 use super::output::{CellLayout, VisualCells};
+use crate::domain::{DateError, UnknownCode};
 use crate::i18n::{CliMessage, Lang, Localized};
 use crate::store::{Listed, StoreError};
 use crate::text::{Direction, sanitize};
@@ -50,7 +51,7 @@ pub fn usage(err: &clap::Error) -> ExitCode {
     let lang = requested_lang();
     let text = match err.kind() {
         ErrorKind::ValueValidation => {
-            number_message(err, lang).unwrap_or_else(|| err.render().to_string())
+            value_message(err, lang).unwrap_or_else(|| err.render().to_string())
         }
         _ => err.render().to_string(),
     };
@@ -90,21 +91,30 @@ fn store_sentence(e: &StoreError, lang: Lang) -> String {
     e.localized(lang)
 }
 
-/// Our own sentence for a number out of range, in the interface's language.
-fn number_message(err: &clap::Error, lang: Lang) -> Option<String> {
+/// Our own sentence for a value the parser refused (a number out of range, an unknown status,
+/// a date that is not one), in the interface's language; clap's own is always English.
+fn value_message(err: &clap::Error, lang: Lang) -> Option<String> {
     let source = std::error::Error::source(err)?;
-    let e = source.downcast_ref::<NumberError>()?;
     let flag = match err.get(clap::error::ContextKind::InvalidArg) {
         Some(clap::error::ContextValue::String(s)) => s.split(' ').next().unwrap_or("").to_string(),
         _ => String::new(),
     };
-    let msg = CliMessage::NumberOutOfRange {
-        flag: &flag,
-        value: &e.value,
-        min: e.min,
-        max: e.max,
+    let sentence = if let Some(e) = source.downcast_ref::<NumberError>() {
+        CliMessage::NumberOutOfRange {
+            flag: &flag,
+            value: &e.value,
+            min: e.min,
+            max: e.max,
+        }
+        .localized(lang)
+    } else if let Some(e) = source.downcast_ref::<UnknownCode>() {
+        format!("{flag}: {}", e.localized(lang))
+    } else if let Some(e) = source.downcast_ref::<DateError>() {
+        format!("{flag}: {}", e.localized(lang))
+    } else {
+        return None;
     };
-    Some(format!("{}{}\n", prefix(lang), msg.localized(lang)))
+    Some(format!("{}{sentence}\n", prefix(lang)))
 }
 
 /// What starts an error line: the program's name in the interface's language, so that a

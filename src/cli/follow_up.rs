@@ -1,13 +1,15 @@
-//! `hamyar follow-up NUMBER --status S [--note TEXT]`: a decision's follow-up from a script, as
-//! the action review records it: the new status, a note, today's date, and the meeting in
-//! progress if there is one.
+//! `hamyar follow-up NUMBER --status S [--note TEXT] [--date D]`: a decision's follow-up from a
+//! script, as the action review records it: the new status, a note, the day (today unless
+//! given), and the meeting in progress if there is one.
+
+use std::sync::Arc;
 
 use anyhow::Result;
 use clap::Args;
 
 use super::output::print_line;
 use super::series::SeriesArg;
-use crate::domain::{DecisionStatus, MeetingStatus};
+use crate::domain::{Clock, Date, DecisionStatus, FixedClock, MeetingStatus};
 use crate::i18n::{CliMessage, Localized};
 use crate::settings::Settings;
 use crate::store::Store;
@@ -23,13 +25,21 @@ pub struct FollowUpArgs {
     /// What was reported (a letter's number, what is still missing…)
     #[arg(long, default_value = "")]
     pub note: String,
+    /// The day it was reported, 1393/03/01 or 2014-05-22 [default: today]
+    #[arg(long, value_name = "DATE", value_parser = Date::parse_user)]
+    pub date: Option<Date>,
     #[command(flatten)]
     pub series: SeriesArg,
 }
 
 pub fn run(settings: &Settings, args: &FollowUpArgs) -> Result<()> {
     let lang = settings.lang;
-    let mut store = Store::open_existing(&settings.db, settings.clock.clone())?;
+    // The store dates a follow-up by its clock's today.
+    let clock: Arc<dyn Clock> = match args.date {
+        Some(day) => Arc::new(FixedClock(day)),
+        None => settings.clock.clone(),
+    };
+    let mut store = Store::open_existing(&settings.db, clock)?;
     let decision = args.series.decision(&store, &args.number, lang)?;
     // Between meetings a follow-up belongs to no meeting; during one, to the meeting running.
     let meeting = store

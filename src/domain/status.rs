@@ -122,8 +122,10 @@ macro_rules! status_enum {
             /// Parses a code, or a label in either language (what a person types).
             pub fn parse(s: &str) -> Result<Self, UnknownCode> {
                 let t = s.trim();
+                // `in-progress` as well as `in_progress`: scripts write either.
+                let code = t.replace('-', "_");
                 $(
-                    if t.eq_ignore_ascii_case($code) || t == $fa || t.eq_ignore_ascii_case($en) {
+                    if code.eq_ignore_ascii_case($code) || t == $fa || t.eq_ignore_ascii_case($en) {
                         return Ok($name::$variant);
                     }
                 )+
@@ -306,6 +308,10 @@ mod tests {
         assert_eq!(DecisionStatus::parse("انجام‌شده"), Ok(DecisionStatus::Done));
         assert_eq!(
             DecisionStatus::parse("In Progress"),
+            Ok(DecisionStatus::InProgress)
+        );
+        assert_eq!(
+            DecisionStatus::parse("in-progress"),
             Ok(DecisionStatus::InProgress)
         );
         let err = DecisionStatus::parse("finished").unwrap_err();

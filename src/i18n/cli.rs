@@ -359,7 +359,7 @@ impl Localized for crate::settings::SettingsError {
                 "در پروندهٔ تنظیمات {} مقدار bidi «{value}» است؛ \"app\" یا \"terminal\" بنویسید.",
                 path.display()
             ),
-            E::Today(e) => format!("--today: {e}"),
+            E::Today(e) => format!("--today: {}", e.localized(lang)),
             E::NoHome => {
                 "پوشهٔ خانه‌ای برای نگه‌داشتن پایگاه داده نیست؛ مسیر آن را با --db بدهید.".into()
             }

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::{Lang, Localized};
-use crate::domain::{DueError, RuleError, TransitionError};
+use crate::domain::{DateError, DueError, RuleError, StatusKind, TransitionError, UnknownCode};
 use crate::store::{DamagedRow, FileKind, ImportError, LogProblem, Record, RowProblem, StoreError};
 
 impl Localized for StoreError {
@@ -292,7 +292,6 @@ fn log_problem_fa(problem: &LogProblem) -> String {
 
 impl Localized for DueError {
     fn localized(&self, lang: Lang) -> String {
-        use crate::domain::DateError;
         if lang == Lang::En {
             return self.to_string();
         }
@@ -309,6 +308,52 @@ impl Localized for DueError {
             ),
             DueError::TooFar(s) => format!("«{s}» خیلی دور است؛ مهلت حداکثر ده سال است."),
         }
+    }
+}
+
+impl Localized for DateError {
+    fn localized(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            DateError::Format(s) => format!(
+                "«{s}» تاریخ نیست؛ آن را مانند ۱۴۰۵/۰۹/۰۶ (شمسی) یا 2026-11-27 (میلادی) بنویسید."
+            ),
+            // As typed, so the user finds what to correct.
+            DateError::Impossible(s) => format!("تاریخ {s} در تقویم وجود ندارد."),
+            DateError::YearOutOfRange(y) => format!(
+                "سال {} پذیرفته نیست: ۱۲۰۰ تا ۱۵۹۹ شمسی و ۱۶۰۰ تا ۲۹۹۹ میلادی.",
+                lang.number(y)
+            ),
+        }
+    }
+}
+
+impl Localized for UnknownCode {
+    /// The accepted codes with their Persian labels, so the user sees both ways to write one.
+    fn localized(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        let noun = match self.kind {
+            StatusKind::Meeting => "وضعیت نشست",
+            StatusKind::Issue => "وضعیت مشکل",
+            StatusKind::Decision => "وضعیت مصوبه",
+            StatusKind::Attendance => "حضور و غیاب",
+        };
+        let choices: Vec<String> = self
+            .kind
+            .codes()
+            .iter()
+            .zip(self.kind.labels_fa())
+            .map(|(code, label)| format!("{code} ({label})"))
+            .collect();
+        format!(
+            "{noun} «{}» شناخته نیست؛ یکی از این‌ها را بنویسید: {}",
+            self.code,
+            choices.join("، ")
+        )
     }
 }
 

@@ -202,3 +202,241 @@ fn a_follow_up_into_a_read_only_database_is_refused_and_reading_still_works() {
     hamyar(&db).args(["search", "بانك"]).assert().success();
     assert_eq!(std::fs::read(&db).unwrap(), bytes);
 }
+
+/// The store of the demo, for edits the command line has no command for.
+fn store(db: &Path) -> hamyar::store::Store {
+    use hamyar::domain::{Date, FixedClock};
+    let clock = std::sync::Arc::new(FixedClock(Date::from_jalali(1393, 2, 16).unwrap()));
+    hamyar::store::Store::open_existing(db, clock).unwrap()
+}
+
+fn decision_numbers(hits: &Value) -> Vec<String> {
+    hits.as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["kind"] == "decision")
+        .map(|h| h["number"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn search_reads_any_digits_and_ignores_zwnj() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    // «نوروز ۱۳۹۳» in decision 1/3: Arabic-Indic and ASCII digits find the Persian ones.
+    for query in ["نوروز ١٣٩٣", "نوروز 1393", "نوروز ۱۳۹۳"] {
+        let hits = json(&db, &["search", query]);
+        assert_eq!(decision_numbers(&hits), ["1/3"], "{query}");
+    }
+    // «گروه‌های همیار» and «قرض‌الحسنه» are stored with a ZWNJ; typed without one, or with a
+    // space, they are still found.
+    for query in ["گروههای همیار", "گروه‌های همیار"] {
+        let numbers = decision_numbers(&json(&db, &["search", query]));
+        assert!(
+            numbers.contains(&"2/1".to_string()) && numbers.contains(&"2/5".to_string()),
+            "{query}: {numbers:?}"
+        );
+    }
+    assert_eq!(
+        decision_numbers(&json(&db, &["search", "قرضالحسنه"])),
+        ["2/3"]
+    );
+    // With --series, and in the English table with Gregorian dates.
+    hamyar(&db)
+        .args([
+            "--lang",
+            "en",
+            "search",
+            "قرضالحسنه",
+            "--series",
+            "زنان سرپرست",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("2/3").and(predicate::str::contains("2014-05-06")));
+}
+
+#[test]
+fn a_follow_up_is_dated_as_given_in_either_calendar_and_belongs_to_the_meeting_in_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    hamyar(&db)
+        .args(["follow-up", "2/3", "--status", "in-progress"])
+        .args(["--date", "۱۳۹۳/۰۳/۰۱", "--note", "نامهٔ «صندوق» رسید"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("۲/۳"));
+    hamyar(&db)
+        .args([
+            "follow-up",
+            "2/3",
+            "--status",
+            "done",
+            "--date",
+            "2014-06-01",
+        ])
+        .assert()
+        .success();
+    let history = json(&db, &["history", "2/3"]);
+    let dates: Vec<&str> = history["follow_ups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(dates[dates.len() - 2..], ["2014-05-22", "2014-06-01"]);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let in_meeting_2 = |date: &str| -> bool {
+        conn.query_row(
+            "SELECT f.meeting = m.id FROM follow_ups f, meetings m
+             WHERE m.number = 2 AND f.date = ?1",
+            [date],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert!(in_meeting_2("2014-05-22") && in_meeting_2("2014-06-01"));
+
+    // Between meetings (none in progress) a follow-up belongs to no meeting.
+    {
+        let mut store = store(&db);
+        let m2 = store.list_meetings(None).unwrap().rows[1].clone();
+        store
+            .set_meeting_status(&m2.id, hamyar::domain::MeetingStatus::Closed)
+            .unwrap();
+    }
+    hamyar(&db)
+        .args([
+            "follow-up",
+            "2/4",
+            "--status",
+            "cancelled",
+            "--date",
+            "1393/04/10",
+        ])
+        .assert()
+        .success();
+    let meeting: Option<String> = conn
+        .query_row(
+            "SELECT meeting FROM follow_ups WHERE date = '2014-07-01'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(meeting, None);
+}
+
+#[test]
+fn a_bad_date_or_an_unknown_status_is_one_sentence_in_the_interface_s_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let before = std::fs::read(&db).unwrap();
+    let refused = |args: &[&str], needle: &str| {
+        let out = hamyar(&db).args(args).assert().code(2).get_output().clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "one sentence: {err}");
+    };
+    let follow = ["follow-up", "2/3", "--status"];
+    refused(
+        &[&follow[..], &["finished"]].concat(),
+        "وضعیت مصوبه «finished» شناخته نیست",
+    );
+    refused(
+        &[&follow[..], &["finished"]].concat(),
+        "in_progress (در دست اقدام)",
+    );
+    refused(
+        &[&["--lang", "en"], &follow[..], &["finished"]].concat(),
+        "unknown decision status «finished»; expected one of: pending, in_progress, done, cancelled",
+    );
+    refused(
+        &[&follow[..], &["done", "--date", "۱۳۹۳/۱۳/۰۱"]].concat(),
+        "در تقویم وجود ندارد",
+    );
+    refused(
+        &[&follow[..], &["done", "--date", "فردا"]].concat(),
+        "«فردا» تاریخ نیست",
+    );
+    refused(
+        &[
+            &["--lang", "en"],
+            &follow[..],
+            &["done", "--date", "3000-01-01"],
+        ]
+        .concat(),
+        "year 3000 is out of range",
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before, "nothing changed");
+}
+
+#[test]
+fn the_history_shows_an_edit_field_by_field_after_a_follow_up() {
+    use hamyar::domain::Date;
+    use hamyar::store::DecisionEdit;
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    hamyar(&db)
+        .args(["follow-up", "2/4", "--status", "in_progress"])
+        .assert()
+        .success();
+    {
+        let mut store = store(&db);
+        let m2 = store.list_meetings(None).unwrap().rows[1].clone();
+        let d = store
+            .list_decisions(&m2.id)
+            .unwrap()
+            .into_iter()
+            .find(|d| d.number.item == 4)
+            .unwrap();
+        store
+            .update_decision(
+                &d.id,
+                &DecisionEdit {
+                    text: d.text.replace("۴٪", "۳٪ (IBAN)"),
+                    lead_agency: d.lead_agency.clone(),
+                    supporting_agencies: d.supporting_agencies.clone(),
+                    due: Some(Date::from_jalali(1393, 5, 31).unwrap()),
+                },
+            )
+            .unwrap();
+    }
+    let history = json(&db, &["history", "۲/۴"]);
+    let changes = history["changes"].as_array().unwrap();
+    let actions: Vec<&str> = changes
+        .iter()
+        .map(|c| c["action"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        actions[actions.len() - 2..],
+        ["record_follow_up", "update_decision"]
+    );
+    let edit = &changes[changes.len() - 1]["fields"];
+    let fields: Vec<&str> = edit
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["text", "due"]);
+    assert_eq!(edit[1]["after"], "2014-08-22");
+    assert!(edit[0]["after"].as_str().unwrap().contains("۳٪ (IBAN)"));
+    // The Persian table: field names in words, the new deadline in Solar Hijri.
+    hamyar(&db)
+        .args(["history", "2/4"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("اصلاح مصوبه")
+                .and(predicate::str::contains("مهلت اجرا:"))
+                .and(predicate::str::contains("← ۱۳۹۳/۰۵/۳۱"))
+                .and(predicate::str::contains("۳٪ (IBAN)")),
+        );
+    hamyar(&db)
+        .args(["--lang", "en", "history", "2/4"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("→ 2014-08-22").and(predicate::str::contains("Deadline:")),
+        );
+}
