@@ -1,6 +1,7 @@
 //! What a careless or hostile user found (issue "Before the screens"), each through the real
 //! binary: data written where it should not be, files that are not databases, read-only and
-//! damaged files, concurrent creation, symbolic links, raw controls in stored text.
+//! damaged files, concurrent creation, symbolic links. Raw controls in stored text are in
+//! `hostile.rs` and `tests/store/sanitize.rs`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
@@ -406,45 +407,4 @@ fn dangling_links_and_link_loops_say_what_they_are() {
     // Writing commands do not create anything through them either.
     one_sentence(en(&dangling).arg("demo"));
     assert!(!dir.path().join("moved-away.db").exists());
-}
-
-// 13. Raw controls put in by another program leave as \uXXXX in JSON.
-#[test]
-fn json_escapes_controls_written_by_another_program() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = demo_db(&dir);
-    {
-        let conn = rusqlite::Connection::open(&db).unwrap();
-        conn.execute(
-            "UPDATE decisions SET text = 'وام' || char(155) || '31m' || char(133)
-                 || char(8238) || 'fdp.exe' || char(27) || ']0;x' || char(7)
-             WHERE item = 1",
-            [],
-        )
-        .unwrap();
-    }
-    for args in [
-        &["actions", "--format", "json"][..],
-        &["history", "1/1", "--format", "json"],
-    ] {
-        let out = en(&db)
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
-        let text = String::from_utf8(out).unwrap();
-        assert!(
-            !text
-                .chars()
-                .any(|c| matches!(c, '\u{1B}' | '\u{7}' | '\u{80}'..='\u{9F}' | '\u{202E}')),
-            "{args:?}: {text:?}"
-        );
-        assert!(
-            text.contains("\\u009B") && text.contains("\\u202E"),
-            "{args:?}"
-        );
-        serde_json::from_str::<serde_json::Value>(&text).unwrap();
-    }
 }
