@@ -7,6 +7,12 @@
 //! triggers are dropped, the index is filled from the new rows in one statement per table, and
 //! the triggers are created again from their own SQL, read from the schema, before the commit.
 //! Any failure rolls the whole transaction back, the triggers with it.
+//!
+//! A bulk insert leaves FTS5 with many segments half merged, and FTS5 finishes that merging a
+//! little at a time during the writes that follow: on a 100,000-decision series, every 32nd
+//! decision the secretary saved took 15 to 60 ms instead of under 1 ms. A series that grew one
+//! decision at a time has no such backlog, so the load ends with `optimize`, which merges each
+//! index into one segment (about a second for 100,000 decisions).
 
 use rusqlite::{Connection, OptionalExtension};
 
@@ -48,8 +54,8 @@ pub(super) fn defer(tx: &Connection) -> Result<Deferred, Fault> {
 }
 
 impl Deferred {
-    /// Indexes every row written since [`defer`], as the triggers would have, and puts the
-    /// triggers back.
+    /// Indexes every row written since [`defer`], as the triggers would have, merges each index
+    /// into one segment, and puts the triggers back.
     pub fn finish(self, tx: &Connection) -> Result<(), Fault> {
         for (table, sql, indexed) in self.tables {
             tx.execute(
@@ -58,6 +64,10 @@ impl Deferred {
                      SELECT fts_key, text_f FROM {table} WHERE fts_key > ?1 ORDER BY fts_key"
                 ),
                 [indexed],
+            )?;
+            tx.execute(
+                &format!("INSERT INTO {table}_fts ({table}_fts) VALUES ('optimize')"),
+                [],
             )?;
             tx.execute_batch(&sql)?;
         }
