@@ -55,7 +55,7 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.bench_function("review_entries", |b| {
-        b.iter(|| store.review_entries(None).unwrap().len())
+        b.iter(|| store.review_entries(None).unwrap().entries.len())
     });
     group.finish();
 }

@@ -191,7 +191,7 @@ fn bench(c: &mut Criterion) {
     println!(
         "review rows: {} of {} decisions",
         d.app.model.review.rows.len(),
-        d.app.model.review.entries.len()
+        d.app.model.review.entries.entries.len()
     );
     percentiles("review overdue toggle", 300, || d.key('o'));
     percentiles("review grouping toggle", 300, || d.key('g'));

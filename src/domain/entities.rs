@@ -124,7 +124,7 @@ pub struct Decision {
 impl Decision {
     /// Still to be done and past its deadline.
     pub fn is_overdue(&self, today: Date) -> bool {
-        self.status.is_active() && self.due.is_some_and(|due| due < today)
+        super::rules::is_overdue(self.status, self.due, today)
     }
 }
 

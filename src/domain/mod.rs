@@ -19,7 +19,7 @@ pub use entities::{
 pub use id::Id;
 pub use rules::{
     CarryOver, RuleError, carry_over, check_attendance, ensure_amendable, ensure_deletable,
-    ensure_editable, next_decision_number, review_order,
+    ensure_editable, is_overdue, next_decision_number, review_order, review_rank,
 };
 pub use status::{
     AttendanceState, DecisionStatus, IssueStatus, MeetingStatus, StatusKind, TransitionError,

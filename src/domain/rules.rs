@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use super::calendar::Date;
 use super::entities::{Attendance, Category, Decision, DecisionNumber, Issue, Meeting};
-use super::status::{AttendanceState, MeetingStatus};
+use super::status::{AttendanceState, DecisionStatus, MeetingStatus};
 
 /// A change refused because of the rules of the domain.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -109,8 +109,24 @@ pub fn carry_over<'a>(
 
 /// Overdue first (the most overdue at the top), then by deadline, then undated; ties by number.
 pub fn review_order(a: &Decision, b: &Decision, today: Date) -> Ordering {
-    let key = |d: &Decision| (!d.is_overdue(today), d.due.is_none(), d.due, d.number);
-    key(a).cmp(&key(b))
+    review_rank(a.status, a.due, a.number, today)
+        .cmp(&review_rank(b.status, b.due, b.number, today))
+}
+
+/// What [`review_order`] sorts by, for records that hold a decision's status, deadline and
+/// number without the whole decision (the action review's rows).
+pub fn review_rank(
+    status: DecisionStatus,
+    due: Option<Date>,
+    number: DecisionNumber,
+    today: Date,
+) -> impl Ord {
+    (!is_overdue(status, due, today), due.is_none(), due, number)
+}
+
+/// Still to be done and past its deadline.
+pub fn is_overdue(status: DecisionStatus, due: Option<Date>, today: Date) -> bool {
+    status.is_active() && due.is_some_and(|due| due < today)
 }
 
 #[cfg(test)]

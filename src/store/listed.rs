@@ -75,7 +75,7 @@ pub(crate) fn listed<T>(
     record: Record,
     sql: &str,
     params: impl Params,
-    f: RowFn<T>,
+    mut f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<(Vec<T>, Vec<DamagedRow>), Fault> {
     let mut st = tx.prepare_cached(sql)?;
     let mut rows = st.query(params)?;
@@ -99,7 +99,7 @@ pub(crate) fn list<T>(
     record: Record,
     sql: &str,
     params: impl Params,
-    f: RowFn<T>,
+    f: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<Vec<T>, Fault> {
     let (good, bad) = listed(tx, record, sql, params, f)?;
     if bad.is_empty() {

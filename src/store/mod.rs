@@ -51,7 +51,7 @@ pub use error::{DamagedRow, FileKind, LogProblem, Record, RowProblem, StoreError
 pub use import::{Conflict, ImportError, ImportReport, Side};
 pub use listed::Listed;
 pub use meetings::NewMeeting;
-pub use review::ReviewEntry;
+pub use review::{ReviewEntries, ReviewEntry};
 pub use room::{Draft, IssueEdit, IssueHistory};
 pub use schema::SCHEMA_VERSION;
 pub use search::{SearchHit, SearchKind};

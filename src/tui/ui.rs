@@ -82,6 +82,8 @@ pub struct Scroll {
 pub struct Ui {
     pub modals: Vec<Modal>,
     pub scroll: Scroll,
+    /// The terminal's height at the last frame: how many rows of a list a screen can show.
+    pub height: u16,
     /// The search screen's query.
     pub search_input: crate::text::InputState,
 }

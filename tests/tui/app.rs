@@ -570,7 +570,7 @@ fn review_numbers(h: &Harness) -> Vec<String> {
     r.rows
         .iter()
         .filter_map(|row| match row {
-            hamyar::tui::model::Row::Item(i) => Some(r.entries[*i].decision.number.to_string()),
+            hamyar::tui::model::Row::Item(i) => Some(r.entries.entries[*i].number.to_string()),
             _ => None,
         })
         .collect()
@@ -619,14 +619,8 @@ fn the_review_filters_groups_and_follows_up() {
         hamyar::tui::model::Row::Item(_)
     ));
     // A follow-up from the review shows at once.
-    let before = h
-        .app
-        .model
-        .review
-        .selected_entry()
-        .unwrap()
-        .decision
-        .clone();
+    let before = h.app.model.review.decision.clone().unwrap();
+    assert_eq!(h.app.model.review.selected_entry().unwrap().id, before.id);
     h.key("ب")
         .key("enter")
         .typed("پیگیری تلفنی انجام شد")
@@ -636,13 +630,19 @@ fn the_review_filters_groups_and_follows_up() {
         .model
         .review
         .entries
+        .entries
         .iter()
-        .find(|e| e.decision.id == before.id)
+        .find(|e| e.id == before.id)
         .unwrap();
-    assert_ne!(after.decision.status, before.status);
+    assert_ne!(after.status, before.status);
     assert_eq!(
         h.store().get_decision(&before.id).unwrap().status,
-        after.decision.status
+        after.status
+    );
+    assert_eq!(
+        h.app.model.review.decision.as_ref().map(|d| d.status),
+        Some(after.status),
+        "the detail shows the new status too"
     );
 }
 
@@ -779,14 +779,7 @@ fn the_history_of_a_decision_under_review_lists_its_follow_ups() {
         std::thread::sleep(std::time::Duration::from_millis(10));
         h.tick();
     }
-    let decision = h
-        .app
-        .model
-        .review
-        .selected_entry()
-        .unwrap()
-        .decision
-        .clone();
+    let decision = h.app.model.review.decision.clone().unwrap();
     let mut other = h.store();
     let status = if decision.status == DecisionStatus::Pending {
         DecisionStatus::InProgress

@@ -9,6 +9,7 @@
 mod app;
 mod e2e;
 mod present;
+mod review_rows;
 mod screens;
 mod support;
 

@@ -59,7 +59,7 @@ impl App {
                 .model
                 .review
                 .selected_entry()
-                .map(|e| Subject::Decision(e.decision.id.clone())),
+                .map(|e| Subject::Decision(e.id.clone())),
             _ => None,
         }
     }

@@ -125,7 +125,13 @@ impl App {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Tick => self.tick(),
-            Action::Resize(..) => {}
+            Action::Resize(_, height) => {
+                // A taller screen shows more of the review: read those texts before the frame.
+                self.ui.height = height;
+                if self.model.screen == Screen::Review {
+                    self.read_review_texts();
+                }
+            }
             Action::Terminate => self.quit(),
             Action::Paste(text) => self.paste(text),
             action => {

@@ -1,12 +1,11 @@
 //! The action review: loading every decision in the background, filters, grouping, follow-ups,
 //! copying a decision, and jumping to it in its meeting.
 
-use std::sync::Arc;
 use std::sync::mpsc;
 
 use crate::domain::{Decision, Id};
 use crate::i18n::{Localized, TuiMessage};
-use crate::store::{ReviewEntry, Store, StoreError};
+use crate::store::{ReviewEntries, Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::forms;
 use crate::tui::model::{DetailItem, Focus, ReviewFilter, Screen, sort_for_review};
@@ -15,7 +14,11 @@ use crate::tui::ui::Modal;
 use super::App;
 
 /// What the background reader sends back.
-pub(super) type Loaded = Result<Vec<ReviewEntry>, StoreError>;
+pub(super) type Loaded = Result<ReviewEntries, StoreError>;
+
+/// How many rows above and below the selection have their text read, at least: more than a
+/// screen shows, so that moving one row reads one text.
+const TEXT_REACH: usize = 64;
 
 impl App {
     /// Reads every decision of the series on a second connection, off the loop, so that the
@@ -35,7 +38,7 @@ impl App {
                 let loaded = Store::open_read_only(&path, clock)
                     .and_then(|s| s.review_entries(series.as_ref()))
                     .map(|mut v| {
-                        sort_for_review(&mut v, today);
+                        sort_for_review(&mut v.entries, today);
                         v
                     });
                 let _ = tx.send(loaded);
@@ -71,7 +74,7 @@ impl App {
             Ok(entries) => {
                 self.model
                     .review
-                    .set_entries(Arc::new(entries), &self.model.directory);
+                    .set_entries(entries, &self.model.directory);
                 self.review_stale = false;
                 self.refresh_review();
             }
@@ -86,10 +89,7 @@ impl App {
 
     /// Puts a decision changed here (a follow-up) into the review at once, before any reload.
     pub(super) fn patch_review_entry(&mut self, d: &Decision) {
-        let entries = Arc::make_mut(&mut self.model.review.entries);
-        if let Some(e) = entries.iter_mut().find(|e| e.decision.id == d.id) {
-            e.decision = d.clone();
-        }
+        self.model.review.patch(d, &self.model.directory);
         self.refresh_review();
     }
 
@@ -100,34 +100,62 @@ impl App {
         self.review_detail();
     }
 
-    /// Loads the selected decision's follow-ups and the meetings that reviewed it.
+    /// Loads the selected decision whole, its follow-ups and the meetings that reviewed it,
+    /// and the texts of the rows around it.
     fn review_detail(&mut self) {
-        let Some(id) = self
-            .model
-            .review
-            .selected_entry()
-            .map(|e| e.decision.id.clone())
-        else {
-            self.model.review.follow_ups.clear();
-            self.model.review.reviewed_in.clear();
+        self.read_review_texts();
+        let r = &mut self.model.review;
+        let Some(id) = r.selected_entry().map(|e| e.id.clone()) else {
+            r.decision = None;
+            r.follow_ups.clear();
+            r.reviewed_in.clear();
             return;
         };
-        let loaded = self
-            .store
-            .list_follow_ups(&id)
-            .and_then(|f| Ok((f, self.store.reviewed_in(&id)?)));
+        let loaded = self.store.get_decision(&id).and_then(|d| {
+            Ok((
+                d,
+                self.store.list_follow_ups(&id)?,
+                self.store.reviewed_in(&id)?,
+            ))
+        });
+        let r = &mut self.model.review;
         match loaded {
-            Ok((f, r)) => {
-                self.model.review.follow_ups = f;
-                self.model.review.reviewed_in = r;
+            Ok((d, f, v)) => {
+                r.decision = Some(d);
+                r.follow_ups = f;
+                r.reviewed_in = v;
             }
+            Err(e) => {
+                r.decision = None;
+                self.fail(&e);
+            }
+        }
+    }
+
+    /// Reads the texts of the rows a screen can show around the selection, and forgets the
+    /// others: the review holds no more than a few hundred texts, whatever the series' size.
+    pub(super) fn read_review_texts(&mut self) {
+        let reach = usize::from(self.ui.height).max(TEXT_REACH);
+        let r = &mut self.model.review;
+        let near = r.entries_near_selection(reach);
+        let missing = r.keep_texts(&near);
+        if missing.is_empty() {
+            return;
+        }
+        let ids: Vec<&Id> = missing
+            .iter()
+            .filter_map(|&i| r.entries.entries.get(i).map(|e| &e.id))
+            .collect();
+        match self.store.decision_texts(&ids) {
+            Ok(texts) => r.texts.extend(missing.into_iter().zip(texts)),
             Err(e) => self.fail(&e),
         }
     }
 
     pub(super) fn open_review(&mut self) {
         self.model.screen = Screen::Review;
-        if self.review_stale || (self.model.review.entries.is_empty() && !self.model.review.loading)
+        if self.review_stale
+            || (self.model.review.entries.entries.is_empty() && !self.model.review.loading)
         {
             self.load_review_in_background();
         }
@@ -173,18 +201,18 @@ impl App {
                 self.ui.modals.push(Modal::Form(form));
             }
             Action::FollowUp => {
-                if let Some(d) = r.selected_entry().map(|e| e.decision.clone()) {
+                if let Some(d) = r.decision.clone() {
                     self.open_follow_up_menu_for(&d);
                 }
             }
             Action::Copy => self.copy_selected_decision(),
             Action::Select | Action::Edit => {
-                if let Some(d) = r.selected_entry().map(|e| e.decision.clone()) {
+                if let Some(d) = r.decision.clone() {
                     self.jump_to_decision(&d);
                 }
             }
             Action::Export => {
-                if let Some(m) = r.selected_entry().map(|e| e.decision.meeting.clone()) {
+                if let Some(m) = r.decision.as_ref().map(|d| d.meeting.clone()) {
                     self.open_export(&m);
                 }
             }
@@ -211,12 +239,7 @@ impl App {
     /// The selected decision as text (number, text, agency, deadline) in logical order, for
     /// the system clipboard: what a letter needs, never the screen's visual order.
     fn copy_selected_decision(&mut self) {
-        let Some(d) = self
-            .model
-            .review
-            .selected_entry()
-            .map(|e| e.decision.clone())
-        else {
+        let Some(d) = self.model.review.decision.clone() else {
             return;
         };
         let lang = self.model.lang;

@@ -1,12 +1,13 @@
 //! The action review: every decision of the series, filtered, optionally grouped by lead agency
 //! with each group's counts, overdue first. The decisions are held in memory (loaded in the
-//! background), so a filter or the grouping changes without a query.
+//! background) as small rows without their text, so a filter or the grouping changes without a
+//! query; the texts of the rows around the selection, and the selected decision whole, are read
+//! by the app as the selection moves.
 
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::collections::{HashMap, HashSet};
 
-use crate::domain::{Date, FollowUp, Id, review_order};
-use crate::store::ReviewEntry;
+use crate::domain::{Date, Decision, DecisionStatus, FollowUp, Id, review_rank};
+use crate::store::{ReviewEntries, ReviewEntry};
 use crate::text::fold::fold;
 
 use super::directory::Directory;
@@ -27,11 +28,15 @@ pub enum Row {
     Item(usize),
 }
 
+/// Stands for "not in the directory" among directory positions.
+const NOWHERE: u32 = u32::MAX;
+
 /// The review screen.
 #[derive(Debug, Default)]
 pub struct Review {
-    /// Every decision of the series in review order; shared with the loader.
-    pub entries: Arc<Vec<ReviewEntry>>,
+    /// Every decision of the series in review order, with the agencies and categories they
+    /// name.
+    pub entries: ReviewEntries,
     /// The decisions are still being read.
     pub loading: bool,
     pub filter: ReviewFilter,
@@ -41,12 +46,19 @@ pub struct Review {
     pub rows: Vec<Row>,
     /// Index into `rows`; always an item when there is one.
     pub selected: usize,
+    /// The selected decision, whole (its text, supporting agencies, meeting).
+    pub decision: Option<Decision>,
     /// The selected decision's follow-ups and the meetings that reviewed it.
     pub follow_ups: Vec<FollowUp>,
     pub reviewed_in: Vec<u32>,
-    /// Each entry's lead agency and category as positions in the directory (`u32::MAX` for
-    /// none), so that filtering 100,000 decisions compares numbers, not ids.
-    keys: Vec<(u32, u32)>,
+    /// The texts of the decisions in the rows around the selection, by entry: all that a
+    /// screen can show, never 100,000 of them.
+    pub texts: HashMap<usize, String>,
+    /// Each agency and category the entries name, as its position in the directory
+    /// ([`NOWHERE`] when it is not there), so that filtering 100,000 decisions compares
+    /// numbers, not ids.
+    agency_positions: Vec<u32>,
+    category_positions: Vec<u32>,
     /// How many decisions the rows show.
     pub item_count: usize,
 }
@@ -54,14 +66,14 @@ pub struct Review {
 /// Sorts decisions as the review lists them: overdue first (most overdue on top), then by
 /// deadline, undated last, then by number.
 pub fn sort_for_review(entries: &mut [ReviewEntry], today: Date) {
-    entries.sort_by(|a, b| review_order(&a.decision, &b.decision, today));
+    entries.sort_by_cached_key(|e| review_rank(e.status, e.due, e.number, today));
 }
 
 impl Review {
     /// The decision of the selected row.
     pub fn selected_entry(&self) -> Option<&ReviewEntry> {
         match self.rows.get(self.selected) {
-            Some(Row::Item(i)) => self.entries.get(*i),
+            Some(Row::Item(i)) => self.entries.entries.get(*i),
             _ => None,
         }
     }
@@ -90,52 +102,97 @@ impl Review {
     }
 
     /// Sets new entries (in review order) and indexes them against the directory.
-    pub fn set_entries(&mut self, entries: Arc<Vec<ReviewEntry>>, dir: &Directory) {
+    pub fn set_entries(&mut self, entries: ReviewEntries, dir: &Directory) {
         self.entries = entries;
+        self.texts.clear();
         self.index(dir);
     }
 
-    /// Recomputes each entry's directory positions (after the entries or the directory change).
+    /// Recomputes the directory positions of the agencies and categories the entries name
+    /// (after the entries or the directory change).
     pub fn index(&mut self, dir: &Directory) {
-        let agencies: HashMap<&Id, u32> = dir
-            .agencies
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (&a.id, i as u32))
-            .collect();
-        let categories: HashMap<&Id, u32> = dir
-            .categories
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (&c.id, i as u32))
-            .collect();
-        self.keys = self
-            .entries
-            .iter()
-            .map(|e| {
-                let a = agencies
-                    .get(&e.decision.lead_agency)
-                    .copied()
-                    .unwrap_or(u32::MAX);
-                let c = e
-                    .category
-                    .as_ref()
-                    .and_then(|c| categories.get(c).copied())
-                    .unwrap_or(u32::MAX);
-                (a, c)
-            })
-            .collect();
+        let positions = |ids: &[Id], of: &dyn Fn(&Id) -> Option<usize>| -> Vec<u32> {
+            ids.iter()
+                .map(|id| of(id).map_or(NOWHERE, |at| at as u32))
+                .collect()
+        };
+        self.agency_positions = positions(&self.entries.agencies, &|id| {
+            dir.agencies.iter().position(|a| &a.id == id)
+        });
+        self.category_positions = positions(&self.entries.categories, &|id| {
+            dir.categories.iter().position(|c| &c.id == id)
+        });
     }
 
     /// The entry's lead agency's position in the directory.
     pub fn agency_key(&self, entry: usize) -> u32 {
-        self.keys.get(entry).map_or(u32::MAX, |k| k.0)
+        self.entries
+            .entries
+            .get(entry)
+            .and_then(|e| self.agency_positions.get(e.lead_agency as usize))
+            .copied()
+            .unwrap_or(NOWHERE)
+    }
+
+    /// The entry's lead agency's id.
+    pub fn lead_agency(&self, entry: &ReviewEntry) -> Option<&Id> {
+        self.entries.agencies.get(entry.lead_agency as usize)
+    }
+
+    /// Puts a decision changed here (a follow-up) into its row at once, before any reload.
+    pub fn patch(&mut self, d: &Decision, dir: &Directory) {
+        let lead = self.entries.agency_position(&d.lead_agency);
+        if lead as usize >= self.agency_positions.len() {
+            self.index(dir);
+        }
+        let found = self.entries.entries.iter().position(|e| e.id == d.id);
+        if let Some(at) = found {
+            let e = &mut self.entries.entries[at];
+            e.status = d.status;
+            e.due = d.due;
+            e.lead_agency = lead;
+            e.supporting = u16::try_from(d.supporting_agencies.len()).unwrap_or(u16::MAX);
+            if let Some(text) = self.texts.get_mut(&at) {
+                text.clone_from(&d.text);
+            }
+        }
+        if self.decision.as_ref().is_some_and(|x| x.id == d.id) {
+            self.decision = Some(d.clone());
+        }
+    }
+
+    /// The entries in the rows within `reach` rows of the selection: those a screen of that
+    /// height can show.
+    pub fn entries_near_selection(&self, reach: usize) -> Vec<usize> {
+        let from = self.selected.saturating_sub(reach);
+        let to = self.selected.saturating_add(reach).min(self.rows.len());
+        self.rows
+            .get(from..to)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|r| match r {
+                Row::Item(i) => Some(*i),
+                Row::Group { .. } => None,
+            })
+            .collect()
+    }
+
+    /// Forgets the texts of entries not in `near`, and says which of `near` have none yet.
+    pub fn keep_texts(&mut self, near: &[usize]) -> Vec<usize> {
+        let wanted: HashSet<usize> = near.iter().copied().collect();
+        self.texts.retain(|i, _| wanted.contains(i));
+        near.iter()
+            .copied()
+            .filter(|i| !self.texts.contains_key(i))
+            .collect()
     }
 
     /// Indices of the entries the filter lets through, in review order.
     fn matching(&self, dir: &Directory, today: Date) -> Vec<usize> {
         let f = &self.filter;
-        let agency_ok: Vec<bool> = dir
+        // Whether each agency and category of the directory passes the filter, then the same
+        // for each one the entries name: one look-up per decision, not a fold.
+        let agency_passes: Vec<bool> = dir
             .agencies
             .iter()
             .map(|a| {
@@ -143,7 +200,7 @@ impl Review {
                 f.agency.as_ref().is_none_or(|q| names.contains(q.as_str()))
             })
             .collect();
-        let category_ok: Vec<bool> = dir
+        let category_passes: Vec<bool> = dir
             .categories
             .iter()
             .map(|c| {
@@ -152,25 +209,36 @@ impl Review {
                     .is_none_or(|q| fold(&c.name).contains(q.as_str()))
             })
             .collect();
-        let ok = |table: &[bool], key: u32, unfiltered: bool| {
-            table.get(key as usize).copied().unwrap_or(unfiltered)
+        // Outside the directory (or without a category), only an absent filter passes.
+        let per_entry = |positions: &[u32], passes: &[bool], unfiltered: bool| -> Vec<bool> {
+            positions
+                .iter()
+                .map(|&at| passes.get(at as usize).copied().unwrap_or(unfiltered))
+                .collect()
         };
-        if self.keys.len() != self.entries.len() {
-            return Vec::new();
-        }
+        let agency_ok = per_entry(&self.agency_positions, &agency_passes, f.agency.is_none());
+        let category_ok = per_entry(
+            &self.category_positions,
+            &category_passes,
+            f.category.is_none(),
+        );
         self.entries
+            .entries
             .iter()
-            .zip(&self.keys)
             .enumerate()
-            .filter(|(_, (e, (agency, category)))| {
-                let d = &e.decision;
-                ok(&agency_ok, *agency, f.agency.is_none())
-                    && ok(&category_ok, *category, f.category.is_none())
-                    && f.status.is_none_or(|s| d.status == s)
-                    && (!f.overdue || d.is_overdue(today))
-                    && f.meeting.is_none_or(|n| d.number.meeting == n)
-                    && f.due_before.is_none_or(|b| d.due.is_some_and(|x| x <= b))
-                    && f.due_after.is_none_or(|a| d.due.is_some_and(|x| x >= a))
+            .filter(|(_, e)| {
+                agency_ok
+                    .get(e.lead_agency as usize)
+                    .copied()
+                    .unwrap_or(f.agency.is_none())
+                    && e.category
+                        .and_then(|c| category_ok.get(c as usize).copied())
+                        .unwrap_or(f.category.is_none())
+                    && f.status.is_none_or(|s| e.status == s)
+                    && (!f.overdue || e.is_overdue(today))
+                    && f.meeting.is_none_or(|n| e.number.meeting == n)
+                    && f.due_before.is_none_or(|b| e.due.is_some_and(|x| x <= b))
+                    && f.due_after.is_none_or(|a| e.due.is_some_and(|x| x >= a))
             })
             .map(|(i, _)| i)
             .collect()
@@ -202,7 +270,7 @@ impl Review {
 /// Rows grouped by lead agency: groups with the most overdue decisions first, then by name;
 /// within a group, review order.
 fn grouped_rows(review: &Review, matching: &[usize], dir: &Directory, today: Date) -> Vec<Row> {
-    let entries = &review.entries;
+    let entries = &review.entries.entries;
     let mut groups: HashMap<u32, Vec<usize>> = HashMap::new();
     for &i in matching {
         groups.entry(review.agency_key(i)).or_default().push(i);
@@ -210,14 +278,17 @@ fn grouped_rows(review: &Review, matching: &[usize], dir: &Directory, today: Dat
     let mut heads: Vec<(Row, Vec<usize>, &str)> = groups
         .into_iter()
         .map(|(agency, items)| {
-            let count = |f: &dyn Fn(&crate::domain::Decision) -> bool| {
-                items.iter().filter(|i| f(&entries[**i].decision)).count()
+            let count = |f: &dyn Fn(&ReviewEntry) -> bool| {
+                items
+                    .iter()
+                    .filter(|i| entries.get(**i).is_some_and(f))
+                    .count()
             };
             let head = Row::Group {
                 agency: agency as usize,
-                open: count(&|d| d.status.is_active()),
-                overdue: count(&|d| d.is_overdue(today)),
-                done: count(&|d| d.status == crate::domain::DecisionStatus::Done),
+                open: count(&|e| e.status.is_active()),
+                overdue: count(&|e| e.is_overdue(today)),
+                done: count(&|e| e.status == DecisionStatus::Done),
             };
             let name = dir
                 .agencies

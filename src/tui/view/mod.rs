@@ -37,6 +37,7 @@ pub fn draw(
     mode: Mode,
 ) {
     let area = frame.area();
+    ui.height = area.height;
     let lang = model.lang;
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let s = lang.strings().tui;

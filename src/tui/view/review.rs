@@ -120,11 +120,12 @@ fn draw_table(
                 label(buf, at, &format!("{name} — {counts}"), theme.title, lang);
             }
             Row::Item(i) => {
-                let Some(e) = r.entries.get(*i) else { continue };
-                let d = &e.decision;
-                let late = d
+                let Some(e) = r.entries.entries.get(*i) else {
+                    continue;
+                };
+                let late = e
                     .due
-                    .filter(|_| d.is_overdue(model.today))
+                    .filter(|_| e.is_overdue(model.today))
                     .map(|due| due.days_until(model.today));
                 let base = if late.is_some() {
                     theme.overdue
@@ -137,16 +138,21 @@ fn draw_table(
                     base
                 };
                 buf.set_style(at, style);
-                let mut agency = dir.agency_name(lang, &d.lead_agency).to_string();
-                if !d.supporting_agencies.is_empty() {
-                    agency = format!("{agency} (+{})", lang.number(d.supporting_agencies.len()));
+                let mut agency = r
+                    .lead_agency(e)
+                    .map_or("", |a| dir.agency_name(lang, a))
+                    .to_string();
+                if e.supporting > 0 {
+                    agency = format!("{agency} (+{})", lang.number(e.supporting));
                 }
+                // The texts of the rows around the selection are read as it moves; a row
+                // whose text is not read yet stays blank for that frame.
                 let values = [
-                    lang.decision_number(d.number),
-                    d.text.clone(),
+                    lang.decision_number(e.number),
+                    r.texts.get(i).cloned().unwrap_or_default(),
                     agency,
-                    d.due.map(|x| lang.date(x)).unwrap_or_default(),
-                    lang.status(d.status).to_string(),
+                    e.due.map(|x| lang.date(x)).unwrap_or_default(),
+                    lang.status(e.status).to_string(),
                     late.map(|n| lang.number(n)).unwrap_or_default(),
                     e.last_follow_up.map(|x| lang.date(x)).unwrap_or_default(),
                 ];
@@ -163,11 +169,10 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
     let s = lang.strings().tui;
     let r = &model.review;
     let dir = &model.directory;
-    let Some(e) = r.selected_entry() else {
+    let (Some(e), Some(d)) = (r.selected_entry(), &r.decision) else {
         titled(frame, area, "", theme.border, theme.title, lang);
         return;
     };
-    let d = &e.decision;
     let title = format!(
         "{} {} · {} {} · {}",
         s.decision_noun,
