@@ -159,7 +159,12 @@ impl App {
         {
             self.load_review_in_background();
         }
-        self.refresh_review();
+        // The rows stay as they were built unless something changed them since.
+        if self.model.review.is_current(self.model.today) {
+            self.review_detail();
+        } else {
+            self.refresh_review();
+        }
     }
 
     pub(super) fn apply_review(&mut self, action: Action) {

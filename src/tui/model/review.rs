@@ -61,6 +61,9 @@ pub struct Review {
     category_positions: Vec<u32>,
     /// How many decisions the rows show.
     pub item_count: usize,
+    /// The day the rows were built for (overdue depends on it); none when the entries, the
+    /// filter or the directory changed since.
+    built_for: Option<Date>,
 }
 
 /// Sorts decisions as the review lists them: overdue first (most overdue on top), then by
@@ -96,9 +99,15 @@ impl Review {
             .iter()
             .filter(|r| matches!(r, Row::Item(_)))
             .count();
+        self.built_for = Some(today);
         self.selected = keep
             .and_then(|keep| self.rows.iter().position(|r| *r == Row::Item(keep)))
             .unwrap_or_else(|| self.first_item_from(0, 1).unwrap_or(0));
+    }
+
+    /// Whether the rows are those [`Review::refresh`] would build today.
+    pub fn is_current(&self, today: Date) -> bool {
+        self.built_for == Some(today)
     }
 
     /// Sets new entries (in review order) and indexes them against the directory.
@@ -111,6 +120,7 @@ impl Review {
     /// Recomputes the directory positions of the agencies and categories the entries name
     /// (after the entries or the directory change).
     pub fn index(&mut self, dir: &Directory) {
+        self.built_for = None;
         let positions = |ids: &[Id], of: &dyn Fn(&Id) -> Option<usize>| -> Vec<u32> {
             ids.iter()
                 .map(|id| of(id).map_or(NOWHERE, |at| at as u32))
@@ -267,47 +277,55 @@ impl Review {
     }
 }
 
+/// One lead agency's group while the rows are built.
+#[derive(Default)]
+struct Group {
+    items: Vec<usize>,
+    open: usize,
+    overdue: usize,
+    done: usize,
+}
+
 /// Rows grouped by lead agency: groups with the most overdue decisions first, then by name;
-/// within a group, review order.
+/// within a group, review order. One pass over the matching decisions, counting as it goes.
 fn grouped_rows(review: &Review, matching: &[usize], dir: &Directory, today: Date) -> Vec<Row> {
     let entries = &review.entries.entries;
-    let mut groups: HashMap<u32, Vec<usize>> = HashMap::new();
+    // By the agency's position among the ids read; the last one for a lead agency not read
+    // (a row patched since).
+    let mut groups: Vec<Group> = Vec::new();
+    groups.resize_with(review.entries.agencies.len() + 1, Group::default);
+    let last = groups.len() - 1;
     for &i in matching {
-        groups.entry(review.agency_key(i)).or_default().push(i);
+        let Some(e) = entries.get(i) else { continue };
+        let g = &mut groups[(e.lead_agency as usize).min(last)];
+        g.items.push(i);
+        g.open += usize::from(e.status.is_active());
+        g.overdue += usize::from(e.is_overdue(today));
+        g.done += usize::from(e.status == DecisionStatus::Done);
     }
-    let mut heads: Vec<(Row, Vec<usize>, &str)> = groups
+    let mut heads: Vec<(u32, Group, &str)> = groups
         .into_iter()
-        .map(|(agency, items)| {
-            let count = |f: &dyn Fn(&ReviewEntry) -> bool| {
-                items
-                    .iter()
-                    .filter(|i| entries.get(**i).is_some_and(f))
-                    .count()
-            };
-            let head = Row::Group {
-                agency: agency as usize,
-                open: count(&|e| e.status.is_active()),
-                overdue: count(&|e| e.is_overdue(today)),
-                done: count(&|e| e.status == DecisionStatus::Done),
-            };
+        .enumerate()
+        .filter(|(_, g)| !g.items.is_empty())
+        .map(|(at, g)| {
+            let agency = review.agency_positions.get(at).copied().unwrap_or(NOWHERE);
             let name = dir
                 .agencies
                 .get(agency as usize)
                 .map_or("", |a| a.name.as_str());
-            (head, items, name)
+            (agency, g, name)
         })
         .collect();
-    heads.sort_by(|a, b| {
-        let overdue = |r: &Row| match r {
-            Row::Group { overdue, .. } => *overdue,
-            Row::Item(_) => 0,
-        };
-        overdue(&b.0).cmp(&overdue(&a.0)).then_with(|| a.2.cmp(b.2))
-    });
+    heads.sort_by(|a, b| b.1.overdue.cmp(&a.1.overdue).then_with(|| a.2.cmp(b.2)));
     let mut rows = Vec::with_capacity(matching.len() + heads.len());
-    for (head, items, _) in heads {
-        rows.push(head);
-        rows.extend(items.into_iter().map(Row::Item));
+    for (agency, g, _) in heads {
+        rows.push(Row::Group {
+            agency: agency as usize,
+            open: g.open,
+            overdue: g.overdue,
+            done: g.done,
+        });
+        rows.extend(g.items.into_iter().map(Row::Item));
     }
     rows
 }
