@@ -2,14 +2,12 @@
 //! script, as the action review records it: the new status, a note, the day (today unless
 //! given), and the meeting in progress if there is one.
 
-use std::sync::Arc;
-
 use anyhow::Result;
 use clap::Args;
 
 use super::output::print_line;
 use super::series::SeriesArg;
-use crate::domain::{Clock, Date, DecisionStatus, FixedClock, MeetingStatus};
+use crate::domain::{Date, DecisionStatus, MeetingStatus};
 use crate::i18n::{CliMessage, Localized};
 use crate::settings::Settings;
 use crate::store::Store;
@@ -34,12 +32,7 @@ pub struct FollowUpArgs {
 
 pub fn run(settings: &Settings, args: &FollowUpArgs) -> Result<()> {
     let lang = settings.lang;
-    // The store dates a follow-up by its clock's today.
-    let clock: Arc<dyn Clock> = match args.date {
-        Some(day) => Arc::new(FixedClock(day)),
-        None => settings.clock.clone(),
-    };
-    let mut store = Store::open_existing(&settings.db, clock)?;
+    let mut store = Store::open_existing(&settings.db, settings.clock.clone())?;
     let decision = args.series.decision(&store, &args.number, lang)?;
     // Between meetings a follow-up belongs to no meeting; during one, to the meeting running.
     let meeting = store
@@ -50,11 +43,14 @@ pub fn run(settings: &Settings, args: &FollowUpArgs) -> Result<()> {
         .into_iter()
         .rfind(|m| m.status == MeetingStatus::InProgress);
     let to = args.status;
-    store.record_follow_up(
+    // Between the decision's meeting and today; the store refuses any other day.
+    let day = args.date.unwrap_or_else(|| settings.clock.today());
+    store.record_follow_up_on(
         &decision.id,
         meeting.as_ref().map(|m| &m.id),
         to,
         &args.note,
+        day,
     )?;
     let done = CliMessage::FollowUpRecorded {
         number: decision.number,

@@ -19,7 +19,8 @@ pub use entities::{
 pub use id::Id;
 pub use rules::{
     CarryOver, RuleError, carry_over, check_attendance, ensure_amendable, ensure_deletable,
-    ensure_editable, is_overdue, next_decision_number, review_order, review_rank,
+    ensure_editable, ensure_follow_up_day, is_overdue, next_decision_number, review_order,
+    review_rank,
 };
 pub use status::{
     AttendanceState, DecisionStatus, IssueStatus, MeetingStatus, StatusKind, TransitionError,

@@ -25,6 +25,31 @@ pub enum RuleError {
         "decision {0} already has follow-ups in later meetings; cancel it instead of deleting it"
     )]
     DecisionFollowedUp(DecisionNumber),
+    /// A follow-up dated before the meeting that made its decision.
+    #[error("decision {number} was made on {decided}; its follow-up cannot be dated earlier")]
+    FollowUpBeforeDecision {
+        number: DecisionNumber,
+        decided: Date,
+    },
+    /// A follow-up dated after today: it reports what was done, not what is planned.
+    #[error("a follow-up cannot be dated after today ({today})")]
+    FollowUpAfterToday { today: Date },
+}
+
+/// A follow-up is dated between the day its decision was made and today.
+pub fn ensure_follow_up_day(
+    number: DecisionNumber,
+    decided: Date,
+    day: Date,
+    today: Date,
+) -> Result<(), RuleError> {
+    if day > today {
+        Err(RuleError::FollowUpAfterToday { today })
+    } else if day < decided {
+        Err(RuleError::FollowUpBeforeDecision { number, decided })
+    } else {
+        Ok(())
+    }
 }
 
 /// Refuses in-place edits to an approved meeting and everything recorded in it.
@@ -251,5 +276,28 @@ mod tests {
         let err = ensure_deletable(&d, true).unwrap_err();
         assert_eq!(err, RuleError::DecisionFollowedUp(d.number));
         assert!(err.to_string().contains("1/3"), "{err}");
+    }
+
+    #[test]
+    fn a_follow_up_is_dated_between_its_decision_and_today() {
+        let n = DecisionNumber {
+            meeting: 2,
+            item: 3,
+        };
+        let decided = Date::from_jalali(1393, 2, 16).unwrap();
+        let today = Date::from_jalali(1393, 3, 1).unwrap();
+        for ok in [decided, today, Date::from_jalali(1393, 2, 20).unwrap()] {
+            assert_eq!(ensure_follow_up_day(n, decided, ok, today), Ok(()), "{ok}");
+        }
+        let before = Date::from_jalali(1393, 2, 15).unwrap();
+        assert_eq!(
+            ensure_follow_up_day(n, decided, before, today),
+            Err(RuleError::FollowUpBeforeDecision { number: n, decided })
+        );
+        let after = Date::from_jalali(1393, 3, 2).unwrap();
+        assert_eq!(
+            ensure_follow_up_day(n, decided, after, today),
+            Err(RuleError::FollowUpAfterToday { today })
+        );
     }
 }

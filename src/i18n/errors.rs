@@ -204,6 +204,15 @@ fn rule_fa(e: &RuleError) -> String {
             "مصوبهٔ {} در نشست‌های بعدی پیگیری شده است؛ به‌جای پاک‌کردن، لغوش کنید.",
             Lang::Fa.decision_number(*n)
         ),
+        RuleError::FollowUpBeforeDecision { number, decided } => format!(
+            "مصوبهٔ {} در {} گرفته شده است؛ پیگیری آن نمی‌تواند تاریخی پیش از آن داشته باشد.",
+            Lang::Fa.decision_number(*number),
+            Lang::Fa.date(*decided)
+        ),
+        RuleError::FollowUpAfterToday { today } => format!(
+            "پیگیری نمی‌تواند تاریخی پس از امروز ({}) داشته باشد.",
+            Lang::Fa.date(*today)
+        ),
     }
 }
 

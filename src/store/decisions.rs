@@ -10,7 +10,8 @@ use super::rows::*;
 use super::setup::ensure_agencies;
 use super::{Store, Writer};
 use crate::domain::{
-    Date, Decision, DecisionStatus, FollowUp, Id, Meeting, ensure_deletable, next_decision_number,
+    Date, Decision, DecisionStatus, FollowUp, Id, Meeting, ensure_deletable, ensure_follow_up_day,
+    next_decision_number,
 };
 use crate::text::fold::fold_for_index;
 use crate::text::sanitize;
@@ -222,17 +223,35 @@ impl Store {
         note: &str,
     ) -> Result<FollowUp, StoreError> {
         let today = self.clock.today();
+        self.record_follow_up_on(decision, meeting, new_status, note, today)
+    }
+
+    /// [`Store::record_follow_up`] dated `day` (a report received earlier and recorded now),
+    /// which must lie between the day of the decision's meeting and today.
+    pub fn record_follow_up_on(
+        &mut self,
+        decision: &Id,
+        meeting: Option<&Id>,
+        new_status: DecisionStatus,
+        note: &str,
+        day: Date,
+    ) -> Result<FollowUp, StoreError> {
+        let today = self.clock.today();
         self.write("record_follow_up", |w| {
             if let Some(m) = meeting {
                 editable_meeting(w.tx, m)?;
             }
             let d = load_decision(w.tx, decision)?;
+            let decided: Date =
+                w.tx.prepare_cached("SELECT date FROM meetings WHERE id = ?1")?
+                    .query_row([&d.meeting], |r| r.get(0))?;
+            ensure_follow_up_day(d.number, decided, day, today)?;
             let status = d.status.transition(new_status)?;
             let f = FollowUp {
                 id: Id::new(),
                 decision: decision.clone(),
                 meeting: meeting.cloned(),
-                date: today,
+                date: day,
                 new_status: status,
                 note: sanitize(note).into_owned(),
             };

@@ -371,6 +371,60 @@ fn a_bad_date_or_an_unknown_status_is_one_sentence_in_the_interface_s_language()
 }
 
 #[test]
+fn a_follow_up_is_dated_between_its_decision_s_meeting_and_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let before = std::fs::read(&db).unwrap();
+    let refused = |args: &[&str], needle: &str| {
+        let out = hamyar(&db)
+            .args(args)
+            .assert()
+            .failure()
+            .get_output()
+            .clone();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(needle), "{args:?}: {err}");
+        assert_eq!(err.trim_end().lines().count(), 1, "one sentence: {err}");
+    };
+    // Decision 2/3 was made in meeting 2, on 1393/02/16.
+    let follow = ["follow-up", "2/3", "--status", "done", "--date"];
+    refused(
+        &[&follow[..], &["۱۳۹۳/۰۲/۱۵"]].concat(),
+        "مصوبهٔ ۲/۳ در ۱۳۹۳/۰۲/۱۶ گرفته شده است",
+    );
+    refused(
+        &[&["--lang", "en"], &follow[..], &["2014-05-05"]].concat(),
+        "decision 2/3 was made on 2014-05-06; its follow-up cannot be dated earlier",
+    );
+    refused(
+        &[&["--today", "1393/03/01"], &follow[..], &["1393/03/02"]].concat(),
+        "پیگیری نمی‌تواند تاریخی پس از امروز (۱۳۹۳/۰۳/۰۱) داشته باشد",
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before, "nothing changed");
+    // The day of the meeting itself, and today, are fine.
+    hamyar(&db)
+        .args(["--today", "1393/03/01"])
+        .args(&follow[..])
+        .arg("1393/02/16")
+        .assert()
+        .success();
+    hamyar(&db)
+        .args([
+            "--today",
+            "1393/03/01",
+            "follow-up",
+            "2/4",
+            "--status",
+            "done",
+        ])
+        .assert()
+        .success();
+    let history = json(&db, &["history", "2/4"]);
+    let last = history["follow_ups"].as_array().unwrap().last().cloned();
+    assert_eq!(last.unwrap()["date"], "2014-05-22");
+}
+
+#[test]
 fn the_history_shows_an_edit_field_by_field_after_a_follow_up() {
     use hamyar::domain::Date;
     use hamyar::store::DecisionEdit;
