@@ -203,11 +203,12 @@ impl App {
     /// Reloads everything the screens show (after another process's changes).
     fn reload(&mut self) -> Result<(), StoreError> {
         self.review_stale = true;
-        self.model.review.index(&self.model.directory);
         if self.model.screen == Screen::Review {
             self.load_review_in_background();
         }
         self.model.directory = Directory::load(&self.store)?;
+        // Agencies or categories may have been added or renamed: positions are re-read.
+        self.model.review.index(&self.model.directory);
         let selected = self.model.meetings.selected().map(|r| r.meeting.id.clone());
         self.model.meetings = Meetings::load(&self.store)?;
         self.report_damage();

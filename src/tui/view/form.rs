@@ -9,7 +9,7 @@ use super::widgets::{clear, label, line, modal_area, titled};
 use crate::domain::{MonthCalendar, parse_due};
 use crate::i18n::{Lang, Localized, TuiMessage, field_label};
 use crate::text::BidiInput;
-use crate::tui::forms::{Field, FieldId, FieldKind, Form, FormKind};
+use crate::tui::forms::{Field, FieldId, FieldKind, Form, FormKind, Picker};
 use crate::tui::model::Model;
 use crate::tui::theme::Theme;
 
@@ -207,63 +207,7 @@ fn draw_field(
             focused.then(|| state.cursor_position()).flatten()
         }
         FieldKind::Pick(picker) if focused => {
-            let mut y = area.y;
-            if picker.is_multi() {
-                let chosen: Vec<&str> = picker.chosen().map(|o| o.label.as_str()).collect();
-                let text = format!("✓ {}", chosen.join(lang.list_separator()));
-                line(
-                    frame.buffer_mut(),
-                    Rect::new(area.x, y, area.width, 1),
-                    &text,
-                    theme.muted,
-                    lang,
-                );
-                y += 1;
-            }
-            let query = Rect::new(area.x, y, area.width, 1);
-            frame.render_stateful_widget(
-                BidiInput::new().style(input_style),
-                query,
-                &mut picker.query,
-            );
-            let pos = picker.query.cursor_position();
-            let buf = frame.buffer_mut();
-            let list_top = y + 1;
-            let rows = usize::from((area.y + area.height).saturating_sub(list_top));
-            if picker.match_count() == 0 {
-                let s = lang.strings().tui;
-                let typed = picker.query.text().trim();
-                let text = if typed.is_empty() || !creatable(field_id) {
-                    s.no_matches.to_string()
-                } else {
-                    TuiMessage::AddNew(typed).localized(lang)
-                };
-                let at = Rect::new(area.x, list_top, area.width, rows.min(1) as u16);
-                label(buf, at, &text, theme.muted, lang);
-                return pos;
-            }
-            let first = picker
-                .highlighted_index()
-                .saturating_sub(rows.saturating_sub(1));
-            for (k, (option, highlighted, chosen)) in
-                picker.matches().enumerate().skip(first).take(rows)
-            {
-                let at = Rect::new(area.x, list_top + (k - first) as u16, area.width, 1);
-                let style = if highlighted {
-                    theme.selected
-                } else {
-                    Style::default()
-                };
-                let mark = if chosen { "✓ " } else { "  " };
-                let text = if option.detail.is_empty() || option.detail == option.label {
-                    format!("{mark}{}", option.label)
-                } else {
-                    format!("{mark}{} — {}", option.label, option.detail)
-                };
-                buf.set_style(at, style);
-                line(buf, at, &text, style, lang);
-            }
-            pos
+            draw_open_picker(frame, area, lang, picker, field_id, input_style, theme)
         }
         FieldKind::Pick(picker) => {
             let chosen: Vec<&str> = picker.chosen().map(|o| o.label.as_str()).collect();
@@ -278,6 +222,74 @@ fn draw_field(
             None
         }
     }
+}
+
+/// A picker that has the keys: what is chosen (when several may be), the query being typed,
+/// and the options it matches, the highlighted one kept in view. Returns the cursor.
+fn draw_open_picker(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    lang: Lang,
+    picker: &mut Picker,
+    field_id: FieldId,
+    input_style: Style,
+    theme: &Theme,
+) -> Option<Position> {
+    let mut y = area.y;
+    if picker.is_multi() {
+        let chosen: Vec<&str> = picker.chosen().map(|o| o.label.as_str()).collect();
+        let text = format!("✓ {}", chosen.join(lang.list_separator()));
+        line(
+            frame.buffer_mut(),
+            Rect::new(area.x, y, area.width, 1),
+            &text,
+            theme.muted,
+            lang,
+        );
+        y += 1;
+    }
+    let query = Rect::new(area.x, y, area.width, 1);
+    frame.render_stateful_widget(
+        BidiInput::new().style(input_style),
+        query,
+        &mut picker.query,
+    );
+    let pos = picker.query.cursor_position();
+    let buf = frame.buffer_mut();
+    let list_top = y + 1;
+    let rows = usize::from((area.y + area.height).saturating_sub(list_top));
+    if picker.match_count() == 0 {
+        let s = lang.strings().tui;
+        let typed = picker.query.text().trim();
+        let text = if typed.is_empty() || !creatable(field_id) {
+            s.no_matches.to_string()
+        } else {
+            TuiMessage::AddNew(typed).localized(lang)
+        };
+        let at = Rect::new(area.x, list_top, area.width, rows.min(1) as u16);
+        label(buf, at, &text, theme.muted, lang);
+        return pos;
+    }
+    let first = picker
+        .highlighted_index()
+        .saturating_sub(rows.saturating_sub(1));
+    for (k, (option, highlighted, chosen)) in picker.matches().enumerate().skip(first).take(rows) {
+        let at = Rect::new(area.x, list_top + (k - first) as u16, area.width, 1);
+        let style = if highlighted {
+            theme.selected
+        } else {
+            Style::default()
+        };
+        let mark = if chosen { "✓ " } else { "  " };
+        let text = if option.detail.is_empty() || option.detail == option.label {
+            format!("{mark}{}", option.label)
+        } else {
+            format!("{mark}{} — {}", option.label, option.detail)
+        };
+        buf.set_style(at, style);
+        line(buf, at, &text, style, lang);
+    }
+    pos
 }
 
 /// Pickers whose Enter on an unknown name adds it (agencies and people).

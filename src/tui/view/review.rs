@@ -88,7 +88,6 @@ fn draw_table(
         return;
     }
     let r = &model.review;
-    let dir = &model.directory;
     let buf = frame.buffer_mut();
     let head = Rect::new(inner.x, inner.y, inner.width, 1);
     let cols = columns(inner.width);
@@ -112,6 +111,7 @@ fn draw_table(
                 overdue,
                 done,
             } => {
+                let dir = &model.directory;
                 let name = dir
                     .agencies
                     .get(*agency)
@@ -120,14 +120,10 @@ fn draw_table(
                 label(buf, at, &format!("{name} — {counts}"), theme.title, lang);
             }
             Row::Item(i) => {
-                let Some(e) = r.entries.entries.get(*i) else {
+                let Some((values, overdue)) = item_cells(model, *i) else {
                     continue;
                 };
-                let late = e
-                    .due
-                    .filter(|_| e.is_overdue(model.today))
-                    .map(|due| due.days_until(model.today));
-                let base = if late.is_some() {
+                let base = if overdue {
                     theme.overdue
                 } else {
                     Style::default()
@@ -138,30 +134,42 @@ fn draw_table(
                     base
                 };
                 buf.set_style(at, style);
-                let mut agency = r
-                    .lead_agency(e)
-                    .map_or("", |a| dir.agency_name(lang, a))
-                    .to_string();
-                if e.supporting > 0 {
-                    agency = format!("{agency} (+{})", lang.number(e.supporting));
-                }
-                // The texts of the rows around the selection are read as it moves; a row
-                // whose text is not read yet stays blank for that frame.
-                let values = [
-                    lang.decision_number(e.number),
-                    r.texts.get(i).cloned().unwrap_or_default(),
-                    agency,
-                    e.due.map(|x| lang.date(x)).unwrap_or_default(),
-                    lang.status(e.status).to_string(),
-                    late.map(|n| lang.number(n)).unwrap_or_default(),
-                    e.last_follow_up.map(|x| lang.date(x)).unwrap_or_default(),
-                ];
                 for ((index, _), cell) in cols.iter().zip(cells(at, &widths, lang)) {
                     line(buf, cell, &values[*index], style, lang);
                 }
             }
         }
     }
+}
+
+/// A decision's cells in the order of the headers (number, text, lead agency with the count of
+/// supporting ones, deadline, status, days late, last follow-up), and whether it is overdue.
+fn item_cells(model: &Model, entry: usize) -> Option<([String; 7], bool)> {
+    let (lang, r, dir) = (model.lang, &model.review, &model.directory);
+    let e = r.entries.entries.get(entry)?;
+    let late = e
+        .due
+        .filter(|_| e.is_overdue(model.today))
+        .map(|due| due.days_until(model.today));
+    let mut agency = r
+        .lead_agency(e)
+        .map_or("", |a| dir.agency_name(lang, a))
+        .to_string();
+    if e.supporting > 0 {
+        agency = format!("{agency} (+{})", lang.number(e.supporting));
+    }
+    // The texts of the rows around the selection are read as it moves (`App` reads a screen's
+    // height each way), so a row drawn here has its text.
+    let cells = [
+        lang.decision_number(e.number),
+        r.texts.get(&entry).cloned().unwrap_or_default(),
+        agency,
+        e.due.map(|x| lang.date(x)).unwrap_or_default(),
+        lang.status(e.status).to_string(),
+        late.map(|n| lang.number(n)).unwrap_or_default(),
+        e.last_follow_up.map(|x| lang.date(x)).unwrap_or_default(),
+    ];
+    Some((cells, late.is_some()))
 }
 
 fn draw_detail(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) {

@@ -2,6 +2,7 @@
 //! they stand in each right-to-left line.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::widgets::Widget;
@@ -9,7 +10,7 @@ use ratatui::widgets::Widget;
 use super::widgets::{self, cells, label, line, scroll_to, titled};
 use crate::store::SearchKind;
 use crate::text::{BidiInput, BidiLine, StyleSpan};
-use crate::tui::model::{Model, matched_words};
+use crate::tui::model::{Model, Search, matched_words};
 use crate::tui::theme::Theme;
 use crate::tui::ui::Ui;
 
@@ -40,7 +41,37 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, model: &Model, ui: &mut Ui, theme
         frame.set_cursor_position(pos);
     }
     let search = &model.search;
-    // Rows: a heading before the first hit of each kind, then the hits.
+    let (rows, selected_row) = rows(search);
+    let body = Rect::new(inner.x, inner.y + 2, inner.width, inner.height - 2);
+    let visible = usize::from(body.height);
+    ui.scroll.search = scroll_to(ui.scroll.search, selected_row, visible);
+    let buf = frame.buffer_mut();
+    for (k, row) in rows.iter().enumerate().skip(ui.scroll.search).take(visible) {
+        let at = Rect::new(
+            body.x,
+            body.y + (k - ui.scroll.search) as u16,
+            body.width,
+            1,
+        );
+        match row {
+            Some(i) => draw_hit(buf, at, model, *i, theme),
+            None => {
+                // A heading names the kind of the hit below it.
+                let below = rows.get(k + 1).copied().flatten().unwrap_or(0);
+                let name = match search.hits.get(below).map(|h| h.hit.kind) {
+                    Some(SearchKind::Issue) => s.kind_issue,
+                    Some(SearchKind::Decision) => s.kind_decision,
+                    _ => s.kind_statement,
+                };
+                label(buf, at, name, theme.header, lang);
+            }
+        }
+    }
+}
+
+/// The list's rows: a heading (`None`) before the first hit of each kind, then the hits; and
+/// the row of the selected hit.
+fn rows(search: &Search) -> (Vec<Option<usize>>, usize) {
     let mut rows: Vec<Option<usize>> = Vec::new();
     let mut last = None;
     let mut selected_row = 0;
@@ -54,53 +85,42 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, model: &Model, ui: &mut Ui, theme
         }
         rows.push(Some(i));
     }
-    let body = Rect::new(inner.x, inner.y + 2, inner.width, inner.height - 2);
-    let visible = usize::from(body.height);
-    ui.scroll.search = scroll_to(ui.scroll.search, selected_row, visible);
-    let buf = frame.buffer_mut();
+    (rows, selected_row)
+}
+
+/// One hit: its meeting's number and date, then its text with the words searched for
+/// underlined.
+fn draw_hit(buf: &mut Buffer, at: Rect, model: &Model, i: usize, theme: &Theme) {
+    let (lang, search) = (model.lang, &model.search);
+    let Some(h) = search.hits.get(i) else {
+        return;
+    };
+    let style = if i == search.selected {
+        theme.selected
+    } else {
+        Style::default()
+    };
+    buf.set_style(at, style);
+    let place = match (h.meeting_number, h.meeting_date) {
+        (Some(n), Some(d)) => format!(
+            "{} {} · {}",
+            lang.strings().tui.meeting,
+            lang.number(n),
+            lang.date(d)
+        ),
+        _ => String::new(),
+    };
+    let parts = cells(at, &[24, 0], lang);
+    line(buf, parts[0], &place, style.patch(theme.muted), lang);
     let highlight = theme.title.add_modifier(Modifier::UNDERLINED);
-    for (k, row) in rows.iter().enumerate().skip(ui.scroll.search).take(visible) {
-        let at = Rect::new(
-            body.x,
-            body.y + (k - ui.scroll.search) as u16,
-            body.width,
-            1,
-        );
-        let Some(i) = row else {
-            let kind = search
-                .hits
-                .get(rows.get(k + 1).copied().flatten().unwrap_or(0))
-                .map(|h| h.hit.kind);
-            let name = match kind {
-                Some(SearchKind::Issue) => s.kind_issue,
-                Some(SearchKind::Decision) => s.kind_decision,
-                _ => s.kind_statement,
-            };
-            label(buf, at, name, theme.header, lang);
-            continue;
-        };
-        let h = &search.hits[*i];
-        let style = if *i == search.selected {
-            theme.selected
-        } else {
-            Style::default()
-        };
-        buf.set_style(at, style);
-        let place = match (h.meeting_number, h.meeting_date) {
-            (Some(n), Some(d)) => format!("{} {} · {}", s.meeting, lang.number(n), lang.date(d)),
-            _ => String::new(),
-        };
-        let parts = cells(at, &[24, 0], lang);
-        line(buf, parts[0], &place, style.patch(theme.muted), lang);
-        let spans: Vec<StyleSpan> = matched_words(&h.hit.text, &search.query)
-            .into_iter()
-            .map(|r| StyleSpan::new(r, highlight))
-            .collect();
-        BidiLine::new(&h.hit.text)
-            .base(widgets::base(lang))
-            .mode(widgets::bidi())
-            .style(style)
-            .spans(&spans)
-            .render(parts[1], buf);
-    }
+    let spans: Vec<StyleSpan> = matched_words(&h.hit.text, &search.query)
+        .into_iter()
+        .map(|r| StyleSpan::new(r, highlight))
+        .collect();
+    BidiLine::new(&h.hit.text)
+        .base(widgets::base(lang))
+        .mode(widgets::bidi())
+        .style(style)
+        .spans(&spans)
+        .render(parts[1], buf);
 }
