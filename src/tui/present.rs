@@ -6,6 +6,7 @@
 use std::time::Duration;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
@@ -76,10 +77,22 @@ pub fn draw(frame: &mut Frame<'_>, display: &Display, lang: Lang, theme: &Theme)
         );
         return;
     }
-    let s = lang.strings().tui;
-    let m = &display.meeting;
     let inner = Rect::new(area.x + 2, area.y + 1, area.width - 4, area.height - 1);
     let buf = frame.buffer_mut();
+    draw_heading(buf, inner, display, lang, theme);
+    let body = Rect::new(
+        inner.x,
+        inner.y + 4,
+        inner.width,
+        inner.height.saturating_sub(4),
+    );
+    decisions(display, lang, theme).draw(buf, body, lang, 0, None, theme.selected);
+}
+
+/// The series, the meeting's number and day, and the category being discussed.
+fn draw_heading(buf: &mut Buffer, inner: Rect, display: &Display, lang: Lang, theme: &Theme) {
+    let s = lang.strings().tui;
+    let m = &display.meeting;
     label(
         buf,
         Rect::new(inner.x, inner.y, inner.width, 1),
@@ -109,6 +122,11 @@ pub fn draw(frame: &mut Frame<'_>, display: &Display, lang: Lang, theme: &Theme)
             lang,
         );
     }
+}
+
+/// Each decision of the meeting: its number, lead agency and deadline, then its text.
+fn decisions(display: &Display, lang: Lang, theme: &Theme) -> Pieces {
+    let s = lang.strings().tui;
     let mut p = Pieces::default();
     for d in &display.decisions {
         let agency = display
@@ -136,13 +154,7 @@ pub fn draw(frame: &mut Frame<'_>, display: &Display, lang: Lang, theme: &Theme)
     if display.decisions.is_empty() {
         p.push(Shape::Heading, s.no_decisions_yet, theme.muted, None);
     }
-    let body = Rect::new(
-        inner.x,
-        inner.y + 4,
-        inner.width,
-        inner.height.saturating_sub(4),
-    );
-    p.draw(buf, body, lang, 0, None, theme.selected);
+    p
 }
 
 /// Shows the display until `q` or `Esc` (or a signal), reloading when the file changes.

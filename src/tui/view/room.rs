@@ -2,6 +2,7 @@
 //! the detail of the selected one. Mirrored in Persian: the list on the right.
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
@@ -213,23 +214,29 @@ fn draw_list(
             base
         };
         buf.set_style(at, style);
-        match item {
-            ListItem::Issue(issue) => {
-                let mut text = issue.title.clone();
-                if !issue.status.is_open() {
-                    text = format!("{text} ({})", lang.status(issue.status));
-                }
-                line(buf, at, &text, style, lang);
+        draw_item(buf, at, item, style, lang);
+    }
+}
+
+/// An issue's title (with its status when it is no longer open), or a decision under review:
+/// its number, deadline and text.
+fn draw_item(buf: &mut Buffer, at: Rect, item: &ListItem<'_>, style: Style, lang: Lang) {
+    match item {
+        ListItem::Issue(issue) => {
+            let mut text = issue.title.clone();
+            if !issue.status.is_open() {
+                text = format!("{text} ({})", lang.status(issue.status));
             }
-            ListItem::Review(r) => {
-                let d = &r.decision;
-                let number = lang.decision_number(d.number);
-                let due = d.due.map(|x| lang.date(x)).unwrap_or_default();
-                let parts = cells(at, &[7, 10, 0], lang);
-                line(buf, parts[0], &number, style, lang);
-                line(buf, parts[1], &due, style, lang);
-                line(buf, parts[2], &d.text, style, lang);
-            }
+            line(buf, at, &text, style, lang);
+        }
+        ListItem::Review(r) => {
+            let d = &r.decision;
+            let number = lang.decision_number(d.number);
+            let due = d.due.map(|x| lang.date(x)).unwrap_or_default();
+            let parts = cells(at, &[7, 10, 0], lang);
+            line(buf, parts[0], &number, style, lang);
+            line(buf, parts[1], &due, style, lang);
+            line(buf, parts[2], &d.text, style, lang);
         }
     }
 }
