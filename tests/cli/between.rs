@@ -19,6 +19,19 @@ fn json(db: &Path, args: &[&str]) -> Value {
     serde_json::from_slice(&out).unwrap()
 }
 
+/// Runs hamyar on `db`, expecting exit `code` and one line on stderr containing `needle`.
+fn refused_with(db: &Path, args: &[&str], code: i32, needle: &str) {
+    let out = hamyar(db)
+        .args(args)
+        .assert()
+        .code(code)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains(needle), "{args:?}: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "one sentence: {err}");
+}
+
 fn status_of(db: &Path, number: &str) -> String {
     let all = json(db, &["actions"]);
     all.as_array()
@@ -331,12 +344,8 @@ fn a_bad_date_or_an_unknown_status_is_one_sentence_in_the_interface_s_language()
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(&dir);
     let before = std::fs::read(&db).unwrap();
-    let refused = |args: &[&str], needle: &str| {
-        let out = hamyar(&db).args(args).assert().code(2).get_output().clone();
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert!(err.contains(needle), "{args:?}: {err}");
-        assert_eq!(err.trim_end().lines().count(), 1, "one sentence: {err}");
-    };
+    // The parser refuses these (exit code 2).
+    let refused = |args: &[&str], needle: &str| refused_with(&db, args, 2, needle);
     let follow = ["follow-up", "2/3", "--status"];
     refused(
         &[&follow[..], &["finished"]].concat(),
@@ -375,17 +384,8 @@ fn a_follow_up_is_dated_between_its_decision_s_meeting_and_today() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(&dir);
     let before = std::fs::read(&db).unwrap();
-    let refused = |args: &[&str], needle: &str| {
-        let out = hamyar(&db)
-            .args(args)
-            .assert()
-            .failure()
-            .get_output()
-            .clone();
-        let err = String::from_utf8(out.stderr).unwrap();
-        assert!(err.contains(needle), "{args:?}: {err}");
-        assert_eq!(err.trim_end().lines().count(), 1, "one sentence: {err}");
-    };
+    // The store refuses these (exit code 1).
+    let refused = |args: &[&str], needle: &str| refused_with(&db, args, 1, needle);
     // Decision 2/3 was made in meeting 2, on 1393/02/16.
     let follow = ["follow-up", "2/3", "--status", "done", "--date"];
     refused(
