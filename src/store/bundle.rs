@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::Store;
 use super::error::{Record, StoreError};
 use super::fault::Fault;
-use super::listed::{list, one};
+use super::listed::{RowFn, list, one};
 use super::meetings::load_meeting;
 use super::rows::*;
 use crate::domain::{
@@ -63,37 +63,72 @@ fn read_bundle(tx: &Connection, id: &Id) -> Result<MeetingBundle, Fault> {
         meeting.series.as_str(),
         series_from_row,
     )?;
-    let by_meeting = |sql: &str| format!("{sql} WHERE meeting = ?1");
-    let attendance = list(
+    let decisions = decisions_of(tx, id)?;
+    let reviewed = reviewed_in(tx, id)?;
+    let follow_ups = follow_ups_of(tx, decisions.iter().chain(&reviewed))?;
+    let mut bundle = MeetingBundle {
+        series,
+        meeting,
+        other_meetings: Vec::new(),
+        agencies: Vec::new(),
+        people: Vec::new(),
+        categories: Vec::new(),
+        issues: Vec::new(),
+        agenda: agenda_of(tx, id)?,
+        attendance: attendance_of(tx, id)?,
+        statements: statements_of(tx, id)?,
+        decisions,
+        reviewed,
+        follow_ups,
+        amendments: amendments_of(tx, id)?,
+        changed_at: BTreeMap::new(),
+    };
+    add_referenced(tx, &mut bundle)?;
+    bundle.changed_at = changed_at(tx, &bundle)?;
+    Ok(bundle)
+}
+
+/// The meeting's attendance, in the order it was first recorded.
+fn attendance_of(tx: &Connection, meeting: &Id) -> Result<Vec<Attendance>, Fault> {
+    list(
         tx,
         Record::Attendance,
-        &format!(
-            "{} ORDER BY id",
-            by_meeting(&format!("SELECT {ATTENDANCE_COLS} FROM attendance"))
-        ),
-        [id.as_str()],
+        &format!("SELECT {ATTENDANCE_COLS} FROM attendance WHERE meeting = ?1 ORDER BY id"),
+        [meeting.as_str()],
         attendance_from_row,
-    )?;
-    let statements = list(
+    )
+}
+
+/// The meeting's statements, in the order they were said.
+fn statements_of(tx: &Connection, meeting: &Id) -> Result<Vec<Statement>, Fault> {
+    list(
         tx,
         Record::Statement,
         &format!(
             "SELECT {STATEMENT_COLS} FROM statements s WHERE s.meeting = ?1 ORDER BY s.fts_key"
         ),
-        [id.as_str()],
+        [meeting.as_str()],
         statement_from_row,
-    )?;
-    let decisions = list(
+    )
+}
+
+/// The meeting's own decisions, by number.
+fn decisions_of(tx: &Connection, meeting: &Id) -> Result<Vec<Decision>, Fault> {
+    list(
         tx,
         Record::Decision,
         &format!(
             "SELECT {DECISION_COLS} FROM decisions d JOIN meetings m ON m.id = d.meeting
              WHERE d.meeting = ?1 ORDER BY d.item"
         ),
-        [id.as_str()],
+        [meeting.as_str()],
         decision_from_row,
-    )?;
-    let reviewed = list(
+    )
+}
+
+/// The earlier decisions the meeting reviewed, in review order.
+fn reviewed_in(tx: &Connection, meeting: &Id) -> Result<Vec<Decision>, Fault> {
+    list(
         tx,
         Record::Decision,
         &format!(
@@ -101,25 +136,39 @@ fn read_bundle(tx: &Connection, id: &Id) -> Result<MeetingBundle, Fault> {
              JOIN decisions d ON d.id = v.decision JOIN meetings m ON m.id = d.meeting
              WHERE v.meeting = ?1 ORDER BY v.position"
         ),
-        [id.as_str()],
+        [meeting.as_str()],
         decision_from_row,
-    )?;
-    let agenda: Vec<Id> = list(
+    )
+}
+
+/// The agenda: issue ids, in order.
+fn agenda_of(tx: &Connection, meeting: &Id) -> Result<Vec<Id>, Fault> {
+    list(
         tx,
         Record::AgendaItem,
         "SELECT issue FROM agenda_items WHERE meeting = ?1 ORDER BY position",
-        [id.as_str()],
+        [meeting.as_str()],
         |r| Ok(Id::from_string(r.get::<_, String>(0)?)),
-    )?;
-    let amendments = list(
+    )
+}
+
+fn amendments_of(tx: &Connection, meeting: &Id) -> Result<Vec<Amendment>, Fault> {
+    list(
         tx,
         Record::Amendment,
         &format!("SELECT {AMENDMENT_COLS} FROM amendments WHERE meeting = ?1 ORDER BY id"),
-        [id.as_str()],
+        [meeting.as_str()],
         amendment_from_row,
-    )?;
+    )
+}
+
+/// Every follow-up of `decisions`, oldest first.
+fn follow_ups_of<'a>(
+    tx: &Connection,
+    decisions: impl Iterator<Item = &'a Decision>,
+) -> Result<Vec<FollowUp>, Fault> {
     let mut follow_ups = Vec::new();
-    for d in decisions.iter().chain(&reviewed) {
+    for d in decisions {
         follow_ups.extend(list(
             tx,
             Record::FollowUp,
@@ -129,38 +178,81 @@ fn read_bundle(tx: &Connection, id: &Id) -> Result<MeetingBundle, Fault> {
         )?);
     }
     follow_ups.sort_by(|a, b| a.id.cmp(&b.id));
-
-    let mut bundle = MeetingBundle {
-        series,
-        meeting,
-        other_meetings: Vec::new(),
-        agencies: Vec::new(),
-        people: Vec::new(),
-        categories: Vec::new(),
-        issues: Vec::new(),
-        agenda,
-        attendance,
-        statements,
-        decisions,
-        reviewed,
-        follow_ups,
-        amendments,
-        changed_at: BTreeMap::new(),
-    };
-    add_referenced(tx, &mut bundle)?;
-    bundle.changed_at = changed_at(tx, &bundle)?;
-    Ok(bundle)
+    Ok(follow_ups)
 }
 
 /// Adds the issues, meetings, people, agencies and categories the records refer to, in the
 /// order references run: issues name meetings, meetings name people, people name agencies.
 fn add_referenced(tx: &Connection, b: &mut MeetingBundle) -> Result<(), Fault> {
-    let decisions = b.decisions.iter().chain(&b.reviewed);
+    b.issues = referenced_issues(tx, b)?;
+    b.other_meetings = referenced_meetings(tx, b)?;
+    let people: BTreeSet<&Id> = std::iter::once(&b.meeting)
+        .chain(&b.other_meetings)
+        .flat_map(|m| m.chair.iter().chain(m.secretary.iter()))
+        .chain(
+            b.attendance
+                .iter()
+                .flat_map(|a| std::iter::once(&a.person).chain(&a.substitute_for)),
+        )
+        .chain(b.statements.iter().map(|s| &s.speaker))
+        .chain(b.issues.iter().filter_map(|i| i.raised_by.as_ref()))
+        .collect();
+    let people = all_of(
+        tx,
+        Record::Person,
+        &format!("SELECT {PERSON_COLS} FROM people ORDER BY name_f, id"),
+        person_from_row,
+        |p| people.contains(&p.id),
+    )?;
+    b.people = people;
+    let agencies: BTreeSet<&Id> = b
+        .series
+        .member_agencies
+        .iter()
+        .chain(b.people.iter().filter_map(|p| p.agency.as_ref()))
+        .chain(
+            b.decisions
+                .iter()
+                .chain(&b.reviewed)
+                .flat_map(|d| std::iter::once(&d.lead_agency).chain(&d.supporting_agencies)),
+        )
+        .collect();
+    let agencies = all_of(
+        tx,
+        Record::Agency,
+        &format!("SELECT {AGENCY_COLS} FROM agencies ORDER BY names_f, id"),
+        agency_from_row,
+        |a| agencies.contains(&a.id),
+    )?;
+    b.agencies = agencies;
+    let categories: BTreeSet<&Id> = b
+        .issues
+        .iter()
+        .filter_map(|i| i.category.as_ref())
+        .collect();
+    let categories = all_of(
+        tx,
+        Record::Category,
+        &format!("SELECT {CATEGORY_COLS} FROM categories ORDER BY ord, name_f, id"),
+        category_from_row,
+        |c| categories.contains(&c.id),
+    )?;
+    b.categories = categories;
+    Ok(())
+}
+
+/// The issues on the agenda or named by a statement or decision, in category order.
+fn referenced_issues(tx: &Connection, b: &MeetingBundle) -> Result<Vec<Issue>, Fault> {
     let issue_ids: BTreeSet<&Id> = b
         .agenda
         .iter()
         .chain(b.statements.iter().filter_map(|s| s.issue.as_ref()))
-        .chain(decisions.clone().filter_map(|d| d.issue.as_ref()))
+        .chain(
+            b.decisions
+                .iter()
+                .chain(&b.reviewed)
+                .filter_map(|d| d.issue.as_ref()),
+        )
         .collect();
     let issue_sql = format!(
         "SELECT {ISSUE_COLS}, coalesce(c.ord, 2147483647) FROM issues i
@@ -177,8 +269,12 @@ fn add_referenced(tx: &Connection, b: &mut MeetingBundle) -> Result<(), Fault> {
         issues.push(found.ok_or_else(|| Fault::not_found(Record::Issue, issue))?);
     }
     issues.sort_by(|(oa, a), (ob, b)| (oa, &a.id).cmp(&(ob, &b.id)));
-    b.issues = issues.into_iter().map(|(_, i)| i).collect();
+    Ok(issues.into_iter().map(|(_, i)| i).collect())
+}
 
+/// The other meetings the records name: where reviewed decisions were made, follow-ups
+/// reported and issues raised; by series and number.
+fn referenced_meetings(tx: &Connection, b: &MeetingBundle) -> Result<Vec<Meeting>, Fault> {
     let meeting_ids: BTreeSet<&Id> = b
         .reviewed
         .iter()
@@ -192,69 +288,20 @@ fn add_referenced(tx: &Connection, b: &mut MeetingBundle) -> Result<(), Fault> {
         others.push(load_meeting(tx, m)?);
     }
     others.sort_by(|a, b| (&a.series, a.number).cmp(&(&b.series, b.number)));
-    b.other_meetings = others;
+    Ok(others)
+}
 
-    let people: BTreeSet<&Id> = std::iter::once(&b.meeting)
-        .chain(&b.other_meetings)
-        .flat_map(|m| m.chair.iter().chain(m.secretary.iter()))
-        .chain(
-            b.attendance
-                .iter()
-                .flat_map(|a| std::iter::once(&a.person).chain(&a.substitute_for)),
-        )
-        .chain(b.statements.iter().map(|s| &s.speaker))
-        .chain(b.issues.iter().filter_map(|i| i.raised_by.as_ref()))
-        .collect();
-    b.people = list(
-        tx,
-        Record::Person,
-        &format!("SELECT {PERSON_COLS} FROM people ORDER BY name_f, id"),
-        [],
-        person_from_row,
-    )?
-    .into_iter()
-    .filter(|p| people.contains(&p.id))
-    .collect();
-
-    let agencies: BTreeSet<&Id> = b
-        .series
-        .member_agencies
-        .iter()
-        .chain(b.people.iter().filter_map(|p| p.agency.as_ref()))
-        .chain(
-            b.decisions
-                .iter()
-                .chain(&b.reviewed)
-                .flat_map(|d| std::iter::once(&d.lead_agency).chain(&d.supporting_agencies)),
-        )
-        .collect();
-    b.agencies = list(
-        tx,
-        Record::Agency,
-        &format!("SELECT {AGENCY_COLS} FROM agencies ORDER BY names_f, id"),
-        [],
-        agency_from_row,
-    )?
-    .into_iter()
-    .filter(|a| agencies.contains(&a.id))
-    .collect();
-
-    let categories: BTreeSet<&Id> = b
-        .issues
-        .iter()
-        .filter_map(|i| i.category.as_ref())
-        .collect();
-    b.categories = list(
-        tx,
-        Record::Category,
-        &format!("SELECT {CATEGORY_COLS} FROM categories ORDER BY ord, name_f, id"),
-        [],
-        category_from_row,
-    )?
-    .into_iter()
-    .filter(|c| categories.contains(&c.id))
-    .collect();
-    Ok(())
+/// The rows of a small directory table (people, agencies, categories) read by `sql`, in its
+/// order, that `wanted` keeps.
+fn all_of<T>(
+    tx: &Connection,
+    record: Record,
+    sql: &str,
+    from_row: RowFn<T>,
+    wanted: impl Fn(&T) -> bool,
+) -> Result<Vec<T>, Fault> {
+    let rows = list(tx, record, sql, [], from_row)?;
+    Ok(rows.into_iter().filter(|r| wanted(r)).collect())
 }
 
 /// The time of the newest change of every record in the bundle (by log order, not by clock:
