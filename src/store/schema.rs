@@ -28,7 +28,7 @@ pub const TABLES: &[&str] = &[
     "changes",
 ];
 
-const MIGRATIONS: &[&str] = &[STEP_1, STEP_2, STEP_3];
+const MIGRATIONS: &[&str] = &[STEP_1, STEP_2, STEP_3, STEP_4];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -242,6 +242,28 @@ const STEP_3: &str = r#"
 CREATE INDEX agenda_items_issue ON agenda_items(issue);
 CREATE INDEX review_items_decision ON review_items(decision);
 CREATE INDEX follow_ups_meeting ON follow_ups(meeting);
+"#;
+
+// Step 4: the search indexes also hold 4-letter prefixes. Search runs as the secretary types,
+// and a word of 4 letters or more (بانک) made FTS5 merge the doclists of every term starting
+// with it before it could stop at the newest hits: 3.6 ms for «بانك» and 6.7 ms for «بانك
+// كشاورزي وام» on 100,000 decisions and 300,000 statements, 0.5 and 3.5 ms with this index.
+// FTS5 cannot change the prefix option of a table, so each index is made again from the
+// folded texts (`text_f`) and merged into one segment; the insert, update and delete triggers
+// name the index by table name and keep working. About 7 s for that series, once.
+const STEP_4: &str = r#"
+DROP TABLE issues_fts;
+CREATE VIRTUAL TABLE issues_fts USING fts5(body, content='', contentless_delete=1, prefix='2 3 4');
+INSERT INTO issues_fts (rowid, body) SELECT fts_key, text_f FROM issues;
+INSERT INTO issues_fts (issues_fts) VALUES ('optimize');
+DROP TABLE statements_fts;
+CREATE VIRTUAL TABLE statements_fts USING fts5(body, content='', contentless_delete=1, prefix='2 3 4');
+INSERT INTO statements_fts (rowid, body) SELECT fts_key, text_f FROM statements;
+INSERT INTO statements_fts (statements_fts) VALUES ('optimize');
+DROP TABLE decisions_fts;
+CREATE VIRTUAL TABLE decisions_fts USING fts5(body, content='', contentless_delete=1, prefix='2 3 4');
+INSERT INTO decisions_fts (rowid, body) SELECT fts_key, text_f FROM decisions;
+INSERT INTO decisions_fts (decisions_fts) VALUES ('optimize');
 "#;
 
 /// Brings the database up to [`SCHEMA_VERSION`], one step per transaction.

@@ -230,3 +230,67 @@ fn the_newest_come_first_within_a_kind() {
         .collect();
     assert_eq!(found, ["وام شماره ۳", "وام شماره ۲", "وام شماره ۱"]);
 }
+
+/// The search indexes as schema step 3 left them: 2- and 3-letter prefixes only, filled from
+/// the folded texts. Writing them with today's step 4 undone is how a file of the previous
+/// build looks.
+fn as_step_3(path: &std::path::Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    for t in ["issues", "statements", "decisions"] {
+        conn.execute_batch(&format!(
+            "DROP TABLE {t}_fts;
+             CREATE VIRTUAL TABLE {t}_fts USING fts5(body, content='', contentless_delete=1, prefix='2 3');
+             INSERT INTO {t}_fts (rowid, body) SELECT fts_key, text_f FROM {t};"
+        ))
+        .unwrap();
+    }
+    conn.pragma_update(None, "user_version", 3).unwrap();
+}
+
+fn index_sql(path: &std::path::Path) -> Vec<String> {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut st = conn
+        .prepare(
+            "SELECT sql FROM sqlite_schema
+             WHERE name IN ('issues_fts', 'statements_fts', 'decisions_fts') ORDER BY name",
+        )
+        .unwrap();
+    st.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn step_4_rebuilds_the_indexes_with_four_letter_prefixes_and_keeps_every_hit() {
+    let (dir, f) = seeded();
+    let path = dir.path().join("hamyar.db");
+    let queries = ["بانك", "بهداشتي", "كشاورزی وام", "گروه‌ها", "مشکل"];
+    let before: Vec<Vec<String>> = queries.iter().map(|q| texts(&f.store, q)).collect();
+    assert!(before.iter().all(|hits| !hits.is_empty()), "{before:?}");
+    drop(f);
+    as_step_3(&path);
+    let old = index_sql(&path);
+    assert!(old.iter().all(|s| s.contains("prefix='2 3')")), "{old:?}");
+
+    let mut store = open(&path);
+    assert_eq!(
+        store.schema_version().unwrap(),
+        hamyar::store::SCHEMA_VERSION
+    );
+    let sql = index_sql(&path);
+    assert_eq!(sql.len(), 3);
+    assert!(sql.iter().all(|s| s.contains("prefix='2 3 4'")), "{sql:?}");
+    let after: Vec<Vec<String>> = queries.iter().map(|q| texts(&store, q)).collect();
+    assert_eq!(after, before);
+
+    // The triggers still keep the rebuilt index: a new decision is found, a deleted one not.
+    let m = store.list_meetings(None).unwrap().rows[0].id.clone();
+    let bank = store.list_agencies().unwrap()[0].id.clone();
+    let d = store
+        .record_decision(&new_decision(&m, &bank, "بانکداری خرد برای گروه‌ها", None))
+        .unwrap();
+    assert_eq!(texts(&store, "بانکدا"), ["بانکداری خرد برای گروه‌ها"]);
+    store.delete_decision(&d.id).unwrap();
+    assert!(texts(&store, "بانکدا").is_empty());
+}
