@@ -203,17 +203,20 @@ fn bench(c: &mut Criterion) {
     });
     d.press(Event::key(KeyCode::Esc, KeyModifiers::NONE));
     d.key('/');
-    let mut typed = "بانك كشاورزي وام".chars().cycle();
-    let mut n = 0;
-    percentiles("search as you type", 300, || {
-        n += 1;
-        if n % 12 == 0 {
-            for _ in 0..11 {
-                d.press(Event::key(KeyCode::Backspace, KeyModifiers::NONE));
-            }
-        }
-        if let Some(c) = typed.next() {
-            d.press(Event::char(c));
+    // One key per sample: the phrase typed letter by letter, then erased letter by letter.
+    let phrase: Vec<char> = "بانك كشاورزي وام".chars().collect();
+    let mut keys = phrase
+        .iter()
+        .map(|c| Event::char(*c))
+        .chain(
+            phrase
+                .iter()
+                .map(|_| Event::key(KeyCode::Backspace, KeyModifiers::NONE)),
+        )
+        .cycle();
+    percentiles("search as you type", 320, || {
+        if let Some(e) = keys.next() {
+            d.press(e);
         }
     });
     d.press(Event::key(KeyCode::Esc, KeyModifiers::NONE));
