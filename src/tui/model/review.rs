@@ -61,8 +61,8 @@ pub struct Review {
     category_positions: Vec<u32>,
     /// How many decisions the rows show.
     pub item_count: usize,
-    /// The day the rows were built for (overdue depends on it); none when the entries, the
-    /// filter or the directory changed since.
+    /// The day the rows were built for (overdue depends on it); none once the entries or the
+    /// directory changed. A new filter or grouping rebuilds the rows at once.
     built_for: Option<Date>,
 }
 
