@@ -63,8 +63,12 @@ fn read_bundle(tx: &Connection, id: &Id) -> Result<MeetingBundle, Fault> {
         meeting.series.as_str(),
         series_from_row,
     )?;
+    let attendance = attendance_of(tx, id)?;
+    let statements = statements_of(tx, id)?;
     let decisions = decisions_of(tx, id)?;
     let reviewed = reviewed_in(tx, id)?;
+    let agenda = agenda_of(tx, id)?;
+    let amendments = amendments_of(tx, id)?;
     let follow_ups = follow_ups_of(tx, decisions.iter().chain(&reviewed))?;
     let mut bundle = MeetingBundle {
         series,
@@ -74,13 +78,13 @@ fn read_bundle(tx: &Connection, id: &Id) -> Result<MeetingBundle, Fault> {
         people: Vec::new(),
         categories: Vec::new(),
         issues: Vec::new(),
-        agenda: agenda_of(tx, id)?,
-        attendance: attendance_of(tx, id)?,
-        statements: statements_of(tx, id)?,
+        agenda,
+        attendance,
+        statements,
         decisions,
         reviewed,
         follow_ups,
-        amendments: amendments_of(tx, id)?,
+        amendments,
         changed_at: BTreeMap::new(),
     };
     add_referenced(tx, &mut bundle)?;
