@@ -1,0 +1,105 @@
+//! What was recorded in the meeting itself: its attendance, statements, decisions, the earlier
+//! decisions it reviewed, its agenda and amendments, and the follow-ups of those decisions.
+
+use rusqlite::Connection;
+
+use crate::domain::{Amendment, Attendance, Decision, FollowUp, Id, Statement};
+use crate::store::error::Record;
+use crate::store::fault::Fault;
+use crate::store::listed::list;
+use crate::store::rows::*;
+
+/// The meeting's attendance, in the order it was first recorded.
+pub(super) fn attendance_of(tx: &Connection, meeting: &Id) -> Result<Vec<Attendance>, Fault> {
+    list(
+        tx,
+        Record::Attendance,
+        &format!("SELECT {ATTENDANCE_COLS} FROM attendance WHERE meeting = ?1 ORDER BY id"),
+        [meeting.as_str()],
+        attendance_from_row,
+    )
+}
+
+/// The meeting's statements, in the order they were said.
+pub(super) fn statements_of(tx: &Connection, meeting: &Id) -> Result<Vec<Statement>, Fault> {
+    list(
+        tx,
+        Record::Statement,
+        &format!(
+            "SELECT {STATEMENT_COLS} FROM statements s WHERE s.meeting = ?1 ORDER BY s.fts_key"
+        ),
+        [meeting.as_str()],
+        statement_from_row,
+    )
+}
+
+/// The meeting's own decisions, by number.
+pub(super) fn decisions_of(tx: &Connection, meeting: &Id) -> Result<Vec<Decision>, Fault> {
+    list(
+        tx,
+        Record::Decision,
+        &format!(
+            "SELECT {DECISION_COLS} FROM decisions d JOIN meetings m ON m.id = d.meeting
+             WHERE d.meeting = ?1 ORDER BY d.item"
+        ),
+        [meeting.as_str()],
+        decision_from_row,
+    )
+}
+
+/// The earlier decisions the meeting reviewed, in review order.
+pub(super) fn reviewed_in(tx: &Connection, meeting: &Id) -> Result<Vec<Decision>, Fault> {
+    list(
+        tx,
+        Record::Decision,
+        &format!(
+            "SELECT {DECISION_COLS} FROM review_items v
+             JOIN decisions d ON d.id = v.decision JOIN meetings m ON m.id = d.meeting
+             WHERE v.meeting = ?1 ORDER BY v.position"
+        ),
+        [meeting.as_str()],
+        decision_from_row,
+    )
+}
+
+/// The agenda: issue ids, in order.
+pub(super) fn agenda_of(tx: &Connection, meeting: &Id) -> Result<Vec<Id>, Fault> {
+    list(
+        tx,
+        Record::AgendaItem,
+        "SELECT issue FROM agenda_items WHERE meeting = ?1 ORDER BY position",
+        [meeting.as_str()],
+        |r| Ok(Id::from_string(r.get::<_, String>(0)?)),
+    )
+}
+
+/// The corrections recorded against the meeting once approved, oldest first (ids are
+/// time-ordered).
+pub(super) fn amendments_of(tx: &Connection, meeting: &Id) -> Result<Vec<Amendment>, Fault> {
+    list(
+        tx,
+        Record::Amendment,
+        &format!("SELECT {AMENDMENT_COLS} FROM amendments WHERE meeting = ?1 ORDER BY id"),
+        [meeting.as_str()],
+        amendment_from_row,
+    )
+}
+
+/// Every follow-up of `decisions`, oldest first.
+pub(super) fn follow_ups_of<'a>(
+    tx: &Connection,
+    decisions: impl Iterator<Item = &'a Decision>,
+) -> Result<Vec<FollowUp>, Fault> {
+    let mut follow_ups = Vec::new();
+    for d in decisions {
+        follow_ups.extend(list(
+            tx,
+            Record::FollowUp,
+            &format!("SELECT {FOLLOW_UP_COLS} FROM follow_ups WHERE decision = ?1 ORDER BY id"),
+            [d.id.as_str()],
+            follow_up_from_row,
+        )?);
+    }
+    follow_ups.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(follow_ups)
+}
