@@ -46,7 +46,9 @@ fn referenced_issues(tx: &Connection, b: &MeetingBundle) -> Result<Vec<Issue>, F
         let mut st = tx.prepare_cached(&issue_sql)?;
         let found = st
             .query_row([issue.as_str()], |r| {
-                Ok((r.get::<_, i64>(8)?, issue_from_row(r)?))
+                // The category's order is the column after the issue's own.
+                let order = ISSUE_COLS.split(',').count();
+                Ok((r.get::<_, i64>(order)?, issue_from_row(r)?))
             })
             .optional()?;
         issues.push(found.ok_or_else(|| Fault::not_found(Record::Issue, issue))?);
