@@ -146,18 +146,7 @@ impl Store {
 
     /// The decisions of a meeting, by number.
     pub fn list_decisions(&self, meeting: &Id) -> Result<Vec<Decision>, StoreError> {
-        self.read(|tx| {
-            list(
-                tx,
-                Record::Decision,
-                &format!(
-                    "SELECT {DECISION_COLS} FROM decisions d JOIN meetings m ON m.id = d.meeting
-                     WHERE d.meeting = ?1 ORDER BY d.item"
-                ),
-                [meeting],
-                decision_from_row,
-            )
-        })
+        self.read(|tx| super::bundle::decisions_of(tx, meeting))
     }
 
     /// Corrects a decision's text, agencies or deadline; refused once its meeting is approved.

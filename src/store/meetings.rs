@@ -265,19 +265,7 @@ impl Store {
 
     /// The earlier decisions to review in this meeting (پیگیری مصوبات قبلی), in order.
     pub fn review_list(&self, meeting: &Id) -> Result<Vec<Decision>, StoreError> {
-        self.read(|tx| {
-            list(
-                tx,
-                Record::Decision,
-                &format!(
-                    "SELECT {DECISION_COLS} FROM review_items v
-                     JOIN decisions d ON d.id = v.decision JOIN meetings m ON m.id = d.meeting
-                     WHERE v.meeting = ?1 ORDER BY v.position"
-                ),
-                [meeting.as_str()],
-                decision_from_row,
-            )
-        })
+        self.read(|tx| super::bundle::reviewed_in(tx, meeting))
     }
 
     /// Records one person's attendance, replacing what was recorded for them before.

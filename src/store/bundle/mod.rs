@@ -20,11 +20,11 @@ use crate::domain::{
     Agency, Amendment, Attendance, Category, Decision, FollowUp, Id, Issue, Meeting, Person,
     Series, Statement,
 };
-use records::{
-    agenda_of, amendments_of, attendance_of, decisions_of, follow_ups_of, reviewed_in,
-    statements_of,
-};
+use records::{agenda_of, amendments_of, attendance_of, follow_ups_of, statements_of};
 use referenced::add_referenced;
+
+/// The room and the decision list read the same lists as the minutes.
+pub(crate) use records::{decisions_of, reviewed_in};
 
 /// One meeting and the records it refers to, closed under reference: every id in it names a
 /// record that is in it too, so it can be written into an empty database.

@@ -34,7 +34,7 @@ pub(super) fn statements_of(tx: &Connection, meeting: &Id) -> Result<Vec<Stateme
 }
 
 /// The meeting's own decisions, by number.
-pub(super) fn decisions_of(tx: &Connection, meeting: &Id) -> Result<Vec<Decision>, Fault> {
+pub(crate) fn decisions_of(tx: &Connection, meeting: &Id) -> Result<Vec<Decision>, Fault> {
     list(
         tx,
         Record::Decision,
@@ -48,7 +48,7 @@ pub(super) fn decisions_of(tx: &Connection, meeting: &Id) -> Result<Vec<Decision
 }
 
 /// The earlier decisions the meeting reviewed, in review order.
-pub(super) fn reviewed_in(tx: &Connection, meeting: &Id) -> Result<Vec<Decision>, Fault> {
+pub(crate) fn reviewed_in(tx: &Connection, meeting: &Id) -> Result<Vec<Decision>, Fault> {
     list(
         tx,
         Record::Decision,
