@@ -21,13 +21,6 @@ pub struct Series {
     pub quorum: u32,
 }
 
-impl Series {
-    /// Whether `present_agencies` member agencies meet the quorum rule.
-    pub fn quorum_met(&self, present_agencies: usize) -> bool {
-        present_agencies >= self.quorum as usize
-    }
-}
-
 /// نشست: one meeting of a series.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meeting {

@@ -6,6 +6,7 @@ pub mod digits;
 mod due;
 mod entities;
 mod id;
+mod quorum;
 mod rules;
 mod status;
 
@@ -17,6 +18,7 @@ pub use entities::{
     Person, Series, Statement, TimeError, TimeOfDay,
 };
 pub use id::Id;
+pub use quorum::Quorum;
 pub use rules::{
     CarryOver, RuleError, carry_over, check_attendance, ensure_amendable, ensure_deletable,
     ensure_editable, ensure_follow_up_day, is_overdue, next_decision_number, review_order,

@@ -1,7 +1,7 @@
 //! The interactive app's words.
 
 use super::{Lang, Localized};
-use crate::domain::{Date, DecisionNumber, DueError};
+use crate::domain::{Date, DecisionNumber, DueError, Quorum};
 
 /// Fixed strings of the screens, one instance per language.
 #[derive(Debug)]
@@ -10,9 +10,6 @@ pub struct TuiStrings {
     pub meetings_title: &'static str,
     pub meeting: &'static str,
     pub elapsed: &'static str,
-    pub attendance: &'static str,
-    pub quorum_met: &'static str,
-    pub quorum_missing: &'static str,
     pub tab_all: &'static str,
     pub tab_uncategorised: &'static str,
     pub tab_review: &'static str,
@@ -99,9 +96,6 @@ pub static FA: TuiStrings = TuiStrings {
     meetings_title: "نشست‌ها",
     meeting: "نشست",
     elapsed: "مدت",
-    attendance: "حضور",
-    quorum_met: "حد نصاب کامل",
-    quorum_missing: "بدون حد نصاب",
     tab_all: "همه",
     tab_uncategorised: "بدون دسته",
     tab_review: "پیگیری مصوبات قبلی",
@@ -196,9 +190,6 @@ pub static EN: TuiStrings = TuiStrings {
     meetings_title: "Meetings",
     meeting: "Meeting",
     elapsed: "running",
-    attendance: "present",
-    quorum_met: "quorum met",
-    quorum_missing: "no quorum",
     tab_all: "All",
     tab_uncategorised: "No category",
     tab_review: "Review of earlier decisions",
@@ -333,6 +324,8 @@ pub enum TuiMessage<'a> {
     AddNew(&'a str),
     /// A paste longer than a field takes: how many characters were left out.
     PasteCut(usize),
+    /// The header's quorum: «دستگاه‌ها ۴/۵ · حد نصاب کامل».
+    QuorumLine(&'a Quorum),
 }
 
 impl Localized for TuiMessage<'_> {
@@ -476,9 +469,62 @@ impl Localized for TuiMessage<'_> {
                     format!("The pasted text was long; its last {n} characters were left out."),
                 )
             }
+            TuiMessage::QuorumLine(q) => quorum_line(lang, q),
             TuiMessage::DeleteQuestion(what) => {
                 pick(format!("{what} حذف شود؟"), format!("Delete {what}?"))
             }
         }
+    }
+}
+
+/// What the quorum rule counts: member agencies represented out of all, and whether that is
+/// enough; the people present when the series names no member agencies.
+fn quorum_line(lang: Lang, q: &Quorum) -> String {
+    let fa = lang == Lang::Fa;
+    let (r, m) = (lang.number(q.represented.len()), lang.number(q.members));
+    let mut out = match (q.members, fa) {
+        (0, true) => format!("حاضران {} نفر", lang.number(q.people_present)),
+        (0, false) => format!("{} present", q.people_present),
+        (_, true) => format!("دستگاه‌ها {r}/{m}"),
+        (_, false) => format!("agencies {r}/{m}"),
+    };
+    if q.has_rule() {
+        let more = lang.number(q.missing());
+        out.push_str(&match (q.is_met(), fa) {
+            (true, true) => " · حد نصاب کامل".to_string(),
+            (true, false) => " · quorum met".to_string(),
+            (false, true) => format!(" · بدون حد نصاب ({more} دستگاه دیگر لازم است)"),
+            (false, false) => format!(" · no quorum ({more} more agencies needed)"),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Id;
+
+    #[test]
+    fn the_quorum_line_counts_agencies() {
+        let mut q = Quorum {
+            represented: vec![Id::new(), Id::new(), Id::new(), Id::new()],
+            members: 5,
+            required: 4,
+            people_present: 9,
+        };
+        let line = |q: &Quorum, lang| TuiMessage::QuorumLine(q).localized(lang);
+        assert_eq!(line(&q, Lang::Fa), "دستگاه‌ها ۴/۵ · حد نصاب کامل");
+        assert_eq!(line(&q, Lang::En), "agencies 4/5 · quorum met");
+        q.represented.truncate(2);
+        assert_eq!(
+            line(&q, Lang::Fa),
+            "دستگاه‌ها ۲/۵ · بدون حد نصاب (۲ دستگاه دیگر لازم است)"
+        );
+        q.required = 0;
+        assert_eq!(line(&q, Lang::En), "agencies 2/5");
+        q.members = 0;
+        q.represented.clear();
+        assert_eq!(line(&q, Lang::Fa), "حاضران ۹ نفر");
     }
 }

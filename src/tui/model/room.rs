@@ -2,7 +2,7 @@
 //! review of earlier decisions, attendance, and what is selected.
 
 use crate::domain::{
-    Attendance, AttendanceState, Date, Decision, FollowUp, Id, Issue, Meeting, Series, Statement,
+    Attendance, Date, Decision, FollowUp, Id, Issue, Meeting, Quorum, Series, Statement,
 };
 use crate::store::{IssueHistory, Store, StoreError};
 
@@ -293,29 +293,15 @@ impl Room {
             .min(self.detail.items().len().saturating_sub(1));
     }
 
-    /// Present and expected people, and whether the member agencies present meet the quorum.
+    /// Present and expected people, and the quorum: the member agencies represented.
     pub fn attendance_summary(&self, dir: &Directory) -> AttendanceSummary {
-        let here = |a: &&Attendance| {
-            matches!(
-                a.state,
-                AttendanceState::Present | AttendanceState::Substitute
-            )
-        };
-        let present = self.attendance.iter().filter(here).count();
-        let mut agencies: Vec<&Id> = self
-            .attendance
-            .iter()
-            .filter(here)
-            .filter_map(|a| dir.person(&a.person).and_then(|p| p.agency.as_ref()))
-            .filter(|a| self.series.member_agencies.contains(a))
-            .collect();
-        agencies.sort();
-        agencies.dedup();
+        let quorum = Quorum::of(&self.series, &self.attendance, |p| {
+            dir.person(p).and_then(|p| p.agency.as_ref())
+        });
         AttendanceSummary {
-            present,
+            present: quorum.people_present,
             expected: self.expected_people(dir).len(),
-            quorum_met: self.series.quorum_met(agencies.len()),
-            quorum: self.series.quorum,
+            quorum,
         }
     }
 
@@ -340,11 +326,10 @@ impl Room {
     }
 }
 
-/// The header's attendance: present/expected and the quorum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The header's attendance: present/expected people and the quorum of agencies.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AttendanceSummary {
     pub present: usize,
     pub expected: usize,
-    pub quorum_met: bool,
-    pub quorum: u32,
+    pub quorum: Quorum,
 }

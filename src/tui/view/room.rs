@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use super::pieces::{Pieces, Shape};
 use super::widgets::{cells, label, line, panes, scroll_to, titled};
 use crate::domain::{DecisionStatus, MeetingStatus};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Localized, TuiMessage};
 use crate::tui::model::{Directory, Focus, ListItem, Model, Room, TabKind};
 use crate::tui::theme::Theme;
 use crate::tui::ui::Scroll;
@@ -68,24 +68,11 @@ fn draw_header(frame: &mut Frame<'_>, area: Rect, model: &Model, room: &Room, th
         let clock = format!("{:02}:{:02}", minutes / 60, minutes % 60);
         second.push(format!("{} {}", s.elapsed, lang.digits(&clock)));
     }
-    second.push(format!(
-        "{} {}/{}",
-        s.attendance,
-        lang.number(a.present),
-        lang.number(a.expected)
-    ));
-    second.push(
-        if a.quorum_met {
-            s.quorum_met
-        } else {
-            s.quorum_missing
-        }
-        .to_string(),
-    );
+    second.push(TuiMessage::QuorumLine(&a.quorum).localized(lang));
     if room.show_resolved {
         second.push(s.resolved_shown.to_string());
     }
-    let style = if a.quorum_met {
+    let style = if a.quorum.is_met() {
         theme.muted
     } else {
         theme.overdue
