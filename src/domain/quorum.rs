@@ -37,8 +37,9 @@ impl Quorum {
         for a in attendance {
             let agency = match a.state {
                 AttendanceState::Present => agency_of(&a.person),
-                AttendanceState::Substitute => agency_of(&a.person)
-                    .or_else(|| a.substitute_for.as_ref().and_then(&agency_of)),
+                AttendanceState::Substitute => {
+                    agency_of(&a.person).or_else(|| a.substitute_for.as_ref().and_then(&agency_of))
+                }
                 AttendanceState::Absent | AttendanceState::Excused => continue,
             };
             people_present += 1;
