@@ -6,6 +6,7 @@ pub mod digits;
 mod due;
 mod entities;
 mod id;
+mod names;
 mod quorum;
 mod rules;
 mod status;
@@ -18,6 +19,7 @@ pub use entities::{
     Person, Series, Statement, TimeError, TimeOfDay,
 };
 pub use id::Id;
+pub use names::{name_key, same_name};
 pub use quorum::Quorum;
 pub use rules::{
     CarryOver, RuleError, carry_over, check_attendance, ensure_amendable, ensure_deletable,

@@ -34,6 +34,12 @@ pub enum RuleError {
     /// A follow-up dated after today: it reports what was done, not what is planned.
     #[error("a follow-up cannot be dated after today ({today})")]
     FollowUpAfterToday { today: Date },
+    /// A name with no letters in it (a category, an agency, a person).
+    #[error("the name is empty; type one")]
+    EmptyName,
+    /// The name (given here) is already borne by another record of its kind, however spelled.
+    #[error("«{0}» is already in the list; choose it instead of adding it again")]
+    NameTaken(String),
 }
 
 /// A follow-up is dated between the day its decision was made and today.

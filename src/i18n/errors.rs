@@ -213,6 +213,10 @@ fn rule_fa(e: &RuleError) -> String {
             "پیگیری نمی‌تواند تاریخی پس از امروز ({}) داشته باشد.",
             Lang::Fa.date(*today)
         ),
+        RuleError::EmptyName => "نام خالی است؛ نامی بنویسید.".into(),
+        RuleError::NameTaken(name) => {
+            format!("«{name}» در فهرست هست؛ به‌جای افزودن دوباره، همان را انتخاب کنید.")
+        }
     }
 }
 

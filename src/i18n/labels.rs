@@ -62,6 +62,9 @@ pub fn action_name(lang: Lang, action: &str) -> String {
         "set_meeting_status" => ("تغییر وضعیت نشست", "changing the meeting's status"),
         "create_meeting" => ("ساختن نشست", "creating a meeting"),
         "record_amendment" => ("ثبت اصلاحیه", "recording an amendment"),
+        "add_category" => ("افزودن دسته", "adding a category"),
+        "add_agency" => ("افزودن دستگاه", "adding an agency"),
+        "add_person" => ("افزودن شخص", "adding a person"),
         other => (other, other),
     };
     match lang {

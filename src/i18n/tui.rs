@@ -30,6 +30,9 @@ pub struct TuiStrings {
     pub resolved_shown: &'static str,
     pub form_hint: &'static str,
     pub picker_hint: &'static str,
+    /// What Enter does in a picker: take the highlighted option, or add the name typed.
+    pub enter_choose: &'static str,
+    pub enter_add: &'static str,
     pub discard_question: &'static str,
     pub yes_no: &'static str,
     pub too_small: &'static str,
@@ -115,7 +118,9 @@ pub static FA: TuiStrings = TuiStrings {
     overdue: "معوق",
     resolved_shown: "حل‌شده‌ها هم دیده می‌شوند",
     form_hint: "Tab: خانهٔ بعد · Ctrl+S: ذخیره · Esc: انصراف",
-    picker_hint: "بنویسید تا فهرست کوتاه شود · ↑↓ · Enter: انتخاب",
+    picker_hint: "بنویسید تا فهرست کوتاه شود · ↑↓",
+    enter_choose: "انتخاب",
+    enter_add: "افزودن",
     discard_question: "آنچه نوشته‌اید دور ریخته شود؟",
     yes_no: "y: بله · n: نه",
     too_small: "پنجره کوچک است؛ بزرگ‌ترش کنید.",
@@ -209,7 +214,9 @@ pub static EN: TuiStrings = TuiStrings {
     overdue: "overdue",
     resolved_shown: "resolved issues shown",
     form_hint: "Tab: next field · Ctrl+S: save · Esc: cancel",
-    picker_hint: "type to narrow · ↑↓ · Enter: choose",
+    picker_hint: "type to narrow · ↑↓",
+    enter_choose: "choose",
+    enter_add: "add",
     discard_question: "Throw away what you typed?",
     yes_no: "y: yes · n: no",
     too_small: "The window is too small; make it larger.",
@@ -320,8 +327,9 @@ pub enum TuiMessage<'a> {
     GroupCounts(usize, usize, usize),
     /// The minutes were written to this file.
     Exported(&'a str),
-    /// Enter adds what was typed as a new agency or person.
+    /// The row of a picker that adds what was typed as a new record.
     AddNew(&'a str),
+
     /// A paste longer than a field takes: how many characters were left out.
     PasteCut(usize),
     /// The header's quorum: «دستگاه‌ها ۴/۵ · حد نصاب کامل».
@@ -458,10 +466,10 @@ impl Localized for TuiMessage<'_> {
                 format!("صورتجلسه در {path} نوشته شد."),
                 format!("The minutes were written to {path}."),
             ),
-            TuiMessage::AddNew(name) => pick(
-                format!("Enter: افزودن «{name}» به فهرست"),
-                format!("Enter: add «{name}» to the list"),
-            ),
+            TuiMessage::AddNew(name) => {
+                pick(format!("+ افزودن «{name}»"), format!("+ add «{name}»"))
+            }
+
             TuiMessage::PasteCut(n) => {
                 let n = lang.number(n);
                 pick(

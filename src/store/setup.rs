@@ -7,7 +7,7 @@ use super::fault::Fault;
 use super::listed::{RowFn, list, one};
 use super::rows::*;
 use super::{Store, Writer};
-use crate::domain::{Agency, Category, Id, Person, Series};
+use crate::domain::{Agency, Category, Id, Person, RuleError, Series, name_key};
 use crate::text::fold::fold;
 use crate::text::sanitize;
 
@@ -21,6 +21,24 @@ pub(crate) fn ensure_agencies(tx: &Connection, ids: &[Id]) -> Result<(), Fault> 
     for id in ids {
         if !st.query_row([id], |r| r.get::<_, bool>(0))? {
             return Err(Fault::not_found(Record::Agency, id));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses a name that is empty, or that a row of `table` already bears ([`same_name`]: folded,
+/// spaces ignored). The directory's tables hold hundreds of rows, so they are read whole.
+pub(crate) fn ensure_new_name(tx: &Connection, table: &'static str, name: &str) -> Result<(), Fault> {
+    let key = name_key(name);
+    if key.is_empty() {
+        return Err(RuleError::EmptyName.into());
+    }
+    let mut st = tx.prepare_cached(&format!("SELECT name FROM {table}"))?;
+    let mut rows = st.query([])?;
+    while let Some(r) = rows.next()? {
+        let existing: String = r.get(0)?;
+        if name_key(&existing) == key {
+            return Err(RuleError::NameTaken(name.to_string()).into());
         }
     }
     Ok(())
@@ -196,6 +214,28 @@ impl Store {
     /// Adds a category, its name sanitized.
     pub fn add_category(&mut self, category: &Category) -> Result<(), StoreError> {
         self.write("add_category", |w| insert_category(w, category))
+    }
+
+    /// Adds a category named `name` after the others: one the meeting walks last. A name that
+    /// is empty, or that a category already bears (compared folded: «كد بهداشتي» is «کد
+    /// بهداشتی»), is refused.
+    pub fn new_category(&mut self, name: &str) -> Result<Category, StoreError> {
+        let name = sanitize(name.trim()).into_owned();
+        self.write("add_category", |w| {
+            ensure_new_name(w.tx, "categories", &name)?;
+            let order: i32 = w.tx.query_row(
+                "SELECT coalesce(max(ord), 0) + 1 FROM categories",
+                [],
+                |r| r.get(0),
+            )?;
+            let category = Category {
+                id: Id::new(),
+                name: name.clone(),
+                order,
+            };
+            insert_category(w, &category)?;
+            Ok(category)
+        })
     }
 
     /// Every category, in the order the meeting walks them.

@@ -62,7 +62,6 @@ pub enum Choice {
     ApproveMeeting,
     AmendMeeting,
     IssueStatus(Id, IssueStatus),
-    MoveIssue(Id, Id),
     FollowUp(Id, DecisionStatus),
 }
 

@@ -10,6 +10,7 @@ mod actions;
 mod calendar;
 mod concurrent;
 mod crash;
+mod directory;
 mod open;
 mod room;
 mod roundtrip;

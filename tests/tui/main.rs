@@ -11,6 +11,7 @@ mod e2e;
 mod present;
 mod review_rows;
 mod screens;
+mod setup;
 mod support;
 
 // The harness offers more than today's tests call.

@@ -4,7 +4,7 @@
 
 use crate::domain::{Id, MeetingStatus};
 use crate::i18n::TuiMessage;
-use crate::store::{Draft, IssueEdit};
+use crate::store::Draft;
 use crate::tui::forms;
 use crate::tui::ui::{Choice, Modal, Pending};
 
@@ -97,32 +97,11 @@ impl App {
                 }
                 Err(e) => self.fail(&e),
             },
-            Choice::MoveIssue(issue, category) => self.move_issue(&issue, category),
             Choice::FollowUp(decision, status) => {
                 self.ui
                     .modals
                     .push(Modal::Form(forms::follow_up_form(lang, &decision, status)));
             }
-        }
-    }
-
-    fn move_issue(&mut self, id: &Id, category: Id) {
-        let result = self.store.get_issue(id).and_then(|i| {
-            let edit = IssueEdit {
-                title: i.title,
-                category: Some(category),
-                description: i.description,
-            };
-            self.store.update_issue(id, &edit)
-        });
-        match result {
-            Ok(_) => {
-                if let Err(e) = self.after_change() {
-                    self.fail(&e);
-                }
-                self.done(TuiMessage::IssueSaved);
-            }
-            Err(e) => self.fail(&e),
         }
     }
 

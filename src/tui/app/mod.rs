@@ -176,8 +176,7 @@ impl App {
         let Some(form) = self.ui.any_form_mut() else {
             return;
         };
-        // Nothing typed into the export screen is worth keeping.
-        if !form.unsaved || matches!(form.kind, super::forms::FormKind::Export { .. }) {
+        if !form.unsaved || form.kind.keeps_no_draft() {
             return;
         }
         form.unsaved = false;

@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::domain::{Attendance, AttendanceState, Id};
 use crate::i18n::TuiMessage;
 use crate::tui::action::Action;
-use crate::tui::forms::{self, FieldId, FormKind};
+use crate::tui::forms::{self, Creates, Enter, FormKind};
 use crate::tui::ui::{Modal, Pending};
 
 use super::App;
@@ -60,16 +60,15 @@ impl App {
             Action::Down => form.move_highlight(1),
             Action::PageUp => form.move_highlight(-5),
             Action::PageDown => form.move_highlight(5),
-            Action::Select
-                if form.is_picking()
-                    && form
-                        .focused()
-                        .and_then(|f| f.picker())
-                        .is_some_and(|p| p.match_count() == 0) =>
-            {
-                self.create_from_picker();
-            }
-            Action::Select => form.take(),
+            Action::Select => match form.focused().and_then(|f| f.picker()).map(|p| p.enter()) {
+                Some(Enter::Add(name, what)) => self.create_from_picker(&name, what),
+                _ => {
+                    form.take();
+                    if form.kind.saves_on_take() {
+                        self.save_form();
+                    }
+                }
+            },
             Action::Save => self.save_form(),
             Action::Back | Action::Quit => {
                 if form.touched {
@@ -86,55 +85,60 @@ impl App {
         }
     }
 
-    /// Enter in a picker where nothing matches: a new agency or person named as typed, added
-    /// to the database (one commit) and taken.
-    fn create_from_picker(&mut self) {
-        let Some(field) = self.ui.form_mut().and_then(|f| f.focused()) else {
-            return;
-        };
-        let name = crate::text::sanitize(field.text().trim()).into_owned();
-        let id = field.id;
+    /// Enter on a new name in a picker: a new agency, person or category named as typed,
+    /// added to the directory (one commit) and taken.
+    fn create_from_picker(&mut self, typed: &str, what: Creates) {
+        let name = crate::text::sanitize(typed.trim()).into_owned();
         if name.is_empty() {
             return;
         }
-        let new_id = Id::new();
-        let result = match id {
-            FieldId::LeadAgency | FieldId::SupportingAgencies => {
-                self.store.add_agency(&crate::domain::Agency {
-                    id: new_id.clone(),
+        let added = match what {
+            Creates::Agency => {
+                let agency = crate::domain::Agency {
+                    id: Id::new(),
                     name: name.clone(),
                     name_en: String::new(),
                     short_name: String::new(),
                     active: true,
-                })
+                };
+                self.store.add_agency(&agency).map(|()| agency.id)
             }
-            FieldId::Speaker | FieldId::SubstituteFor => {
-                self.store.add_person(&crate::domain::Person {
-                    id: new_id.clone(),
+            Creates::Person => {
+                let person = crate::domain::Person {
+                    id: Id::new(),
                     name: name.clone(),
                     title: String::new(),
                     agency: None,
-                })
+                };
+                self.store.add_person(&person).map(|()| person.id)
             }
-            _ => return,
+            Creates::Category => self.store.new_category(&name).map(|c| c.id),
         };
-        if let Err(e) = result {
-            self.fail(&e);
-            return;
-        }
+        let new_id = match added {
+            Ok(id) => id,
+            Err(e) => {
+                self.fail(&e);
+                return;
+            }
+        };
         match super::super::model::Directory::load(&self.store) {
             Ok(d) => self.model.directory = d,
             Err(e) => self.fail(&e),
         }
-        if let Some(form) = self.ui.form_mut() {
-            if let Some(p) = form.focused_mut().and_then(|f| f.picker_mut()) {
-                p.add_and_take(forms::PickOption::new(Some(new_id), &name, "", &[]));
-            }
-            form.unsaved = true;
-            form.touched = true;
-            if id != FieldId::SupportingAgencies {
-                form.next_field();
-            }
+        let Some(form) = self.ui.form_mut() else {
+            return;
+        };
+        let mut multi = false;
+        if let Some(p) = form.focused_mut().and_then(|f| f.picker_mut()) {
+            multi = p.is_multi();
+            p.add_and_take(forms::PickOption::new(Some(new_id), &name, "", &[]));
+        }
+        form.unsaved = true;
+        form.touched = true;
+        if form.kind.saves_on_take() {
+            self.save_form();
+        } else if !multi {
+            form.next_field();
         }
     }
 

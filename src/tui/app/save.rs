@@ -38,6 +38,7 @@ impl App {
                 self.save_follow_up(&form, decision, *status)
             }
             FormKind::Export { meeting, stem, .. } => self.save_export(&form, meeting, stem),
+            FormKind::MoveIssue { issue } => self.save_move_issue(&form, issue),
             FormKind::ReviewFilter => {
                 if self.review_loader.is_some() {
                     self.poll_review(true);
@@ -275,6 +276,24 @@ impl App {
             return Err(self.refused(&e));
         }
         Ok(TuiMessage::SeriesCreated.localized(self.lang()))
+    }
+
+    /// The issue in the category taken, its title and description as they are.
+    fn save_move_issue(&mut self, form: &Form, id: &Id) -> Result<String, Refusal> {
+        let category = form
+            .picker(FieldId::IssueCategory)
+            .and_then(|p| p.chosen_id().cloned())
+            .ok_or_else(|| self.required(FieldId::IssueCategory))?;
+        let issue = self.store.get_issue(id).map_err(|e| self.refused(&e))?;
+        let edit = IssueEdit {
+            title: issue.title,
+            category: Some(category),
+            description: issue.description,
+        };
+        self.store
+            .update_issue(id, &edit)
+            .map_err(|e| self.refused(&e))?;
+        Ok(TuiMessage::IssueSaved.localized(self.lang()))
     }
 
     fn save_amendment(&mut self, form: &Form, meeting: &Id) -> Result<String, Refusal> {

@@ -138,7 +138,7 @@ impl App {
             }
             Action::MeetingStatus => self.open_status_menu(),
             Action::IssueStatus => self.open_issue_status_menu(),
-            Action::MoveIssue => self.open_move_issue_menu(),
+            Action::MoveIssue => self.open_move_issue_form(),
             Action::FollowUp => self.open_follow_up_menu(),
             Action::Export => {
                 if let Some(id) = self.model.room.as_ref().map(|r| r.meeting.id.clone()) {
@@ -373,7 +373,8 @@ impl App {
         self.push_menu(lang.strings().tui.issue_status_title, items);
     }
 
-    fn open_move_issue_menu(&mut self) {
+    /// `c`: a picker of the other categories; a name typed that none bears becomes a new one.
+    fn open_move_issue_form(&mut self) {
         if !self.writable() {
             return;
         }
@@ -382,18 +383,8 @@ impl App {
         let Some(issue) = room.selected_issue(dir) else {
             return;
         };
-        let items = dir
-            .categories
-            .iter()
-            .filter(|c| issue.category.as_ref() != Some(&c.id))
-            .map(|c| {
-                (
-                    c.name.clone(),
-                    Choice::MoveIssue(issue.id.clone(), c.id.clone()),
-                )
-            })
-            .collect();
-        self.push_menu(self.model.lang.strings().tui.move_issue_title, items);
+        let form = forms::move_issue_form(self.model.lang, dir, issue);
+        self.ui.modals.push(Modal::Form(form));
     }
 
     /// `f` on a decision to review (or in the detail pane): its allowed next statuses.

@@ -1,6 +1,6 @@
 //! The forms of the app, with their fields in order, filled from the records they edit.
 
-use super::{Field, FieldId, Form, FormKind, PickOption, Picker};
+use super::{Creates, Field, FieldId, Form, FormKind, PickOption, Picker};
 use crate::domain::{Decision, DecisionStatus, Id, Issue, Statement};
 use crate::i18n::Lang;
 use crate::text::{BaseDirection, InputState};
@@ -67,8 +67,9 @@ pub fn decision_form(
     editing: Option<&Decision>,
 ) -> Form {
     let s = lang.strings().tui;
-    let mut lead = Picker::single(agency_options(lang, dir), base(lang));
-    let mut supporting = Picker::multi(agency_options(lang, dir), base(lang));
+    let mut lead = Picker::single(agency_options(lang, dir), base(lang)).creating(Creates::Agency);
+    let mut supporting =
+        Picker::multi(agency_options(lang, dir), base(lang)).creating(Creates::Agency);
     let mut linked = Picker::single(
         issue_options(lang, s.no_issue, dir, &room.issues),
         base(lang),
@@ -128,7 +129,7 @@ pub fn statement_form(
             PickOption::new(Some(p.id.clone()), &p.name, agency, &[&p.title])
         })
         .collect();
-    let mut speaker = Picker::single(options, base(lang));
+    let mut speaker = Picker::single(options, base(lang)).creating(Creates::Person);
     let mut about = Picker::single(
         issue_options(lang, s.whole_meeting, dir, &room.issues),
         base(lang),
@@ -165,12 +166,7 @@ pub fn issue_form(
     editing: Option<&Issue>,
     category: Option<&Id>,
 ) -> Form {
-    let options = dir
-        .categories
-        .iter()
-        .map(|c| PickOption::new(Some(c.id.clone()), &c.name, "", &[]))
-        .collect();
-    let mut cat = Picker::single(options, base(lang));
+    let mut cat = category_picker(lang, dir);
     let (title, description) = match editing {
         Some(i) => {
             chosen(&mut cat, std::slice::from_ref(&i.category));
@@ -191,6 +187,28 @@ pub fn issue_form(
             Field::pick(FieldId::IssueCategory, cat),
             lines(lang, FieldId::IssueDescription, description),
         ],
+    )
+}
+
+/// Every category, in the meeting's order; a name typed that none bears is added.
+fn category_picker(lang: Lang, dir: &Directory) -> Picker {
+    let options = dir
+        .categories
+        .iter()
+        .map(|c| PickOption::new(Some(c.id.clone()), &c.name, "", &[]))
+        .collect();
+    Picker::single(options, base(lang)).creating(Creates::Category)
+}
+
+/// Another category for an issue: its own is not offered.
+pub fn move_issue_form(lang: Lang, dir: &Directory, issue: &Issue) -> Form {
+    let mut picker = category_picker(lang, dir);
+    picker.drop_options(|o| o.id.is_some() && o.id == issue.category);
+    Form::new(
+        FormKind::MoveIssue {
+            issue: issue.id.clone(),
+        },
+        vec![Field::pick(FieldId::IssueCategory, picker)],
     )
 }
 
@@ -247,7 +265,7 @@ pub fn substitute_form(lang: Lang, dir: &Directory, person: &Id) -> Form {
         },
         vec![Field::pick(
             FieldId::SubstituteFor,
-            Picker::single(options, base(lang)),
+            Picker::single(options, base(lang)).creating(Creates::Person),
         )],
     )
 }

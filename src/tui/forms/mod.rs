@@ -13,10 +13,10 @@ use crate::domain::Id;
 
 pub use build::{
     amendment_form, decision_form, export_form, export_formats, filter_form, follow_up_form,
-    issue_form, reason_form, series_form, statement_form, substitute_form,
+    issue_form, move_issue_form, reason_form, series_form, statement_form, substitute_form,
 };
 pub use field::{Edited, Field, FieldId, FieldKind, edit_input};
-pub use picker::{PickOption, Picker};
+pub use picker::{Creates, Enter, PickOption, Picker};
 
 /// What a form records, and for which record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +40,8 @@ pub enum FormKind {
         decision: Id,
         status: crate::domain::DecisionStatus,
     },
+    /// Another category for an issue (`c`): one picker, saved as soon as a category is taken.
+    MoveIssue { issue: Id },
     /// The action review's filter line.
     ReviewFilter,
     /// The minutes of `meeting` to a file; `stem` names it by default, `preview` shows it.
@@ -68,8 +70,21 @@ impl FormKind {
                 format!("follow_up:{decision}:{}", status.code())
             }
             FormKind::Export { meeting, .. } => format!("export:{meeting}"),
+            FormKind::MoveIssue { issue } => format!("move_issue:{issue}"),
             FormKind::ReviewFilter => "filter".into(),
         }
+    }
+}
+
+impl FormKind {
+    /// Forms of one picker, done as soon as Enter takes (or adds) a choice.
+    pub fn saves_on_take(&self) -> bool {
+        matches!(self, FormKind::MoveIssue { .. })
+    }
+
+    /// Forms whose typing is not worth a draft: nothing is lost by typing it again.
+    pub fn keeps_no_draft(&self) -> bool {
+        matches!(self, FormKind::Export { .. } | FormKind::MoveIssue { .. })
     }
 }
 

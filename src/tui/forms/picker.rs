@@ -1,8 +1,13 @@
 //! Choosing an agency, a person, a category or an issue by typing part of its name: the
 //! query is folded like search (`بانك` with an Arabic kaf, a short name, an English name), the
 //! matches narrow as one types, Up/Down move, Enter takes the highlighted one.
+//!
+//! Every picker of the directory's records (agencies, people, categories) also offers what was
+//! typed as a new record, in a last row «+ افزودن «…»» whenever no option bears that name: it is
+//! the only row when nothing matches, so Enter on a name nothing matches adds it. Enter does
+//! the same in every picker, and the hint says which it does («انتخاب» or «افزودن»).
 
-use crate::domain::Id;
+use crate::domain::{Id, name_key};
 use crate::text::fold::fold;
 use crate::text::{BaseDirection, InputState};
 
@@ -16,6 +21,8 @@ pub struct PickOption {
     pub detail: String,
     /// Every name it is found by, folded.
     search: String,
+    /// Its label's [`name_key`], to tell whether a name typed is new.
+    key: String,
 }
 
 impl PickOption {
@@ -31,8 +38,28 @@ impl PickOption {
             label: label.to_string(),
             detail: detail.to_string(),
             search: fold(&all),
+            key: name_key(label),
         }
     }
+}
+
+/// The kind of record a picker adds to the directory when Enter is pressed on a new name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Creates {
+    Agency,
+    Person,
+    Category,
+}
+
+/// What Enter does in a picker, for the hint and the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Enter {
+    /// Takes the highlighted option.
+    Choose,
+    /// Adds the name typed as a new record of this kind, and takes it.
+    Add(String, Creates),
+    /// Nothing to take (no match, and the picker adds nothing).
+    Nothing,
 }
 
 /// The state of a picker field.
@@ -47,6 +74,10 @@ pub struct Picker {
     /// Indices into the options, in the order they were taken.
     chosen: Vec<usize>,
     multi: bool,
+    /// What a new name typed becomes, for pickers of the directory's records.
+    creates: Option<Creates>,
+    /// The name keys of options left out ([`Picker::drop_options`]): names still taken.
+    hidden_names: Vec<String>,
 }
 
 impl Picker {
@@ -71,11 +102,50 @@ impl Picker {
             highlighted: 0,
             chosen: Vec::new(),
             multi,
+            creates: None,
+            hidden_names: Vec::new(),
         }
+    }
+
+    /// A picker that adds a name nothing bears as a new record of this kind.
+    #[must_use]
+    pub fn creating(mut self, what: Creates) -> Self {
+        self.creates = Some(what);
+        self
+    }
+
+    pub fn creates(&self) -> Option<Creates> {
+        self.creates
     }
 
     pub fn is_multi(&self) -> bool {
         self.multi
+    }
+
+    /// The name typed, when this picker would add it: no option bears it (compared folded).
+    pub fn new_name(&self) -> Option<&str> {
+        self.creates?;
+        let typed = self.query.text().trim();
+        let key = name_key(typed);
+        let taken = self.options.iter().any(|o| o.key == key)
+            || self.hidden_names.contains(&key);
+        (!key.is_empty() && !taken).then_some(typed)
+    }
+
+    /// The rows under the query: the matches, and the new name when one is offered.
+    fn rows(&self) -> usize {
+        self.matches.len() + usize::from(self.new_name().is_some())
+    }
+
+    /// What Enter does now.
+    pub fn enter(&self) -> Enter {
+        match (self.new_name(), self.creates) {
+            (Some(name), Some(what)) if self.highlighted == self.matches.len() => {
+                Enter::Add(name.to_string(), what)
+            }
+            _ if self.highlighted < self.matches.len() => Enter::Choose,
+            _ => Enter::Nothing,
+        }
     }
 
     /// Narrows the matches to the query; call after every change to it.
@@ -110,12 +180,15 @@ impl Picker {
         self.matches.len()
     }
 
+    /// How many rows the list under the query has: the matches and the offer of a new name.
+    pub fn row_count(&self) -> usize {
+        self.rows()
+    }
+
     pub fn move_highlight(&mut self, delta: isize) {
-        if !self.matches.is_empty() {
-            self.highlighted = self
-                .highlighted
-                .saturating_add_signed(delta)
-                .min(self.matches.len() - 1);
+        let rows = self.rows();
+        if rows > 0 {
+            self.highlighted = self.highlighted.saturating_add_signed(delta).min(rows - 1);
         }
     }
 
@@ -149,6 +222,19 @@ impl Picker {
             self.chosen = vec![i];
         }
         self.query.set_text("");
+        self.refilter();
+    }
+
+    /// Leaves out the options `unwanted` says (an issue's own category when moving it). Call
+    /// before anything is chosen.
+    pub fn drop_options(&mut self, unwanted: impl Fn(&PickOption) -> bool) {
+        let (gone, kept) = std::mem::take(&mut self.options)
+            .into_iter()
+            .partition::<Vec<_>, _>(|o| unwanted(o));
+        self.hidden_names
+            .extend(gone.into_iter().map(|o| o.key));
+        self.options = kept;
+        self.chosen.clear();
         self.refilter();
     }
 
@@ -256,5 +342,32 @@ mod tests {
         assert_eq!(m.chosen_ids().len(), 1, "taking again drops it");
         m.drop_last();
         assert!(!m.has_choice());
+    }
+
+    #[test]
+    fn a_new_name_is_offered_in_a_last_row_and_enter_says_what_it_does() {
+        let mut p = agencies().creating(Creates::Agency);
+        // Nothing bears the name: the offer is the only row, so Enter adds it.
+        assert!(query(&mut p, "بانك ملي").is_empty());
+        assert_eq!(p.row_count(), 1);
+        assert_eq!(p.enter(), Enter::Add("بانك ملي".into(), Creates::Agency));
+        // «بانک» matches an option: Enter takes it; the offer waits one row down.
+        assert_eq!(query(&mut p, "بانک"), ["بانک توسعه تعاون"]);
+        assert_eq!(p.enter(), Enter::Choose);
+        p.move_highlight(1);
+        assert_eq!(p.enter(), Enter::Add("بانک".into(), Creates::Agency));
+        p.move_highlight(5);
+        assert_eq!(p.highlighted_index(), 1, "the offer is the last row");
+        // The same name however spelled is not offered again.
+        query(&mut p, "بانك توسعه تعاون");
+        assert_eq!(p.row_count(), 1);
+        assert_eq!(p.enter(), Enter::Choose);
+        query(&mut p, "   ");
+        assert_eq!(p.new_name(), None);
+        // A picker of other things adds nothing.
+        let mut plain = agencies();
+        query(&mut plain, "هیچ");
+        assert_eq!(plain.enter(), Enter::Nothing);
+        assert_eq!(plain.row_count(), 0);
     }
 }

@@ -9,7 +9,7 @@ use super::widgets::{clear, label, line, modal_area, titled};
 use crate::domain::{MonthCalendar, parse_due};
 use crate::i18n::{Lang, Localized, TuiMessage, field_label};
 use crate::text::BidiInput;
-use crate::tui::forms::{Field, FieldId, FieldKind, Form, FormKind, Picker};
+use crate::tui::forms::{Enter, Field, FieldId, FieldKind, Form, FormKind, Picker};
 use crate::tui::model::Model;
 use crate::tui::theme::Theme;
 
@@ -31,6 +31,7 @@ fn title(lang: Lang, kind: &FormKind) -> String {
         FormKind::FollowUp { .. } => return s.follow_up_noun.to_string(),
         FormKind::Export { .. } => return s.export_noun.to_string(),
         FormKind::ReviewFilter => return s.filter_label.to_string(),
+        FormKind::MoveIssue { .. } => return s.move_issue_title.to_string(),
     };
     TuiMessage::FormTitle(noun, editing).localized(lang)
 }
@@ -40,7 +41,7 @@ fn field_rows(field: &Field, focused: bool) -> u16 {
         FieldKind::Line(_) => 1,
         FieldKind::Lines(_) => TEXT_ROWS,
         FieldKind::Pick(p) if focused => {
-            1 + u16::from(p.is_multi()) + p.match_count().clamp(1, MATCH_ROWS) as u16
+            1 + u16::from(p.is_multi()) + p.row_count().clamp(1, MATCH_ROWS) as u16
         }
         FieldKind::Pick(_) => 1,
     };
@@ -171,15 +172,18 @@ fn draw_footer(frame: &mut Frame<'_>, inner: Rect, model: &Model, form: &Form, t
             lang,
         );
     }
-    let hint = if form.is_picking() {
-        s.picker_hint
-    } else {
-        s.form_hint
+    // A picker's hint says what Enter does now, the same in every picker.
+    let enter = form.focused().and_then(|f| f.picker()).map(|p| p.enter());
+    let hint = match enter {
+        Some(Enter::Choose) => format!("{} · Enter: {}", s.picker_hint, s.enter_choose),
+        Some(Enter::Add(..)) => format!("{} · Enter: {}", s.picker_hint, s.enter_add),
+        Some(Enter::Nothing) => s.picker_hint.to_string(),
+        None => s.form_hint.to_string(),
     };
     label(
         frame.buffer_mut(),
         Rect::new(inner.x, bottom.saturating_sub(1), inner.width, 1),
-        hint,
+        &hint,
         theme.muted,
         lang,
     );
@@ -200,14 +204,13 @@ fn draw_field(
     } else {
         theme.input
     };
-    let field_id = field.id;
     match &mut field.kind {
         FieldKind::Line(state) | FieldKind::Lines(state) => {
             frame.render_stateful_widget(BidiInput::new().style(input_style), area, state);
             focused.then(|| state.cursor_position()).flatten()
         }
         FieldKind::Pick(picker) if focused => {
-            draw_open_picker(frame, area, lang, picker, field_id, input_style, theme)
+            draw_open_picker(frame, area, lang, picker, input_style, theme)
         }
         FieldKind::Pick(picker) => {
             let chosen: Vec<&str> = picker.chosen().map(|o| o.label.as_str()).collect();
@@ -231,7 +234,6 @@ fn draw_open_picker(
     area: Rect,
     lang: Lang,
     picker: &mut Picker,
-    field_id: FieldId,
     input_style: Style,
     theme: &Theme,
 ) -> Option<Position> {
@@ -258,21 +260,17 @@ fn draw_open_picker(
     let buf = frame.buffer_mut();
     let list_top = y + 1;
     let rows = usize::from((area.y + area.height).saturating_sub(list_top));
-    if picker.match_count() == 0 {
-        let s = lang.strings().tui;
-        let typed = picker.query.text().trim();
-        let text = if typed.is_empty() || !creatable(field_id) {
-            s.no_matches.to_string()
-        } else {
-            TuiMessage::AddNew(typed).localized(lang)
-        };
+    if picker.row_count() == 0 {
         let at = Rect::new(area.x, list_top, area.width, rows.min(1) as u16);
-        label(buf, at, &text, theme.muted, lang);
+        label(buf, at, lang.strings().tui.no_matches, theme.muted, lang);
         return pos;
     }
     let first = picker
         .highlighted_index()
         .saturating_sub(rows.saturating_sub(1));
+    let new_row = picker
+        .new_name()
+        .map(|name| (TuiMessage::AddNew(name).localized(lang), picker.match_count()));
     for (k, (option, highlighted, chosen)) in picker.matches().enumerate().skip(first).take(rows) {
         let at = Rect::new(area.x, list_top + (k - first) as u16, area.width, 1);
         let style = if highlighted {
@@ -289,18 +287,21 @@ fn draw_open_picker(
         buf.set_style(at, style);
         line(buf, at, &text, style, lang);
     }
+    // The offer of the name typed as a new record, below the matches.
+    if let Some((text, k)) = new_row
+        && k >= first
+        && k - first < rows
+    {
+        let at = Rect::new(area.x, list_top + (k - first) as u16, area.width, 1);
+        let style = if picker.highlighted_index() == k {
+            theme.selected
+        } else {
+            theme.muted
+        };
+        buf.set_style(at, style);
+        line(buf, at, &text, style, lang);
+    }
     pos
-}
-
-/// Pickers whose Enter on an unknown name adds it (agencies and people).
-fn creatable(id: FieldId) -> bool {
-    matches!(
-        id,
-        FieldId::LeadAgency
-            | FieldId::SupportingAgencies
-            | FieldId::Speaker
-            | FieldId::SubstituteFor
-    )
 }
 
 /// What the deadline typed so far means, or why it means nothing.
