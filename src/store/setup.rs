@@ -28,7 +28,11 @@ pub(crate) fn ensure_agencies(tx: &Connection, ids: &[Id]) -> Result<(), Fault> 
 
 /// Refuses a name that is empty, or that a row of `table` already bears ([`same_name`]: folded,
 /// spaces ignored). The directory's tables hold hundreds of rows, so they are read whole.
-pub(crate) fn ensure_new_name(tx: &Connection, table: &'static str, name: &str) -> Result<(), Fault> {
+pub(crate) fn ensure_new_name(
+    tx: &Connection,
+    table: &'static str,
+    name: &str,
+) -> Result<(), Fault> {
     let key = name_key(name);
     if key.is_empty() {
         return Err(RuleError::EmptyName.into());

@@ -127,8 +127,7 @@ impl Picker {
         self.creates?;
         let typed = self.query.text().trim();
         let key = name_key(typed);
-        let taken = self.options.iter().any(|o| o.key == key)
-            || self.hidden_names.contains(&key);
+        let taken = self.options.iter().any(|o| o.key == key) || self.hidden_names.contains(&key);
         (!key.is_empty() && !taken).then_some(typed)
     }
 
@@ -231,8 +230,7 @@ impl Picker {
         let (gone, kept) = std::mem::take(&mut self.options)
             .into_iter()
             .partition::<Vec<_>, _>(|o| unwanted(o));
-        self.hidden_names
-            .extend(gone.into_iter().map(|o| o.key));
+        self.hidden_names.extend(gone.into_iter().map(|o| o.key));
         self.options = kept;
         self.chosen.clear();
         self.refilter();

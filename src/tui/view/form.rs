@@ -268,9 +268,12 @@ fn draw_open_picker(
     let first = picker
         .highlighted_index()
         .saturating_sub(rows.saturating_sub(1));
-    let new_row = picker
-        .new_name()
-        .map(|name| (TuiMessage::AddNew(name).localized(lang), picker.match_count()));
+    let new_row = picker.new_name().map(|name| {
+        (
+            TuiMessage::AddNew(name).localized(lang),
+            picker.match_count(),
+        )
+    });
     for (k, (option, highlighted, chosen)) in picker.matches().enumerate().skip(first).take(rows) {
         let at = Rect::new(area.x, list_top + (k - first) as u16, area.width, 1);
         let style = if highlighted {
