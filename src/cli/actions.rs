@@ -9,9 +9,10 @@ use serde::Serialize;
 
 use super::errors::readable;
 use super::number::number;
-use super::output::{Table, stdout_layout, write_csv};
+use super::output::{Table, stdout_layout};
 use super::series::SeriesArg;
 use crate::domain::{Agency, Date, DecisionStatus, Id};
+use crate::export::csv::{self, Cell};
 use crate::i18n::{CliMessage, Lang, Localized};
 use crate::settings::Settings;
 use crate::store::{ActionFilter, ActionItem, Store};
@@ -65,7 +66,17 @@ pub fn run(settings: &Settings, args: &ActionsArgs) -> Result<()> {
         ActionsFormat::Csv => {
             let rows: Vec<Vec<String>> =
                 items.iter().map(|a| csv_row(a, &agencies, lang)).collect();
-            write_csv(&mut out, &lang.strings().cli.actions_csv_headers, &rows)?;
+            // The first column is the decision number, which must stay text.
+            let cells: Vec<Vec<Cell<'_>>> = rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .enumerate()
+                        .map(|(i, c)| if i == 0 { Cell::Code(c) } else { Cell::Text(c) })
+                        .collect()
+                })
+                .collect();
+            csv::write(&mut out, &lang.strings().cli.actions_csv_headers, &cells)?;
         }
         ActionsFormat::Table => {
             table(lang, &items, &agencies).write(&mut out, &*stdout_layout(settings))?

@@ -220,33 +220,6 @@ pub fn truncate_logical(text: &str, width: usize) -> String {
     out
 }
 
-/// One CSV field, quoted when it must be (RFC 4180). A cell a spreadsheet would take for a
-/// formula (`=`, `+`, `-`, `@` first) gets a leading `'`, so the file opens without formulas.
-pub fn csv_field(s: &str) -> String {
-    let s: std::borrow::Cow<'_, str> = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}").into()
-    } else {
-        s.into()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// Writes CSV rows with a UTF-8 byte-order mark, so spreadsheet programs read Persian right.
-pub fn write_csv(out: &mut dyn Write, headers: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
-    out.write_all("\u{FEFF}".as_bytes())?;
-    let head: Vec<String> = headers.iter().map(|h| csv_field(h)).collect();
-    write!(out, "{}\r\n", head.join(","))?;
-    for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| csv_field(&sanitize(c))).collect();
-        write!(out, "{}\r\n", cells.join(","))?;
-    }
-    Ok(())
-}
-
 /// How text meets stdout: laid out in visual order by `text` when a person reads it on a
 /// terminal in app mode, logical order otherwise; sanitized either way.
 pub fn stdout_layout(settings: &Settings) -> Box<dyn CellLayout> {
@@ -335,27 +308,6 @@ impl Drop for TerminalBidiOff {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn csv_quotes_what_it_must() {
-        assert_eq!(csv_field("ساده"), "ساده");
-        assert_eq!(csv_field("الف، ب"), "الف، ب");
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_field("«نقل» \"قول\""), "\"«نقل» \"\"قول\"\"\"");
-        let mut out = Vec::new();
-        write_csv(
-            &mut out,
-            &["ردیف", "شرح"],
-            &[vec!["1".into(), "x,y".into()]],
-        )
-        .unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "\u{FEFF}ردیف,شرح\r\n1,\"x,y\"\r\n"
-        );
-    }
 
     #[test]
     fn logical_cells_truncate_and_pad() {

@@ -17,7 +17,7 @@
 //! what it writes ([`document::clean`]: controls, bidi overrides, noncharacters) and escapes
 //! its own syntax, so text in a record stays text in every format.
 
-mod csv;
+pub mod csv;
 mod document;
 mod docx;
 mod follow_ups;

@@ -6,6 +6,7 @@
 mod between;
 mod bidi;
 mod commands;
+mod csv;
 mod defects;
 mod export;
 mod export_props;
