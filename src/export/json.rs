@@ -2,9 +2,12 @@
 //! reads back into a database.
 //!
 //! ```json
-//! { "format": "hamyar-minutes", "version": 1, "series": {…}, "meeting": {…}, … }
+//! { "format": "hamyar-minutes", "version": 2, "exported_at": "2014-05-06T08:30:00Z",
+//!   "generator": "hamyar 0.1.0", "series": {…}, "meeting": {…}, … }
 //! ```
-//! The fields after `version` are a [`MeetingBundle`]. Output goes through
+//! The fields after `generator` are a [`MeetingBundle`]. `docs/minutes.schema.json` describes
+//! the whole file (the tests validate every export against it). Version 1 files, written
+//! before `exported_at` and `generator`, are read as they are. Output goes through
 //! [`crate::json::to_writer_pretty`], so control and bidi characters in records are escaped.
 
 use serde::Serialize;
@@ -16,23 +19,30 @@ use crate::store::MeetingBundle;
 /// The `format` field of a minutes file.
 pub const FORMAT: &str = "hamyar-minutes";
 /// The version this hamyar writes, and the newest it reads.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
+/// The `generator` field: this program and its version.
+pub const GENERATOR: &str = concat!("hamyar ", env!("CARGO_PKG_VERSION"));
 
 #[derive(Serialize)]
 struct File<'a> {
     format: &'static str,
     version: u64,
+    exported_at: &'a str,
+    generator: &'static str,
     #[serde(flatten)]
     bundle: &'a MeetingBundle,
 }
 
-pub fn render(bundle: &MeetingBundle) -> Result<Vec<u8>, ExportError> {
+/// The minutes file of `bundle`, stamped as written at `exported_at` (RFC 3339, UTC).
+pub fn render(bundle: &MeetingBundle, exported_at: &str) -> Result<Vec<u8>, ExportError> {
     let mut out = Vec::with_capacity(64 * 1024);
     crate::json::to_writer_pretty(
         &mut out,
         &File {
             format: FORMAT,
             version: VERSION,
+            exported_at,
+            generator: GENERATOR,
             bundle,
         },
     )?;

@@ -26,6 +26,8 @@ pub struct Minutes {
     pub amendments: Vec<AmendmentLine>,
     /// The records the minutes were made from; the JSON format writes these.
     pub bundle: MeetingBundle,
+    /// When they were read (RFC 3339, UTC): the minutes file's `exported_at`.
+    pub exported_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,7 +198,7 @@ pub(crate) fn due_text(lang: Lang, due: Option<Date>) -> String {
 
 impl Minutes {
     /// Words the minutes of `bundle`'s meeting in `lang`.
-    pub fn new(bundle: MeetingBundle, lang: Lang) -> Minutes {
+    pub fn new(bundle: MeetingBundle, lang: Lang, exported_at: String) -> Minutes {
         let names = Names::new(lang, &bundle);
         let m = &bundle.meeting;
         let header = Header {
@@ -238,6 +240,7 @@ impl Minutes {
                 .collect(),
             people,
             bundle,
+            exported_at,
         }
     }
 

@@ -129,13 +129,14 @@ pub enum ExportError {
 
 /// The minutes of one meeting, worded in `lang`.
 pub fn minutes(store: &Store, meeting: &Id, lang: Lang) -> Result<Minutes, StoreError> {
-    Ok(Minutes::new(store.meeting_bundle(meeting)?, lang))
+    let bundle = store.meeting_bundle(meeting)?;
+    Ok(Minutes::new(bundle, lang, store.clock().now_utc()))
 }
 
 /// The minutes in `format`.
 pub fn render(minutes: &Minutes, format: Format) -> Result<Vec<u8>, ExportError> {
     match format {
-        Format::Json => json::render(&minutes.bundle),
+        Format::Json => json::render(&minutes.bundle, &minutes.exported_at),
         Format::Csv => Ok(csv::render(minutes)),
         _ => render_document(&minutes.document(), format),
     }

@@ -24,19 +24,41 @@ pub fn demo_db(dir: &Path) -> PathBuf {
     db
 }
 
-/// `hamyar export ARGS` on the day of meeting 2 (unless ARGS say otherwise); its stdout.
+/// `hamyar export ARGS` on the day of meeting 2 (unless ARGS say otherwise); its stdout. A
+/// minutes file is validated against `docs/minutes.schema.json` on the way.
 pub fn export(db: &Path, args: &[&str]) -> Vec<u8> {
     let mut cmd = hamyar(db);
     if !args.contains(&"--today") {
         cmd.args(["--today", "1393/02/16"]);
     }
-    cmd.arg("export")
+    let out = cmd
+        .arg("export")
         .args(args)
         .assert()
         .success()
         .get_output()
         .stdout
-        .clone()
+        .clone();
+    if args.windows(2).any(|w| w == ["--format", "json"]) {
+        validate_minutes_file(&serde_json::from_slice(&out).unwrap());
+    }
+    out
+}
+
+/// Fails the test unless `file` is valid by the minutes file's JSON Schema.
+pub fn validate_minutes_file(file: &serde_json::Value) {
+    static SCHEMA: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    let validator = SCHEMA.get_or_init(|| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/minutes.schema.json");
+        let schema = serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        jsonschema::validator_for(&schema).unwrap()
+    });
+    let errors: Vec<String> = validator
+        .iter_errors(file)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .take(10)
+        .collect();
+    assert!(errors.is_empty(), "not valid by the schema: {errors:#?}");
 }
 
 fn fixtures() -> PathBuf {

@@ -215,12 +215,13 @@ proptest! {
         let clock = Arc::new(FixedClock(Date::from_jalali(1410, 1, 1).unwrap()));
         let mut a = Store::open(dir.path().join("a.db"), clock.clone()).unwrap();
         let meeting = build(&mut a, &p);
-        let first = json::render(&a.meeting_bundle(&meeting).unwrap()).unwrap();
+        let first = json::render(&a.meeting_bundle(&meeting).unwrap(), "2014-05-06T08:30:00Z").unwrap();
+        super::export::validate_minutes_file(&serde_json::from_slice(&first).unwrap());
 
         let mut b = Store::open(dir.path().join("b.db"), clock).unwrap();
         let report = b.import_bundle(&json::parse(&first).unwrap()).unwrap();
         prop_assert!(report.conflicts.is_empty());
-        let again = json::render(&b.meeting_bundle(&meeting).unwrap()).unwrap();
+        let again = json::render(&b.meeting_bundle(&meeting).unwrap(), "2014-05-06T08:30:00Z").unwrap();
         prop_assert_eq!(String::from_utf8_lossy(&first), String::from_utf8_lossy(&again));
         let twice = b.import_bundle(&json::parse(&first).unwrap()).unwrap();
         prop_assert_eq!((twice.added, twice.updated), (0, 0));

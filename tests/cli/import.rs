@@ -89,12 +89,33 @@ fn json_round_trip_through_an_empty_database_is_exact_and_idempotent() {
 }
 
 #[test]
+fn a_version_1_file_without_export_stamp_still_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = demo_db(dir.path());
+    let mut v: Value =
+        serde_json::from_slice(&export(&a, &["--meeting", "2", "--format", "json"])).unwrap();
+    assert_eq!(v["version"], 2);
+    assert!(v["exported_at"].is_string() && v["generator"].is_string());
+    let object = v.as_object_mut().unwrap();
+    object.remove("exported_at");
+    object.remove("generator");
+    v["version"] = Value::from(1);
+    super::export::validate_minutes_file(&v);
+    let old = dir.path().join("v1.json");
+    std::fs::write(&old, serde_json::to_vec(&v).unwrap()).unwrap();
+    let b = dir.path().join("b.db");
+    let report = import(&b, &old);
+    assert!(report.starts_with("Imported: "), "{report}");
+    assert_eq!(meeting(&open(&b), 2).number, 2);
+}
+
+#[test]
 fn a_newer_or_foreign_file_is_refused_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
     let a = demo_db(dir.path());
     let mut v: Value =
         serde_json::from_slice(&export(&a, &["--meeting", "2", "--format", "json"])).unwrap();
-    v["version"] = Value::from(2);
+    v["version"] = Value::from(3);
     let newer = dir.path().join("newer.json");
     std::fs::write(&newer, serde_json::to_vec(&v).unwrap()).unwrap();
     let b = dir.path().join("b.db");
@@ -104,7 +125,7 @@ fn a_newer_or_foreign_file_is_refused_and_nothing_changes() {
         .assert()
         .failure()
         .stderr(
-            predicates::str::contains("newer hamyar").and(predicates::str::contains("version 2")),
+            predicates::str::contains("newer hamyar").and(predicates::str::contains("version 3")),
         );
     let other = dir.path().join("other.json");
     std::fs::write(&other, br#"{"meetings": []}"#).unwrap();
