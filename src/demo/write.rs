@@ -50,6 +50,7 @@ impl<'s, 'd> DemoWriter<'s, 'd> {
                     .as_deref()
                     .map(|k| lookup(&agencies, DemoKey::Agency, k))
                     .transpose()?,
+                active: true,
             };
             store.add_person(&person)?;
             people.insert(p.key.as_str(), person.id);
@@ -60,6 +61,8 @@ impl<'s, 'd> DemoWriter<'s, 'd> {
                 id: Id::new(),
                 name: name.clone(),
                 order,
+                archived: false,
+                series: None,
             };
             store.add_category(&category)?;
             categories.insert(name.as_str(), category.id);
@@ -75,6 +78,8 @@ impl<'s, 'd> DemoWriter<'s, 'd> {
                 .map(|a| lookup(&agencies, DemoKey::Agency, &a.key))
                 .collect::<Result<_, _>>()?,
             quorum: demo.series.quorum,
+            archived: false,
+            interval_days: 0,
         };
         store.create_series(&series)?;
         Ok(DemoWriter {

@@ -19,6 +19,28 @@ pub struct Series {
     pub member_agencies: Vec<Id>,
     /// How many member agencies must be represented for the meeting to decide (0: no rule).
     pub quorum: u32,
+    /// The usual number of days between meetings (0: none), to propose the next one's date.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub interval_days: u32,
+    /// Archived: its meetings are over, and the meetings screen hides it unless asked.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub archived: bool,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// نشست: one meeting of a series.
@@ -54,6 +76,9 @@ pub struct Person {
     pub name: String,
     pub title: String,
     pub agency: Option<Id>,
+    /// Deactivated people are kept (records name them) but no longer offered in pickers.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub active: bool,
 }
 
 /// حضور و غیاب: one person's attendance at one meeting.
@@ -75,6 +100,12 @@ pub struct Category {
     pub id: Id,
     pub name: String,
     pub order: i32,
+    /// The one series it belongs to, or every series (`None`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<Id>,
+    /// Archived: kept for the issues filed under it, no longer offered for new ones.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub archived: bool,
 }
 
 /// مشکل / موضوع: a problem raised in a meeting and carried until it is resolved.

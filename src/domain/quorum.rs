@@ -90,6 +90,8 @@ mod tests {
             default_place: String::new(),
             member_agencies: members.iter().map(|m| (*m).clone()).collect(),
             quorum,
+            archived: false,
+            interval_days: 0,
         }
     }
 

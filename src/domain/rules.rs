@@ -206,11 +206,15 @@ mod tests {
             id: Id::new(),
             name: "اخذ مجوز".into(),
             order: 1,
+            archived: false,
+            series: None,
         };
         let capital = Category {
             id: Id::new(),
             name: "سرمایه کار".into(),
             order: 3,
+            archived: false,
+            series: None,
         };
         let issues = vec![
             issue("وام", Some(&capital), IssueStatus::Open),

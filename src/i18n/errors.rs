@@ -280,6 +280,7 @@ fn record_fa(r: Record) -> &'static str {
         Record::FollowUp => "پیگیری",
         Record::Amendment => "اصلاحیه",
         Record::Draft => "پیش‌نویس",
+        Record::Invitee => "دعوت همیشگی",
         Record::Change => "بند دفتر تغییرات",
     }
 }

@@ -32,6 +32,10 @@ pub fn field_label(lang: Lang, field: crate::tui::forms::FieldId) -> &'static st
             "نام پرونده (خالی: نام پیش‌فرض)",
             "File name (empty: the default)",
         ),
+        F::PersonName => ("نام", "Name"),
+        F::PersonTitle => ("سمت", "Title"),
+        F::PersonAgency => ("دستگاه", "Agency"),
+        F::InviteeOf => ("مدعو همیشگی نشست‌های", "Standing invitee of"),
         F::Filter => (
             "پالایه: دستگاه: وضعیت: دسته: نشست: پیش‌از: پس‌از: معوق",
             "Filter: agency: status: category: meeting: before: after: overdue",
@@ -63,6 +67,9 @@ pub fn action_name(lang: Lang, action: &str) -> String {
         "create_meeting" => ("ساختن نشست", "creating a meeting"),
         "record_amendment" => ("ثبت اصلاحیه", "recording an amendment"),
         "add_category" => ("افزودن دسته", "adding a category"),
+        "update_person" => ("اصلاح شخص", "editing a person"),
+        "update_agency" => ("اصلاح دستگاه", "editing an agency"),
+        "add_guest" => ("افزودن مهمان", "adding a guest"),
         "add_agency" => ("افزودن دستگاه", "adding an agency"),
         "add_person" => ("افزودن شخص", "adding a person"),
         other => (other, other),
@@ -138,6 +145,10 @@ pub fn action_help(lang: Lang, action: &str) -> Option<&'static str> {
         "mark_excused" => ("غیبت موجه", "excused"),
         "mark_substitute" => ("جانشین (به جای چه کسی)", "substitute (for whom)"),
         "edit_reason" => ("دلیل غیبت", "reason for absence"),
+        "add_guest" => (
+            "مهمان تازه: نام، سمت و دستگاه، حاضر در همین نشست",
+            "a guest who came: name, title and agency, marked present",
+        ),
         _ if action.starts_with("goto_tab_") => ("رفتن به دستهٔ شمارهٔ …", "go to tab N"),
         _ => return None,
     };

@@ -33,6 +33,8 @@ pub struct TuiStrings {
     /// What Enter does in a picker: take the highlighted option, or add the name typed.
     pub enter_choose: &'static str,
     pub enter_add: &'static str,
+    pub person_noun: &'static str,
+    pub guest_title: &'static str,
     pub discard_question: &'static str,
     pub yes_no: &'static str,
     pub too_small: &'static str,
@@ -121,6 +123,8 @@ pub static FA: TuiStrings = TuiStrings {
     picker_hint: "بنویسید تا فهرست کوتاه شود · ↑↓",
     enter_choose: "انتخاب",
     enter_add: "افزودن",
+    person_noun: "شخص",
+    guest_title: "مهمان تازه (حاضر در همین نشست)",
     discard_question: "آنچه نوشته‌اید دور ریخته شود؟",
     yes_no: "y: بله · n: نه",
     too_small: "پنجره کوچک است؛ بزرگ‌ترش کنید.",
@@ -130,7 +134,7 @@ pub static FA: TuiStrings = TuiStrings {
     meetings_keys: "Enter: باز کردن · n: نشست بعدی · ?: راهنما · q: خروج",
     room_keys: "d: مصوبه · t: اظهارات · i: مشکل · a: حضور · m: وضعیت نشست · u: برگرداندن · ?: راهنما",
     attendance_title: "حضور و غیاب",
-    attendance_keys: "p: حاضر · x: غایب · e: غیبت موجه · s: جانشین · r: دلیل · Esc: بستن",
+    attendance_keys: "p: حاضر · x: غایب · e: غیبت موجه · s: جانشین · r: دلیل · n: مهمان · Esc: بستن",
     status_title: "وضعیت نشست",
     help_title: "راهنمای کلیدها",
     help_keys: "Esc: بستن",
@@ -217,6 +221,8 @@ pub static EN: TuiStrings = TuiStrings {
     picker_hint: "type to narrow · ↑↓",
     enter_choose: "choose",
     enter_add: "add",
+    person_noun: "Person",
+    guest_title: "New guest (present at this meeting)",
     discard_question: "Throw away what you typed?",
     yes_no: "y: yes · n: no",
     too_small: "The window is too small; make it larger.",
@@ -226,7 +232,7 @@ pub static EN: TuiStrings = TuiStrings {
     meetings_keys: "Enter: open · n: next meeting · ?: help · q: quit",
     room_keys: "d: decision · t: statement · i: issue · a: attendance · m: meeting status · u: undo · ?: help",
     attendance_title: "Attendance",
-    attendance_keys: "p: present · x: absent · e: excused · s: substitute · r: reason · Esc: close",
+    attendance_keys: "p: present · x: absent · e: excused · s: substitute · r: reason · n: guest · Esc: close",
     status_title: "Meeting status",
     help_title: "Keys",
     help_keys: "Esc: close",
@@ -327,6 +333,9 @@ pub enum TuiMessage<'a> {
     GroupCounts(usize, usize, usize),
     /// The minutes were written to this file.
     Exported(&'a str),
+    /// A person was saved in the directory; a guest was added and marked present.
+    PersonSaved(&'a str),
+    GuestAdded(&'a str),
     /// The row of a picker that adds what was typed as a new record.
     AddNew(&'a str),
 
@@ -478,6 +487,14 @@ impl Localized for TuiMessage<'_> {
                 )
             }
             TuiMessage::QuorumLine(q) => quorum_line(lang, q),
+            TuiMessage::PersonSaved(name) => pick(
+                format!("«{name}» در فهرست اشخاص ثبت شد."),
+                format!("«{name}» saved in the directory."),
+            ),
+            TuiMessage::GuestAdded(name) => pick(
+                format!("«{name}» به فهرست اشخاص افزوده و حاضر ثبت شد."),
+                format!("«{name}» added to the directory and marked present."),
+            ),
             TuiMessage::DeleteQuestion(what) => {
                 pick(format!("{what} حذف شود؟"), format!("Delete {what}?"))
             }

@@ -260,6 +260,8 @@ pub enum Record {
     FollowUp,
     Amendment,
     Draft,
+    /// A person's standing invitation to a series' meetings.
+    Invitee,
     /// A row of the change log.
     Change,
 }
@@ -282,6 +284,7 @@ impl Record {
             Record::FollowUp => "follow-up",
             Record::Amendment => "amendment",
             Record::Draft => "draft",
+            Record::Invitee => "standing invitation",
             Record::Change => "change log entry",
         }
     }
@@ -303,6 +306,7 @@ impl Record {
             "follow_ups" => Record::FollowUp,
             "amendments" => Record::Amendment,
             "drafts" => Record::Draft,
+            "invitees" => Record::Invitee,
             "changes" => Record::Change,
             _ => return None,
         })

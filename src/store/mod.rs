@@ -16,6 +16,7 @@ mod audit;
 mod bundle;
 mod changes;
 mod decisions;
+mod directory;
 mod error;
 mod fault;
 mod file;

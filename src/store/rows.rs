@@ -17,7 +17,8 @@ fn ids(r: &Row<'_>, i: usize) -> R<Vec<Id>> {
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, Type::Text, Box::new(e)))
 }
 
-pub const SERIES_COLS: &str = "id, title, organisation, default_place, member_agencies, quorum";
+pub const SERIES_COLS: &str =
+    "id, title, organisation, default_place, member_agencies, quorum, interval_days, archived";
 pub fn series_from_row(r: &Row<'_>) -> R<Series> {
     Ok(Series {
         id: r.get(0)?,
@@ -26,6 +27,8 @@ pub fn series_from_row(r: &Row<'_>) -> R<Series> {
         default_place: r.get(3)?,
         member_agencies: ids(r, 4)?,
         quorum: r.get(5)?,
+        interval_days: r.get(6)?,
+        archived: r.get(7)?,
     })
 }
 
@@ -40,22 +43,25 @@ pub fn agency_from_row(r: &Row<'_>) -> R<Agency> {
     })
 }
 
-pub const PERSON_COLS: &str = "id, name, title, agency";
+pub const PERSON_COLS: &str = "id, name, title, agency, active";
 pub fn person_from_row(r: &Row<'_>) -> R<Person> {
     Ok(Person {
         id: r.get(0)?,
         name: r.get(1)?,
         title: r.get(2)?,
         agency: r.get(3)?,
+        active: r.get(4)?,
     })
 }
 
-pub const CATEGORY_COLS: &str = "id, name, ord";
+pub const CATEGORY_COLS: &str = "id, name, ord, series, archived";
 pub fn category_from_row(r: &Row<'_>) -> R<Category> {
     Ok(Category {
         id: r.get(0)?,
         name: r.get(1)?,
         order: r.get(2)?,
+        series: r.get(3)?,
+        archived: r.get(4)?,
     })
 }
 

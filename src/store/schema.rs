@@ -25,10 +25,11 @@ pub const TABLES: &[&str] = &[
     "review_items",
     "follow_ups",
     "amendments",
+    "invitees",
     "changes",
 ];
 
-const MIGRATIONS: &[&str] = &[STEP_1, STEP_2, STEP_3, STEP_4];
+const MIGRATIONS: &[&str] = &[STEP_1, STEP_2, STEP_3, STEP_4, STEP_5];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -264,6 +265,26 @@ DROP TABLE decisions_fts;
 CREATE VIRTUAL TABLE decisions_fts USING fts5(body, content='', contentless_delete=1, prefix='2 3 4');
 INSERT INTO decisions_fts (rowid, body) SELECT fts_key, text_f FROM decisions;
 INSERT INTO decisions_fts (decisions_fts) VALUES ('optimize');
+"#;
+
+// Step 5: what a secretary sets up for her own series. A series has the usual interval between
+// its meetings (days; 0 when there is none) and can be archived; its standing invitees, people
+// asked to every meeting whatever their agency, are rows of their own (a person may be the
+// invitee of several series). People can be deactivated (never deleted: records name them).
+// Categories can be archived, and belong to one series or (NULL) to every series.
+const STEP_5: &str = r#"
+ALTER TABLE series ADD COLUMN interval_days INTEGER NOT NULL DEFAULT 0 CHECK (interval_days >= 0);
+ALTER TABLE series ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));
+ALTER TABLE people ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1));
+ALTER TABLE categories ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));
+ALTER TABLE categories ADD COLUMN series TEXT REFERENCES series(id);
+CREATE TABLE invitees (
+    id TEXT PRIMARY KEY NOT NULL,
+    series TEXT NOT NULL REFERENCES series(id),
+    person TEXT NOT NULL REFERENCES people(id),
+    UNIQUE (series, person)
+);
+CREATE INDEX invitees_person ON invitees(person);
 "#;
 
 /// Brings the database up to [`SCHEMA_VERSION`], one step per transaction.

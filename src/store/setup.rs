@@ -26,19 +26,23 @@ pub(crate) fn ensure_agencies(tx: &Connection, ids: &[Id]) -> Result<(), Fault> 
     Ok(())
 }
 
-/// Refuses a name that is empty, or that a row of `table` already bears ([`same_name`]: folded,
-/// spaces ignored). The directory's tables hold hundreds of rows, so they are read whole.
+/// Refuses a name that is empty, or that a row of `table` other than `except` already bears
+/// ([`crate::domain::same_name`]: folded, spaces ignored). The directory's tables hold hundreds
+/// of rows, so they are read whole.
 pub(crate) fn ensure_new_name(
     tx: &Connection,
     table: &'static str,
     name: &str,
+    except: Option<&Id>,
 ) -> Result<(), Fault> {
     let key = name_key(name);
     if key.is_empty() {
         return Err(RuleError::EmptyName.into());
     }
-    let mut st = tx.prepare_cached(&format!("SELECT name FROM {table}"))?;
-    let mut rows = st.query([])?;
+    let mut st = tx.prepare_cached(&format!(
+        "SELECT name FROM {table} WHERE ?1 IS NULL OR id <> ?1"
+    ))?;
+    let mut rows = st.query([except])?;
     while let Some(r) = rows.next()? {
         let existing: String = r.get(0)?;
         if name_key(&existing) == key {
@@ -52,8 +56,9 @@ pub(crate) fn ensure_new_name(
 pub(crate) fn insert_series(w: &Writer<'_>, series: &Series) -> Result<(), Fault> {
     ensure_agencies(w.tx, &series.member_agencies)?;
     w.tx.prepare_cached(
-        "INSERT INTO series (id, title, organisation, default_place, member_agencies, quorum)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO series (id, title, organisation, default_place, member_agencies, quorum,
+                             interval_days, archived)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         series.id,
@@ -61,7 +66,9 @@ pub(crate) fn insert_series(w: &Writer<'_>, series: &Series) -> Result<(), Fault
         sanitize(&series.organisation),
         sanitize(&series.default_place),
         ids_json(&series.member_agencies),
-        series.quorum
+        series.quorum,
+        series.interval_days,
+        series.archived,
     ])?;
     w.inserted("series", series.id.as_str())
 }
@@ -92,8 +99,18 @@ pub(crate) fn insert_agency(w: &Writer<'_>, agency: &Agency) -> Result<(), Fault
 /// Inserts a category, its name sanitized; used by `add_category` and synth.
 pub(crate) fn insert_category(w: &Writer<'_>, category: &Category) -> Result<(), Fault> {
     let name = sanitize(&category.name);
-    w.tx.prepare_cached("INSERT INTO categories (id, name, ord, name_f) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![category.id, name, category.order, fold(&name)])?;
+    w.tx.prepare_cached(
+        "INSERT INTO categories (id, name, ord, name_f, series, archived)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        category.id,
+        name,
+        category.order,
+        fold(&name),
+        category.series,
+        category.archived
+    ])?;
     w.inserted("categories", category.id.as_str())
 }
 
@@ -101,14 +118,16 @@ pub(crate) fn insert_category(w: &Writer<'_>, category: &Category) -> Result<(),
 pub(crate) fn insert_person(w: &Writer<'_>, person: &Person) -> Result<(), Fault> {
     let name = sanitize(&person.name);
     w.tx.prepare_cached(
-        "INSERT INTO people (id, name, title, agency, name_f) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO people (id, name, title, agency, name_f, active)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![
         person.id,
         name,
         sanitize(&person.title),
         person.agency,
-        fold(&name)
+        fold(&name),
+        person.active
     ])?;
     w.inserted("people", person.id.as_str())
 }
@@ -143,9 +162,19 @@ impl Store {
         })
     }
 
-    /// Adds an agency, its names sanitized.
+    /// Adds an agency as given, its names sanitized (the demo, tests). The secretary's way in
+    /// is [`Store::new_agency`], which keeps names unique.
     pub fn add_agency(&mut self, agency: &Agency) -> Result<(), StoreError> {
         self.write("add_agency", |w| insert_agency(w, agency))
+    }
+
+    /// Adds an agency the secretary names (a picker, the directory): a name that is empty, or
+    /// that another agency bears however spelled, is refused.
+    pub fn new_agency(&mut self, agency: &Agency) -> Result<(), StoreError> {
+        self.write("add_agency", |w| {
+            ensure_new_name(w.tx, "agencies", &sanitize(agency.name.trim()), None)?;
+            insert_agency(w, agency)
+        })
     }
 
     /// Every agency, by name.
@@ -226,7 +255,7 @@ impl Store {
     pub fn new_category(&mut self, name: &str) -> Result<Category, StoreError> {
         let name = sanitize(name.trim()).into_owned();
         self.write("add_category", |w| {
-            ensure_new_name(w.tx, "categories", &name)?;
+            ensure_new_name(w.tx, "categories", &name, None)?;
             let order: i32 = w.tx.query_row(
                 "SELECT coalesce(max(ord), 0) + 1 FROM categories",
                 [],
@@ -236,6 +265,8 @@ impl Store {
                 id: Id::new(),
                 name: name.clone(),
                 order,
+                archived: false,
+                series: None,
             };
             insert_category(w, &category)?;
             Ok(category)

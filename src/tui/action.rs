@@ -124,6 +124,8 @@ actions! {
     MarkSubstitute => "mark_substitute",
     /// Attendance: the reason of an absence.
     EditReason => "edit_reason",
+    /// Attendance: someone who came unexpected, added to the directory and marked present.
+    AddGuest => "add_guest",
 }
 
 const GOTO_TAB_NAMES: [&str; 9] = [
@@ -233,7 +235,7 @@ mod tests {
     #[test]
     fn every_bindable_name_round_trips() {
         let all: Vec<Action> = Action::bindable().collect();
-        assert_eq!(all.len(), 50 + 9);
+        assert_eq!(all.len(), 51 + 9);
         for a in &all {
             assert!(a.is_bindable(), "{a}");
             assert_eq!(a.name().parse::<Action>().as_ref(), Ok(a));

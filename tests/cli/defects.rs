@@ -83,6 +83,8 @@ fn a_meeting_number_in_several_series_asks_for_series() {
             default_place: "فرمانداری".into(),
             member_agencies: vec![],
             quorum: 0,
+            archived: false,
+            interval_days: 0,
         };
         store.create_series(&series).unwrap();
         store

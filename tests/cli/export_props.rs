@@ -91,6 +91,7 @@ fn build(store: &mut Store, p: &Plan) -> Id {
                 name: name.clone(),
                 title: title.clone(),
                 agency: agencies.get(i).cloned(),
+                active: true,
             };
             store.add_person(&person).unwrap();
             person.id
@@ -100,6 +101,8 @@ fn build(store: &mut Store, p: &Plan) -> Id {
         id: Id::new(),
         name: p.title.chars().rev().collect(),
         order: 1,
+        archived: false,
+        series: None,
     };
     store.add_category(&category).unwrap();
     let series = Series {
@@ -109,6 +112,8 @@ fn build(store: &mut Store, p: &Plan) -> Id {
         default_place: p.title.clone(),
         member_agencies: agencies.clone(),
         quorum: 1,
+        archived: false,
+        interval_days: 0,
     };
     store.create_series(&series).unwrap();
     let first_day = Date::from_jalali(1392, 1, 1)

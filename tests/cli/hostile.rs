@@ -126,6 +126,8 @@ fn two_series(dir: &tempfile::TempDir) -> PathBuf {
         default_place: String::new(),
         member_agencies: vec![],
         quorum: 0,
+        archived: false,
+        interval_days: 0,
     };
     store.create_series(&series).unwrap();
     store

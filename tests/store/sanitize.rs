@@ -27,12 +27,15 @@ fn every_text_column_is_stored_clean() {
         name: NASTY.into(),
         title: NASTY.into(),
         agency: None,
+        active: true,
     })
     .unwrap();
     s.add_category(&Category {
         id: Id::new(),
         name: NASTY.into(),
         order: 9,
+        archived: false,
+        series: None,
     })
     .unwrap();
     s.create_series(&Series {
@@ -42,6 +45,8 @@ fn every_text_column_is_stored_clean() {
         default_place: NASTY.into(),
         member_agencies: vec![],
         quorum: 0,
+        archived: false,
+        interval_days: 0,
     })
     .unwrap();
     let m = f.meeting.id.clone();

@@ -244,6 +244,16 @@ fn as_step_3(path: &std::path::Path) {
         ))
         .unwrap();
     }
+    // What step 5 added goes too, so that every step after 3 runs again.
+    conn.execute_batch(
+        "DROP TABLE invitees;
+         ALTER TABLE series DROP COLUMN interval_days;
+         ALTER TABLE series DROP COLUMN archived;
+         ALTER TABLE people DROP COLUMN active;
+         ALTER TABLE categories DROP COLUMN archived;
+         ALTER TABLE categories DROP COLUMN series;",
+    )
+    .unwrap();
     conn.pragma_update(None, "user_version", 3).unwrap();
 }
 

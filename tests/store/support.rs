@@ -58,17 +58,22 @@ pub fn fixture(path: &Path) -> Fixture {
         name: "خانم سعیدی".into(),
         title: "کارشناس".into(),
         agency: Some(health.id.clone()),
+        active: true,
     };
     store.add_person(&person).unwrap();
     let permits = Category {
         id: Id::new(),
         name: "اخذ مجوز".into(),
         order: 1,
+        archived: false,
+        series: None,
     };
     let health_code = Category {
         id: Id::new(),
         name: "کد بهداشتی".into(),
         order: 2,
+        archived: false,
+        series: None,
     };
     store.add_category(&permits).unwrap();
     store.add_category(&health_code).unwrap();
@@ -79,6 +84,8 @@ pub fn fixture(path: &Path) -> Fixture {
         default_place: "سالن جلسات".into(),
         member_agencies: vec![bank.id.clone(), health.id.clone()],
         quorum: 2,
+        archived: false,
+        interval_days: 0,
     };
     store.create_series(&series).unwrap();
     let meeting = store

@@ -96,3 +96,61 @@ fn a_picker_of_other_things_says_nothing_matches_and_enter_does_nothing() {
     h.key("enter");
     assert_eq!(form(&h).focused().unwrap().id, FieldId::StatementIssue);
 }
+
+#[test]
+fn a_guest_is_added_on_the_spot_with_title_and_agency_and_invited() {
+    let (_dir, mut h) = own_series(Lang::Fa);
+    h.key("ش").key("د"); // a, then n in the Persian layout
+    assert!(matches!(
+        form(&h).kind,
+        hamyar::tui::forms::FormKind::Person {
+            guest_at: Some(_),
+            ..
+        }
+    ));
+    h.typed("خانم آزیتا سعیدی")
+        .key("tab")
+        .typed("کارشناس مسئول «گروه‌های همیار»")
+        .key("tab")
+        .typed("صندوق کارآفرینی امید (کرمان)")
+        .key("enter");
+    // The agency was added from the picker, and the focus went on to the invitations.
+    assert_eq!(form(&h).focused().unwrap().id, FieldId::InviteeOf);
+    h.typed("اشتغال").key("enter").key("ctrl+s");
+    assert!(
+        matches!(h.app.ui.top(), Some(Modal::Attendance { .. })),
+        "back on the attendance list: {:?} {}",
+        h.app.ui.top(),
+        h.flash()
+    );
+    let store = h.store();
+    let people = store.list_people().unwrap();
+    assert_eq!(people.len(), 1);
+    let p = &people[0];
+    assert_eq!(p.title, "کارشناس مسئول «گروه‌های همیار»");
+    let agency = store.get_agency(p.agency.as_ref().unwrap()).unwrap();
+    assert_eq!(agency.name, "صندوق کارآفرینی امید (کرمان)");
+    let room = h.app.model.room.as_ref().unwrap();
+    assert_eq!(
+        store.invitees(&room.series.id).unwrap(),
+        std::slice::from_ref(&p.id)
+    );
+    let att = store.list_attendance(&room.meeting.id).unwrap();
+    assert_eq!(att.len(), 1);
+    assert_eq!(att[0].state, hamyar::domain::AttendanceState::Present);
+    assert_eq!(
+        room.expected_people(&h.app.model.directory),
+        std::slice::from_ref(&p.id)
+    );
+    let screen = h.screen(100, 30);
+    assert!(screen.contains("ﯼﺪﯿﻌﺳ ﺎﺘﯾﺯﺁ ﻢﻧﺎﺧ"), "{screen}");
+    // One undo takes the guest away whole: attendance, invitation and person.
+    h.key("esc").key("u");
+    assert!(store.list_people().unwrap().is_empty());
+    assert!(store.invitees(&room_series(&h)).unwrap().is_empty());
+    assert!(h.flash().contains("مهمان"), "{}", h.flash());
+}
+
+fn room_series(h: &Harness) -> hamyar::domain::Id {
+    h.app.model.room.as_ref().unwrap().series.id.clone()
+}

@@ -115,6 +115,7 @@ fn person(rng: &mut Rng, title: &str, agency: Option<&Agency>) -> Person {
         name,
         title: title.to_string(),
         agency: agency.map(|a| a.id.clone()),
+        active: true,
     }
 }
 
@@ -153,6 +154,8 @@ impl Cast {
                 id: Id::new(),
                 name: topic.category.into(),
                 order,
+                archived: false,
+                series: None,
             })
             .collect();
         let members: Vec<Id> = delegations.iter().map(|d| d.agency.id.clone()).collect();
@@ -163,6 +166,8 @@ impl Cast {
             default_place: PLACES[0].into(),
             quorum: u32::try_from(members.len() / 2).unwrap_or(0),
             member_agencies: members,
+            archived: false,
+            interval_days: 0,
         };
         Cast {
             series,

@@ -3,6 +3,7 @@
 //! reloaded and the next frame confirms it.
 
 mod choices;
+mod directory;
 mod history;
 mod modals;
 mod review;

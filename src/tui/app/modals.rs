@@ -101,7 +101,7 @@ impl App {
                     short_name: String::new(),
                     active: true,
                 };
-                self.store.add_agency(&agency).map(|()| agency.id)
+                self.store.new_agency(&agency).map(|()| agency.id)
             }
             Creates::Person => {
                 let person = crate::domain::Person {
@@ -109,6 +109,7 @@ impl App {
                     name: name.clone(),
                     title: String::new(),
                     agency: None,
+                    active: true,
                 };
                 self.store.add_person(&person).map(|()| person.id)
             }
@@ -232,6 +233,16 @@ impl App {
                 if let Some(person) = person {
                     self.set_attendance(&person, state, None);
                 }
+            }
+            Action::AddGuest => {
+                let meeting = self.model.room.as_ref().map(|r| r.meeting.id.clone());
+                let form = forms::person_form(
+                    self.model.lang,
+                    &self.model.directory,
+                    None,
+                    meeting.as_ref(),
+                );
+                self.ui.modals.push(Modal::Form(form));
             }
             Action::MarkSubstitute | Action::EditReason => {
                 if let Some(person) = person {

@@ -12,7 +12,7 @@ use crate::tui::forms::{self, FieldId, Form, FormKind};
 use super::App;
 
 /// Why a form cannot be saved yet: shown in the form, which stays open.
-struct Refusal(String);
+pub(super) struct Refusal(pub(super) String);
 
 impl App {
     pub(super) fn save_form(&mut self) {
@@ -39,6 +39,9 @@ impl App {
             }
             FormKind::Export { meeting, stem, .. } => self.save_export(&form, meeting, stem),
             FormKind::MoveIssue { issue } => self.save_move_issue(&form, issue),
+            FormKind::Person { editing, guest_at } => {
+                self.save_person(&form, editing.as_ref(), guest_at.as_ref())
+            }
             FormKind::ReviewFilter => {
                 if self.review_loader.is_some() {
                     self.poll_review(true);
@@ -70,13 +73,13 @@ impl App {
         self.model.lang
     }
 
-    fn required(&self, field: FieldId) -> Refusal {
+    pub(super) fn required(&self, field: FieldId) -> Refusal {
         let label = field_label(self.lang(), field);
         Refusal(TuiMessage::Required(label).localized(self.lang()))
     }
 
-    fn refused(&self, e: &crate::store::StoreError) -> Refusal {
-        Refusal(e.to_string())
+    pub(super) fn refused(&self, e: &crate::store::StoreError) -> Refusal {
+        Refusal(e.localized(self.lang()))
     }
 
     fn calendar(&self) -> MonthCalendar {
@@ -255,6 +258,8 @@ impl App {
                 .map(|a| a.id.clone())
                 .collect(),
             quorum,
+            archived: false,
+            interval_days: 0,
         };
         self.store
             .create_series(&series)

@@ -120,7 +120,12 @@ pub fn statement_form(
         .filter(|a| a.state.code() == "present" || a.state.code() == "substitute")
         .map(|a| &a.person)
         .collect();
-    let mut people: Vec<&crate::domain::Person> = dir.people.iter().collect();
+    let speaking = editing.map(|st| &st.speaker);
+    let mut people: Vec<&crate::domain::Person> = dir
+        .people
+        .iter()
+        .filter(|p| p.active || Some(&p.id) == speaking)
+        .collect();
     people.sort_by_key(|p| !present.contains(&&p.id));
     let options = people
         .iter()
@@ -212,6 +217,46 @@ pub fn move_issue_form(lang: Lang, dir: &Directory, issue: &Issue) -> Form {
     )
 }
 
+/// A person: name, title (سمت), agency (a new one added as typed), and the series they are a
+/// standing invitee of. A guest at `guest_at` is offered its series' invitation.
+pub fn person_form(
+    lang: Lang,
+    dir: &Directory,
+    editing: Option<(&crate::domain::Person, &[Id])>,
+    guest_at: Option<&Id>,
+) -> Form {
+    let mut agency =
+        Picker::single(agency_options(lang, dir), base(lang)).creating(Creates::Agency);
+    let series = dir
+        .series
+        .iter()
+        .filter(|s| !s.archived)
+        .map(|s| PickOption::new(Some(s.id.clone()), &s.title, &s.organisation, &[]))
+        .collect();
+    let mut invited = Picker::multi(series, base(lang));
+    let (name, title) = match editing {
+        Some((p, series)) => {
+            chosen(&mut agency, std::slice::from_ref(&p.agency));
+            let ids: Vec<Option<Id>> = series.iter().cloned().map(Some).collect();
+            chosen(&mut invited, &ids);
+            (p.name.as_str(), p.title.as_str())
+        }
+        None => ("", ""),
+    };
+    Form::new(
+        FormKind::Person {
+            editing: editing.map(|(p, _)| p.id.clone()),
+            guest_at: guest_at.cloned(),
+        },
+        vec![
+            line(lang, FieldId::PersonName, name),
+            line(lang, FieldId::PersonTitle, title),
+            Field::pick(FieldId::PersonAgency, agency),
+            Field::pick(FieldId::InviteeOf, invited),
+        ],
+    )
+}
+
 /// A new series: title, organisation, default place and quorum.
 pub fn series_form(lang: Lang) -> Form {
     Form::new(
@@ -253,7 +298,7 @@ pub fn substitute_form(lang: Lang, dir: &Directory, person: &Id) -> Form {
     let options = dir
         .people
         .iter()
-        .filter(|p| &p.id != person)
+        .filter(|p| &p.id != person && p.active)
         .map(|p| {
             let agency = p.agency.as_ref().map_or("", |a| dir.agency_name(lang, a));
             PickOption::new(Some(p.id.clone()), &p.name, agency, &[&p.title])

@@ -88,6 +88,10 @@ pub enum FieldId {
     ExportFormat,
     ExportFile,
     Filter,
+    PersonName,
+    PersonTitle,
+    PersonAgency,
+    InviteeOf,
 }
 
 impl FieldId {
@@ -117,6 +121,10 @@ impl FieldId {
             FieldId::ExportFormat => "export_format",
             FieldId::ExportFile => "export_file",
             FieldId::Filter => "filter",
+            FieldId::PersonName => "person_name",
+            FieldId::PersonTitle => "person_title",
+            FieldId::PersonAgency => "person_agency",
+            FieldId::InviteeOf => "invitee_of",
         }
     }
 }

@@ -13,7 +13,8 @@ use crate::domain::Id;
 
 pub use build::{
     amendment_form, decision_form, export_form, export_formats, filter_form, follow_up_form,
-    issue_form, move_issue_form, reason_form, series_form, statement_form, substitute_form,
+    issue_form, move_issue_form, person_form, reason_form, series_form, statement_form,
+    substitute_form,
 };
 pub use field::{Edited, Field, FieldId, FieldKind, edit_input};
 pub use picker::{Creates, Enter, PickOption, Picker};
@@ -39,6 +40,12 @@ pub enum FormKind {
     FollowUp {
         decision: Id,
         status: crate::domain::DecisionStatus,
+    },
+    /// A person of the directory, new or `editing`; with `guest_at`, a guest who came to that
+    /// meeting unexpected, marked present when saved.
+    Person {
+        editing: Option<Id>,
+        guest_at: Option<Id>,
     },
     /// Another category for an issue (`c`): one picker, saved as soon as a category is taken.
     MoveIssue { issue: Id },
@@ -71,6 +78,11 @@ impl FormKind {
             }
             FormKind::Export { meeting, .. } => format!("export:{meeting}"),
             FormKind::MoveIssue { issue } => format!("move_issue:{issue}"),
+            FormKind::Person {
+                editing,
+                guest_at: Some(m),
+            } => format!("guest:{m}{}", id(editing)),
+            FormKind::Person { editing, .. } => format!("person{}", id(editing)),
             FormKind::ReviewFilter => "filter".into(),
         }
     }

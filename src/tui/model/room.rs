@@ -87,6 +87,8 @@ pub struct Room {
     pub statements: Vec<Statement>,
     pub review: Vec<ReviewRow>,
     pub attendance: Vec<Attendance>,
+    /// The series' standing invitees, in the order they were invited.
+    pub invitees: Vec<Id>,
     pub tabs: Vec<Tab>,
     pub tab: usize,
     pub show_resolved: bool,
@@ -115,6 +117,7 @@ impl Room {
             statements: Vec::new(),
             review: Vec::new(),
             attendance: Vec::new(),
+            invitees: Vec::new(),
             tabs: Vec::new(),
             tab: 0,
             show_resolved: false,
@@ -147,6 +150,8 @@ impl Room {
             })
             .collect();
         self.attendance = store.list_attendance(&id)?;
+        self.series = store.get_series(&self.meeting.series)?;
+        self.invitees = store.invitees(&self.series.id)?;
         self.rebuild_tabs(dir);
         self.clamp();
         Ok(())
@@ -305,18 +310,30 @@ impl Room {
         }
     }
 
-    /// The people expected at this meeting: everyone with an attendance record, then the
-    /// people of the series' member agencies.
+    /// The people expected at this meeting, in an order that marking them does not change:
+    /// the series' standing invitees, then the active people of its member agencies (in the
+    /// series' order of agencies), then anyone else with an attendance record (guests).
     pub fn expected_people(&self, dir: &Directory) -> Vec<Id> {
-        let mut ids: Vec<Id> = self.attendance.iter().map(|a| a.person.clone()).collect();
-        for p in &dir.people {
-            let member = p
-                .agency
-                .as_ref()
-                .is_some_and(|a| self.series.member_agencies.contains(a));
-            if member && !ids.contains(&p.id) {
-                ids.push(p.id.clone());
+        let mut ids: Vec<Id> = Vec::new();
+        let mut add = |id: &Id| {
+            if !ids.contains(id) {
+                ids.push(id.clone());
             }
+        };
+        let recorded = |id: &Id| self.attendance.iter().any(|a| &a.person == id);
+        let active = |id: &Id| dir.person(id).is_some_and(|p| p.active) || recorded(id);
+        for id in self.invitees.iter().filter(|id| active(id)) {
+            add(id);
+        }
+        for agency in &self.series.member_agencies {
+            for p in &dir.people {
+                if p.agency.as_ref() == Some(agency) && active(&p.id) {
+                    add(&p.id);
+                }
+            }
+        }
+        for a in &self.attendance {
+            add(&a.person);
         }
         ids
     }

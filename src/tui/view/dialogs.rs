@@ -113,6 +113,7 @@ pub fn attendance(
         buf.set_style(at, style);
         let person = dir.person(id);
         let name = person.map_or("", |p| p.name.as_str());
+        let title = person.map_or("", |p| p.title.as_str());
         let agency = person
             .and_then(|p| p.agency.as_ref())
             .map_or("", |a| dir.agency_name(lang, a));
@@ -125,11 +126,12 @@ pub fn attendance(
             t
         });
         let reason = record.map_or("", |a| a.reason.as_str());
-        let parts = cells(at, &[22, 24, 18, 0], lang);
+        let parts = cells(at, &[20, 18, 22, 16, 0], lang);
         line(buf, parts[0], name, style, lang);
-        line(buf, parts[1], agency, style, lang);
-        line(buf, parts[2], &state, style, lang);
-        line(buf, parts[3], reason, style.patch(theme.muted), lang);
+        line(buf, parts[1], title, style.patch(theme.muted), lang);
+        line(buf, parts[2], agency, style, lang);
+        line(buf, parts[3], &state, style, lang);
+        line(buf, parts[4], reason, style.patch(theme.muted), lang);
     }
     let keys = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
     label(buf, keys, s.attendance_keys, theme.muted, lang);

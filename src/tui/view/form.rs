@@ -32,6 +32,10 @@ fn title(lang: Lang, kind: &FormKind) -> String {
         FormKind::Export { .. } => return s.export_noun.to_string(),
         FormKind::ReviewFilter => return s.filter_label.to_string(),
         FormKind::MoveIssue { .. } => return s.move_issue_title.to_string(),
+        FormKind::Person {
+            guest_at: Some(_), ..
+        } => return s.guest_title.to_string(),
+        FormKind::Person { editing, .. } => (s.person_noun, editing.is_some()),
     };
     TuiMessage::FormTitle(noun, editing).localized(lang)
 }

@@ -36,6 +36,7 @@ pub(super) fn person_row(p: &Person) -> Result<Row, StoreError> {
         ("name", text(&p.name)),
         ("title", text(&p.title)),
         ("agency", checked_opt(p.agency.as_ref())?),
+        ("active", Value::Integer(i64::from(p.active))),
     ];
     r.derived = vec![("name_f", Value::Text(fold(&sanitize(&p.name))))];
     Ok(r)
@@ -46,6 +47,7 @@ pub(super) fn category_row(c: &Category) -> Result<Row, StoreError> {
     r.cols = vec![
         ("name", text(&c.name)),
         ("ord", Value::Integer(i64::from(c.order))),
+        ("archived", Value::Integer(i64::from(c.archived))),
     ];
     r.derived = vec![("name_f", Value::Text(fold(&sanitize(&c.name))))];
     Ok(r)
@@ -63,6 +65,8 @@ pub(super) fn series_row(s: &Series) -> Result<Row, StoreError> {
         ("default_place", text(&s.default_place)),
         ("member_agencies", Value::Text(ids_json(&s.member_agencies))),
         ("quorum", Value::Integer(i64::from(s.quorum))),
+        ("interval_days", Value::Integer(i64::from(s.interval_days))),
+        ("archived", Value::Integer(i64::from(s.archived))),
     ];
     Ok(r)
 }
