@@ -1,16 +1,21 @@
-//! The database path, looked at without SQLite and without writing: what it names (a file, a
-//! folder, a pipe, a dangling or looping symbolic link), and what its first 100 bytes say.
+//! The database path, looked at without writing: what it names (a file, a folder, a pipe, a
+//! dangling or looping symbolic link), from metadata alone, and what its header says, through
+//! SQLite.
 //!
 //! A named pipe would block an `open` until some writer appeared, so the file type is checked
-//! from metadata first and nothing that is not a regular file is ever opened.
+//! from metadata first and nothing that is not a regular file is ever opened. No descriptor of
+//! the database is ever opened outside SQLite (see [`read_header`]).
 
 use std::collections::HashSet;
-use std::fs::{self, File, Metadata};
-use std::io::{ErrorKind, Read};
-use std::path::{Path, PathBuf};
+use std::fs::{self, Metadata};
+use std::io::ErrorKind;
+use std::path::Path;
 
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use super::Access;
 use super::error::{FileKind, StoreError};
-use super::fault::{Intent, io_error};
+use super::fault::{Intent, io_error, sqlite_error};
 
 /// How many symbolic links are followed before a chain counts as a loop (Linux's own limit).
 const MAX_LINKS: usize = 40;
@@ -100,57 +105,62 @@ fn link_loop_above(path: &Path) -> Option<StoreError> {
         })
 }
 
-/// What the first 100 bytes of the file say.
+/// What the file's header says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Header {
     /// Zero bytes.
     Empty,
-    /// An SQLite database; `wal` when its header says write-ahead-log mode.
-    Sqlite {
-        user_version: u32,
-        app_id: i32,
-        wal: bool,
-    },
+    /// An SQLite database, with the schema version and application id of its main file.
+    Sqlite { user_version: u32, app_id: i32 },
     /// Anything else.
     NotSqlite,
 }
 
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
-/// Reads the header of a file [`examine`] found regular, without SQLite, so nothing is written.
+/// Reads the header of a file [`examine`] found regular, through SQLite and without writing.
+///
+/// Never with `std::fs`: POSIX locks belong to the process and the file, and closing *any*
+/// descriptor of the file drops every lock the process holds on it, those of a connection
+/// already open included. Another client then takes itself for the last connection,
+/// checkpoints, and deletes the `-wal` that connection is still writing to. SQLite's own
+/// descriptors are safe: it defers closing one while the process holds a lock on the file.
+///
+/// An `immutable=1` connection reads the main file alone: no lock, no `-wal` or `-shm`, nothing
+/// written. While another connection writes, the header it reads may be older than the log's;
+/// the open checks again through its real connection before writing anything.
 pub(crate) fn read_header(path: &Path) -> Result<Header, StoreError> {
-    let io = |e| io_error(e, path, Intent::Read);
-    let mut file = File::open(path).map_err(io)?;
-    let mut buf = [0u8; 100];
-    let mut n = 0;
-    while n < buf.len() {
-        match file.read(&mut buf[n..]) {
-            Ok(0) => break,
-            Ok(k) => n += k,
-            Err(e) if e.kind() == ErrorKind::Interrupted => {}
-            Err(e) => return Err(io(e)),
-        }
-    }
-    if n == 0 {
+    let meta = fs::metadata(path).map_err(|e| io_error(e, path, Intent::Read))?;
+    if meta.len() == 0 {
         return Ok(Header::Empty);
     }
-    if n < buf.len() || &buf[..16] != SQLITE_MAGIC {
-        return Ok(Header::NotSqlite);
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let read = Connection::open_with_flags(immutable_uri(path), flags).and_then(|c| {
+        c.query_row(
+            "SELECT (SELECT user_version FROM pragma_user_version),
+                    (SELECT application_id FROM pragma_application_id)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+    });
+    match read {
+        Ok((user_version, app_id)) => Ok(Header::Sqlite {
+            user_version,
+            app_id,
+        }),
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => Ok(Header::NotSqlite),
+        Err(e) => Err(sqlite_error(e, path, Access::ReadOnly)),
     }
-    let be = |at: usize| [buf[at], buf[at + 1], buf[at + 2], buf[at + 3]];
-    Ok(Header::Sqlite {
-        user_version: u32::from_be_bytes(be(60)),
-        app_id: i32::from_be_bytes(be(68)),
-        // Bytes 18 and 19, the file format's write and read versions: 2 is WAL, 1 is legacy.
-        wal: buf[18] == 2 || buf[19] == 2,
-    })
 }
 
-/// The `-wal` file SQLite keeps beside the database while it is open in WAL mode.
-pub(crate) fn wal_path(path: &Path) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push("-wal");
-    PathBuf::from(name)
+/// Whether a `-wal` or a rollback `-journal` lies beside the database: commits that are not
+/// in the main file yet (a writer is running, or one crashed), so it must not be read alone.
+pub(crate) fn has_side_journal(path: &Path) -> bool {
+    ["-wal", "-journal"].iter().any(|suffix| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        Path::new(&name).exists()
+    })
 }
 
 /// An `immutable=1` URI for `path`, with every byte that could end or bend the path
@@ -197,7 +207,14 @@ mod tests {
     }
 
     #[test]
-    fn wal_file_sits_beside_the_database() {
-        assert_eq!(wal_path(Path::new("/x/h.db")), Path::new("/x/h.db-wal"));
+    fn a_wal_or_a_journal_beside_the_file_is_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("h.db");
+        assert!(!has_side_journal(&db));
+        for side in ["h.db-wal", "h.db-journal"] {
+            fs::write(dir.path().join(side), b"").unwrap();
+            assert!(has_side_journal(&db), "{side}");
+            fs::remove_file(dir.path().join(side)).unwrap();
+        }
     }
 }

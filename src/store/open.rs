@@ -1,7 +1,10 @@
 //! Opening the database file.
 //!
-//! Both ways first look at the path and the header without SQLite ([`super::file`]), so that a
-//! pipe never blocks, and a foreign or newer file is refused before SQLite could write to it.
+//! Both ways first look at the path (metadata only) and the header (an `immutable` SQLite
+//! connection, which writes nothing and takes no lock: [`super::file`]), so that a pipe never
+//! blocks, and a foreign or newer file is refused before SQLite could write to it. Nothing here
+//! opens a descriptor of the database outside SQLite: closing one would drop the locks of every
+//! connection this process holds on it.
 //!
 //! - **For writing:** create the file privately if asked, set the pragmas (WAL) and migrate.
 //! - **For reading:** never change a byte. No pragma that writes, no migration (an empty or
@@ -16,12 +19,14 @@
 //! `immutable=1` reads the main file alone, with no locks and no side files; it is wrong only
 //! if the file changes while it is read, since SQLite then no longer notices.
 //!
-//! So: a rollback-journal file, or a WAL file whose `-wal` exists (a writer is running, or one
-//! crashed and left commits there), is read with `SQLITE_OPEN_READONLY`; a WAL file with no
-//! `-wal` has all its commits in the main file, and nobody is writing it, so it is read
-//! `immutable`. The one race left, a writer starting and checkpointing (after 1000 pages)
-//! within a read command's few milliseconds, can at worst make that read fail or see the old
-//! state; it can never harm the file, because nothing is written.
+//! So: a file with a `-wal` or a `-journal` beside it (a writer is running, or one crashed and
+//! left commits there) is read with `SQLITE_OPEN_READONLY`; a file with neither has all its
+//! commits in the main file, and no hamyar is writing it (hamyar writes in WAL mode, whose
+//! `-wal` stays while any connection is open), so it is read `immutable`. The one race left,
+//! a writer starting and checkpointing (after 1000 pages) within a read command's few
+//! milliseconds, or another program writing a rollback-journal file meanwhile, can at worst
+//! make that read fail or see the old state; it can never harm the file, because nothing is
+//! written.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -32,7 +37,7 @@ use rusqlite::{Connection, OpenFlags};
 use super::Access;
 use super::error::StoreError;
 use super::fault::{Fault, Intent, io_error};
-use super::file::{Found, Header, examine, immutable_uri, read_header, wal_path};
+use super::file::{Found, Header, examine, has_side_journal, immutable_uri, read_header};
 use super::schema::{APPLICATION_ID, SCHEMA_VERSION, migrate};
 
 /// How long a writer waits for another process's transaction before giving up.
@@ -107,17 +112,8 @@ pub fn connect_writable(path: &Path) -> Result<Connection, StoreError> {
         Header::Sqlite {
             user_version,
             app_id,
-            ..
         } => check_version(path, user_version, app_id, None)?,
         Header::Empty => {}
-    }
-    // Opening read-write does not write the file: SQLite only does so on the first change.
-    if let Err(e) = std::fs::OpenOptions::new()
-        .read(true)
-        .write(true)
-        .open(path)
-    {
-        return Err(io_error(e, path, Intent::Write));
     }
     // Root can write a file whose mode forbids writing; honour the mode anyway, since whoever
     // made the database read-only (an archived series, say) meant it.
@@ -128,6 +124,16 @@ pub fn connect_writable(path: &Path) -> Result<Connection, StoreError> {
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).map_err(|e| fail(e.into()))?;
+    // SQLite opens a file it may not write read-only rather than fail; it writes nothing until
+    // the first change, so asking it here leaves the file as it was.
+    if conn
+        .is_readonly(rusqlite::MAIN_DB)
+        .map_err(|e| fail(e.into()))?
+    {
+        return Err(StoreError::ReadOnly {
+            path: path.to_path_buf(),
+        });
+    }
     conn.busy_timeout(BUSY_TIMEOUT)
         .map_err(|e| fail(e.into()))?;
     // The header may be stale while a write-ahead log holds newer pages: ask SQLite as well,
@@ -142,7 +148,7 @@ pub fn connect_writable(path: &Path) -> Result<Connection, StoreError> {
 /// Opens an existing file for reading only, as it is: see the module's documentation.
 pub fn connect_read_only(path: &Path) -> Result<Connection, StoreError> {
     let fail = |e: Fault| e.into_store(path, Access::ReadOnly);
-    let wal = match existing_header(path)? {
+    match existing_header(path)? {
         Header::Empty => {
             return Err(StoreError::Empty {
                 path: path.to_path_buf(),
@@ -156,14 +162,10 @@ pub fn connect_read_only(path: &Path) -> Result<Connection, StoreError> {
         Header::Sqlite {
             user_version,
             app_id,
-            wal,
-        } => {
-            check_version(path, user_version, app_id, None)?;
-            wal
-        }
-    };
+        } => check_version(path, user_version, app_id, None)?,
+    }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = if wal && !wal_path(path).exists() {
+    let conn = if !has_side_journal(path) {
         Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
     } else {
         Connection::open_with_flags(path, flags)

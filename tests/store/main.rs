@@ -11,6 +11,7 @@ mod calendar;
 mod concurrent;
 mod crash;
 mod directory;
+mod locks;
 mod open;
 mod room;
 mod roundtrip;

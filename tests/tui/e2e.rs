@@ -11,7 +11,7 @@ use super::keys::Key;
 use super::pty::{Pty, PtyCommand, SHORT};
 
 /// How `text` looks on the terminal: the same pipeline the screen uses, right to left.
-fn shown(text: &str) -> String {
+pub(super) fn shown(text: &str) -> String {
     let mut out = Vec::new();
     let opts = FilterOptions {
         base: BaseDirection::Rtl,
@@ -27,7 +27,7 @@ fn shown(text: &str) -> String {
         .replace('\u{200C}', "")
 }
 
-fn demo(dir: &tempfile::TempDir) -> PathBuf {
+pub(super) fn demo(dir: &tempfile::TempDir) -> PathBuf {
     let db = dir.path().join("meeting.db");
     let ok = std::process::Command::new(env!("CARGO_BIN_EXE_hamyar"))
         .arg("--db")
@@ -41,7 +41,7 @@ fn demo(dir: &tempfile::TempDir) -> PathBuf {
 }
 
 /// hamyar on `db` on the day of meeting 2, in a 120×35 terminal, once the room is drawn.
-fn open(db: &Path, dir: &tempfile::TempDir) -> Pty {
+pub(super) fn open(db: &Path, dir: &tempfile::TempDir) -> Pty {
     let mut p = PtyCommand::hamyar()
         .arg("--db")
         .arg(db)
@@ -72,7 +72,7 @@ fn find<'a>(all: &'a serde_json::Value, number: &str) -> Option<&'a serde_json::
 }
 
 /// Types a decision on the selected issue through the Persian layout and saves it.
-fn record_decision(p: &mut Pty, text: &str) {
+pub(super) fn record_decision(p: &mut Pty, text: &str) {
     p.send_text("ی"); // d on the Persian layout
     p.wait_for_text(&shown("مصوبه تازه"), SHORT);
     p.send_text(text);

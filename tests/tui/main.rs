@@ -8,6 +8,7 @@
 
 mod app;
 mod e2e;
+mod other_client;
 mod present;
 mod review_rows;
 mod screens;
