@@ -21,6 +21,7 @@ pub mod csv;
 mod document;
 mod docx;
 mod follow_ups;
+pub mod fonts;
 mod html;
 pub mod json;
 mod layout;
@@ -154,7 +155,7 @@ fn render_document(doc: &Document, format: Format) -> Result<Vec<u8>, ExportErro
     Ok(match format {
         Format::Md => markdown::render(doc).into_bytes(),
         Format::Html => html::render(doc).into_bytes(),
-        Format::Docx => docx::render(doc)?,
+        Format::Docx => docx::render(doc, docx::Fonts::Embedded)?,
         Format::Pdf => pdf::render(doc)?,
         Format::Json | Format::Csv => return Err(ExportError::NotADocumentFormat(format)),
     })

@@ -7,6 +7,7 @@
 //! own day), so the same minutes give the same bytes.
 
 mod body;
+mod fonts;
 mod parts;
 mod xml;
 
@@ -16,12 +17,16 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::document::Document;
+pub use parts::Fonts;
 use xml::Xml;
 
-/// The document as a `.docx` package.
-pub fn render(doc: &Document) -> io::Result<Vec<u8>> {
+/// The document as a `.docx` package, with the Persian font embedded or only named.
+pub fn render(doc: &Document, fonts: Fonts) -> io::Result<Vec<u8>> {
     let parts: [(&str, Vec<u8>); 10] = [
-        ("[Content_Types].xml", parts::content_types().into_bytes()),
+        (
+            "[Content_Types].xml",
+            parts::content_types(fonts).into_bytes(),
+        ),
         ("_rels/.rels", parts::package_rels().into_bytes()),
         ("docProps/core.xml", core(doc)?),
         ("docProps/app.xml", parts::app().into_bytes()),
@@ -31,8 +36,8 @@ pub fn render(doc: &Document) -> io::Result<Vec<u8>> {
         ),
         ("word/document.xml", body::document_xml(doc)?),
         ("word/styles.xml", parts::styles(doc.lang).into_bytes()),
-        ("word/settings.xml", parts::settings().into_bytes()),
-        ("word/fontTable.xml", parts::font_table().into_bytes()),
+        ("word/settings.xml", parts::settings(fonts).into_bytes()),
+        ("word/fontTable.xml", parts::font_table(fonts).into_bytes()),
         ("word/header1.xml", body::header_xml(doc)?),
     ];
     let footer = body::footer_xml(doc)?;
@@ -46,6 +51,16 @@ pub fn render(doc: &Document) -> io::Result<Vec<u8>> {
     {
         zip.start_file(*name, options).map_err(io::Error::other)?;
         zip.write_all(bytes)?;
+    }
+    if fonts == Fonts::Embedded {
+        zip.start_file("word/_rels/fontTable.xml.rels", options)
+            .map_err(io::Error::other)?;
+        zip.write_all(fonts::font_table_rels().as_bytes())?;
+        for cut in fonts::embedded() {
+            zip.start_file(cut.part, options.compression_level(Some(1)))
+                .map_err(io::Error::other)?;
+            zip.write_all(&cut.bytes)?;
+        }
     }
     Ok(zip.finish().map_err(io::Error::other)?.into_inner())
 }

@@ -1,6 +1,7 @@
 //! The fixed parts of the package: content types, relationships, styles, fonts and settings.
 //! None of them holds a record's text, so they are written as literal XML.
 
+use crate::export::fonts;
 use crate::i18n::Lang;
 
 pub(super) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -8,14 +9,21 @@ pub(super) const R_NS: &str = "http://schemas.openxmlformats.org/officeDocument/
 
 const DECL: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
-/// The complex-script font: B Nazanin, the Iranian office standard, with free fallbacks named
-/// in the font table for machines that lack it (Noto Naskh Arabic is Debian's
-/// `fonts-noto-core`).
-pub(super) const CS_FONT: &str = "B Nazanin";
-const CS_FALLBACKS: &str = "Vazirmatn,Tahoma,Noto Naskh Arabic";
+/// The complex-script font: B Nazanin, the Iranian office standard; where it is missing the
+/// embedded Vazirmatn FD stands in (see `fonts`).
+pub(super) const CS_FONT: &str = fonts::PREFERRED;
 const LATIN_FONT: &str = "Times New Roman";
 
-pub(super) fn content_types() -> String {
+/// Whether the package carries the Persian font.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fonts {
+    /// Embedded, for a file that goes to other computers.
+    Embedded,
+    /// Only named, for LibreOffice on this computer, which is given the font another way (PDF).
+    Named,
+}
+
+pub(super) fn content_types(fonts: Fonts) -> String {
     let over = |part: &str, kind: &str| {
         format!(
             "<Override PartName=\"/{part}\" ContentType=\"application/vnd.openxmlformats-officedocument.{kind}+xml\"/>"
@@ -25,9 +33,14 @@ pub(super) fn content_types() -> String {
         "{DECL}<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
 <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
 <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
-{}{}{}{}{}{}\
+{}{}{}{}{}{}{}\
 <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
 {}</Types>",
+        if fonts == Fonts::Embedded {
+            "<Default Extension=\"odttf\" ContentType=\"application/vnd.openxmlformats-officedocument.obfuscatedFont\"/>"
+        } else {
+            ""
+        },
         over("word/document.xml", "wordprocessingml.document.main"),
         over("word/styles.xml", "wordprocessingml.styles"),
         over("word/settings.xml", "wordprocessingml.settings"),
@@ -68,33 +81,40 @@ pub(super) fn app() -> String {
     )
 }
 
-pub(super) fn settings() -> String {
+pub(super) fn settings(fonts: Fonts) -> String {
+    let embed = if fonts == Fonts::Embedded {
+        "<w:embedTrueTypeFonts/>"
+    } else {
+        ""
+    };
     format!(
-        "{DECL}<w:settings xmlns:w=\"{W_NS}\"><w:zoom w:percent=\"100\"/>\
+        "{DECL}<w:settings xmlns:w=\"{W_NS}\"><w:zoom w:percent=\"100\"/>{embed}\
 <w:defaultTabStop w:val=\"720\"/><w:characterSpacingControl w:val=\"doNotCompress\"/>\
 <w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat>\
 <w:themeFontLang w:val=\"en-US\" w:bidi=\"fa-IR\"/></w:settings>"
     )
 }
 
-pub(super) fn font_table() -> String {
-    let font = |name: &str, alt: &str, charset: &str, family: &str| {
+pub(super) fn font_table(fonts: Fonts) -> String {
+    let embed = match fonts {
+        Fonts::Embedded => super::fonts::embed_elements(),
+        Fonts::Named => String::new(),
+    };
+    let font = |name: &str, alt: &str, charset: &str, family: &str, embed: &str| {
         let alt = if alt.is_empty() {
             String::new()
         } else {
             format!("<w:altName w:val=\"{alt}\"/>")
         };
         format!(
-            "<w:font w:name=\"{name}\">{alt}<w:charset w:val=\"{charset}\"/><w:family w:val=\"{family}\"/><w:pitch w:val=\"variable\"/></w:font>"
+            "<w:font w:name=\"{name}\">{alt}<w:charset w:val=\"{charset}\"/><w:family w:val=\"{family}\"/><w:pitch w:val=\"variable\"/>{embed}</w:font>"
         )
     };
     format!(
-        "{DECL}<w:fonts xmlns:w=\"{W_NS}\">{}{}{}{}{}</w:fonts>",
-        font(LATIN_FONT, "", "00", "roman"),
-        font(CS_FONT, CS_FALLBACKS, "B2", "auto"),
-        font("Vazirmatn", "Tahoma,Noto Naskh Arabic", "B2", "swiss"),
-        font("Tahoma", "Noto Naskh Arabic", "00", "swiss"),
-        font("Noto Naskh Arabic", "", "B2", "roman"),
+        "{DECL}<w:fonts xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\">{}{}{}</w:fonts>",
+        font(LATIN_FONT, "", "00", "roman", ""),
+        font(CS_FONT, fonts::FALLBACK, "B2", "auto", &embed),
+        font(fonts::FALLBACK, "", "B2", "swiss", &embed),
     )
 }
 

@@ -1,0 +1,116 @@
+//! What the DOCX must carry for an office to file it, read from the package itself (no office
+//! suite needed): the embedded font. How LibreOffice renders it is checked by
+//! `tests/fixtures/export/office-checks.sh`.
+
+use std::io::Read;
+
+use super::export::{demo_db, docx_parts, hamyar};
+
+/// The minutes of demo meeting 2 as a DOCX package, in `lang`.
+pub fn demo_docx(dir: &tempfile::TempDir, lang: &str) -> Vec<u8> {
+    let db = demo_db(dir.path());
+    let file = dir.path().join(format!("m-{lang}.docx"));
+    hamyar(&db)
+        .args([
+            "--today",
+            "1393/02/16",
+            "--lang",
+            lang,
+            "export",
+            "--meeting",
+            "2",
+        ])
+        .args(["--format", "docx", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    std::fs::read(file).unwrap()
+}
+
+fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
+    &parts.iter().find(|(n, _)| n == name).unwrap().1
+}
+
+/// The value of `attr` in the first element `element` of `xml`.
+fn attribute<'a>(xml: &'a str, element: &str, attr: &str) -> &'a str {
+    let at = xml.find(&format!("<{element} ")).unwrap();
+    let rest = &xml[at..];
+    let start = rest.find(&format!("{attr}=\"")).unwrap() + attr.len() + 2;
+    let len = rest[start..].find('"').unwrap();
+    &rest[start..start + len]
+}
+
+/// The target of relationship `id`.
+fn relationship_target<'a>(rels: &'a str, id: &str) -> &'a str {
+    let rel = rels
+        .split("<Relationship ")
+        .find(|r| r.contains(&format!("Id=\"{id}\"")))
+        .unwrap();
+    let start = rel.find("Target=\"").unwrap() + "Target=\"".len();
+    &rel[start..start + rel[start..].find('"').unwrap()]
+}
+
+/// The font key's 16 bytes, last hex pair first (ECMA-376 Part 1, §17.8.1).
+fn key_bytes(key: &str) -> Vec<u8> {
+    let hex: String = key.chars().filter(char::is_ascii_hexdigit).collect();
+    let mut bytes: Vec<u8> = (0..16)
+        .map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).unwrap())
+        .collect();
+    bytes.reverse();
+    bytes
+}
+
+#[test]
+fn the_persian_font_is_embedded_obfuscated_for_word_and_libreoffice() {
+    let dir = tempfile::tempdir().unwrap();
+    let bytes = demo_docx(&dir, "fa");
+    let parts = docx_parts(&bytes);
+    assert!(part(&parts, "word/settings.xml").contains("<w:embedTrueTypeFonts/>"));
+    assert!(part(&parts, "[Content_Types].xml").contains(
+        "Extension=\"odttf\" ContentType=\"application/vnd.openxmlformats-officedocument.obfuscatedFont\""
+    ));
+    let table = part(&parts, "word/fontTable.xml");
+    let rels = part(&parts, "word/_rels/fontTable.xml.rels");
+    // B Nazanin, asked for first, and Vazirmatn FD, its stand-in, both carry the font.
+    for family in ["B Nazanin", "Vazirmatn FD"] {
+        let entry = &table[table.find(&format!("w:name=\"{family}\"")).unwrap()..];
+        let entry = &entry[..entry.find("</w:font>").unwrap()];
+        assert!(
+            entry.contains("<w:embedRegular ") && entry.contains("<w:embedBold "),
+            "{entry}"
+        );
+    }
+    let styles = part(&parts, "word/styles.xml");
+    assert!(
+        styles.contains("w:cs=\"B Nazanin\""),
+        "B Nazanin stays the first choice"
+    );
+
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    for (element, asset) in [
+        ("w:embedRegular", "Vazirmatn-FD-Regular.ttf"),
+        ("w:embedBold", "Vazirmatn-FD-Bold.ttf"),
+    ] {
+        let id = attribute(table, element, "r:id");
+        let key = key_bytes(attribute(table, element, "w:fontKey"));
+        let target = relationship_target(rels, id);
+        let mut font = Vec::new();
+        zip.by_name(&format!("word/{target}"))
+            .unwrap()
+            .read_to_end(&mut font)
+            .unwrap();
+        for (i, b) in font.iter_mut().take(32).enumerate() {
+            *b ^= key[i % 16];
+        }
+        let original = std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("assets/fonts")
+                .join(asset),
+        )
+        .unwrap();
+        assert!(
+            font == original,
+            "word/{target} is {asset}, obfuscated with its key"
+        );
+    }
+}
