@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-#[path = "text_common/mod.rs"]
+#[path = "../crates/ratatui-bidi/benches/text_common/mod.rs"]
 mod common;
 
 /// The real `hamyar` binary: cargo builds it for benchmarks and tells us where it is.

@@ -18,5 +18,6 @@ pub mod i18n;
 pub mod json;
 pub mod settings;
 pub mod store;
-pub mod text;
+/// The text engine, a crate of its own (`crates/ratatui-bidi`); `crate::text::…` paths name it.
+pub use ratatui_bidi as text;
 pub mod tui;

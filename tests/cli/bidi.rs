@@ -2,10 +2,13 @@
 
 use assert_cmd::Command;
 
-const CORPUS: &str = include_str!("../fixtures/bidi/corpus.txt");
-const EXPECTED_RTL: &str = include_str!("../fixtures/bidi/expected-rtl.txt");
-const EXPECTED_LTR: &str = include_str!("../fixtures/bidi/expected-ltr.txt");
-const CLUSTERS: &str = include_str!("../fixtures/bidi/deliberate-clusters.tsv");
+const CORPUS: &str = include_str!("../../crates/ratatui-bidi/tests/fixtures/bidi/corpus.txt");
+const EXPECTED_RTL: &str =
+    include_str!("../../crates/ratatui-bidi/tests/fixtures/bidi/expected-rtl.txt");
+const EXPECTED_LTR: &str =
+    include_str!("../../crates/ratatui-bidi/tests/fixtures/bidi/expected-ltr.txt");
+const CLUSTERS: &str =
+    include_str!("../../crates/ratatui-bidi/tests/fixtures/bidi/deliberate-clusters.tsv");
 
 fn bidi(args: &[&str], input: impl Into<Vec<u8>>) -> String {
     let out = Command::cargo_bin("hamyar")

@@ -9,9 +9,9 @@ use std::ops::Range;
 
 use std::num::NonZeroU16;
 
-use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
-use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui_core::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui_core::layout::Rect;
+use ratatui_core::style::Style;
 use unicode_normalization::char::is_combining_mark;
 
 use super::layout::Layout;

@@ -3,18 +3,18 @@
 
 use std::ops::Range;
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
-use ratatui::style::{Modifier, Style};
-use ratatui::widgets::StatefulWidget;
+use ratatui_core::buffer::Buffer;
+use ratatui_core::layout::{Position, Rect};
+use ratatui_core::style::{Modifier, Style};
+use ratatui_core::widgets::StatefulWidget;
 use unicode_normalization::char::is_combining_mark;
 
-use super::super::cluster::{is_emoji_sequence, is_unit_boundary, next_unit_boundary, unit_start};
-use super::super::direction::BaseDirection;
-use super::super::layout::{Layout, LayoutOptions};
-use super::super::sanitize::sanitize;
-use super::super::terminal::BidiMode;
 use super::{Paint, paint_line};
+use crate::cluster::{is_emoji_sequence, is_unit_boundary, next_unit_boundary, unit_start};
+use crate::direction::BaseDirection;
+use crate::layout::{Layout, LayoutOptions};
+use crate::sanitize::sanitize;
+use crate::terminal::BidiMode;
 
 const ZWNJ: char = '\u{200C}';
 

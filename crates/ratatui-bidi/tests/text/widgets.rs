@@ -1,13 +1,13 @@
 //! Buffer tests for the bidi widgets, in both directions.
 
-use hamyar::text::{
-    BaseDirection, BidiInput, BidiLine, BidiMode, BidiParagraph, Direction, InputState,
-    ParagraphState, StyleSpan,
-};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui_bidi::{
+    BaseDirection, BidiInput, BidiLine, BidiMode, BidiParagraph, Direction, InputState,
+    ParagraphState, StyleSpan,
+};
 
 const DECISION: &str = "مصوبه ۲/۳: بانک توسعه تعاون (شعبه کرمان) تا ۱۴۰۵/۰۹/۳۰ اقدام کند.";
 

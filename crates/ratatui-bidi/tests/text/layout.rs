@@ -1,6 +1,6 @@
 //! Layout unit tests: wrapping, maps, carets, edge cases.
 
-use hamyar::text::{BaseDirection, Direction, FILLER, Layout, LayoutOptions, layout};
+use ratatui_bidi::{BaseDirection, Direction, FILLER, Layout, LayoutOptions, layout};
 
 fn rtl(width: Option<usize>) -> LayoutOptions {
     LayoutOptions {
@@ -194,7 +194,7 @@ fn an_emoji_sequence_is_one_cluster_two_cells_wide() {
             Some(width),
             "{text}"
         );
-        assert_eq!(hamyar::text::display_width(text), width, "{text}");
+        assert_eq!(ratatui_bidi::display_width(text), width, "{text}");
     }
 }
 

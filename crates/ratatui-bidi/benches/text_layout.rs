@@ -12,7 +12,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use hamyar::text::{BaseDirection, Layout, LayoutOptions};
+use ratatui_bidi::{BaseDirection, Layout, LayoutOptions};
 
 #[path = "text_common/mod.rs"]
 mod common;

@@ -1,15 +1,15 @@
 //! A wrapped, scrollable block of text, laid out on every render or kept in a
 //! [`ParagraphState`] between renders.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::widgets::{StatefulWidget, Widget};
+use ratatui_core::buffer::Buffer;
+use ratatui_core::layout::Rect;
+use ratatui_core::style::Style;
+use ratatui_core::widgets::{StatefulWidget, Widget};
 
-use super::super::direction::BaseDirection;
-use super::super::layout::{Layout, LayoutOptions};
-use super::super::terminal::BidiMode;
 use super::{Paint, StyleSpan, paint_line, with_scratch};
+use crate::direction::BaseDirection;
+use crate::layout::{Layout, LayoutOptions};
+use crate::terminal::BidiMode;
 
 /// Text wrapped to the area's width, each paragraph (`\n`) laid out on its own, RTL lines
 /// right-aligned. `scroll` skips that many visual lines.

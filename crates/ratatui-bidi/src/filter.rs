@@ -263,8 +263,8 @@ pub fn logical_wrap_filter<R: BufRead, W: Write>(
 
 #[cfg(test)]
 mod tests {
-    use super::super::Direction;
     use super::*;
+    use crate::Direction;
     use std::cell::RefCell;
     use std::io::Read;
     use std::rc::Rc;

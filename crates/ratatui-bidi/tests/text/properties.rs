@@ -2,10 +2,10 @@
 
 use std::collections::HashSet;
 
-use hamyar::text::{
+use proptest::prelude::*;
+use ratatui_bidi::{
     BaseDirection, Direction, InputState, Layout, LayoutOptions, is_sanitized, sanitize,
 };
-use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Strings biased toward what makes bidi hard: Persian/Arabic letters, digits of three kinds,
@@ -208,7 +208,7 @@ proptest! {
     #[test]
     fn unlimited_width_gives_one_line_per_paragraph(text in text(), base in base()) {
         let clean = sanitize(&text);
-        let layout = hamyar::text::layout(&clean, &LayoutOptions { base, width: None, ..Default::default() });
+        let layout = ratatui_bidi::layout(&clean, &LayoutOptions { base, width: None, ..Default::default() });
         prop_assert_eq!(layout.line_count(), clean.split('\n').count());
     }
 
@@ -249,7 +249,7 @@ proptest! {
                 8 => st.move_home(true),
                 _ => st.move_end(false),
             }
-            hamyar::text::BidiInput::new().render(area, &mut buf, &mut st);
+            ratatui_bidi::BidiInput::new().render(area, &mut buf, &mut st);
             prop_assert!(st.text().is_char_boundary(st.cursor()));
             // Never inside a grapheme cluster.
             let starts: HashSet<usize> = clusters(st.text()).iter().map(|u| u.start).collect();

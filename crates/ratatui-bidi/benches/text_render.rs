@@ -19,12 +19,12 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use hamyar::text::{BidiInput, BidiLine, BidiParagraph, InputState, ParagraphState};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget, Wrap};
+use ratatui_bidi::{BidiInput, BidiLine, BidiParagraph, InputState, ParagraphState};
 
 #[path = "text_common/mod.rs"]
 mod common;

@@ -1,18 +1,9 @@
 //! Shared by the text benchmarks: the FriBidi corpus, repeated to a given size.
 
-use std::path::PathBuf;
-
+/// The corpus, compiled in (a path relative to this file, so hamyar's `text_filter` bench can
+/// share it).
 pub fn corpus() -> String {
-    let path: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "tests",
-        "fixtures",
-        "bidi",
-        "corpus.txt",
-    ]
-    .iter()
-    .collect();
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    include_str!("../../tests/fixtures/bidi/corpus.txt").to_owned()
 }
 
 /// The corpus repeated until it is at least `bytes` long, whole lines.

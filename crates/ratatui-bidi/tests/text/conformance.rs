@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::PathBuf;
 
-use hamyar::text::{BaseDirection, FILLER, Layout, LayoutOptions, VisualLine, layout};
+use ratatui_bidi::{BaseDirection, FILLER, Layout, LayoutOptions, VisualLine, layout};
 
 fn fixture(name: &str) -> String {
     let path: PathBuf = [

@@ -1,15 +1,15 @@
 //! One line of text for list rows and table cells, cut at its logical end.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::widgets::Widget;
+use ratatui_core::buffer::Buffer;
+use ratatui_core::layout::Rect;
+use ratatui_core::style::Style;
+use ratatui_core::widgets::Widget;
 
-use super::super::cluster::{cluster_width, units};
-use super::super::direction::BaseDirection;
-use super::super::layout::LayoutOptions;
-use super::super::terminal::BidiMode;
 use super::{Paint, StyleSpan, paint_line, with_scratch};
+use crate::cluster::{cluster_width, units};
+use crate::direction::BaseDirection;
+use crate::layout::LayoutOptions;
+use crate::terminal::BidiMode;
 
 /// A single line (the text up to its first `\n`). When it does not fit, it keeps its logical
 /// beginning and ends with `…`: the cut is made in logical order, so an RTL line loses its
