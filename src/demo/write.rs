@@ -123,6 +123,7 @@ impl<'s, 'd> DemoWriter<'s, 'd> {
                 .as_deref()
                 .map(Date::parse_user)
                 .transpose()?,
+            number: None,
         })?;
         self.store
             .set_meeting_status(&meeting.id, MeetingStatus::InProgress)?;

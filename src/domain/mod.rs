@@ -9,6 +9,7 @@ mod id;
 mod names;
 mod quorum;
 mod rules;
+mod schedule;
 mod status;
 
 pub use calendar::{Date, DateError, JALALI_MONTHS_FA, JalaliDate};
@@ -26,6 +27,7 @@ pub use rules::{
     ensure_editable, ensure_follow_up_day, is_overdue, next_decision_number, review_order,
     review_rank,
 };
+pub use schedule::{Proposal, ensure_can_open_next, ensure_number_after, propose_next};
 pub use status::{
     AttendanceState, DecisionStatus, IssueStatus, MeetingStatus, StatusKind, TransitionError,
     UnknownCode,

@@ -40,6 +40,18 @@ pub enum RuleError {
     /// The name (given here) is already borne by another record of its kind, however spelled.
     #[error("«{0}» is already in the list; choose it instead of adding it again")]
     NameTaken(String),
+    /// A new meeting was asked for while this one (its number and status) is still open.
+    #[error(
+        "meeting {number} is still {}; start and close it (or edit it) before opening the next one",
+        .status.label_en()
+    )]
+    MeetingStillOpen { number: u32, status: MeetingStatus },
+    /// A meeting number at or below the series' last one.
+    #[error("meeting numbers grow: the last is {last}, so this one must be at least {}", .last + 1)]
+    MeetingNumberTaken { number: u32, last: u32 },
+    /// A meeting's number was to change after it started.
+    #[error("meeting {0} has started; its number can no longer change")]
+    NumberFixed(u32),
 }
 
 /// A follow-up is dated between the day its decision was made and today.

@@ -214,6 +214,20 @@ fn rule_fa(e: &RuleError) -> String {
             Lang::Fa.date(*today)
         ),
         RuleError::EmptyName => "نام خالی است؛ نامی بنویسید.".into(),
+        RuleError::MeetingStillOpen { number, status } => format!(
+            "نشست {} هنوز {} است؛ پیش از نشست بعدی آن را آغاز و پایان دهید (یا اصلاحش کنید).",
+            Lang::Fa.number(number),
+            status.label_fa()
+        ),
+        RuleError::MeetingNumberTaken { last, .. } => format!(
+            "شمارهٔ نشست‌ها بالا می‌رود: آخرین نشست {} است، پس این یکی دست‌کم {} است.",
+            Lang::Fa.number(last),
+            Lang::Fa.number(last + 1)
+        ),
+        RuleError::NumberFixed(n) => format!(
+            "نشست {} آغاز شده است؛ شماره‌اش دیگر تغییر نمی‌کند.",
+            Lang::Fa.number(n)
+        ),
         RuleError::NameTaken(name) => {
             format!("«{name}» در فهرست هست؛ به‌جای افزودن دوباره، همان را انتخاب کنید.")
         }

@@ -36,6 +36,15 @@ pub fn field_label(lang: Lang, field: crate::tui::forms::FieldId) -> &'static st
         F::PersonTitle => ("سمت", "Title"),
         F::PersonAgency => ("دستگاه", "Agency"),
         F::InviteeOf => ("مدعو همیشگی نشست‌های", "Standing invitee of"),
+        F::MeetingNumber => ("شمارهٔ نشست", "Meeting number"),
+        F::MeetingDate => ("تاریخ نشست", "Date"),
+        F::StartTime => ("ساعت شروع (مانند ۰۹:۳۰)", "Start time (e.g. 09:30)"),
+        F::Chair => ("رئیس جلسه", "Chair"),
+        F::Secretary => ("دبیر جلسه", "Secretary"),
+        F::NextMeeting => (
+            "تاریخ نشست بعدی (در صورتجلسه)",
+            "Next meeting's date (in the minutes)",
+        ),
         F::Filter => (
             "پالایه: دستگاه: وضعیت: دسته: نشست: پیش‌از: پس‌از: معوق",
             "Filter: agency: status: category: meeting: before: after: overdue",

@@ -34,6 +34,8 @@ pub struct TuiStrings {
     pub enter_choose: &'static str,
     pub enter_add: &'static str,
     pub person_noun: &'static str,
+    /// An optional date field left empty.
+    pub no_date: &'static str,
     pub guest_title: &'static str,
     pub discard_question: &'static str,
     pub yes_no: &'static str,
@@ -54,6 +56,7 @@ pub struct TuiStrings {
     pub reopen_meeting: &'static str,
     pub approve_meeting: &'static str,
     pub amend_meeting: &'static str,
+    pub edit_meeting: &'static str,
     pub approve_question: &'static str,
     pub read_only: &'static str,
     pub other_hamyar: &'static str,
@@ -124,6 +127,7 @@ pub static FA: TuiStrings = TuiStrings {
     enter_choose: "انتخاب",
     enter_add: "افزودن",
     person_noun: "شخص",
+    no_date: "تعیین نشده",
     guest_title: "مهمان تازه (حاضر در همین نشست)",
     discard_question: "آنچه نوشته‌اید دور ریخته شود؟",
     yes_no: "y: بله · n: نه",
@@ -144,6 +148,7 @@ pub static FA: TuiStrings = TuiStrings {
     reopen_meeting: "ادامهٔ نشست",
     approve_meeting: "تأیید صورتجلسه (پس از آن فقط اصلاحیه)",
     amend_meeting: "ثبت اصلاحیه",
+    edit_meeting: "اصلاح مشخصات نشست (تاریخ، ساعت، محل، رئیس، دبیر)",
     approve_question: "صورتجلسه تأیید شود؟ پس از تأیید، تغییر فقط با اصلاحیه ممکن است.",
     read_only: "این نشست تأیید شده و فقط‌خواندنی است؛ برای اصلاح، با m اصلاحیه ثبت کنید.",
     other_hamyar: "تغییرات همیار دیگری روی همین پرونده نمایش داده شد.",
@@ -222,6 +227,7 @@ pub static EN: TuiStrings = TuiStrings {
     enter_choose: "choose",
     enter_add: "add",
     person_noun: "Person",
+    no_date: "not set",
     guest_title: "New guest (present at this meeting)",
     discard_question: "Throw away what you typed?",
     yes_no: "y: yes · n: no",
@@ -242,6 +248,7 @@ pub static EN: TuiStrings = TuiStrings {
     reopen_meeting: "Reopen the meeting",
     approve_meeting: "Approve the minutes (then only amendments)",
     amend_meeting: "Record an amendment",
+    edit_meeting: "Edit the meeting's details (date, time, place, chair, secretary)",
     approve_question: "Approve the minutes? After approval, changes are amendments only.",
     read_only: "This meeting is approved and read-only; record a correction as an amendment with m.",
     other_hamyar: "Showing changes made by another hamyar on this file.",
@@ -333,6 +340,18 @@ pub enum TuiMessage<'a> {
     GroupCounts(usize, usize, usize),
     /// The minutes were written to this file.
     Exported(&'a str),
+    /// A time of day that is not one (as typed).
+    BadTime(&'a str),
+    /// A meeting number that is not a whole number from 1 (as typed).
+    BadNumber(&'a str),
+    /// A meeting was scheduled, or its details changed.
+    MeetingScheduled(u32, Date),
+    MeetingUpdated(u32),
+    /// Starting a meeting on another day than its date: move the date to today?
+    MoveDateQuestion {
+        date: Date,
+        today: Date,
+    },
     /// A person was saved in the directory; a guest was added and marked present.
     PersonSaved(&'a str),
     GuestAdded(&'a str),
@@ -487,6 +506,44 @@ impl Localized for TuiMessage<'_> {
                 )
             }
             TuiMessage::QuorumLine(q) => quorum_line(lang, q),
+            TuiMessage::BadTime(t) => pick(
+                format!("«{t}» ساعت نیست؛ مانند ۰۹:۳۰ بنویسید."),
+                format!("«{t}» is not a time of day; write it as 09:30."),
+            ),
+            TuiMessage::BadNumber(n) => pick(
+                format!("«{n}» شمارهٔ نشست نیست؛ عددی از ۱ بنویسید."),
+                format!("«{n}» is not a meeting number; write a whole number from 1."),
+            ),
+            TuiMessage::MeetingScheduled(n, d) => {
+                let (n, d) = (lang.number(n), lang.date_with_weekday(*d));
+                pick(
+                    format!("نشست {n} برای {d} ساخته شد، با مشکلات باز و مصوبات پیگیری‌نشده."),
+                    format!(
+                        "Meeting {n} scheduled for {d}, with the open issues and unfinished decisions."
+                    ),
+                )
+            }
+            TuiMessage::MeetingUpdated(n) => {
+                let n = lang.number(n);
+                pick(
+                    format!("مشخصات نشست {n} اصلاح شد."),
+                    format!("Meeting {n} updated."),
+                )
+            }
+            TuiMessage::MoveDateQuestion { date, today } => {
+                let (d, t) = (
+                    lang.date_with_weekday(*date),
+                    lang.date_with_weekday(*today),
+                );
+                pick(
+                    format!(
+                        "این نشست برای {d} است. تاریخ آن به امروز، {t}، برده شود؟ (y: بله، n: نه، با همان تاریخ)"
+                    ),
+                    format!(
+                        "This meeting is dated {d}. Move its date to today, {t}? (y: yes, n: no, keep its date)"
+                    ),
+                )
+            }
             TuiMessage::PersonSaved(name) => pick(
                 format!("«{name}» در فهرست اشخاص ثبت شد."),
                 format!("«{name}» saved in the directory."),

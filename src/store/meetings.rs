@@ -9,15 +9,18 @@ use super::rows::*;
 use super::sql::{ACTIVE_DECISIONS, OPEN_ISSUES};
 use super::{Store, Writer};
 use crate::domain::{
-    Amendment, Attendance, Date, Decision, Id, Issue, Meeting, MeetingStatus, TimeOfDay,
-    carry_over, check_attendance, ensure_amendable, ensure_editable,
+    Amendment, Attendance, Date, Decision, Id, Issue, Meeting, MeetingStatus, RuleError, TimeOfDay,
+    carry_over, check_attendance, ensure_amendable, ensure_can_open_next, ensure_editable,
+    ensure_number_after,
 };
 use crate::text::sanitize;
 
-/// What the secretary gives to open a meeting; the number and status are the store's to set.
+/// What the secretary gives to open a meeting; its status is the store's to set.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewMeeting {
     pub series: Id,
+    /// Its number, after every other of the series; `None`: the one after the last.
+    pub number: Option<u32>,
     pub date: Date,
     pub start_time: Option<TimeOfDay>,
     pub end_time: Option<TimeOfDay>,
@@ -91,9 +94,11 @@ pub(crate) fn insert_attendance(w: &Writer<'_>, a: &Attendance) -> Result<(), Fa
 }
 
 impl Store {
-    /// Opens the next meeting of a series, numbered after the last one, as a draft. Its agenda
-    /// is every open issue of the series (in category order) and its review list every earlier
-    /// decision not yet done or cancelled, overdue ones (as of the meeting's date) first.
+    /// Opens the next meeting of a series as a draft, numbered as asked or after the last one.
+    /// Refused while another meeting of the series is a draft or in progress, and for a number
+    /// not after the last. Its agenda is every open issue of the series (in category order) and
+    /// its review list every earlier decision not yet done or cancelled, overdue ones (as of
+    /// the meeting's date) first.
     pub fn create_meeting(&mut self, new: &NewMeeting) -> Result<Meeting, StoreError> {
         self.write("create_meeting", |w| {
             let tx = w.tx;
@@ -104,11 +109,12 @@ impl Store {
                 new.series.as_str(),
                 |r| r.get::<_, String>(0),
             )?;
-            let number: u32 = tx.query_row(
-                "SELECT coalesce(max(number), 0) + 1 FROM meetings WHERE series = ?1",
-                [&new.series],
-                |r| r.get(0),
-            )?;
+            let others = series_meetings(tx, &new.series)?;
+            ensure_can_open_next(&others)?;
+            let number = new
+                .number
+                .unwrap_or_else(|| others.iter().map(|m| m.number).max().unwrap_or(0) + 1);
+            ensure_number_after(number, &others)?;
             let meeting = Meeting {
                 id: Id::new(),
                 series: new.series.clone(),
@@ -182,15 +188,26 @@ impl Store {
         })
     }
 
-    /// Changes a meeting's date, times, place, chair, secretary and next-meeting date. Its
-    /// series, number and status are not changed here.
+    /// Changes a meeting's date, times, place, chair, secretary and next-meeting date, and its
+    /// number while it is a draft (after the series' other meetings). Its series and status are
+    /// not changed here.
     pub fn update_meeting(&mut self, meeting: &Meeting) -> Result<Meeting, StoreError> {
         self.write("update_meeting", |w| {
-            editable_meeting(w.tx, &meeting.id)?;
+            let current = editable_meeting(w.tx, &meeting.id)?;
+            if meeting.number != current.number {
+                if current.status != MeetingStatus::Draft {
+                    return Err(RuleError::NumberFixed(current.number).into());
+                }
+                let others: Vec<Meeting> = series_meetings(w.tx, &current.series)?
+                    .into_iter()
+                    .filter(|m| m.id != current.id)
+                    .collect();
+                ensure_number_after(meeting.number, &others)?;
+            }
             let before = w.before("meetings", meeting.id.as_str())?;
             w.tx.execute(
                 "UPDATE meetings SET date = ?2, start_time = ?3, end_time = ?4, place = ?5,
-                        chair = ?6, secretary = ?7, next_meeting = ?8
+                        chair = ?6, secretary = ?7, next_meeting = ?8, number = ?9
                  WHERE id = ?1",
                 params![
                     meeting.id,
@@ -201,6 +218,7 @@ impl Store {
                     meeting.chair,
                     meeting.secretary,
                     meeting.next_meeting,
+                    meeting.number,
                 ],
             )?;
             w.updated("meetings", meeting.id.as_str(), before)?;
@@ -311,6 +329,17 @@ impl Store {
             )
         })
     }
+}
+
+/// Every meeting of a series, by number.
+fn series_meetings(tx: &Connection, series: &Id) -> Result<Vec<Meeting>, Fault> {
+    list(
+        tx,
+        Record::Meeting,
+        &format!("SELECT {MEETING_COLS} FROM meetings m WHERE m.series = ?1 ORDER BY m.number"),
+        [series],
+        meeting_from_row,
+    )
 }
 
 /// Writes the carry-over of a new meeting: open issues as agenda, active decisions for review.

@@ -58,6 +58,28 @@ impl Store {
         })
     }
 
+    /// Starts a meeting held on another day than its date, moving its date to `day` (and its
+    /// review's overdue order stays as carried): one action.
+    pub fn start_meeting_on(
+        &mut self,
+        id: &Id,
+        at: TimeOfDay,
+        day: crate::domain::Date,
+    ) -> Result<Meeting, StoreError> {
+        self.write("start_meeting", |w| {
+            let m = load_meeting(w.tx, id)?;
+            let status = m.status.transition(MeetingStatus::InProgress)?;
+            let before = w.before("meetings", id.as_str())?;
+            w.tx.execute(
+                "UPDATE meetings SET status = ?2, start_time = coalesce(start_time, ?3), date = ?4
+                 WHERE id = ?1",
+                params![id, status, at, day],
+            )?;
+            w.updated("meetings", id.as_str(), before)?;
+            load_meeting(w.tx, id)
+        })
+    }
+
     /// Closes a meeting and records when it ended.
     pub fn close_meeting(&mut self, id: &Id, at: TimeOfDay) -> Result<Meeting, StoreError> {
         self.write("close_meeting", |w| {

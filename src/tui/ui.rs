@@ -43,6 +43,9 @@ pub enum Pending {
     ApproveMeeting(Id),
     /// Bring back a draft left by a crash.
     RestoreDraft(Draft),
+    /// Start a meeting held on another day than its date: yes moves the date to today, no
+    /// keeps it, Esc starts nothing.
+    StartMeeting(Id),
 }
 
 /// A list of choices, one of them selected.
@@ -61,6 +64,8 @@ pub enum Choice {
     ReopenMeeting,
     ApproveMeeting,
     AmendMeeting,
+    /// The meeting's date, time, place, chair, secretary (and number, while a draft).
+    EditMeeting,
     IssueStatus(Id, IssueStatus),
     FollowUp(Id, DecisionStatus),
 }

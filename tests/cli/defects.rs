@@ -97,6 +97,7 @@ fn a_meeting_number_in_several_series_asks_for_series() {
                 chair: None,
                 secretary: None,
                 next_meeting: None,
+                number: None,
             })
             .unwrap();
     }

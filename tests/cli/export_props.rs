@@ -121,6 +121,12 @@ fn build(store: &mut Store, p: &Plan) -> Id {
         .add_days(i64::from(p.day));
     let mut meeting_id = Id::new();
     for number in 1..=2 {
+        if number == 2 {
+            // A meeting opens once the one before it has closed.
+            store
+                .set_meeting_status(&meeting_id, MeetingStatus::Closed)
+                .unwrap();
+        }
         let m = store
             .create_meeting(&NewMeeting {
                 series: series.id.clone(),
@@ -137,6 +143,7 @@ fn build(store: &mut Store, p: &Plan) -> Id {
                 chair: people.first().cloned(),
                 secretary: people.get(1).cloned(),
                 next_meeting: None,
+                number: None,
             })
             .unwrap();
         store

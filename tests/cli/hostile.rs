@@ -140,6 +140,7 @@ fn two_series(dir: &tempfile::TempDir) -> PathBuf {
             chair: None,
             secretary: None,
             next_meeting: None,
+            number: None,
         })
         .unwrap();
     db

@@ -16,6 +16,7 @@ mod open;
 mod room;
 mod roundtrip;
 mod sanitize;
+mod schedule;
 mod search;
 mod support;
 mod synth;

@@ -108,6 +108,7 @@ fn an_issue_history_spans_the_meetings_of_its_series() {
     let mut d1 = new_decision(&f.meeting.id, &f.bank.id, "بانک کشاورزی وام بدهد", None);
     d1.issue = Some(i.id.clone());
     f.store.record_decision(&d1).unwrap();
+    close(&mut f.store, &f.meeting.id);
     let second = f
         .store
         .create_meeting(&new_meeting(

@@ -270,6 +270,7 @@ fn new_meeting_carries_over_open_work() {
         .record_follow_up(&done.id, None, DecisionStatus::Done, "")
         .unwrap();
 
+    close(&mut f.store, &f.meeting.id);
     let m2 = f
         .store
         .create_meeting(&new_meeting(&f.series.id, date2))

@@ -116,6 +116,7 @@ pub fn new_meeting(series: &Id, date: Date) -> NewMeeting {
         chair: None,
         secretary: None,
         next_meeting: None,
+        number: None,
     }
 }
 
@@ -156,4 +157,15 @@ pub fn unaudited_rows(path: &Path) -> i64 {
         total += n;
     }
     total
+}
+
+/// Starts and closes a meeting: the next one of its series may then open.
+pub fn close(store: &mut Store, meeting: &hamyar::domain::Id) {
+    use hamyar::domain::MeetingStatus;
+    store
+        .set_meeting_status(meeting, MeetingStatus::InProgress)
+        .unwrap();
+    store
+        .set_meeting_status(meeting, MeetingStatus::Closed)
+        .unwrap();
 }

@@ -71,6 +71,7 @@ fn undo_of_a_new_meeting_removes_its_carry_over_and_stops_at_the_start() {
     f.store
         .record_decision(&new_decision(&f.meeting.id, &f.bank.id, "باز", None))
         .unwrap();
+    close(&mut f.store, &f.meeting.id);
     let m2 = f
         .store
         .create_meeting(&new_meeting(&f.series.id, today()))

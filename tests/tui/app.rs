@@ -402,17 +402,42 @@ fn a_follow_up_on_a_decision_under_review_moves_its_status() {
 }
 
 #[test]
-fn a_new_meeting_carries_over_and_opens() {
+fn a_new_meeting_is_scheduled_in_a_form_and_carries_over() {
     let mut h = Harness::demo(Lang::Fa);
     h.key("esc");
     assert_eq!(h.app.model.screen, Screen::Meetings);
+    // Meeting 2 is in progress: the next one waits for it, and says so.
     h.key("د"); // n
-    assert_eq!(room(&h).meeting.number, 3);
+    assert!(h.app.ui.modals.is_empty());
+    assert!(h.flash().contains("نشست ۲ هنوز"), "{}", h.flash());
+    h.key("enter").key("m").key("enter"); // close meeting 2
+    h.key("esc").key("n");
+    let Some(Modal::Form(form)) = h.app.ui.top() else {
+        panic!("the meeting form: {}", h.flash())
+    };
+    assert_eq!(form.text(FieldId::MeetingNumber), "۳");
+    assert_eq!(
+        form.text(FieldId::MeetingDate),
+        "۱۳۹۳/۰۴/۲۰",
+        "the next-meeting date in meeting 2's minutes"
+    );
+    let before = h.store().list_meetings(None).unwrap().rows.len();
+    h.key("tab");
+    for _ in 0..10 {
+        h.key("backspace");
+    }
+    h.typed("+۲۱");
+    // Nothing is created until Ctrl+S.
+    assert_eq!(h.store().list_meetings(None).unwrap().rows.len(), before);
+    h.key("ctrl+s");
+    assert_eq!(room(&h).meeting.number, 3, "{}", h.flash());
+    assert_eq!(room(&h).meeting.date.jalali().latin(), "1393/03/06");
     assert!(
         !room(&h).review.is_empty(),
         "unfinished decisions to review"
     );
     assert!(!room(&h).issues.is_empty(), "open issues on the agenda");
+    assert!(h.flash().contains("۱۳۹۳/۰۳/۰۶"), "{}", h.flash());
     h.key("esc").key("k").key("enter");
     assert_eq!(room(&h).meeting.number, 2);
 }

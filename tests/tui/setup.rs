@@ -154,3 +154,84 @@ fn a_guest_is_added_on_the_spot_with_title_and_agency_and_invited() {
 fn room_series(h: &Harness) -> hamyar::domain::Id {
     h.app.model.room.as_ref().unwrap().series.id.clone()
 }
+
+#[test]
+fn a_meeting_not_started_is_edited_and_starting_it_late_moves_its_date() {
+    let (_dir, mut h) = own_series(Lang::Fa);
+    let meeting = h.app.model.room.as_ref().unwrap().meeting.clone();
+    assert_eq!(meeting.number, 1);
+    // e in a room with no issue edits the meeting: a date of next week, a time, a chair.
+    h.key("e");
+    assert!(matches!(
+        form(&h).kind,
+        hamyar::tui::forms::FormKind::Meeting {
+            editing: Some(_),
+            ..
+        }
+    ));
+    assert_eq!(form(&h).text(FieldId::MeetingNumber), "۱");
+    h.key("backspace").typed("۱۲").key("tab");
+    for _ in 0..10 {
+        h.key("backspace");
+    }
+    h.typed("1393/2/23")
+        .key("tab")
+        .typed("۰۹:۳۰")
+        .key("tab")
+        .key("tab");
+    h.typed("دکتر محمدی").key("enter");
+    h.key("ctrl+s");
+    assert!(
+        h.app.ui.modals.is_empty(),
+        "{:?} {}",
+        h.app.ui.top(),
+        h.flash()
+    );
+    let m = h.store().get_meeting(&meeting.id).unwrap();
+    assert_eq!(
+        (m.number, m.date.jalali().latin()),
+        (12, "1393/02/23".to_string())
+    );
+    assert_eq!(m.start_time.unwrap().to_string(), "09:30");
+    let chair = h.store().get_person(m.chair.as_ref().unwrap()).unwrap();
+    assert_eq!(chair.name, "دکتر محمدی");
+    // The meetings screen: n waits for the draft, e edits it.
+    h.key("esc").key("n");
+    assert!(h.flash().contains("نشست ۱۲ هنوز"), "{}", h.flash());
+    h.key("ث"); // e
+    assert!(matches!(
+        form(&h).kind,
+        hamyar::tui::forms::FormKind::Meeting { .. }
+    ));
+    h.key("esc");
+    // Started today, not on its date: asked, and yes moves the date to today.
+    h.key("enter").key("m");
+    h.key("enter");
+    let question = match h.app.ui.top() {
+        Some(Modal::Confirm { question, .. }) => question.clone(),
+        other => panic!("a question: {other:?}"),
+    };
+    assert!(
+        question.contains("۱۳۹۳/۰۲/۲۳") && question.contains("۱۳۹۳/۰۲/۱۶"),
+        "{question}"
+    );
+    h.key("y");
+    let m = h.store().get_meeting(&meeting.id).unwrap();
+    assert_eq!(m.status, hamyar::domain::MeetingStatus::InProgress);
+    assert_eq!(m.date.jalali().latin(), "1393/02/16");
+    // One undo puts both back.
+    h.key("u");
+    let m = h.store().get_meeting(&meeting.id).unwrap();
+    assert_eq!(m.status, hamyar::domain::MeetingStatus::Draft);
+    assert_eq!(m.date.jalali().latin(), "1393/02/23");
+    // n keeps the date; Esc starts nothing.
+    h.key("m").key("enter").key("esc");
+    assert_eq!(
+        h.store().get_meeting(&meeting.id).unwrap().status,
+        hamyar::domain::MeetingStatus::Draft
+    );
+    h.key("m").key("enter").key("n");
+    let m = h.store().get_meeting(&meeting.id).unwrap();
+    assert_eq!(m.status, hamyar::domain::MeetingStatus::InProgress);
+    assert_eq!(m.date.jalali().latin(), "1393/02/23");
+}

@@ -44,7 +44,7 @@ impl App {
     }
 
     /// One change of the open meeting's status, then its new status in the status line.
-    fn meeting_change(
+    pub(super) fn meeting_change(
         &mut self,
         f: impl FnOnce(&mut App) -> Result<crate::domain::Meeting, crate::store::StoreError>,
     ) {
@@ -67,9 +67,7 @@ impl App {
         let now = self.model.now;
         let lang = self.lang();
         match choice {
-            Choice::StartMeeting => {
-                self.meeting_change(|app| app.store.start_meeting(&meeting, now))
-            }
+            Choice::StartMeeting => self.ask_to_start(&meeting),
             Choice::CloseMeeting => {
                 self.meeting_change(|app| app.store.close_meeting(&meeting, now))
             }
@@ -83,6 +81,7 @@ impl App {
                     yes: Pending::ApproveMeeting(meeting),
                 });
             }
+            Choice::EditMeeting => self.open_edit_meeting_form(&meeting),
             Choice::AmendMeeting => {
                 self.ui
                     .modals
@@ -112,7 +111,10 @@ impl App {
         let kind = parts.next().unwrap_or_default();
         let meeting = parts.next().map(Id::from_string);
         if let Some(m) = &meeting
-            && matches!(kind, "decision" | "statement" | "issue" | "amendment")
+            && matches!(
+                kind,
+                "decision" | "statement" | "issue" | "amendment" | "guest"
+            )
             && let Err(e) = self.open_room(m)
         {
             self.fail(&e);
@@ -137,6 +139,32 @@ impl App {
             }
             ("amendment", Some(room)) => Some(forms::amendment_form(lang, &room.meeting.id)),
             ("series", _) => Some(forms::series_form(lang)),
+            ("meeting", _) => {
+                let series = meeting.clone().unwrap_or_else(|| Id::from_string(""));
+                let made = match &editing {
+                    Some(m) => self.edit_meeting_form(m),
+                    None => self.next_meeting_form(&series),
+                };
+                made.ok().flatten()
+            }
+            ("guest", Some(room)) => {
+                Some(forms::person_form(lang, dir, None, Some(&room.meeting.id)))
+            }
+            // `person:<id>`: the id stands where a meeting's would.
+            ("person", _) => match &meeting {
+                None => Some(forms::person_form(lang, dir, None, None)),
+                Some(id) => dir.person(id).map(|p| {
+                    let invited: Vec<Id> = self
+                        .store
+                        .invitations()
+                        .unwrap_or_default()
+                        .into_iter()
+                        .filter(|(_, person)| person == id)
+                        .map(|(series, _)| series)
+                        .collect();
+                    forms::person_form(lang, dir, Some((p, &invited)), None)
+                }),
+            },
             _ => None,
         };
         match form {

@@ -5,6 +5,7 @@
 mod choices;
 mod directory;
 mod history;
+mod meeting;
 mod modals;
 mod review;
 mod save;

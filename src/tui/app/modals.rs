@@ -153,15 +153,19 @@ impl App {
     }
 
     fn apply_confirm(&mut self, action: Action) {
-        let answer = match action {
-            Action::Yes => true,
-            Action::No | Action::Back | Action::Quit => false,
+        // Yes, no, or (Esc) neither: a question with a third way says so.
+        let (answer, declined) = match action {
+            Action::Yes => (true, false),
+            Action::No => (false, true),
+            Action::Back | Action::Quit => (false, false),
             _ => return,
         };
         let Some(Modal::Confirm { yes, .. }) = self.ui.modals.pop() else {
             return;
         };
         match (answer, yes) {
+            (true, Pending::StartMeeting(id)) => self.start_meeting(&id, true),
+            (false, Pending::StartMeeting(id)) if declined => self.start_meeting(&id, false),
             (true, Pending::DiscardForm) => self.close_form(),
             (true, Pending::DeleteDecision(id)) => self.delete_decision(&id),
             (true, Pending::DeleteStatement(id)) => self.delete_statement(&id),

@@ -39,6 +39,9 @@ impl App {
             }
             FormKind::Export { meeting, stem, .. } => self.save_export(&form, meeting, stem),
             FormKind::MoveIssue { issue } => self.save_move_issue(&form, issue),
+            FormKind::Meeting { series, editing } => {
+                self.save_meeting(&form, series, editing.as_ref())
+            }
             FormKind::Person { editing, guest_at } => {
                 self.save_person(&form, editing.as_ref(), guest_at.as_ref())
             }
@@ -82,7 +85,7 @@ impl App {
         Refusal(e.localized(self.lang()))
     }
 
-    fn calendar(&self) -> MonthCalendar {
+    pub(super) fn calendar(&self) -> MonthCalendar {
         match self.lang() {
             Lang::Fa => MonthCalendar::SolarHijri,
             Lang::En => MonthCalendar::Gregorian,
@@ -275,6 +278,7 @@ impl App {
                 chair: None,
                 secretary: None,
                 next_meeting: None,
+                number: None,
             })
             .map_err(|e| self.refused(&e))?;
         if let Err(e) = self.reload().and_then(|()| self.open_room(&meeting.id)) {

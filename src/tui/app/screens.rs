@@ -3,7 +3,6 @@
 
 use crate::domain::MeetingStatus;
 use crate::i18n::{TuiMessage, action_name};
-use crate::store::NewMeeting;
 use crate::tui::action::Action;
 use crate::tui::forms;
 use crate::tui::model::{DetailItem, Directory, Focus, Screen};
@@ -61,7 +60,28 @@ impl App {
                     self.fail(&e);
                 }
             }
-            Action::NewMeeting => self.new_meeting(),
+            Action::NewMeeting => {
+                if let Some(series) = m.selected().map(|r| r.meeting.series.clone()) {
+                    self.open_next_meeting_form(&series);
+                }
+            }
+            Action::Edit => {
+                if let Some(id) = m.selected().map(|r| r.meeting.id.clone()) {
+                    self.open_edit_meeting_form(&id);
+                }
+            }
+            Action::MeetingStatus => {
+                if let Some(id) = m.selected().map(|r| r.meeting.id.clone()) {
+                    match self.open_room(&id) {
+                        Ok(()) => self.open_status_menu(),
+                        Err(e) => self.fail(&e),
+                    }
+                }
+            }
+            Action::NewSeries => {
+                let form = forms::series_form(self.model.lang);
+                self.ui.modals.push(Modal::Form(form));
+            }
             Action::Export => {
                 if let Some(id) = m.selected().map(|r| r.meeting.id.clone()) {
                     self.open_export(&id);
@@ -188,42 +208,6 @@ impl App {
         }
     }
 
-    /// Meeting N+1 of the selected row's series, dated today, with the carry-over.
-    fn new_meeting(&mut self) {
-        let Some(row) = self.model.meetings.selected() else {
-            return;
-        };
-        let Some(series) = self
-            .model
-            .directory
-            .series
-            .iter()
-            .find(|s| s.id == row.meeting.series)
-        else {
-            return;
-        };
-        let last = &row.meeting;
-        let new = NewMeeting {
-            series: series.id.clone(),
-            date: self.model.today.max(last.date),
-            start_time: None,
-            end_time: None,
-            place: series.default_place.clone(),
-            chair: last.chair.clone(),
-            secretary: last.secretary.clone(),
-            next_meeting: None,
-        };
-        match self.store.create_meeting(&new) {
-            Ok(m) => {
-                if let Err(e) = self.reload().and_then(|()| self.open_room(&m.id)) {
-                    self.fail(&e);
-                }
-                self.done(TuiMessage::MeetingCreated(m.number));
-            }
-            Err(e) => self.fail(&e),
-        }
-    }
-
     fn load_demo(&mut self) {
         let result = crate::demo::DemoData::kerman()
             .map_err(|e| e.to_string())
@@ -305,6 +289,11 @@ impl App {
                     .cloned();
                 self.open_statement_form(s);
             }
+            // A meeting with no issue yet (just scheduled): its own details.
+            None if room.selected_issue(&self.model.directory).is_none() => {
+                let id = room.meeting.id.clone();
+                self.open_edit_meeting_form(&id);
+            }
             None => self.open_issue_form(true),
         }
     }
@@ -336,10 +325,10 @@ impl App {
         self.ui.modals.push(Modal::Confirm { question, yes });
     }
 
-    fn open_status_menu(&mut self) {
+    pub(super) fn open_status_menu(&mut self) {
         let Some(room) = &self.model.room else { return };
         let s = self.model.lang.strings().tui;
-        let items: Vec<(String, Choice)> = match room.meeting.status {
+        let mut items: Vec<(String, Choice)> = match room.meeting.status {
             MeetingStatus::Draft => vec![(s.start_meeting.into(), Choice::StartMeeting)],
             MeetingStatus::InProgress => vec![(s.close_meeting.into(), Choice::CloseMeeting)],
             MeetingStatus::Closed => vec![
@@ -348,6 +337,9 @@ impl App {
             ],
             MeetingStatus::Approved => vec![(s.amend_meeting.into(), Choice::AmendMeeting)],
         };
+        if room.meeting.status != MeetingStatus::Approved {
+            items.push((s.edit_meeting.into(), Choice::EditMeeting));
+        }
         self.push_menu(s.status_title, items);
     }
 

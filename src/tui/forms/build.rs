@@ -7,27 +7,27 @@ use crate::text::{BaseDirection, InputState};
 use crate::tui::model::{Directory, Room};
 
 /// Fields read in the interface's direction, as everything else on screen does.
-fn base(lang: Lang) -> BaseDirection {
+pub(super) fn base(lang: Lang) -> BaseDirection {
     crate::tui::view::widgets::base(lang)
 }
 
-fn input(state: InputState, lang: Lang, text: &str) -> InputState {
+pub(super) fn input(state: InputState, lang: Lang, text: &str) -> InputState {
     state
         .with_base(base(lang))
         .with_mode(crate::tui::view::widgets::bidi())
         .with_text(text)
 }
 
-fn line(lang: Lang, id: FieldId, text: &str) -> Field {
+pub(super) fn line(lang: Lang, id: FieldId, text: &str) -> Field {
     Field::line(id, input(InputState::single_line(), lang, text))
 }
 
-fn lines(lang: Lang, id: FieldId, text: &str) -> Field {
+pub(super) fn lines(lang: Lang, id: FieldId, text: &str) -> Field {
     Field::lines(id, input(InputState::multi_line(), lang, text))
 }
 
 /// Every active agency, named in the interface's language and found by any of its names.
-fn agency_options(lang: Lang, dir: &Directory) -> Vec<PickOption> {
+pub(super) fn agency_options(lang: Lang, dir: &Directory) -> Vec<PickOption> {
     dir.agencies
         .iter()
         .filter(|a| a.active)
@@ -54,7 +54,7 @@ fn issue_options(lang: Lang, none: &str, dir: &Directory, issues: &[Issue]) -> V
     opts
 }
 
-fn chosen(picker: &mut Picker, ids: &[Option<Id>]) {
+pub(super) fn chosen(picker: &mut Picker, ids: &[Option<Id>]) {
     picker.choose_ids(ids);
 }
 
@@ -214,59 +214,6 @@ pub fn move_issue_form(lang: Lang, dir: &Directory, issue: &Issue) -> Form {
             issue: issue.id.clone(),
         },
         vec![Field::pick(FieldId::IssueCategory, picker)],
-    )
-}
-
-/// A person: name, title (سمت), agency (a new one added as typed), and the series they are a
-/// standing invitee of. A guest at `guest_at` is offered its series' invitation.
-pub fn person_form(
-    lang: Lang,
-    dir: &Directory,
-    editing: Option<(&crate::domain::Person, &[Id])>,
-    guest_at: Option<&Id>,
-) -> Form {
-    let mut agency =
-        Picker::single(agency_options(lang, dir), base(lang)).creating(Creates::Agency);
-    let series = dir
-        .series
-        .iter()
-        .filter(|s| !s.archived)
-        .map(|s| PickOption::new(Some(s.id.clone()), &s.title, &s.organisation, &[]))
-        .collect();
-    let mut invited = Picker::multi(series, base(lang));
-    let (name, title) = match editing {
-        Some((p, series)) => {
-            chosen(&mut agency, std::slice::from_ref(&p.agency));
-            let ids: Vec<Option<Id>> = series.iter().cloned().map(Some).collect();
-            chosen(&mut invited, &ids);
-            (p.name.as_str(), p.title.as_str())
-        }
-        None => ("", ""),
-    };
-    Form::new(
-        FormKind::Person {
-            editing: editing.map(|(p, _)| p.id.clone()),
-            guest_at: guest_at.cloned(),
-        },
-        vec![
-            line(lang, FieldId::PersonName, name),
-            line(lang, FieldId::PersonTitle, title),
-            Field::pick(FieldId::PersonAgency, agency),
-            Field::pick(FieldId::InviteeOf, invited),
-        ],
-    )
-}
-
-/// A new series: title, organisation, default place and quorum.
-pub fn series_form(lang: Lang) -> Form {
-    Form::new(
-        FormKind::Series,
-        vec![
-            line(lang, FieldId::SeriesTitle, ""),
-            line(lang, FieldId::Organisation, ""),
-            line(lang, FieldId::Place, ""),
-            line(lang, FieldId::Quorum, &lang.number(0)),
-        ],
     )
 }
 

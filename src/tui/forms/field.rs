@@ -92,9 +92,24 @@ pub enum FieldId {
     PersonTitle,
     PersonAgency,
     InviteeOf,
+    MeetingNumber,
+    MeetingDate,
+    StartTime,
+    Chair,
+    Secretary,
+    NextMeeting,
 }
 
 impl FieldId {
+    /// Fields that take a date (either calendar, any digits, or `+14`): the form shows the
+    /// day they mean as they are typed.
+    pub fn is_date(self) -> bool {
+        matches!(
+            self,
+            FieldId::Due | FieldId::MeetingDate | FieldId::NextMeeting
+        )
+    }
+
     /// The name the field's value is kept under in a draft.
     pub fn key(self) -> &'static str {
         match self {
@@ -125,6 +140,12 @@ impl FieldId {
             FieldId::PersonTitle => "person_title",
             FieldId::PersonAgency => "person_agency",
             FieldId::InviteeOf => "invitee_of",
+            FieldId::MeetingNumber => "meeting_number",
+            FieldId::MeetingDate => "meeting_date",
+            FieldId::StartTime => "start_time",
+            FieldId::Chair => "chair",
+            FieldId::Secretary => "secretary",
+            FieldId::NextMeeting => "next_meeting",
         }
     }
 }

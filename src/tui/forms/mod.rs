@@ -5,6 +5,7 @@
 mod build;
 mod field;
 mod picker;
+mod setup;
 
 use crossterm::event::KeyEvent;
 use serde_json::{Map, Value};
@@ -13,11 +14,11 @@ use crate::domain::Id;
 
 pub use build::{
     amendment_form, decision_form, export_form, export_formats, filter_form, follow_up_form,
-    issue_form, move_issue_form, person_form, reason_form, series_form, statement_form,
-    substitute_form,
+    issue_form, move_issue_form, reason_form, statement_form, substitute_form,
 };
 pub use field::{Edited, Field, FieldId, FieldKind, edit_input};
 pub use picker::{Creates, Enter, PickOption, Picker};
+pub use setup::{meeting_form, person_form, series_form};
 
 /// What a form records, and for which record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +48,8 @@ pub enum FormKind {
         editing: Option<Id>,
         guest_at: Option<Id>,
     },
+    /// A meeting of `series` to schedule (nothing is created until it is saved), or `editing`.
+    Meeting { series: Id, editing: Option<Id> },
     /// Another category for an issue (`c`): one picker, saved as soon as a category is taken.
     MoveIssue { issue: Id },
     /// The action review's filter line.
@@ -78,6 +81,7 @@ impl FormKind {
             }
             FormKind::Export { meeting, .. } => format!("export:{meeting}"),
             FormKind::MoveIssue { issue } => format!("move_issue:{issue}"),
+            FormKind::Meeting { series, editing } => format!("meeting:{series}{}", id(editing)),
             FormKind::Person {
                 editing,
                 guest_at: Some(m),

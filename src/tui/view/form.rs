@@ -36,6 +36,7 @@ fn title(lang: Lang, kind: &FormKind) -> String {
             guest_at: Some(_), ..
         } => return s.guest_title.to_string(),
         FormKind::Person { editing, .. } => (s.person_noun, editing.is_some()),
+        FormKind::Meeting { editing, .. } => (s.meeting, editing.is_some()),
     };
     TuiMessage::FormTitle(noun, editing).localized(lang)
 }
@@ -49,7 +50,7 @@ fn field_rows(field: &Field, focused: bool) -> u16 {
         }
         FieldKind::Pick(_) => 1,
     };
-    let preview = u16::from(field.id == FieldId::Due);
+    let preview = u16::from(field.id.is_date());
     1 + input + preview
 }
 
@@ -134,8 +135,7 @@ fn draw_fields(
             lang,
         );
         y += 1;
-        let height =
-            field_rows(field, focused).saturating_sub(1 + u16::from(field.id == FieldId::Due));
+        let height = field_rows(field, focused).saturating_sub(1 + u16::from(field.id.is_date()));
         let at = Rect::new(
             inner.x,
             y,
@@ -146,12 +146,12 @@ fn draw_fields(
             cursor = Some(pos);
         }
         y += at.height;
-        if field.id == FieldId::Due && y < bottom {
+        if field.id.is_date() && y < bottom {
             due_preview(
                 frame,
                 Rect::new(inner.x, y, inner.width, 1),
                 model,
-                field.text(),
+                field,
                 theme,
             );
             y += 1;
@@ -312,7 +312,8 @@ fn draw_open_picker(
 }
 
 /// What the deadline typed so far means, or why it means nothing.
-fn due_preview(frame: &mut Frame<'_>, area: Rect, model: &Model, text: &str, theme: &Theme) {
+fn due_preview(frame: &mut Frame<'_>, area: Rect, model: &Model, field: &Field, theme: &Theme) {
+    let text = field.text();
     let lang = model.lang;
     let calendar = match lang {
         Lang::Fa => MonthCalendar::SolarHijri,
@@ -323,7 +324,10 @@ fn due_preview(frame: &mut Frame<'_>, area: Rect, model: &Model, text: &str, the
             TuiMessage::DueMeans(d, d < model.today).localized(lang),
             theme.muted,
         ),
-        Ok(None) => (lang.strings().tui.no_due.to_string(), theme.muted),
+        Ok(None) if field.id == FieldId::Due => {
+            (lang.strings().tui.no_due.to_string(), theme.muted)
+        }
+        Ok(None) => (lang.strings().tui.no_date.to_string(), theme.muted),
         Err(e) => (TuiMessage::DueInvalid(&e).localized(lang), theme.error),
     };
     label(frame.buffer_mut(), area, &message, style, lang);

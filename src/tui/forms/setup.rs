@@ -1,0 +1,134 @@
+//! The forms of the secretary's own set-up: people, series and the next meeting.
+
+use super::build::{agency_options, base, chosen, line};
+use super::{Creates, Field, FieldId, Form, FormKind, PickOption, Picker};
+use crate::domain::{Id, Meeting, Person, Proposal};
+use crate::i18n::Lang;
+use crate::tui::model::Directory;
+
+/// Every active person, found by name, title or agency; a name none bears is added.
+fn people_picker(lang: Lang, dir: &Directory, chosen_id: Option<&Id>) -> Picker {
+    let options = dir
+        .people
+        .iter()
+        .filter(|p| p.active || Some(&p.id) == chosen_id)
+        .map(|p| {
+            let agency = p.agency.as_ref().map_or("", |a| dir.agency_name(lang, a));
+            PickOption::new(Some(p.id.clone()), &p.name, agency, &[&p.title])
+        })
+        .collect();
+    let mut picker = Picker::single(options, base(lang)).creating(Creates::Person);
+    picker.choose_ids(&[chosen_id.cloned()]);
+    picker
+}
+
+/// A meeting to schedule or edit: number (while a draft), date, start time, place, chair,
+/// secretary and the next meeting's date. `proposal` fills a new one; `last` gives its chair
+/// and secretary.
+pub fn meeting_form(
+    lang: Lang,
+    dir: &Directory,
+    series: &crate::domain::Series,
+    editing: Option<&Meeting>,
+    proposal: Proposal,
+    last: Option<&Meeting>,
+) -> Form {
+    let from = editing.or(last);
+    let date = |d: Option<crate::domain::Date>| d.map(|d| lang.date(d)).unwrap_or_default();
+    let (number, day, time, place, next) = match editing {
+        Some(m) => (
+            m.number,
+            lang.date(m.date),
+            m.start_time
+                .map(|t| lang.digits(&t.to_string()))
+                .unwrap_or_default(),
+            m.place.clone(),
+            date(m.next_meeting),
+        ),
+        None => (
+            proposal.number,
+            lang.date(proposal.date),
+            String::new(),
+            series.default_place.clone(),
+            String::new(),
+        ),
+    };
+    let mut fields = Vec::new();
+    if editing.is_none_or(|m| m.status == crate::domain::MeetingStatus::Draft) {
+        fields.push(line(lang, FieldId::MeetingNumber, &lang.number(number)));
+    }
+    fields.extend([
+        line(lang, FieldId::MeetingDate, &day),
+        line(lang, FieldId::StartTime, &time),
+        line(lang, FieldId::Place, &place),
+        Field::pick(
+            FieldId::Chair,
+            people_picker(lang, dir, from.and_then(|m| m.chair.as_ref())),
+        ),
+        Field::pick(
+            FieldId::Secretary,
+            people_picker(lang, dir, from.and_then(|m| m.secretary.as_ref())),
+        ),
+        line(lang, FieldId::NextMeeting, &next),
+    ]);
+    Form::new(
+        FormKind::Meeting {
+            series: series.id.clone(),
+            editing: editing.map(|m| m.id.clone()),
+        },
+        fields,
+    )
+}
+
+/// A person: name, title (سمت), agency (a new one added as typed), and the series they are a
+/// standing invitee of. A guest at `guest_at` is offered its series' invitation.
+pub fn person_form(
+    lang: Lang,
+    dir: &Directory,
+    editing: Option<(&Person, &[Id])>,
+    guest_at: Option<&Id>,
+) -> Form {
+    let mut agency =
+        Picker::single(agency_options(lang, dir), base(lang)).creating(Creates::Agency);
+    let series = dir
+        .series
+        .iter()
+        .filter(|s| !s.archived)
+        .map(|s| PickOption::new(Some(s.id.clone()), &s.title, &s.organisation, &[]))
+        .collect();
+    let mut invited = Picker::multi(series, base(lang));
+    let (name, title) = match editing {
+        Some((p, series)) => {
+            chosen(&mut agency, std::slice::from_ref(&p.agency));
+            let ids: Vec<Option<Id>> = series.iter().cloned().map(Some).collect();
+            chosen(&mut invited, &ids);
+            (p.name.as_str(), p.title.as_str())
+        }
+        None => ("", ""),
+    };
+    Form::new(
+        FormKind::Person {
+            editing: editing.map(|(p, _)| p.id.clone()),
+            guest_at: guest_at.cloned(),
+        },
+        vec![
+            line(lang, FieldId::PersonName, name),
+            line(lang, FieldId::PersonTitle, title),
+            Field::pick(FieldId::PersonAgency, agency),
+            Field::pick(FieldId::InviteeOf, invited),
+        ],
+    )
+}
+
+/// A new series: title, organisation, default place and quorum.
+pub fn series_form(lang: Lang) -> Form {
+    Form::new(
+        FormKind::Series,
+        vec![
+            line(lang, FieldId::SeriesTitle, ""),
+            line(lang, FieldId::Organisation, ""),
+            line(lang, FieldId::Place, ""),
+            line(lang, FieldId::Quorum, &lang.number(0)),
+        ],
+    )
+}
