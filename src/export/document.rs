@@ -62,15 +62,37 @@ pub struct Table {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
     pub title: String,
-    /// The column's share of the table's width, in percent.
-    pub width: u16,
+    pub kind: ColumnKind,
+}
+
+/// What a column holds, which decides its width and whether its cells may wrap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    /// Words, which wrap between words.
+    Text,
+    /// Numbers and dates (`۲/۱`, `۱۳۹۳/۰۳/۳۱`), which never wrap.
+    Code,
+    /// Room to sign in.
+    Signature,
 }
 
 impl Column {
-    pub fn new(title: &str, width: u16) -> Self {
+    pub fn text(title: &str) -> Self {
+        Column::of(title, ColumnKind::Text)
+    }
+
+    pub fn code(title: &str) -> Self {
+        Column::of(title, ColumnKind::Code)
+    }
+
+    pub fn signature(title: &str) -> Self {
+        Column::of(title, ColumnKind::Signature)
+    }
+
+    fn of(title: &str, kind: ColumnKind) -> Self {
         Column {
             title: title.to_string(),
-            width,
+            kind,
         }
     }
 }

@@ -9,7 +9,8 @@
 
 use std::fmt::Write as _;
 
-use super::document::{Block, Document, Item, Table, clean};
+use super::document::{Block, ColumnKind, Document, Item, Table, clean};
+use super::widths;
 use crate::i18n::Lang;
 
 const STYLESHEET: &str = include_str!("../../assets/export/minutes.css");
@@ -111,8 +112,9 @@ fn list_item(out: &mut String, item: &Item) {
 fn table(out: &mut String, t: &Table) {
     let class = if t.signatures { "signatures" } else { "data" };
     let _ = writeln!(out, "<table class=\"{class}\">\n<colgroup>");
-    for c in &t.columns {
-        let _ = writeln!(out, "<col style=\"width: {}%\">", c.width);
+    let shares = widths::shares(t);
+    for share in &shares {
+        let _ = writeln!(out, "<col style=\"width: {:.1}%\">", share * 100.0);
     }
     out.push_str("</colgroup>\n<thead><tr>");
     for c in &t.columns {
@@ -120,10 +122,21 @@ fn table(out: &mut String, t: &Table) {
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     for cells in &t.rows {
-        out.push_str("<tr>");
-        for i in 0..t.columns.len() {
+        // A tall row may break across pages rather than leave one mostly empty.
+        out.push_str(if widths::may_break(cells, &shares) {
+            "<tr class=\"tall\">"
+        } else {
+            "<tr>"
+        });
+        for (i, column) in t.columns.iter().enumerate() {
             let text = cells.get(i).map_or("", String::as_str);
-            let _ = write!(out, "<td><bdi>{}</bdi></td>", escape(text));
+            // A number or a date never wraps.
+            let class = if column.kind == ColumnKind::Code {
+                " class=\"code\""
+            } else {
+                ""
+            };
+            let _ = write!(out, "<td{class}><bdi>{}</bdi></td>", escape(text));
         }
         out.push_str("</tr>\n");
     }

@@ -62,9 +62,9 @@ impl Minutes {
         blocks.push(Block::Heading(1, s.signatures.to_string()));
         blocks.push(Block::Table(Table {
             columns: vec![
-                Column::new(s.name, 34),
-                Column::new(s.agency, 40),
-                Column::new(s.signature, 26),
+                Column::text(s.name),
+                Column::text(s.agency),
+                Column::signature(s.signature),
             ],
             rows: self
                 .signatures
@@ -90,10 +90,10 @@ impl Minutes {
         blocks.push(table_or_none(
             s.none,
             vec![
-                Column::new(s.number, 9),
-                Column::new(s.name, 28),
-                Column::new(s.title, 33),
-                Column::new(s.agency, 30),
+                Column::code(s.number),
+                Column::text(s.name),
+                Column::text(s.title),
+                Column::text(s.agency),
             ],
             p.present
                 .iter()
@@ -129,10 +129,10 @@ impl Minutes {
             blocks.push(Block::Heading(2, s.absent.to_string()));
             blocks.push(Block::Table(Table {
                 columns: vec![
-                    Column::new(s.name, 28),
-                    Column::new(s.agency, 30),
-                    Column::new(s.attendance, 16),
-                    Column::new(s.reason, 26),
+                    Column::text(s.name),
+                    Column::text(s.agency),
+                    Column::text(s.attendance),
+                    Column::text(s.reason),
                 ],
                 rows: p
                     .absent
@@ -180,12 +180,12 @@ impl Minutes {
         blocks.push(table_or_none(
             s.none,
             vec![
-                Column::new(s.number, 8),
-                Column::new(s.decision_text, 30),
-                Column::new(s.lead_agency, 15),
-                Column::new(s.due, 14),
-                Column::new(s.status, 11),
-                Column::new(s.follow_up_note, 22),
+                Column::code(s.number),
+                Column::text(s.decision_text),
+                Column::text(s.lead_agency),
+                Column::code(s.due),
+                Column::text(s.status),
+                Column::text(s.follow_up_note),
             ],
             self.review
                 .iter()
@@ -237,11 +237,11 @@ impl Minutes {
         blocks.push(table_or_none(
             s.none,
             vec![
-                Column::new(s.number, 9),
-                Column::new(s.decision_text, 42),
-                Column::new(s.lead_agency, 18),
-                Column::new(s.supporting, 16),
-                Column::new(s.due, 15),
+                Column::code(s.number),
+                Column::text(s.decision_text),
+                Column::text(s.lead_agency),
+                Column::text(s.supporting),
+                Column::code(s.due),
             ],
             self.decisions
                 .iter()
@@ -278,12 +278,12 @@ impl FollowUpList {
         blocks.push(table_or_none(
             s.none,
             vec![
-                Column::new(s.number, 8),
-                Column::new(s.decision_text, 33),
-                Column::new(s.meeting_date, 13),
-                Column::new(s.due, 13),
-                Column::new(s.days_overdue, 9),
-                Column::new(s.last_follow_up, 24),
+                Column::code(s.number),
+                Column::text(s.decision_text),
+                Column::code(s.meeting_date),
+                Column::code(s.due),
+                Column::code(s.days_overdue),
+                Column::text(s.last_follow_up),
             ],
             self.rows
                 .iter()
@@ -300,7 +300,7 @@ impl FollowUpList {
                 .collect(),
         ));
         blocks.push(Block::Table(Table {
-            columns: vec![Column::new(s.secretary_signature, 100)],
+            columns: vec![Column::text(s.secretary_signature)],
             rows: vec![vec![self.secretary.clone()]],
             signatures: true,
         }));

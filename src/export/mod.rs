@@ -29,12 +29,13 @@ mod markdown;
 mod minutes;
 mod pdf;
 mod plain;
+mod widths;
 
 use crate::domain::Id;
 use crate::i18n::Lang;
 use crate::store::{Store, StoreError};
 
-pub use document::{Block, Column, Document, Field, Item, Table, clean};
+pub use document::{Block, Column, ColumnKind, Document, Field, Item, Table, clean};
 pub use follow_ups::{FollowUpLine, FollowUpList};
 pub use minutes::{
     Absence, AgendaLine, AmendmentLine, DecisionLine, DiscussionGroup, DiscussionIssue, Header,

@@ -8,7 +8,10 @@ use super::export::{demo_db, docx_parts, hamyar};
 
 /// The minutes of demo meeting 2 as a DOCX package, in `lang`.
 pub fn demo_docx(dir: &tempfile::TempDir, lang: &str) -> Vec<u8> {
-    let db = demo_db(dir.path());
+    let db = dir.path().join("demo.db");
+    if !db.exists() {
+        demo_db(dir.path());
+    }
     let file = dir.path().join(format!("m-{lang}.docx"));
     hamyar(&db)
         .args([
@@ -113,4 +116,93 @@ fn the_persian_font_is_embedded_obfuscated_for_word_and_libreoffice() {
             "word/{target} is {asset}, obfuscated with its key"
         );
     }
+}
+
+/// The text of each table cell of `document.xml`, with whether the cell may wrap.
+fn cells(document: &str) -> Vec<(String, bool)> {
+    document
+        .split("<w:tc>")
+        .skip(1)
+        .map(|tc| {
+            let tc = &tc[..tc.find("</w:tc>").unwrap()];
+            let text: String = tc
+                .split("<w:t xml:space=\"preserve\">")
+                .skip(1)
+                .map(|t| &t[..t.find("</w:t>").unwrap()])
+                .collect();
+            (text, !tc.contains("<w:noWrap/>"))
+        })
+        .collect()
+}
+
+/// A decision number (۲/۱) or a date (۱۳۹۳/۰۳/۳۱, 2014-06-21), in Persian or Latin digits.
+fn is_number_or_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(['/', '-']).collect();
+    (parts.len() == 2 || parts.len() == 3)
+        && parts.iter().all(|p| {
+            !p.is_empty()
+                && p.chars()
+                    .all(|c| c.is_ascii_digit() || ('۰'..='۹').contains(&c))
+        })
+}
+
+#[test]
+fn numbers_and_dates_never_wrap_and_columns_fit_them() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["fa", "en"] {
+        let parts = docx_parts(&demo_docx(&dir, lang));
+        let document = part(&parts, "word/document.xml");
+        let all = cells(document);
+        let codes: Vec<&(String, bool)> =
+            all.iter().filter(|(t, _)| is_number_or_date(t)).collect();
+        assert!(
+            codes.len() >= 20,
+            "{lang}: the decision numbers and deadlines: {codes:?}"
+        );
+        for (text, wraps) in &codes {
+            assert!(!wraps, "{lang}: «{text}» may wrap");
+        }
+        // Every column is at least as wide as its longest number or date needs: a digit of
+        // Vazirmatn FD at the table's 12 pt is 0.55 em (132 twips), the cell's padding 226.
+        for table in document.split("<w:tbl>").skip(1) {
+            let grid: Vec<u32> = table
+                .split("<w:gridCol w:w=\"")
+                .skip(1)
+                .map(|g| g[..g.find('"').unwrap()].parse().unwrap())
+                .collect();
+            for (i, (text, _)) in cells(&table[..table.find("</w:tbl>").unwrap()])
+                .iter()
+                .enumerate()
+            {
+                if is_number_or_date(text) {
+                    let width = grid[i % grid.len()];
+                    let needs = 132 * text.chars().count() as u32 + 226;
+                    assert!(
+                        width >= needs,
+                        "{lang}: «{text}» in {width} twips, needs {needs}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn html_keeps_numbers_and_dates_on_one_line_and_never_breaks_a_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let html = super::export::export(&db, &["--meeting", "2", "--format", "html"]);
+    let html = String::from_utf8(html).unwrap();
+    assert!(
+        !html.contains("overflow-wrap: anywhere"),
+        "no word is broken anywhere"
+    );
+    assert!(html.contains("td.code { white-space: nowrap; }"));
+    for due in ["۱۳۹۳/۰۳/۳۱", "۱۳۹۳/۰۴/۱۵"] {
+        assert!(
+            html.contains(&format!("<td class=\"code\"><bdi>{due}</bdi></td>")),
+            "{due} in a cell that does not wrap"
+        );
+    }
+    assert!(html.contains("<td class=\"code\"><bdi>۲/۱</bdi></td>"));
 }

@@ -11,7 +11,8 @@ use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 
 use super::parts::{R_NS, W_NS};
 use super::xml::Xml;
-use crate::export::document::{Block, Document, Item, Table, clean};
+use crate::export::document::{Block, ColumnKind, Document, Item, Table, clean};
+use crate::export::widths;
 use crate::i18n::Lang;
 
 /// A4 in twentieths of a point, and margins of 2 cm.
@@ -187,12 +188,20 @@ fn direction_runs(line: &str, lang: Lang) -> Vec<(&str, bool)> {
     out
 }
 
+/// Cell padding: 1 mm above and below, 2 mm at the sides, so no letter touches a border.
+const CELL_MARGINS: [(&str, &str); 4] = [
+    ("w:top", "57"),
+    ("w:left", "113"),
+    ("w:bottom", "57"),
+    ("w:right", "113"),
+];
 fn table(x: &mut Xml, lang: Lang, t: &Table) -> io::Result<()> {
-    let widths: Vec<String> = t
-        .columns
+    let shares = widths::shares(t);
+    let twips: Vec<u32> = shares
         .iter()
-        .map(|c| (TEXT_W * u32::from(c.width) / 100).to_string())
+        .map(|s| (f64::from(TEXT_W) * s).round() as u32)
         .collect();
+    let widths: Vec<String> = twips.iter().map(u32::to_string).collect();
     x.open("w:tbl", &[])?;
     x.open("w:tblPr", &[])?;
     if lang == Lang::Fa {
@@ -218,44 +227,69 @@ fn table(x: &mut Xml, lang: Lang, t: &Table) -> io::Result<()> {
     }
     x.close("w:tblBorders")?;
     x.empty("w:tblLayout", &[("w:type", "fixed")])?;
+    x.open("w:tblCellMar", &[])?;
+    for (side, w) in CELL_MARGINS {
+        x.empty(side, &[("w:w", w), ("w:type", "dxa")])?;
+    }
+    x.close("w:tblCellMar")?;
     x.close("w:tblPr")?;
     x.open("w:tblGrid", &[])?;
     for w in &widths {
         x.empty("w:gridCol", &[("w:w", w)])?;
     }
     x.close("w:tblGrid")?;
+    let kinds: Vec<ColumnKind> = t.columns.iter().map(|c| c.kind).collect();
     let titles: Vec<String> = t.columns.iter().map(|c| c.title.clone()).collect();
-    row(x, lang, &widths, &titles, true, false)?;
+    let shape = RowShape {
+        widths: &widths,
+        kinds: &kinds,
+        header: true,
+        tall: false,
+        splittable: false,
+    };
+    row(x, lang, &shape, &titles)?;
     for cells in &t.rows {
-        row(x, lang, &widths, cells, false, t.signatures)?;
+        let shape = RowShape {
+            header: false,
+            tall: t.signatures,
+            splittable: widths::may_break(cells, &shares),
+            ..shape
+        };
+        row(x, lang, &shape, cells)?;
     }
     x.close("w:tbl")
 }
 
-fn row(
-    x: &mut Xml,
-    lang: Lang,
-    widths: &[String],
-    cells: &[String],
+/// How a row is laid out: its columns, and whether it heads the table, is a tall signature
+/// row, or may break across pages.
+#[derive(Clone, Copy)]
+struct RowShape<'a> {
+    widths: &'a [String],
+    kinds: &'a [ColumnKind],
     header: bool,
     tall: bool,
-) -> io::Result<()> {
+    splittable: bool,
+}
+
+fn row(x: &mut Xml, lang: Lang, shape: &RowShape<'_>, cells: &[String]) -> io::Result<()> {
     x.open("w:tr", &[])?;
     x.open("w:trPr", &[])?;
-    x.empty("w:cantSplit", &[])?;
-    if tall {
+    if !shape.splittable {
+        x.empty("w:cantSplit", &[])?;
+    }
+    if shape.tall {
         x.empty("w:trHeight", &[("w:val", "737"), ("w:hRule", "atLeast")])?;
     }
-    if header {
+    if shape.header {
         x.empty("w:tblHeader", &[])?;
     }
     x.close("w:trPr")?;
-    for (i, w) in widths.iter().enumerate() {
+    for (i, w) in shape.widths.iter().enumerate() {
         let text = cells.get(i).map_or("", String::as_str);
         x.open("w:tc", &[])?;
         x.open("w:tcPr", &[])?;
         x.empty("w:tcW", &[("w:w", w), ("w:type", "dxa")])?;
-        if header {
+        if shape.header {
             x.empty(
                 "w:shd",
                 &[
@@ -265,11 +299,15 @@ fn row(
                 ],
             )?;
         }
-        x.val("w:vAlign", if tall { "center" } else { "top" })?;
+        // A number or a date is never broken across lines.
+        if !shape.header && shape.kinds.get(i) == Some(&ColumnKind::Code) {
+            x.empty("w:noWrap", &[])?;
+        }
+        x.val("w:vAlign", if shape.tall { "center" } else { "top" })?;
         x.close("w:tcPr")?;
         x.open("w:p", &[])?;
-        paragraph_props(x, lang, Some("TableText"), header)?;
-        runs(x, lang, text, RunStyle { bold: header })?;
+        paragraph_props(x, lang, Some("TableText"), shape.header)?;
+        runs(x, lang, text, RunStyle { bold: shape.header })?;
         x.close("w:p")?;
         x.close("w:tc")?;
     }

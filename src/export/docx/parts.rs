@@ -199,7 +199,7 @@ pub(super) fn styles(lang: Lang) -> String {
         para(
             "TableText",
             "Table Text",
-            &format!("{bidi}<w:spacing w:after=\"0\" w:line=\"216\" w:lineRule=\"auto\"/>"),
+            &format!("{bidi}<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"),
             &size(22)
         ),
     )
