@@ -96,7 +96,7 @@ fn bench(c: &mut Criterion) {
             } else {
                 DecisionStatus::Pending
             };
-            store.record_follow_up(&d, None, to, "گزارش").unwrap()
+            store.record_follow_up(&d, to, "گزارش").unwrap()
         })
     });
     let sentence = "بانك كشاورزي مقرر شد ظرف مهلت مقرر نسبت به پرداخت وام‌های خُرد ۱۴۰۳ اقدام نماید";

@@ -1,13 +1,13 @@
 //! `hamyar follow-up NUMBER --status S [--note TEXT] [--date D]`: a decision's follow-up from a
 //! script, as the action review records it: the new status, a note, the day (today unless
-//! given), and the meeting in progress if there is one.
+//! given), and the meeting in progress of its series if there is one (the store's one rule).
 
 use anyhow::Result;
 use clap::Args;
 
 use super::output::print_line;
 use super::series::SeriesArg;
-use crate::domain::{Date, DecisionStatus, MeetingStatus};
+use crate::domain::{Date, DecisionStatus};
 use crate::i18n::{CliMessage, Localized};
 use crate::settings::Settings;
 use crate::store::Store;
@@ -34,24 +34,11 @@ pub fn run(settings: &Settings, args: &FollowUpArgs) -> Result<()> {
     let lang = settings.lang;
     let mut store = Store::open_existing(&settings.db, settings.clock.clone())?;
     let decision = args.series.decision(&store, &args.number, lang)?;
-    // Between meetings a follow-up belongs to no meeting; during one, to the meeting running.
-    let meeting = store
-        .get_meeting(&decision.meeting)
-        .map(|m| m.series)
-        .and_then(|series| store.list_meetings(Some(&series)))?
-        .rows
-        .into_iter()
-        .rfind(|m| m.status == MeetingStatus::InProgress);
     let to = args.status;
-    // Between the decision's meeting and today; the store refuses any other day.
+    // Between the decision's meeting and today; the store refuses any other day. The store
+    // also chooses the meeting it belongs to (the one in progress of the decision's series).
     let day = args.date.unwrap_or_else(|| settings.clock.today());
-    store.record_follow_up_on(
-        &decision.id,
-        meeting.as_ref().map(|m| &m.id),
-        to,
-        &args.note,
-        day,
-    )?;
+    store.record_follow_up_on(&decision.id, to, &args.note, day)?;
     let done = CliMessage::FollowUpRecorded {
         number: decision.number,
         from: decision.status,

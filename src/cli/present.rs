@@ -5,7 +5,6 @@ use clap::Args;
 
 use super::number::number;
 use super::series::SeriesArg;
-use crate::domain::MeetingStatus;
 use crate::settings::Settings;
 use crate::store::Store;
 use crate::tui::present::run_display;
@@ -30,11 +29,7 @@ pub fn run(settings: &Settings, args: &PresentArgs) -> Result<()> {
             let series = args.series.find(&store, lang)?;
             let all = store.list_meetings(series.as_ref().map(|s| &s.id))?.rows;
             let today = settings.clock.today();
-            let live = all
-                .iter()
-                .rev()
-                .find(|m| m.status == MeetingStatus::InProgress)
-                .or_else(|| all.iter().rev().find(|m| m.date == today))
+            let live = crate::domain::live_meeting(&all, today)
                 .or(all.last())
                 .cloned();
             live.ok_or_else(|| {

@@ -127,7 +127,7 @@ impl<'s, 'd> DemoWriter<'s, 'd> {
         })?;
         self.store
             .set_meeting_status(&meeting.id, MeetingStatus::InProgress)?;
-        self.follow_ups(m.number, &meeting.id)?;
+        self.follow_ups(m.number)?;
         self.attendance(m, &meeting.id)?;
         self.issues_and_statements(m, &meeting.id)?;
         for (d, item) in m.decisions.iter().zip(1..) {
@@ -152,8 +152,9 @@ impl<'s, 'd> DemoWriter<'s, 'd> {
         Ok(meeting.id)
     }
 
-    /// Reports on earlier decisions come first in a meeting (پیگیری مصوبات قبلی).
-    fn follow_ups(&mut self, number: u32, meeting: &Id) -> Result<(), WriteDemoError> {
+    /// Reports on earlier decisions come first in a meeting (پیگیری مصوبات قبلی): the meeting
+    /// is in progress, so they belong to it.
+    fn follow_ups(&mut self, number: u32) -> Result<(), WriteDemoError> {
         let demo = self.demo;
         for earlier in demo.meetings.iter().filter(|e| e.number < number) {
             for (d, item) in earlier.decisions.iter().zip(1..) {
@@ -169,8 +170,7 @@ impl<'s, 'd> DemoWriter<'s, 'd> {
                     .cloned()
                     .ok_or(DemoError::MissingDecision(number))?;
                 if self.store.get_decision(&id)?.status != status {
-                    self.store
-                        .record_follow_up(&id, Some(meeting), status, note)?;
+                    self.store.record_follow_up(&id, status, note)?;
                 }
             }
         }

@@ -6,6 +6,7 @@ pub mod digits;
 mod due;
 mod entities;
 mod id;
+mod live;
 mod names;
 mod quorum;
 mod rules;
@@ -20,6 +21,7 @@ pub use entities::{
     Person, Series, Statement, TimeError, TimeOfDay,
 };
 pub use id::Id;
+pub use live::{follow_up_meeting, live_meeting, meeting_in_progress};
 pub use names::{name_key, same_name};
 pub use quorum::Quorum;
 pub use rules::{

@@ -11,7 +11,7 @@ use super::setup::ensure_agencies;
 use super::{Store, Writer};
 use crate::domain::{
     Date, Decision, DecisionStatus, FollowUp, Id, Meeting, ensure_deletable, ensure_follow_up_day,
-    next_decision_number,
+    follow_up_meeting, next_decision_number,
 };
 use crate::text::fold::fold_for_index;
 use crate::text::sanitize;
@@ -111,6 +111,20 @@ pub(crate) fn insert_decision_row(w: &Writer<'_>, d: &Decision) -> Result<Decisi
     Ok(d)
 }
 
+/// Every meeting of the series `meeting` belongs to.
+fn series_meetings(tx: &Connection, meeting: &Id) -> Result<Vec<Meeting>, Fault> {
+    list(
+        tx,
+        Record::Meeting,
+        &format!(
+            "SELECT {MEETING_COLS} FROM meetings m
+             WHERE m.series = (SELECT series FROM meetings WHERE id = ?1) ORDER BY m.number"
+        ),
+        [meeting],
+        meeting_from_row,
+    )
+}
+
 /// Inserts a follow-up, its note sanitized; the decision's status is the caller's to move.
 /// Used by `record_follow_up` and synth.
 pub(crate) fn insert_follow_up(w: &Writer<'_>, f: &FollowUp) -> Result<(), Fault> {
@@ -202,17 +216,18 @@ impl Store {
     /// Records an agency's report on a decision and moves the decision to `new_status`, as the
     /// domain's transitions allow, dated today.
     ///
-    /// The decision's own meeting may be approved: its status is tracking, not minutes. The
-    /// meeting the report is made in, if given, must not be.
+    /// The report belongs to the meeting in progress of the decision's series, if any
+    /// ([`crate::domain::follow_up_meeting`], read in the same transaction): the app and the
+    /// command line ask the same question and get the same answer. The decision's own meeting
+    /// may be approved: its status is tracking, not minutes.
     pub fn record_follow_up(
         &mut self,
         decision: &Id,
-        meeting: Option<&Id>,
         new_status: DecisionStatus,
         note: &str,
     ) -> Result<FollowUp, StoreError> {
         let today = self.clock.today();
-        self.record_follow_up_on(decision, meeting, new_status, note, today)
+        self.record_follow_up_on(decision, new_status, note, today)
     }
 
     /// [`Store::record_follow_up`] dated `day` (a report received earlier and recorded now),
@@ -220,26 +235,25 @@ impl Store {
     pub fn record_follow_up_on(
         &mut self,
         decision: &Id,
-        meeting: Option<&Id>,
         new_status: DecisionStatus,
         note: &str,
         day: Date,
     ) -> Result<FollowUp, StoreError> {
         let today = self.clock.today();
         self.write("record_follow_up", |w| {
-            if let Some(m) = meeting {
-                editable_meeting(w.tx, m)?;
-            }
             let d = load_decision(w.tx, decision)?;
-            let decided: Date =
-                w.tx.prepare_cached("SELECT date FROM meetings WHERE id = ?1")?
-                    .query_row([&d.meeting], |r| r.get(0))?;
+            let meetings = series_meetings(w.tx, &d.meeting)?;
+            let decided = meetings
+                .iter()
+                .find(|m| m.id == d.meeting)
+                .map(|m| m.date)
+                .ok_or_else(|| Fault::not_found(Record::Meeting, &d.meeting))?;
             ensure_follow_up_day(d.number, decided, day, today)?;
             let status = d.status.transition(new_status)?;
             let f = FollowUp {
                 id: Id::new(),
                 decision: decision.clone(),
-                meeting: meeting.cloned(),
+                meeting: follow_up_meeting(&meetings).map(|m| m.id.clone()),
                 date: day,
                 new_status: status,
                 note: sanitize(note).into_owned(),

@@ -190,7 +190,7 @@ fn build(store: &mut Store, p: &Plan) -> Id {
         if number == 2 {
             for d in store.review_list(&m.id).unwrap().iter().take(1) {
                 store
-                    .record_follow_up(&d.id, Some(&m.id), DecisionStatus::InProgress, &p.follow_up)
+                    .record_follow_up(&d.id, DecisionStatus::InProgress, &p.follow_up)
                     .unwrap();
             }
         }

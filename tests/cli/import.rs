@@ -170,19 +170,17 @@ fn two_laptops_merge_the_newer_change_wins_and_the_conflict_is_reported() {
     {
         let mut store = open(&b);
         let d = decision_id(&store, 2, 1);
-        let m = meeting(&store, 2).id;
         store
-            .record_follow_up(&d, Some(&m), DecisionStatus::InProgress, "گزارش لپ‌تاپ ب")
+            .record_follow_up(&d, DecisionStatus::InProgress, "گزارش لپ‌تاپ ب")
             .unwrap();
     }
     std::thread::sleep(std::time::Duration::from_millis(1100));
     {
         let mut store = open(&a);
-        let m = meeting(&store, 2).id;
         for item in [1, 2] {
             let d = decision_id(&store, 2, item);
             store
-                .record_follow_up(&d, Some(&m), DecisionStatus::Done, "گزارش لپ‌تاپ الف")
+                .record_follow_up(&d, DecisionStatus::Done, "گزارش لپ‌تاپ الف")
                 .unwrap();
         }
     }

@@ -52,7 +52,7 @@ fn filters_match_through_fold_and_sort_overdue_first() {
         ))
         .unwrap();
     f.store
-        .record_follow_up(&health.id, None, DecisionStatus::Done, "")
+        .record_follow_up(&health.id, DecisionStatus::Done, "")
         .unwrap();
 
     let ids = |filter: ActionFilter| -> Vec<Id> {

@@ -42,7 +42,7 @@ fn writer_child() {
             .unwrap_or_else(|e| panic!("ERR {e}"));
         if i % 4 == 0 {
             store
-                .record_follow_up(&d.id, None, DecisionStatus::InProgress, name)
+                .record_follow_up(&d.id, DecisionStatus::InProgress, name)
                 .unwrap_or_else(|e| panic!("ERR {e}"));
         }
         // Readers run between writes too, as the screen refreshes.

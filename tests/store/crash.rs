@@ -36,12 +36,7 @@ fn crash_child() {
             .unwrap();
         if i % 3 == 0 {
             store
-                .record_follow_up(
-                    &d.id,
-                    None,
-                    hamyar::domain::DecisionStatus::InProgress,
-                    "گزارش",
-                )
+                .record_follow_up(&d.id, hamyar::domain::DecisionStatus::InProgress, "گزارش")
                 .unwrap();
         }
         writeln!(out, "\nACK {}", d.id).unwrap();

@@ -185,12 +185,7 @@ fn decisions_follow_ups_and_numbers() {
 
     let fu = f
         .store
-        .record_follow_up(
-            &d1.id,
-            Some(&m.id),
-            DecisionStatus::InProgress,
-            "در دست بررسی",
-        )
+        .record_follow_up(&d1.id, DecisionStatus::InProgress, "در دست بررسی")
         .unwrap();
     assert_eq!(fu.date, today());
     assert_eq!(f.store.list_follow_ups(&d1.id).unwrap(), vec![fu]);
@@ -199,11 +194,11 @@ fn decisions_follow_ups_and_numbers() {
         DecisionStatus::InProgress
     );
     f.store
-        .record_follow_up(&d1.id, None, DecisionStatus::Done, "")
+        .record_follow_up(&d1.id, DecisionStatus::Done, "")
         .unwrap();
     assert!(matches!(
         f.store
-            .record_follow_up(&d1.id, None, DecisionStatus::Cancelled, ""),
+            .record_follow_up(&d1.id, DecisionStatus::Cancelled, ""),
         Err(StoreError::Transition(_))
     ));
     assert_eq!(
@@ -267,7 +262,7 @@ fn new_meeting_carries_over_open_work() {
         .record_decision(&new_decision(&m1.id, &f.bank.id, "تمام", None))
         .unwrap();
     f.store
-        .record_follow_up(&done.id, None, DecisionStatus::Done, "")
+        .record_follow_up(&done.id, DecisionStatus::Done, "")
         .unwrap();
 
     close(&mut f.store, &f.meeting.id);

@@ -93,7 +93,7 @@ fn every_text_column_is_stored_clean() {
         },
     )
     .unwrap();
-    s.record_follow_up(&d.id, None, DecisionStatus::InProgress, NASTY)
+    s.record_follow_up(&d.id, DecisionStatus::InProgress, NASTY)
         .unwrap();
     s.set_attendance(&Attendance {
         id: Id::new(),

@@ -21,7 +21,7 @@ fn undo_reverts_newest_actions_in_turn() {
     };
     f.store.update_decision(&d.id, &edit).unwrap();
     f.store
-        .record_follow_up(&d.id, None, DecisionStatus::InProgress, "گزارش")
+        .record_follow_up(&d.id, DecisionStatus::InProgress, "گزارش")
         .unwrap();
 
     // Follow-up: the follow-up row goes and the decision's status comes back.
@@ -168,7 +168,7 @@ fn approved_meeting_refuses_edits_and_takes_amendments() {
 
     // Follow-ups still track the decision's progress, and a mistaken one can be undone.
     f.store
-        .record_follow_up(&d.id, None, DecisionStatus::Cancelled, "اشتباهی")
+        .record_follow_up(&d.id, DecisionStatus::Cancelled, "اشتباهی")
         .unwrap();
     assert_eq!(
         f.store.undo_last().unwrap().map(|u| u.action).as_deref(),
@@ -177,7 +177,7 @@ fn approved_meeting_refuses_edits_and_takes_amendments() {
     assert_eq!(f.store.get_decision(&d.id).unwrap(), d);
     assert!(f.store.list_follow_ups(&d.id).unwrap().is_empty());
     f.store
-        .record_follow_up(&d.id, None, DecisionStatus::Done, "انجام شد")
+        .record_follow_up(&d.id, DecisionStatus::Done, "انجام شد")
         .unwrap();
     // Corrections go on record as amendments.
     let a = f

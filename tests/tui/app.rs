@@ -812,7 +812,7 @@ fn the_history_of_a_decision_under_review_lists_its_follow_ups() {
         DecisionStatus::Done
     };
     other
-        .record_follow_up(&decision.id, None, status, "نامه شمارهٔ ۱۲۳ (IBAN) ارسال شد")
+        .record_follow_up(&decision.id, status, "نامه شمارهٔ ۱۲۳ (IBAN) ارسال شد")
         .unwrap();
     h.key("h");
     let view = history_view(&h);

@@ -8,6 +8,7 @@
 
 mod app;
 mod e2e;
+mod follow_up_meeting;
 mod other_client;
 mod present;
 mod review_rows;

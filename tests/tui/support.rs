@@ -58,7 +58,20 @@ impl Harness {
 
     /// The app on an existing database file.
     pub fn on(path: &Path, lang: Lang) -> Harness {
-        let mut app = App::new(open_store(path), lang).unwrap();
+        Harness::on_store(open_store(path), path, lang)
+    }
+
+    /// The app on an existing database file, on another day than the demo's.
+    pub fn on_day(path: &Path, lang: Lang, day: Date) -> Harness {
+        let clock = Arc::new(FrozenClock {
+            date: day,
+            time: TimeOfDay::parse("10:15").unwrap(),
+        });
+        Harness::on_store(Store::open(path, clock).unwrap(), path, lang)
+    }
+
+    fn on_store(store: Store, path: &Path, lang: Lang) -> Harness {
+        let mut app = App::new(store, lang).unwrap();
         app.settle();
         Harness {
             app,

@@ -61,32 +61,10 @@ impl App {
     }
 
     pub(super) fn run_choice(&mut self, choice: Choice) {
-        let Some(meeting) = self.model.room.as_ref().map(|r| r.meeting.id.clone()) else {
-            return;
-        };
-        let now = self.model.now;
         let lang = self.lang();
         match choice {
-            Choice::StartMeeting => self.ask_to_start(&meeting),
-            Choice::CloseMeeting => {
-                self.meeting_change(|app| app.store.close_meeting(&meeting, now))
-            }
-            Choice::ReopenMeeting => {
-                self.meeting_change(|app| app.store.start_meeting(&meeting, now))
-            }
-            Choice::ApproveMeeting => {
-                let question = lang.strings().tui.approve_question.to_string();
-                self.ui.modals.push(Modal::Confirm {
-                    question,
-                    yes: Pending::ApproveMeeting(meeting),
-                });
-            }
-            Choice::EditMeeting => self.open_edit_meeting_form(&meeting),
-            Choice::AmendMeeting => {
-                self.ui
-                    .modals
-                    .push(Modal::Form(forms::amendment_form(lang, &meeting)));
-            }
+            // A decision's or an issue's own choices need no open room: the review opened from
+            // the meetings screen offers them too.
             Choice::IssueStatus(issue, to) => match self.store.set_issue_status(&issue, to) {
                 Ok(_) => {
                     if let Err(e) = self.after_change() {
@@ -101,6 +79,39 @@ impl App {
                     .modals
                     .push(Modal::Form(forms::follow_up_form(lang, &decision, status)));
             }
+            meeting_choice => self.run_meeting_choice(meeting_choice),
+        }
+    }
+
+    /// A choice about the open room's meeting: its status, approval, details, an amendment.
+    fn run_meeting_choice(&mut self, choice: Choice) {
+        let Some(meeting) = self.model.room.as_ref().map(|r| r.meeting.id.clone()) else {
+            return;
+        };
+        let now = self.model.now;
+        let lang = self.lang();
+        match choice {
+            Choice::StartMeeting => self.ask_to_start(&meeting),
+            Choice::ReopenMeeting => {
+                self.meeting_change(|app| app.store.start_meeting(&meeting, now))
+            }
+            Choice::CloseMeeting => {
+                self.meeting_change(|app| app.store.close_meeting(&meeting, now))
+            }
+            Choice::ApproveMeeting => {
+                let question = lang.strings().tui.approve_question.to_string();
+                self.ui.modals.push(Modal::Confirm {
+                    question,
+                    yes: Pending::ApproveMeeting(meeting),
+                });
+            }
+            Choice::EditMeeting => self.open_edit_meeting_form(&meeting),
+            Choice::AmendMeeting => {
+                self.ui
+                    .modals
+                    .push(Modal::Form(forms::amendment_form(lang, &meeting)));
+            }
+            Choice::IssueStatus(..) | Choice::FollowUp(..) => self.run_choice(choice),
         }
     }
 

@@ -2,8 +2,8 @@
 //! confirms it.
 
 use crate::domain::{
-    AttendanceState, Decision, DecisionStatus, Id, Issue, IssueStatus, MeetingStatus,
-    MonthCalendar, Series, Statement, parse_due,
+    AttendanceState, Decision, DecisionStatus, Id, Issue, IssueStatus, MonthCalendar, Series,
+    Statement, parse_due,
 };
 use crate::i18n::{Lang, Localized, TuiMessage, field_label};
 use crate::store::{DecisionEdit, IssueEdit, NewDecision};
@@ -364,22 +364,17 @@ impl App {
         Ok(TuiMessage::AttendanceSaved(&name).localized(self.lang()))
     }
 
-    /// A follow-up is attached to the open meeting when it can still be changed, else to none.
+    /// A follow-up, which the store attaches to the meeting in progress of the decision's
+    /// series (whichever room is open, or none).
     fn save_follow_up(
         &mut self,
         form: &Form,
         decision: &Id,
         status: DecisionStatus,
     ) -> Result<String, Refusal> {
-        let meeting = self
-            .model
-            .room
-            .as_ref()
-            .filter(|r| r.meeting.status != MeetingStatus::Approved)
-            .map(|r| r.meeting.id.clone());
         let note = form.text(FieldId::FollowUpNote).to_string();
         self.store
-            .record_follow_up(decision, meeting.as_ref(), status, &note)
+            .record_follow_up(decision, status, &note)
             .map_err(|e| self.refused(&e))?;
         let updated = self
             .store

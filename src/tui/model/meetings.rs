@@ -1,6 +1,6 @@
 //! The meetings screen: every series with its meetings.
 
-use crate::domain::{Id, Meeting, MeetingStatus};
+use crate::domain::{Id, Meeting};
 use crate::store::{Store, StoreError};
 
 /// One meeting in the list, with its counts.
@@ -64,13 +64,10 @@ impl Meetings {
         }
     }
 
-    /// The meeting to open at start: one in progress, else one dated `today`.
+    /// The meeting to open at start ([`crate::domain::live_meeting`]).
     pub fn live(&self, today: crate::domain::Date) -> Option<&MeetingRow> {
-        self.rows
-            .iter()
-            .rev()
-            .find(|r| r.meeting.status == MeetingStatus::InProgress)
-            .or_else(|| self.rows.iter().rev().find(|r| r.meeting.date == today))
+        let live = crate::domain::live_meeting(self.rows.iter().map(|r| &r.meeting), today)?;
+        self.rows.iter().find(|r| r.meeting.id == live.id)
     }
 }
 
