@@ -11,7 +11,7 @@ use crate::domain::{
     local_moment,
 };
 use crate::i18n::{Lang, action_name, column_label};
-use crate::store::{Change, FieldChange};
+use crate::store::{AuditAction, Change, FieldChange};
 
 /// One change: its heading (when, which action) and one line per field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,7 +20,7 @@ pub struct HistoryEntry {
     pub lines: Vec<String>,
     /// The audit log's timestamp (RFC 3339, UTC) and action, for output read by programs.
     pub at: String,
-    pub action: String,
+    pub action: AuditAction,
 }
 
 /// What the history modal shows.
@@ -62,7 +62,7 @@ impl HistoryView {
                     .map(|f| field_line(&c.entity, f, names))
                     .collect(),
                 at: c.at.clone(),
-                action: c.action.clone(),
+                action: c.action,
             })
             .collect();
         let follow_ups = follow_ups
@@ -82,7 +82,7 @@ impl HistoryView {
                 heading: format!("{} · {}", lang.date(a.date), a.reason),
                 lines: vec![a.text.clone()],
                 at: a.date.iso(),
-                action: "record_amendment".into(),
+                action: AuditAction::RecordAmendment,
             })
             .collect();
         HistoryView {
@@ -100,7 +100,7 @@ fn heading(c: &Change, lang: Lang) -> String {
         Some((date, time)) => format!("{} {}", lang.date(date), lang.digits(&time.to_string())),
         None => c.at.clone(),
     };
-    format!("{when} · {}", action_name(lang, &c.action))
+    format!("{when} · {}", action_name(lang, c.action))
 }
 
 /// «وضعیت: در انتظار ← در حال اجرا», or «متن: ثبت شد: …» for a value that is new.

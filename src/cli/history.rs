@@ -120,7 +120,7 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<()> {
 fn change_json(c: &Change) -> ChangeJson<'_> {
     ChangeJson {
         at: &c.at,
-        action: &c.action,
+        action: c.action.code(),
         fields: c
             .field_changes()
             .into_iter()

@@ -363,8 +363,11 @@ impl Localized for crate::settings::SettingsError {
             E::NoHome => {
                 "پوشهٔ خانه‌ای برای نگه‌داشتن پایگاه داده نیست؛ مسیر آن را با --db بدهید.".into()
             }
-            E::Demo(e) => e.to_string(),
-            E::DemoFolder(e) => format!("پوشهٔ موقت برای دادهٔ نمایشی ساخته نشد: {e}"),
+            E::Demo(e) => e.localized(lang),
+            E::DemoFolder(e) => format!(
+                "پوشهٔ موقت برای دادهٔ نمایشی ساخته نشد: {}.",
+                super::refusals::io_reason_fa(e)
+            ),
         }
     }
 }

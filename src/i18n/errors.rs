@@ -148,26 +148,32 @@ fn store_fa(e: &StoreError) -> String {
             p(path)
         ),
         Io { path, error } => format!(
-            "{} به کار نیامد ({error})؛ مسیر و دسترسی‌های آن را بررسی کنید.",
-            p(path)
+            "{} به کار نیامد ({})؛ مسیر و دسترسی‌های آن را بررسی کنید.",
+            p(path),
+            super::refusals::io_reason_fa(error)
         ),
         NotEmpty { path } => format!(
             "{} داده دارد؛ دادهٔ نمایشی و ساختگی تنها در پایگاه دادهٔ خالی نوشته می‌شود: --db دیگری برگزینید.",
             p(path)
         ),
-        NotFound { what, id } => format!("{} {id} پیدا نشد.", record_fa(*what)),
+        // The id is for the log, not for a person.
+        NotFound { what, .. } => format!(
+            "{} پیدا نشد؛ شاید همیار دیگری آن را همین حالا حذف کرده است.",
+            record_fa(*what)
+        ),
         NoMeetingNumber { number } => {
             format!("این دوره نشست {} ندارد.", Lang::Fa.number(number))
         }
-        Refused { path, detail } => format!(
-            "{} تغییر را نپذیرفت ({detail}): به سابقه‌ای اشاره دارد که نیست یا سابقه‌ای را تکرار می‌کند؛ چیزی ذخیره نشد.",
+        // SQLite's detail is English and technical: the app's log keeps it.
+        Refused { path, .. } => format!(
+            "{} تغییر را نپذیرفت: به سابقه‌ای اشاره دارد که نیست یا سابقه‌ای را تکرار می‌کند؛ چیزی ذخیره نشد.",
             p(path)
         ),
         Import(e) => import_fa(e),
         Rule(e) => rule_fa(e),
         Transition(e) => transition_fa(e),
-        Unexpected { path, detail } => format!(
-            "{}: خطای پیش‌بینی‌نشدهٔ پایگاه داده ({detail})؛ `hamyar doctor` را اجرا کنید و اگر دوباره رخ داد گزارشش دهید.",
+        Unexpected { path, .. } => format!(
+            "{}: خطای پیش‌بینی‌نشدهٔ پایگاه داده؛ `hamyar doctor` را اجرا کنید و اگر دوباره رخ داد گزارشش دهید.",
             p(path)
         ),
     }

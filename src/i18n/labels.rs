@@ -2,6 +2,7 @@
 //! and what each key does (the help).
 
 use super::Lang;
+use crate::store::AuditAction;
 
 /// The label of a form field.
 pub fn field_label(lang: Lang, field: crate::tui::forms::FieldId) -> &'static str {
@@ -56,36 +57,43 @@ pub fn field_label(lang: Lang, field: crate::tui::forms::FieldId) -> &'static st
     }
 }
 
-/// An action of the store's audit log, named for "undone: …".
-pub fn action_name(lang: Lang, action: &str) -> String {
+/// An action of the store's audit log, named for "undone: …" and the change history. No
+/// catch-all: a new action does not build until it has its names.
+pub fn action_name(lang: Lang, action: AuditAction) -> &'static str {
+    use AuditAction as A;
     let (fa, en) = match action {
-        "record_decision" => ("ثبت مصوبه", "recording a decision"),
-        "update_decision" => ("اصلاح مصوبه", "correcting a decision"),
-        "delete_decision" => ("حذف مصوبه", "deleting a decision"),
-        "record_statement" => ("ثبت اظهارات", "recording a statement"),
-        "update_statement" => ("اصلاح اظهارات", "correcting a statement"),
-        "delete_statement" => ("حذف اظهارات", "deleting a statement"),
-        "add_issue" => ("ثبت مشکل", "adding an issue"),
-        "update_issue" => ("اصلاح مشکل", "editing an issue"),
-        "set_issue_status" => ("تغییر وضعیت مشکل", "changing an issue's status"),
-        "set_attendance" => ("ثبت حضور", "recording attendance"),
-        "record_follow_up" => ("ثبت پیگیری", "recording a follow-up"),
-        "start_meeting" => ("آغاز نشست", "starting the meeting"),
-        "close_meeting" => ("پایان نشست", "closing the meeting"),
-        "set_meeting_status" => ("تغییر وضعیت نشست", "changing the meeting's status"),
-        "create_meeting" => ("ساختن نشست", "creating a meeting"),
-        "record_amendment" => ("ثبت اصلاحیه", "recording an amendment"),
-        "add_category" => ("افزودن دسته", "adding a category"),
-        "update_person" => ("اصلاح شخص", "editing a person"),
-        "update_agency" => ("اصلاح دستگاه", "editing an agency"),
-        "add_guest" => ("افزودن مهمان", "adding a guest"),
-        "add_agency" => ("افزودن دستگاه", "adding an agency"),
-        "add_person" => ("افزودن شخص", "adding a person"),
-        other => (other, other),
+        A::CreateSeries => ("ساختن سلسله نشست", "creating a series"),
+        A::AddAgency => ("افزودن دستگاه", "adding an agency"),
+        A::AddPerson => ("افزودن شخص", "adding a person"),
+        A::AddCategory => ("افزودن دسته", "adding a category"),
+        A::UpdateAgency => ("اصلاح دستگاه", "editing an agency"),
+        A::UpdatePerson => ("اصلاح شخص", "editing a person"),
+        A::AddGuest => ("افزودن مهمان", "adding a guest"),
+        A::CreateMeeting => ("ساختن نشست", "creating a meeting"),
+        A::UpdateMeeting => ("اصلاح مشخصات نشست", "editing the meeting"),
+        A::StartMeeting => ("آغاز نشست", "starting the meeting"),
+        A::CloseMeeting => ("پایان نشست", "closing the meeting"),
+        A::SetMeetingStatus => ("تغییر وضعیت نشست", "changing the meeting's status"),
+        A::RecordAmendment => ("ثبت اصلاحیه", "recording an amendment"),
+        A::SetAttendance => ("ثبت حضور", "recording attendance"),
+        A::AddIssue => ("ثبت مشکل", "adding an issue"),
+        A::UpdateIssue => ("اصلاح مشکل", "editing an issue"),
+        A::SetIssueStatus => ("تغییر وضعیت مشکل", "changing an issue's status"),
+        A::RecordStatement => ("ثبت اظهارات", "recording a statement"),
+        A::UpdateStatement => ("اصلاح اظهارات", "correcting a statement"),
+        A::DeleteStatement => ("حذف اظهارات", "deleting a statement"),
+        A::RecordDecision => ("ثبت مصوبه", "recording a decision"),
+        A::UpdateDecision => ("اصلاح مصوبه", "correcting a decision"),
+        A::DeleteDecision => ("حذف مصوبه", "deleting a decision"),
+        A::RecordFollowUp => ("ثبت پیگیری", "recording a follow-up"),
+        A::Import => ("ورود صورتجلسه از پرونده", "importing minutes"),
+        A::Undo => ("برگرداندن تغییر", "undoing a change"),
+        A::Synth => ("دادهٔ ساختگی", "synthetic data"),
+        A::Unknown => ("تغییری ناشناخته", "an unknown change"),
     };
     match lang {
-        Lang::Fa => fa.to_string(),
-        Lang::En => en.to_string(),
+        Lang::Fa => fa,
+        Lang::En => en,
     }
 }
 

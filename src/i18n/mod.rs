@@ -15,11 +15,15 @@ mod cli;
 mod errors;
 mod history;
 mod labels;
+mod message;
+mod refusals;
 mod tui;
 
 pub use cli::{CliMessage, CliStrings};
 pub use history::{HistoryStrings, column_label};
 pub use labels::{action_help, action_name, field_label};
+pub use message::Message;
+pub use refusals::NotWritten;
 pub use tui::{TuiMessage, TuiStrings};
 
 use crate::domain::{

@@ -5,6 +5,7 @@ use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value as Json};
 
+use super::action::AuditAction;
 use super::error::{LogProblem, Record};
 use super::fault::Fault;
 use super::schema::TABLES;
@@ -16,8 +17,8 @@ pub struct Change {
     pub seq: i64,
     /// The user action this change belongs to; one action may change several records.
     pub txn: i64,
-    /// The name of the action, e.g. `record_decision` or `undo`.
-    pub action: String,
+    /// What the user did, e.g. recording a decision, or an undo.
+    pub action: AuditAction,
     /// RFC 3339 UTC timestamp.
     pub at: String,
     /// The table name: `decisions`, `meetings`…
@@ -32,8 +33,8 @@ pub struct Change {
 /// What `undo_last` reverted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Undone {
-    /// The name of the action that was undone.
-    pub action: String,
+    /// The action that was undone.
+    pub action: AuditAction,
     /// How many records it restored.
     pub records: usize,
 }
@@ -43,7 +44,7 @@ pub(crate) struct Writer<'t> {
     /// The open transaction (or savepoint) of this action.
     pub tx: &'t Connection,
     txn: i64,
-    action: &'static str,
+    action: AuditAction,
     at: String,
     undoes: Option<i64>,
     /// Whether this action's changes go into the log (always, but for synthetic data).
@@ -51,7 +52,7 @@ pub(crate) struct Writer<'t> {
 }
 
 impl<'t> Writer<'t> {
-    pub fn new(tx: &'t Connection, action: &'static str, at: String) -> Result<Self, Fault> {
+    pub fn new(tx: &'t Connection, action: AuditAction, at: String) -> Result<Self, Fault> {
         let txn: i64 = tx.query_row("SELECT coalesce(max(txn), 0) + 1 FROM changes", [], |r| {
             r.get(0)
         })?;
@@ -68,11 +69,11 @@ impl<'t> Writer<'t> {
     /// A writer that appends nothing to the log, for synthetic data written into an empty file
     /// in one transaction: no one undoes or merges it record by record, and the log, a JSON
     /// copy of every row, would double the file and the time it takes to write.
-    pub fn unlogged(tx: &'t Connection, action: &'static str) -> Writer<'t> {
+    pub fn unlogged(tx: &'t Connection) -> Writer<'t> {
         Writer {
             tx,
             txn: 0,
-            action,
+            action: AuditAction::Synth,
             at: String::new(),
             undoes: None,
             logged: false,
@@ -263,7 +264,7 @@ fn restore(tx: &Connection, table: &str, row: &Json) -> Result<(), Fault> {
 type LoggedRow = (String, String, String, Option<String>, Option<String>);
 
 /// The newest action that is neither an undo nor already undone.
-fn last_undoable(tx: &Connection) -> Result<Option<(i64, String)>, Fault> {
+fn last_undoable(tx: &Connection) -> Result<Option<(i64, AuditAction)>, Fault> {
     Ok(tx
         .query_row(
             "SELECT txn, action FROM changes c
@@ -296,7 +297,7 @@ pub(crate) fn undo_last(tx: &Connection, at: String) -> Result<Option<Undone>, F
             rows.push(r?);
         }
     }
-    let mut writer = Writer::new(tx, "undo", at)?;
+    let mut writer = Writer::new(tx, AuditAction::Undo, at)?;
     writer.undoes = Some(txn);
     let parse = |s: &Option<String>| -> Result<Option<Json>, Fault> {
         s.as_deref()

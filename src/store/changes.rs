@@ -112,7 +112,7 @@ mod tests {
         Change {
             seq: 1,
             txn: 1,
-            action: "update_decision".into(),
+            action: crate::store::AuditAction::UpdateDecision,
             at: "2014-05-06T06:30:00Z".into(),
             entity: "decisions".into(),
             entity_id: "d".into(),

@@ -1,5 +1,6 @@
 //! Decisions (مصوبات) and their follow-ups.
 
+use super::AuditAction;
 use rusqlite::{Connection, params};
 
 use super::error::{Record, StoreError};
@@ -146,7 +147,7 @@ pub(crate) fn insert_follow_up(w: &Writer<'_>, f: &FollowUp) -> Result<(), Fault
 impl Store {
     /// Records a decision as pending, numbered after the highest number its meeting has issued.
     pub fn record_decision(&mut self, new: &NewDecision) -> Result<Decision, StoreError> {
-        self.write("record_decision", |w| {
+        self.write(AuditAction::RecordDecision, |w| {
             let m = editable_meeting(w.tx, &new.meeting)?;
             ensure_agencies(w.tx, std::slice::from_ref(&new.lead_agency))?;
             ensure_agencies(w.tx, &new.supporting_agencies)?;
@@ -171,7 +172,7 @@ impl Store {
     ) -> Result<Decision, StoreError> {
         let text = sanitize(&edit.text);
         let text_f = fold_for_index(&text);
-        self.write("update_decision", |w| {
+        self.write(AuditAction::UpdateDecision, |w| {
             let d = load_decision(w.tx, id)?;
             editable_meeting(w.tx, &d.meeting)?;
             ensure_agencies(w.tx, std::slice::from_ref(&edit.lead_agency))?;
@@ -197,7 +198,7 @@ impl Store {
 
     /// Deletes a decision of a meeting not yet approved. Its number is not given out again.
     pub fn delete_decision(&mut self, id: &Id) -> Result<(), StoreError> {
-        self.write("delete_decision", |w| {
+        self.write(AuditAction::DeleteDecision, |w| {
             let d = load_decision(w.tx, id)?;
             editable_meeting(w.tx, &d.meeting)?;
             let followed: bool = w.tx.query_row(
@@ -240,7 +241,7 @@ impl Store {
         day: Date,
     ) -> Result<FollowUp, StoreError> {
         let today = self.clock.today();
-        self.write("record_follow_up", |w| {
+        self.write(AuditAction::RecordFollowUp, |w| {
             let d = load_decision(w.tx, decision)?;
             let meetings = series_meetings(w.tx, &d.meeting)?;
             let decided = meetings

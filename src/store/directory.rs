@@ -8,7 +8,7 @@ use super::fault::Fault;
 use super::listed::one;
 use super::meetings::{editable_meeting, insert_attendance};
 use super::setup::{agency_names_f, ensure_agencies, ensure_new_name, insert_person};
-use super::{Store, Writer};
+use super::{AuditAction, Store, Writer};
 use crate::domain::{Agency, Attendance, AttendanceState, Id, Person};
 use crate::text::fold::fold;
 use crate::text::sanitize;
@@ -102,9 +102,9 @@ impl Store {
             )?)
         })?;
         let action = if exists {
-            "update_person"
+            AuditAction::UpdatePerson
         } else {
-            "add_person"
+            AuditAction::AddPerson
         };
         self.write(action, |w| {
             ensure_named(person)?;
@@ -127,7 +127,7 @@ impl Store {
         person: &Person,
         invited_to: &[Id],
     ) -> Result<(), StoreError> {
-        self.write("add_guest", |w| {
+        self.write(AuditAction::AddGuest, |w| {
             editable_meeting(w.tx, meeting)?;
             ensure_named(person)?;
             ensure_agencies(w.tx, person.agency.as_slice())?;
@@ -156,7 +156,7 @@ impl Store {
             short_name: sanitize(agency.short_name.trim()).into_owned(),
             ..agency.clone()
         };
-        self.write("update_agency", |w| {
+        self.write(AuditAction::UpdateAgency, |w| {
             let before = w.before("agencies", clean.id.as_str())?;
             ensure_new_name(w.tx, "agencies", &clean.name, Some(&clean.id))?;
             w.tx.execute(

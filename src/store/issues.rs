@@ -1,5 +1,6 @@
 //! Issues (the problems a series works through) and statements (who said what).
 
+use super::AuditAction;
 use rusqlite::params;
 
 use super::error::{Record, StoreError};
@@ -62,7 +63,7 @@ pub(crate) fn insert_statement(w: &Writer<'_>, s: &Statement) -> Result<(), Faul
 impl Store {
     /// Adds an issue to a series. An issue said to be raised in an approved meeting is refused.
     pub fn add_issue(&mut self, issue: &Issue) -> Result<(), StoreError> {
-        self.write("add_issue", |w| {
+        self.write(AuditAction::AddIssue, |w| {
             if let Some(m) = &issue.raised_in {
                 editable_meeting(w.tx, m)?;
             }
@@ -105,7 +106,7 @@ impl Store {
 
     /// Changes an issue's status, as the domain's transitions allow.
     pub fn set_issue_status(&mut self, id: &Id, to: IssueStatus) -> Result<Issue, StoreError> {
-        self.write("set_issue_status", |w| {
+        self.write(AuditAction::SetIssueStatus, |w| {
             let mut issue = one(
                 w.tx,
                 Record::Issue,
@@ -126,7 +127,7 @@ impl Store {
 
     /// Notes what someone said in a meeting.
     pub fn record_statement(&mut self, s: &Statement) -> Result<(), StoreError> {
-        self.write("record_statement", |w| {
+        self.write(AuditAction::RecordStatement, |w| {
             editable_meeting(w.tx, &s.meeting)?;
             insert_statement(w, s)
         })
@@ -135,7 +136,7 @@ impl Store {
     /// Changes the text of a statement of a meeting not yet approved.
     pub fn update_statement(&mut self, id: &Id, text: &str) -> Result<Statement, StoreError> {
         let text = sanitize(text);
-        self.write("update_statement", |w| {
+        self.write(AuditAction::UpdateStatement, |w| {
             let sql = format!("SELECT {STATEMENT_COLS} FROM statements s WHERE s.id = ?1");
             let s = one(
                 w.tx,

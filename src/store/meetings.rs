@@ -1,5 +1,6 @@
 //! Meetings: opening the next one with its carry-over, status, attendance and amendments.
 
+use super::AuditAction;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::{Record, StoreError};
@@ -100,7 +101,7 @@ impl Store {
     /// its review list every earlier decision not yet done or cancelled, overdue ones (as of
     /// the meeting's date) first.
     pub fn create_meeting(&mut self, new: &NewMeeting) -> Result<Meeting, StoreError> {
-        self.write("create_meeting", |w| {
+        self.write(AuditAction::CreateMeeting, |w| {
             let tx = w.tx;
             one(
                 tx,
@@ -175,7 +176,7 @@ impl Store {
         id: &Id,
         to: MeetingStatus,
     ) -> Result<Meeting, StoreError> {
-        self.write("set_meeting_status", |w| {
+        self.write(AuditAction::SetMeetingStatus, |w| {
             let mut m = load_meeting(w.tx, id)?;
             m.status = m.status.transition(to)?;
             let before = w.before("meetings", id.as_str())?;
@@ -192,7 +193,7 @@ impl Store {
     /// number while it is a draft (after the series' other meetings). Its series and status are
     /// not changed here.
     pub fn update_meeting(&mut self, meeting: &Meeting) -> Result<Meeting, StoreError> {
-        self.write("update_meeting", |w| {
+        self.write(AuditAction::UpdateMeeting, |w| {
             let current = editable_meeting(w.tx, &meeting.id)?;
             if meeting.number != current.number {
                 if current.status != MeetingStatus::Draft {
@@ -235,7 +236,7 @@ impl Store {
         text: &str,
     ) -> Result<Amendment, StoreError> {
         let today = self.clock.today();
-        self.write("record_amendment", |w| {
+        self.write(AuditAction::RecordAmendment, |w| {
             ensure_amendable(&load_meeting(w.tx, meeting)?)?;
             let a = Amendment {
                 id: Id::new(),
@@ -288,7 +289,7 @@ impl Store {
 
     /// Records one person's attendance, replacing what was recorded for them before.
     pub fn set_attendance(&mut self, a: &Attendance) -> Result<Attendance, StoreError> {
-        self.write("set_attendance", |w| {
+        self.write(AuditAction::SetAttendance, |w| {
             editable_meeting(w.tx, &a.meeting)?;
             check_attendance(a)?;
             let existing: Option<Id> = w

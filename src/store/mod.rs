@@ -11,6 +11,7 @@
 //! [`Store::meeting_summaries`], [`Store::actions`]) return a [`Listed`]: the rows that could
 //! be read, and a report of those that could not.
 
+mod action;
 mod actions;
 mod audit;
 mod bundle;
@@ -43,6 +44,7 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::domain::Clock;
 
+pub use action::AuditAction;
 pub use actions::{ActionFilter, ActionItem};
 pub use audit::{Change, Undone};
 pub use bundle::MeetingBundle;
@@ -200,7 +202,7 @@ impl Store {
     /// Runs one user action with its audit rows in one transaction, and commits it.
     fn write<T>(
         &mut self,
-        action: &'static str,
+        action: AuditAction,
         mut f: impl FnMut(&Writer<'_>) -> Result<T, Fault>,
     ) -> Result<T, StoreError> {
         let clock = self.clock.clone();

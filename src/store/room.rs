@@ -2,6 +2,7 @@
 //! with its clock times, editing issues and statements, an issue's history across meetings,
 //! drafts of text being typed, and noticing another process's changes.
 
+use super::AuditAction;
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
@@ -45,7 +46,7 @@ pub struct Draft {
 impl Store {
     /// Starts a meeting: it goes in progress and, the first time, records when it started.
     pub fn start_meeting(&mut self, id: &Id, at: TimeOfDay) -> Result<Meeting, StoreError> {
-        self.write("start_meeting", |w| {
+        self.write(AuditAction::StartMeeting, |w| {
             let m = load_meeting(w.tx, id)?;
             let status = m.status.transition(MeetingStatus::InProgress)?;
             let before = w.before("meetings", id.as_str())?;
@@ -66,7 +67,7 @@ impl Store {
         at: TimeOfDay,
         day: crate::domain::Date,
     ) -> Result<Meeting, StoreError> {
-        self.write("start_meeting", |w| {
+        self.write(AuditAction::StartMeeting, |w| {
             let m = load_meeting(w.tx, id)?;
             let status = m.status.transition(MeetingStatus::InProgress)?;
             let before = w.before("meetings", id.as_str())?;
@@ -82,7 +83,7 @@ impl Store {
 
     /// Closes a meeting and records when it ended.
     pub fn close_meeting(&mut self, id: &Id, at: TimeOfDay) -> Result<Meeting, StoreError> {
-        self.write("close_meeting", |w| {
+        self.write(AuditAction::CloseMeeting, |w| {
             let m = load_meeting(w.tx, id)?;
             let status = m.status.transition(MeetingStatus::Closed)?;
             let before = w.before("meetings", id.as_str())?;
@@ -100,7 +101,7 @@ impl Store {
         let title = sanitize(edit.title.trim()).into_owned();
         let description = sanitize(edit.description.trim()).into_owned();
         let text_f = super::issues::issue_text_f(&title, &description);
-        self.write("update_issue", |w| {
+        self.write(AuditAction::UpdateIssue, |w| {
             let before = w.before("issues", id.as_str())?;
             w.tx.execute(
                 "UPDATE issues SET title = ?2, category = ?3, description = ?4, text_f = ?5
@@ -120,7 +121,7 @@ impl Store {
 
     /// Deletes a statement of a meeting not yet approved.
     pub fn delete_statement(&mut self, id: &Id) -> Result<(), StoreError> {
-        self.write("delete_statement", |w| {
+        self.write(AuditAction::DeleteStatement, |w| {
             let sql = format!("SELECT {STATEMENT_COLS} FROM statements s WHERE s.id = ?1");
             let s = one(
                 w.tx,

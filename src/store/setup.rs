@@ -1,5 +1,6 @@
 //! The people and bodies around the table: series, agencies, people, categories.
 
+use super::AuditAction;
 use rusqlite::{Connection, params};
 
 use super::error::{Record, StoreError};
@@ -135,7 +136,7 @@ pub(crate) fn insert_person(w: &Writer<'_>, person: &Person) -> Result<(), Fault
 impl Store {
     /// Adds a series of meetings; its member agencies must exist.
     pub fn create_series(&mut self, series: &Series) -> Result<(), StoreError> {
-        self.write("create_series", |w| insert_series(w, series))
+        self.write(AuditAction::CreateSeries, |w| insert_series(w, series))
     }
 
     pub fn list_series(&self) -> Result<Vec<Series>, StoreError> {
@@ -165,13 +166,13 @@ impl Store {
     /// Adds an agency as given, its names sanitized (the demo, tests). The secretary's way in
     /// is [`Store::new_agency`], which keeps names unique.
     pub fn add_agency(&mut self, agency: &Agency) -> Result<(), StoreError> {
-        self.write("add_agency", |w| insert_agency(w, agency))
+        self.write(AuditAction::AddAgency, |w| insert_agency(w, agency))
     }
 
     /// Adds an agency the secretary names (a picker, the directory): a name that is empty, or
     /// that another agency bears however spelled, is refused.
     pub fn new_agency(&mut self, agency: &Agency) -> Result<(), StoreError> {
-        self.write("add_agency", |w| {
+        self.write(AuditAction::AddAgency, |w| {
             ensure_new_name(w.tx, "agencies", &sanitize(agency.name.trim()), None)?;
             insert_agency(w, agency)
         })
@@ -217,7 +218,7 @@ impl Store {
 
     /// Adds a person, their name and title sanitized.
     pub fn add_person(&mut self, person: &Person) -> Result<(), StoreError> {
-        self.write("add_person", |w| insert_person(w, person))
+        self.write(AuditAction::AddPerson, |w| insert_person(w, person))
     }
 
     pub fn list_people(&self) -> Result<Vec<Person>, StoreError> {
@@ -246,7 +247,7 @@ impl Store {
 
     /// Adds a category, its name sanitized.
     pub fn add_category(&mut self, category: &Category) -> Result<(), StoreError> {
-        self.write("add_category", |w| insert_category(w, category))
+        self.write(AuditAction::AddCategory, |w| insert_category(w, category))
     }
 
     /// Adds a category named `name` after the others: one the meeting walks last. A name that
@@ -254,7 +255,7 @@ impl Store {
     /// بهداشتی»), is refused.
     pub fn new_category(&mut self, name: &str) -> Result<Category, StoreError> {
         let name = sanitize(name.trim()).into_owned();
-        self.write("add_category", |w| {
+        self.write(AuditAction::AddCategory, |w| {
             ensure_new_name(w.tx, "categories", &name, None)?;
             let order: i32 = w.tx.query_row(
                 "SELECT coalesce(max(ord), 0) + 1 FROM categories",

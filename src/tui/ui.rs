@@ -13,7 +13,7 @@ pub enum Modal {
     Form(Form),
     /// A yes/no question; `yes` runs when answered yes.
     Confirm {
-        question: String,
+        question: crate::i18n::Message,
         yes: Pending,
     },
     /// Attendance of the open meeting; the selected person's row.

@@ -57,10 +57,7 @@ fn a_person_is_saved_with_invitations_and_a_guest_is_one_undoable_action() {
     assert_eq!(f.store.get_person(&p.id).unwrap().title, "معاون شعبه");
     assert!(f.store.invitees(&f.series.id).unwrap().is_empty());
     let undone = f.store.undo_last().unwrap().unwrap();
-    assert_eq!(
-        (undone.action.as_str(), undone.records),
-        ("update_person", 2)
-    );
+    assert_eq!((undone.action.code(), undone.records), ("update_person", 2));
     assert_eq!(f.store.get_person(&p.id).unwrap().title, "رئیس شعبه");
     assert_eq!(f.store.invitees(&f.series.id).unwrap(), [p.id.clone()]);
     // An agency that does not exist, or no name, is refused and nothing is written.
@@ -97,7 +94,7 @@ fn a_person_is_saved_with_invitations_and_a_guest_is_one_undoable_action() {
     assert_eq!(att.len(), 1);
     assert_eq!(att[0].person, guest.id);
     let undone = f.store.undo_last().unwrap().unwrap();
-    assert_eq!((undone.action.as_str(), undone.records), ("add_guest", 3));
+    assert_eq!((undone.action.code(), undone.records), ("add_guest", 3));
     assert!(f.store.list_attendance(&f.meeting.id).unwrap().is_empty());
     assert_eq!(f.store.list_people().unwrap().len(), 2);
 }

@@ -2,7 +2,7 @@
 //! deletion, an issue's history, drafts and noticing other writers.
 
 use hamyar::domain::*;
-use hamyar::store::{IssueEdit, Store, StoreError};
+use hamyar::store::{AuditAction, IssueEdit, Store, StoreError};
 
 use super::support::*;
 
@@ -148,7 +148,7 @@ fn drafts_are_kept_and_forgotten_outside_the_undo_stack() {
     assert_eq!(reopened.drafts().unwrap().len(), 1);
     // The newest undoable action is still the fixture's meeting, not a draft.
     let undone = f.store.undo_last().unwrap().unwrap();
-    assert_eq!(undone.action, "create_meeting");
+    assert_eq!(undone.action, AuditAction::CreateMeeting);
     f.store.delete_draft(&key).unwrap();
     assert_eq!(f.store.draft(&key).unwrap(), None);
 }

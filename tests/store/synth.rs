@@ -9,7 +9,7 @@ use rusqlite::Connection;
 
 use super::support::*;
 use hamyar::domain::*;
-use hamyar::store::{SearchKind, StoreError, SynthReport, synth};
+use hamyar::store::{AuditAction, SearchKind, StoreError, SynthReport, synth};
 
 const MEETINGS: u32 = 12;
 const DECISIONS: u32 = 200;
@@ -315,7 +315,7 @@ fn the_series_is_searchable_and_the_store_works_on_after_it() {
     assert!(!store.history(&s.id).unwrap().is_empty());
     assert_eq!(
         store.undo_last().unwrap().unwrap().action,
-        "record_statement"
+        AuditAction::RecordStatement
     );
     assert!(
         store.undo_last().unwrap().is_none(),

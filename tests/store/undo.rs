@@ -2,7 +2,7 @@
 
 use super::support::*;
 use hamyar::domain::*;
-use hamyar::store::{DecisionEdit, StoreError};
+use hamyar::store::{AuditAction, DecisionEdit, StoreError};
 
 #[test]
 fn undo_reverts_newest_actions_in_turn() {
@@ -26,7 +26,7 @@ fn undo_reverts_newest_actions_in_turn() {
 
     // Follow-up: the follow-up row goes and the decision's status comes back.
     let u = f.store.undo_last().unwrap().unwrap();
-    assert_eq!(u.action, "record_follow_up");
+    assert_eq!(u.action, AuditAction::RecordFollowUp);
     assert_eq!(u.records, 2);
     assert!(f.store.list_follow_ups(&d.id).unwrap().is_empty());
     assert_eq!(
@@ -37,14 +37,14 @@ fn undo_reverts_newest_actions_in_turn() {
     // Update: the old text, agency and deadline come back.
     assert_eq!(
         f.store.undo_last().unwrap().unwrap().action,
-        "update_decision"
+        AuditAction::UpdateDecision
     );
     assert_eq!(f.store.get_decision(&d.id).unwrap(), d);
 
     // Insert: the decision goes; its number is still not reused.
     assert_eq!(
         f.store.undo_last().unwrap().unwrap().action,
-        "record_decision"
+        AuditAction::RecordDecision
     );
     assert!(matches!(
         f.store.get_decision(&d.id),
@@ -79,7 +79,7 @@ fn undo_of_a_new_meeting_removes_its_carry_over_and_stops_at_the_start() {
     assert_eq!(f.store.review_list(&m2.id).unwrap().len(), 1);
     assert_eq!(
         f.store.undo_last().unwrap().unwrap().action,
-        "create_meeting"
+        AuditAction::CreateMeeting
     );
     assert!(f.store.get_meeting(&m2.id).is_err());
     assert!(f.store.counts().unwrap().contains(&("review_items", 0)));
@@ -171,8 +171,8 @@ fn approved_meeting_refuses_edits_and_takes_amendments() {
         .record_follow_up(&d.id, DecisionStatus::Cancelled, "اشتباهی")
         .unwrap();
     assert_eq!(
-        f.store.undo_last().unwrap().map(|u| u.action).as_deref(),
-        Some("record_follow_up")
+        f.store.undo_last().unwrap().map(|u| u.action),
+        Some(AuditAction::RecordFollowUp)
     );
     assert_eq!(f.store.get_decision(&d.id).unwrap(), d);
     assert!(f.store.list_follow_ups(&d.id).unwrap().is_empty());

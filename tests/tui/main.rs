@@ -11,6 +11,7 @@ mod e2e;
 mod follow_up_meeting;
 mod other_client;
 mod present;
+mod refusals;
 mod review_rows;
 mod screens;
 mod setup;

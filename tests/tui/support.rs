@@ -146,7 +146,7 @@ impl Harness {
             .model
             .flash
             .as_ref()
-            .map(|f| f.text.clone())
+            .map(|f| f.text.to_string())
             .unwrap_or_default()
     }
 

@@ -15,6 +15,7 @@
 //! file's `changed_at`), so "newer" keeps its meaning through any number of merges, and a file
 //! exported again after import is the same file.
 
+use crate::store::AuditAction;
 use std::collections::HashSet;
 
 use rusqlite::types::Value;
@@ -91,7 +92,7 @@ impl Store {
     pub fn import_bundle(&mut self, bundle: &MeetingBundle) -> Result<ImportReport, StoreError> {
         let rows = rows_of(bundle)?;
         let now = self.clock.now_utc();
-        self.write("import", |w| {
+        self.write(AuditAction::Import, |w| {
             let mut report = ImportReport::default();
             // Approved before this import: a meeting the file brings in approved is filled in.
             let approved = approved_meetings(w)?;
@@ -161,7 +162,7 @@ fn merge(
         return Ok(());
     }
     let locked = minutes_locked(row, Some(&local), approved);
-    let edited_here = newest.is_none_or(|c| c.action != "import");
+    let edited_here = newest.is_none_or(|c| c.action != AuditAction::Import);
     if file_newer && !locked {
         update(w, row, &id)?;
         w.dated(file_at.clone().unwrap_or_else(|| now.to_string()))

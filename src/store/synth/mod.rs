@@ -79,7 +79,7 @@ fn write_series(
     seed: u64,
     progress: &mut dyn FnMut(u32, u32),
 ) -> Result<SynthReport, Fault> {
-    let w = Writer::unlogged(tx, "synth");
+    let w = Writer::unlogged(tx);
     let mut rng = Rng::new(seed);
     let cast = Cast::new(&mut rng, seed);
     cast.insert(&w)?;

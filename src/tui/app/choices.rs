@@ -99,7 +99,7 @@ impl App {
                 self.meeting_change(|app| app.store.close_meeting(&meeting, now))
             }
             Choice::ApproveMeeting => {
-                let question = lang.strings().tui.approve_question.to_string();
+                let question = crate::i18n::Message::fixed(lang, |s| s.tui.approve_question);
                 self.ui.modals.push(Modal::Confirm {
                     question,
                     yes: Pending::ApproveMeeting(meeting),

@@ -1,7 +1,7 @@
 //! The directory from the app: people saved from their form, guests added on the spot.
 
 use crate::domain::{Id, Person};
-use crate::i18n::{Localized, TuiMessage};
+use crate::i18n::TuiMessage;
 use crate::tui::forms::{FieldId, Form};
 
 use super::App;
@@ -15,7 +15,7 @@ impl App {
         form: &Form,
         editing: Option<&Id>,
         guest_at: Option<&Id>,
-    ) -> Result<String, Refusal> {
+    ) -> Result<Option<crate::i18n::Message>, Refusal> {
         let name = form.text(FieldId::PersonName).to_string();
         if crate::domain::name_key(&name).is_empty() {
             return Err(self.required(FieldId::PersonName));
@@ -41,10 +41,9 @@ impl App {
         };
         saved.map_err(|e| self.refused(&e))?;
         self.reload_directory();
-        let lang = self.lang();
-        Ok(match guest_at {
-            Some(_) => TuiMessage::GuestAdded(&name).localized(lang),
-            None => TuiMessage::PersonSaved(&name).localized(lang),
+        self.said(&match guest_at {
+            Some(_) => TuiMessage::GuestAdded(&name),
+            None => TuiMessage::PersonSaved(&name),
         })
     }
 

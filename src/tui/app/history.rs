@@ -23,8 +23,8 @@ enum Subject {
 impl App {
     pub(super) fn open_history(&mut self) {
         let Some(subject) = self.history_subject() else {
-            let text = self.model.lang.strings().history.nothing_selected;
-            self.model.flash_error(text.to_string());
+            let text = crate::i18n::Message::fixed(self.model.lang, |s| s.history.nothing_selected);
+            self.model.flash_error(text);
             return;
         };
         match self.history_of(&subject) {

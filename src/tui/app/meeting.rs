@@ -5,7 +5,7 @@ use crate::domain::{
     Date, Id, Meeting, TimeOfDay, digits::to_ascii_digits, ensure_can_open_next, parse_due,
     propose_next,
 };
-use crate::i18n::{Localized, TuiMessage};
+use crate::i18n::TuiMessage;
 use crate::store::{NewMeeting, StoreError};
 use crate::tui::forms::{self, FieldId, Form};
 use crate::tui::ui::{Modal, Pending};
@@ -81,8 +81,7 @@ impl App {
 
     /// A date field as typed: either calendar, any digits, or `+21`; `None` when empty.
     fn typed_date(&self, form: &Form, field: FieldId) -> Result<Option<Date>, Refusal> {
-        parse_due(form.text(field), self.model.today, self.calendar())
-            .map_err(|e| Refusal(e.localized(self.lang())))
+        parse_due(form.text(field), self.model.today, self.calendar()).map_err(|e| self.refusal(&e))
     }
 
     /// Schedules the meeting as the form says (one store call, which refuses it while another
@@ -92,16 +91,13 @@ impl App {
         form: &Form,
         series: &Id,
         editing: Option<&Id>,
-    ) -> Result<String, Refusal> {
-        let lang = self.lang();
+    ) -> Result<Option<crate::i18n::Message>, Refusal> {
         let date = self
             .typed_date(form, FieldId::MeetingDate)?
             .ok_or_else(|| self.required(FieldId::MeetingDate))?;
         let time = match form.text(FieldId::StartTime) {
             "" => None,
-            t => Some(
-                TimeOfDay::parse(t).map_err(|_| Refusal(TuiMessage::BadTime(t).localized(lang)))?,
-            ),
+            t => Some(TimeOfDay::parse(t).map_err(|_| self.refusal(&TuiMessage::BadTime(t)))?),
         };
         let number = match form.field(FieldId::MeetingNumber).map(|f| f.text().trim()) {
             None | Some("") => None,
@@ -110,7 +106,7 @@ impl App {
                     .parse::<u32>()
                     .ok()
                     .filter(|n| *n >= 1)
-                    .ok_or_else(|| Refusal(TuiMessage::BadNumber(typed).localized(lang)))?,
+                    .ok_or_else(|| self.refusal(&TuiMessage::BadNumber(typed)))?,
             ),
         };
         let person = |id| form.picker(id).and_then(|p| p.chosen_id().cloned());
@@ -133,7 +129,7 @@ impl App {
                     .store
                     .update_meeting(&edited)
                     .map_err(|e| self.refused(&e))?;
-                return Ok(TuiMessage::MeetingUpdated(m.number).localized(lang));
+                return self.said(&TuiMessage::MeetingUpdated(m.number));
             }
             None => self.store.create_meeting(&NewMeeting {
                 series: series.clone(),
@@ -151,7 +147,7 @@ impl App {
         if let Err(e) = self.reload().and_then(|()| self.open_room(&m.id)) {
             return Err(self.refused(&e));
         }
-        Ok(TuiMessage::MeetingScheduled(m.number, m.date).localized(lang))
+        self.said(&TuiMessage::MeetingScheduled(m.number, m.date))
     }
 
     /// Starts the open meeting; on another day than its date, first asks whether to move it.
@@ -168,7 +164,8 @@ impl App {
         if date == today {
             return self.start_meeting(meeting, false);
         }
-        let question = TuiMessage::MoveDateQuestion { date, today }.localized(self.lang());
+        let question =
+            crate::i18n::Message::new(self.lang(), &TuiMessage::MoveDateQuestion { date, today });
         self.ui.modals.push(Modal::Confirm {
             question,
             yes: Pending::StartMeeting(meeting.clone()),

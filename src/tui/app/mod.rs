@@ -15,7 +15,7 @@ mod search;
 use std::sync::Arc;
 
 use crate::domain::Clock;
-use crate::i18n::{Lang, Localized};
+use crate::i18n::{Lang, Localized, Message};
 use crate::store::{Store, StoreError};
 
 use super::action::Action;
@@ -114,7 +114,7 @@ impl App {
     /// Offers back the newest draft left behind, if any.
     fn offer_draft(&mut self) -> Result<(), StoreError> {
         if let Some(draft) = self.store.drafts()?.into_iter().next() {
-            let question = self.model.lang.strings().tui.draft_question.to_string();
+            let question = Message::fixed(self.model.lang, |s| s.tui.draft_question);
             self.ui.modals.push(Modal::Confirm {
                 question,
                 yes: Pending::RestoreDraft(draft),
@@ -164,8 +164,8 @@ impl App {
             Ok(v) if v != self.data_version => {
                 self.data_version = v;
                 if self.reload().is_ok() && self.ui.top().is_none() {
-                    let msg = self.model.lang.strings().tui.other_hamyar;
-                    self.model.flash_done(msg.to_string());
+                    let msg = Message::fixed(self.model.lang, |s| s.tui.other_hamyar);
+                    self.model.flash_done(msg);
                 }
             }
             Ok(_) => {}
@@ -305,7 +305,9 @@ impl App {
 
     /// Shows a refusal or failure in the status line, in the interface's language.
     fn fail(&mut self, e: &StoreError) {
-        let text = e.localized(self.model.lang);
+        // The log keeps the English sentence with SQLite's own detail, for a bug report.
+        tracing::warn!(error = %e, "refused or failed");
+        let text = Message::new(self.model.lang, e);
         self.model.flash_error(text);
     }
 
@@ -318,7 +320,7 @@ impl App {
 
     /// Shows a message in the status line.
     fn done(&mut self, msg: impl Localized) {
-        let text = msg.localized(self.model.lang);
+        let text = Message::new(self.model.lang, &msg);
         self.model.flash_done(text);
     }
 }

@@ -72,7 +72,8 @@ impl App {
             Action::Save => self.save_form(),
             Action::Back | Action::Quit => {
                 if form.touched {
-                    let question = self.model.lang.strings().tui.discard_question.to_string();
+                    let question =
+                        crate::i18n::Message::fixed(self.model.lang, |s| s.tui.discard_question);
                     self.ui.modals.push(Modal::Confirm {
                         question,
                         yes: Pending::DiscardForm,

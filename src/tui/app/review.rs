@@ -233,8 +233,9 @@ impl App {
     }
 
     /// Applies a filter line typed in the filter form; a mistake keeps the form open.
-    pub(super) fn apply_filter_line(&mut self, line: &str) -> Result<(), String> {
-        let filter = ReviewFilter::parse(line).map_err(|e| e.to_string())?;
+    pub(super) fn apply_filter_line(&mut self, line: &str) -> Result<(), crate::i18n::Message> {
+        let lang = self.model.lang;
+        let filter = ReviewFilter::parse(line).map_err(|e| crate::i18n::Message::new(lang, &e))?;
         self.model.review.filter = filter;
         self.model.review.filter_text = line.trim().to_string();
         self.refresh_review();

@@ -5,14 +5,14 @@ use crate::domain::{
     AttendanceState, Decision, DecisionStatus, Id, Issue, IssueStatus, MonthCalendar, Series,
     Statement, parse_due,
 };
-use crate::i18n::{Lang, Localized, TuiMessage, field_label};
+use crate::i18n::{Lang, Localized, Message, NotWritten, TuiMessage, field_label};
 use crate::store::{DecisionEdit, IssueEdit, NewDecision};
 use crate::tui::forms::{self, FieldId, Form, FormKind};
 
 use super::App;
 
 /// Why a form cannot be saved yet: shown in the form, which stays open.
-pub(super) struct Refusal(pub(super) String);
+pub(super) struct Refusal(pub(super) Message);
 
 impl App {
     pub(super) fn save_form(&mut self) {
@@ -50,7 +50,7 @@ impl App {
                     self.poll_review(true);
                 }
                 self.apply_filter_line(form.text(FieldId::Filter))
-                    .map(|()| String::new())
+                    .map(|()| None)
                     .map_err(Refusal)
             }
         };
@@ -60,7 +60,7 @@ impl App {
                 if let Err(e) = self.after_change() {
                     self.fail(&e);
                 }
-                if !message.is_empty() {
+                if let Some(message) = message {
                     self.model.flash_done(message);
                 }
             }
@@ -78,11 +78,20 @@ impl App {
 
     pub(super) fn required(&self, field: FieldId) -> Refusal {
         let label = field_label(self.lang(), field);
-        Refusal(TuiMessage::Required(label).localized(self.lang()))
+        self.refusal(&TuiMessage::Required(label))
     }
 
     pub(super) fn refused(&self, e: &crate::store::StoreError) -> Refusal {
-        Refusal(e.localized(self.lang()))
+        tracing::warn!(error = %e, "a form's save was refused");
+        self.refusal(e)
+    }
+
+    pub(super) fn refusal(&self, why: &(impl Localized + ?Sized)) -> Refusal {
+        Refusal(Message::new(self.lang(), why))
+    }
+
+    pub(super) fn said(&self, what: &TuiMessage<'_>) -> Result<Option<Message>, Refusal> {
+        Ok(Some(Message::new(self.lang(), what)))
     }
 
     pub(super) fn calendar(&self) -> MonthCalendar {
@@ -97,7 +106,7 @@ impl App {
         form: &Form,
         meeting: &Id,
         editing: Option<&Id>,
-    ) -> Result<String, Refusal> {
+    ) -> Result<Option<Message>, Refusal> {
         let text = form.text(FieldId::DecisionText).to_string();
         if text.is_empty() {
             return Err(self.required(FieldId::DecisionText));
@@ -114,7 +123,7 @@ impl App {
             .filter(|a| a != &lead)
             .collect();
         let due = parse_due(form.text(FieldId::Due), self.model.today, self.calendar())
-            .map_err(|e| Refusal(e.localized(self.lang())))?;
+            .map_err(|e| self.refusal(&e))?;
         let issue = form
             .picker(FieldId::LinkedIssue)
             .and_then(|p| p.chosen_id().cloned());
@@ -130,7 +139,7 @@ impl App {
                     .store
                     .update_decision(id, &edit)
                     .map_err(|e| self.refused(&e))?;
-                return Ok(TuiMessage::DecisionUpdated(d.number).localized(self.lang()));
+                return self.said(&TuiMessage::DecisionUpdated(d.number));
             }
             None => self
                 .store
@@ -144,7 +153,7 @@ impl App {
                 })
                 .map_err(|e| self.refused(&e))?,
         };
-        Ok(TuiMessage::DecisionSaved(saved.number).localized(self.lang()))
+        self.said(&TuiMessage::DecisionSaved(saved.number))
     }
 
     fn save_statement(
@@ -152,7 +161,7 @@ impl App {
         form: &Form,
         meeting: &Id,
         editing: Option<&Id>,
-    ) -> Result<String, Refusal> {
+    ) -> Result<Option<Message>, Refusal> {
         let speaker = form
             .picker(FieldId::Speaker)
             .and_then(|p| p.chosen_id().cloned())
@@ -183,7 +192,7 @@ impl App {
                     .map_err(|e| self.refused(&e))?;
             }
         }
-        Ok(TuiMessage::StatementSaved.localized(self.lang()))
+        self.said(&TuiMessage::StatementSaved)
     }
 
     fn save_issue(
@@ -191,7 +200,7 @@ impl App {
         form: &Form,
         meeting: &Id,
         editing: Option<&Id>,
-    ) -> Result<String, Refusal> {
+    ) -> Result<Option<Message>, Refusal> {
         let title = form.text(FieldId::IssueTitle).to_string();
         if title.is_empty() {
             return Err(self.required(FieldId::IssueTitle));
@@ -230,11 +239,11 @@ impl App {
                 self.store.add_issue(&issue).map_err(|e| self.refused(&e))?;
             }
         }
-        Ok(TuiMessage::IssueSaved.localized(self.lang()))
+        self.said(&TuiMessage::IssueSaved)
     }
 
     /// A new series, with its first meeting dated today, opened in the room.
-    fn save_series(&mut self, form: &Form) -> Result<String, Refusal> {
+    fn save_series(&mut self, form: &Form) -> Result<Option<Message>, Refusal> {
         let title = form.text(FieldId::SeriesTitle).to_string();
         if title.is_empty() {
             return Err(self.required(FieldId::SeriesTitle));
@@ -246,7 +255,7 @@ impl App {
                 .parse()
                 .ok()
                 .filter(|q| *q <= 100)
-                .ok_or_else(|| Refusal(TuiMessage::BadQuorum.localized(self.lang())))?,
+                .ok_or_else(|| self.refusal(&TuiMessage::BadQuorum))?,
         };
         let series = Series {
             id: Id::new(),
@@ -284,11 +293,11 @@ impl App {
         if let Err(e) = self.reload().and_then(|()| self.open_room(&meeting.id)) {
             return Err(self.refused(&e));
         }
-        Ok(TuiMessage::SeriesCreated.localized(self.lang()))
+        self.said(&TuiMessage::SeriesCreated)
     }
 
     /// The issue in the category taken, its title and description as they are.
-    fn save_move_issue(&mut self, form: &Form, id: &Id) -> Result<String, Refusal> {
+    fn save_move_issue(&mut self, form: &Form, id: &Id) -> Result<Option<Message>, Refusal> {
         let category = form
             .picker(FieldId::IssueCategory)
             .and_then(|p| p.chosen_id().cloned())
@@ -302,10 +311,10 @@ impl App {
         self.store
             .update_issue(id, &edit)
             .map_err(|e| self.refused(&e))?;
-        Ok(TuiMessage::IssueSaved.localized(self.lang()))
+        self.said(&TuiMessage::IssueSaved)
     }
 
-    fn save_amendment(&mut self, form: &Form, meeting: &Id) -> Result<String, Refusal> {
+    fn save_amendment(&mut self, form: &Form, meeting: &Id) -> Result<Option<Message>, Refusal> {
         let reason = form.text(FieldId::AmendmentReason).to_string();
         if reason.is_empty() {
             return Err(self.required(FieldId::AmendmentReason));
@@ -317,12 +326,12 @@ impl App {
         self.store
             .record_amendment(meeting, &reason, &text)
             .map_err(|e| self.refused(&e))?;
-        Ok(TuiMessage::AmendmentSaved.localized(self.lang()))
+        self.said(&TuiMessage::AmendmentSaved)
     }
 
-    fn save_reason(&mut self, form: &Form, person: &Id) -> Result<String, Refusal> {
+    fn save_reason(&mut self, form: &Form, person: &Id) -> Result<Option<Message>, Refusal> {
         let Some(room) = &self.model.room else {
-            return Err(Refusal(String::new()));
+            return Ok(None);
         };
         let existing = room.attendance_of(person);
         let record = crate::domain::Attendance {
@@ -337,16 +346,16 @@ impl App {
             .set_attendance(&record)
             .map_err(|e| self.refused(&e))?;
         let name = self.model.directory.person_name(person).to_string();
-        Ok(TuiMessage::AttendanceSaved(&name).localized(self.lang()))
+        self.said(&TuiMessage::AttendanceSaved(&name))
     }
 
-    fn save_substitute(&mut self, form: &Form, person: &Id) -> Result<String, Refusal> {
+    fn save_substitute(&mut self, form: &Form, person: &Id) -> Result<Option<Message>, Refusal> {
         let stands_for = form
             .picker(FieldId::SubstituteFor)
             .and_then(|p| p.chosen_id().cloned())
             .ok_or_else(|| self.required(FieldId::SubstituteFor))?;
         let Some(room) = &self.model.room else {
-            return Err(Refusal(String::new()));
+            return Ok(None);
         };
         let existing = room.attendance_of(person);
         let record = crate::domain::Attendance {
@@ -361,7 +370,7 @@ impl App {
             .set_attendance(&record)
             .map_err(|e| self.refused(&e))?;
         let name = self.model.directory.person_name(person).to_string();
-        Ok(TuiMessage::AttendanceSaved(&name).localized(self.lang()))
+        self.said(&TuiMessage::AttendanceSaved(&name))
     }
 
     /// A follow-up, which the store attaches to the meeting in progress of the decision's
@@ -371,7 +380,7 @@ impl App {
         form: &Form,
         decision: &Id,
         status: DecisionStatus,
-    ) -> Result<String, Refusal> {
+    ) -> Result<Option<Message>, Refusal> {
         let note = form.text(FieldId::FollowUpNote).to_string();
         self.store
             .record_follow_up(decision, status, &note)
@@ -381,12 +390,17 @@ impl App {
             .get_decision(decision)
             .map_err(|e| self.refused(&e))?;
         self.patch_review_entry(&updated);
-        Ok(TuiMessage::FollowUpSaved(updated.number).localized(self.lang()))
+        self.said(&TuiMessage::FollowUpSaved(updated.number))
     }
 
     /// Writes the minutes in the chosen format to the file named (or the readable default in
     /// the current folder). A file that exists is not overwritten without a new name.
-    fn save_export(&mut self, form: &Form, meeting: &Id, stem: &str) -> Result<String, Refusal> {
+    fn save_export(
+        &mut self,
+        form: &Form,
+        meeting: &Id,
+        stem: &str,
+    ) -> Result<Option<Message>, Refusal> {
         let chosen = form
             .picker(FieldId::ExportFormat)
             .and_then(|p| p.chosen_id())
@@ -403,16 +417,26 @@ impl App {
         let path = std::path::PathBuf::from(&name);
         let minutes = crate::export::minutes(&self.store, meeting, self.lang())
             .map_err(|e| self.refused(&e))?;
-        let bytes = crate::export::render(&minutes, format).map_err(|e| Refusal(e.to_string()))?;
+        let bytes = crate::export::render(&minutes, format).map_err(|e| self.refusal(&e))?;
         let mut file = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&path)
-            .map_err(|e| Refusal(format!("{}: {e}", path.display())))?;
+            .map_err(|error| {
+                self.refusal(&NotWritten {
+                    path: &path,
+                    error: &error,
+                })
+            })?;
         std::io::Write::write_all(&mut file, &bytes)
             .and_then(|()| file.sync_all())
-            .map_err(|e| Refusal(format!("{}: {e}", path.display())))?;
+            .map_err(|error| {
+                self.refusal(&NotWritten {
+                    path: &path,
+                    error: &error,
+                })
+            })?;
         let shown = std::fs::canonicalize(&path).unwrap_or(path);
-        Ok(TuiMessage::Exported(&shown.display().to_string()).localized(self.lang()))
+        self.said(&TuiMessage::Exported(&shown.display().to_string()))
     }
 }

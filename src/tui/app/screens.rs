@@ -187,8 +187,8 @@ impl App {
             .as_ref()
             .is_some_and(|r| r.meeting.status == MeetingStatus::Approved);
         if approved {
-            let msg = self.model.lang.strings().tui.read_only;
-            self.model.flash_error(msg.to_string());
+            let msg = crate::i18n::Message::fixed(self.model.lang, |s| s.tui.read_only);
+            self.model.flash_error(msg);
         }
         !approved
     }
@@ -196,12 +196,12 @@ impl App {
     fn undo(&mut self) {
         match self.store.undo_last() {
             Ok(Some(undone)) => {
-                let what = action_name(self.model.lang, &undone.action);
+                let what = action_name(self.model.lang, undone.action);
                 let reloaded = Directory::load(&self.store).map(|d| self.model.directory = d);
                 if let Err(e) = reloaded.and_then(|()| self.after_change()) {
                     self.fail(&e);
                 }
-                self.done(TuiMessage::Undone(&what));
+                self.done(TuiMessage::Undone(what));
             }
             Ok(None) => self.done(TuiMessage::NothingToUndo),
             Err(e) => self.fail(&e),
@@ -210,8 +210,8 @@ impl App {
 
     fn load_demo(&mut self) {
         let result = crate::demo::DemoData::kerman()
-            .map_err(|e| e.to_string())
-            .and_then(|demo| demo.write_into(&mut self.store).map_err(|e| e.to_string()));
+            .map_err(crate::demo::WriteDemoError::from)
+            .and_then(|demo| demo.write_into(&mut self.store));
         match result {
             Ok(_) => {
                 if let Err(e) = self.reload().and_then(|()| self.go_to_start()) {
@@ -219,7 +219,10 @@ impl App {
                 }
                 self.done(TuiMessage::DemoLoaded);
             }
-            Err(e) => self.model.flash_error(e),
+            Err(e) => {
+                let text = crate::i18n::Message::new(self.model.lang, &e);
+                self.model.flash_error(text);
+            }
         }
     }
 
@@ -321,7 +324,7 @@ impl App {
             None => return,
         };
         let question =
-            crate::i18n::Localized::localized(&TuiMessage::DeleteQuestion(&what), self.model.lang);
+            crate::i18n::Message::new(self.model.lang, &TuiMessage::DeleteQuestion(&what));
         self.ui.modals.push(Modal::Confirm { question, yes });
     }
 

@@ -111,7 +111,7 @@ pub struct Form {
     pub fields: Vec<Field>,
     pub focus: usize,
     /// Why the last save was refused, shown in the form.
-    pub error: Option<String>,
+    pub error: Option<crate::i18n::Message>,
     /// Changed since the draft was last kept.
     pub unsaved: bool,
     /// Changed at all since it opened (Esc asks before throwing that away).

@@ -9,7 +9,7 @@ mod room;
 mod search;
 
 use crate::domain::{Date, TimeOfDay};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 
 pub use directory::Directory;
 pub use filter::{FilterError, ReviewFilter};
@@ -38,7 +38,7 @@ pub enum Screen {
 /// A message in the status line after an action: what was saved, or what went wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Flash {
-    pub text: String,
+    pub text: Message,
     pub kind: FlashKind,
 }
 
@@ -69,14 +69,14 @@ pub struct Model {
 }
 
 impl Model {
-    pub fn flash_done(&mut self, text: String) {
+    pub fn flash_done(&mut self, text: Message) {
         self.flash = Some(Flash {
             text,
             kind: FlashKind::Done,
         });
     }
 
-    pub fn flash_error(&mut self, text: String) {
+    pub fn flash_error(&mut self, text: Message) {
         self.flash = Some(Flash {
             text,
             kind: FlashKind::Error,

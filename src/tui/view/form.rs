@@ -171,7 +171,7 @@ fn draw_footer(frame: &mut Frame<'_>, inner: Rect, model: &Model, form: &Form, t
         line(
             frame.buffer_mut(),
             Rect::new(inner.x, bottom - 2.min(bottom - inner.y), inner.width, 1),
-            error,
+            error.as_str(),
             theme.error,
             lang,
         );

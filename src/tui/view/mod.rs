@@ -61,7 +61,7 @@ pub fn draw(
         match modal {
             Modal::Form(f) => form::draw(frame, area, model, f, theme),
             Modal::Confirm { question, .. } => {
-                dialogs::confirm(frame, area, model, question, theme)
+                dialogs::confirm(frame, area, model, question.as_str(), theme)
             }
             Modal::Menu(m) => dialogs::menu(frame, area, model, m, theme),
             Modal::Attendance { selected } => {
@@ -91,7 +91,7 @@ fn draw_footer(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
         label(
             buf,
             Rect::new(area.x, area.y, area.width, 1),
-            &flash.text,
+            flash.text.as_str(),
             style,
             lang,
         );
