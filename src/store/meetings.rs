@@ -266,15 +266,17 @@ impl Store {
         })
     }
 
-    /// The meeting's agenda (دستور جلسه): the issues carried into it, in order.
+    /// The meeting's agenda (دستور جلسه): the issues carried into it, in order, then those
+    /// raised in it, whatever their status now.
     pub fn agenda(&self, meeting: &Id) -> Result<Vec<Issue>, StoreError> {
         self.read(|tx| {
             list(
                 tx,
                 Record::Issue,
                 &format!(
-                    "SELECT {ISSUE_COLS} FROM agenda_items a JOIN issues i ON i.id = a.issue
-                     WHERE a.meeting = ?1 ORDER BY a.position"
+                    "SELECT {ISSUE_COLS} FROM ({}) o JOIN issues i ON i.id = o.id
+                     ORDER BY o.part, o.pos",
+                    super::bundle::AGENDA
                 ),
                 [meeting.as_str()],
                 issue_from_row,

@@ -241,31 +241,6 @@ impl Store {
         })
     }
 
-    /// The issues of a meeting: its agenda in order, then those raised in it, whatever their
-    /// status now.
-    pub fn meeting_issues(&self, meeting: &Id) -> Result<Vec<Issue>, StoreError> {
-        self.read(|tx| {
-            list(
-                tx,
-                Record::Issue,
-                &format!(
-                    "SELECT {ISSUE_COLS} FROM (
-                         SELECT a.issue AS id, 0 AS part, a.position AS pos
-                           FROM agenda_items a WHERE a.meeting = ?1
-                         UNION ALL
-                         SELECT r.id, 1, r.fts_key FROM issues r
-                          WHERE r.raised_in = ?1
-                            AND NOT EXISTS (SELECT 1 FROM agenda_items x
-                                            WHERE x.meeting = ?1 AND x.issue = r.id)
-                     ) o JOIN issues i ON i.id = o.id
-                     ORDER BY o.part, o.pos"
-                ),
-                [meeting.as_str()],
-                issue_from_row,
-            )
-        })
-    }
-
     /// A number that changes whenever another connection commits to the file (`PRAGMA
     /// data_version`): the app polls it to show another hamyar's changes.
     pub fn data_version(&self) -> Result<i64, StoreError> {

@@ -414,7 +414,7 @@ fn the_meetings_list_counts_as_the_records_say() {
             m.number
         );
         let open = store
-            .meeting_issues(&m.id)
+            .agenda(&m.id)
             .unwrap()
             .into_iter()
             .filter(|i| i.status.is_open())

@@ -6,6 +6,7 @@
 // Tests may unwrap: a panic is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod agenda;
 mod app;
 mod e2e;
 mod follow_up_meeting;

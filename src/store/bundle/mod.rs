@@ -24,7 +24,7 @@ use records::{agenda_of, amendments_of, attendance_of, follow_ups_of, statements
 use referenced::add_referenced;
 
 /// The room and the decision list read the same lists as the minutes.
-pub(crate) use records::{decisions_of, reviewed_in};
+pub(crate) use records::{AGENDA, decisions_of, reviewed_in};
 
 /// One meeting and the records it refers to, closed under reference: every id in it names a
 /// record that is in it too, so it can be written into an empty database.

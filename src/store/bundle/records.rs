@@ -62,12 +62,23 @@ pub(crate) fn reviewed_in(tx: &Connection, meeting: &Id) -> Result<Vec<Decision>
     )
 }
 
+/// The agenda (دستور جلسه) of meeting `?1`, as rows `(id, part, pos)` to be ordered by `part,
+/// pos`: the issues carried into it when it was created, in their order, then the issues raised
+/// in the meeting itself, as they were raised. The one rule for the room, the minutes and
+/// [`Store::agenda`](crate::store::Store::agenda); `meeting_summaries` counts by the same rule.
+pub(crate) const AGENDA: &str = "SELECT a.issue AS id, 0 AS part, a.position AS pos
+       FROM agenda_items a WHERE a.meeting = ?1
+     UNION ALL
+     SELECT r.id, 1, r.fts_key FROM issues r
+      WHERE r.raised_in = ?1
+        AND NOT EXISTS (SELECT 1 FROM agenda_items x WHERE x.meeting = ?1 AND x.issue = r.id)";
+
 /// The agenda: issue ids, in order.
 pub(super) fn agenda_of(tx: &Connection, meeting: &Id) -> Result<Vec<Id>, Fault> {
     list(
         tx,
         Record::AgendaItem,
-        "SELECT issue FROM agenda_items WHERE meeting = ?1 ORDER BY position",
+        &format!("SELECT id FROM ({AGENDA}) ORDER BY part, pos"),
         [meeting.as_str()],
         |r| Ok(Id::from_string(r.get::<_, String>(0)?)),
     )

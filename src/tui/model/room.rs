@@ -138,7 +138,7 @@ impl Room {
     ) -> Result<(), StoreError> {
         let id = self.meeting.id.clone();
         self.meeting = store.get_meeting(&id)?;
-        self.issues = store.meeting_issues(&id)?;
+        self.issues = store.agenda(&id)?;
         self.decisions = store.list_decisions(&id)?;
         self.statements = store.list_statements(&id)?;
         self.review = store
