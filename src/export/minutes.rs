@@ -356,22 +356,30 @@ pub(crate) fn status_at<'f>(
     (at.map_or(DecisionStatus::Pending, |f| f.new_status), at)
 }
 
+/// The earlier decisions in the domain's review order as they stood at the meeting: overdue on
+/// its day first (as the room and the action review order them), then by deadline.
 fn review(b: &MeetingBundle, names: &Names<'_>, lang: Lang) -> Vec<ReviewLine> {
-    b.reviewed
+    let day = b.meeting.date;
+    let mut reviewed: Vec<_> = b
+        .reviewed
         .iter()
-        .map(|d| {
-            let (status, report) = status_at(&b.follow_ups, &d.id, &b.meeting.id, b.meeting.date);
-            ReviewLine {
-                number: lang.decision_number(d.number),
-                text: d.text.clone(),
-                agency: names.agency(&d.lead_agency),
-                due: due_text(lang, d.due),
-                status: lang.status(status).to_string(),
-                note: report
-                    .filter(|f| f.meeting.as_ref() == Some(&b.meeting.id))
-                    .map(|f| f.note.clone())
-                    .unwrap_or_default(),
-            }
+        .map(|d| (d, status_at(&b.follow_ups, &d.id, &b.meeting.id, day)))
+        .collect();
+    reviewed.sort_by_cached_key(|(d, (status, _))| {
+        crate::domain::review_rank(*status, d.due, d.number, day)
+    });
+    reviewed
+        .into_iter()
+        .map(|(d, (status, report))| ReviewLine {
+            number: lang.decision_number(d.number),
+            text: d.text.clone(),
+            agency: names.agency(&d.lead_agency),
+            due: due_text(lang, d.due),
+            status: lang.status(status).to_string(),
+            note: report
+                .filter(|f| f.meeting.as_ref() == Some(&b.meeting.id))
+                .map(|f| f.note.clone())
+                .unwrap_or_default(),
         })
         .collect()
 }

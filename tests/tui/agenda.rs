@@ -62,3 +62,23 @@ fn an_issue_raised_in_the_room_is_on_the_meetings_agenda_in_the_room_and_the_min
         "the room lists the agenda, in its order"
     );
 }
+
+#[test]
+fn the_review_of_earlier_decisions_lists_the_overdue_first_in_the_room_and_the_minutes() {
+    let mut h = Harness::demo(Lang::Fa);
+    let room = h.app.model.room.as_ref().unwrap();
+    let live = room.meeting.id.clone();
+    let in_room: Vec<String> = room
+        .review
+        .iter()
+        .map(|r| r.decision.number.to_string())
+        .collect();
+    // 1/2 is in progress and past its deadline; 1/3 (cancelled) and 1/1 (done) follow by
+    // deadline, as the action review and the domain's review order have them.
+    assert_eq!(in_room, ["1/2", "1/3", "1/1"]);
+    let minutes = hamyar::export::minutes(&h.store(), &live, Lang::Fa).unwrap();
+    let printed: Vec<&str> = minutes.review.iter().map(|l| l.number.as_str()).collect();
+    assert_eq!(printed, ["۱/۲", "۱/۳", "۱/۱"]);
+    h.key("["); // back from the first tab to the last, the review
+    insta::assert_snapshot!("review_tab_fa_100x30", h.screen(100, 30));
+}

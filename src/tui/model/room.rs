@@ -141,8 +141,11 @@ impl Room {
         self.issues = store.agenda(&id)?;
         self.decisions = store.list_decisions(&id)?;
         self.statements = store.list_statements(&id)?;
-        self.review = store
-            .review_list(&id)?
+        let mut review = store.review_list(&id)?;
+        // The domain's order as of today, as the action review has it: overdue first. The
+        // stored order is the one the meeting was created with, before statuses moved.
+        review.sort_by(|a, b| crate::domain::review_order(a, b, today));
+        self.review = review
             .into_iter()
             .map(|d| ReviewRow {
                 overdue: d.is_overdue(today),
