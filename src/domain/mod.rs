@@ -23,7 +23,7 @@ pub use entities::{
 pub use id::Id;
 pub use live::{follow_up_meeting, live_meeting, meeting_in_progress};
 pub use names::{name_key, same_name};
-pub use quorum::Quorum;
+pub use quorum::{Quorum, ensure_series};
 pub use rules::{
     CarryOver, RuleError, carry_over, check_attendance, ensure_amendable, ensure_deletable,
     ensure_editable, ensure_follow_up_day, is_overdue, next_decision_number, review_order,

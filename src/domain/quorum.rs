@@ -8,6 +8,7 @@
 
 use super::entities::{Attendance, Series};
 use super::id::Id;
+use super::rules::RuleError;
 use super::status::AttendanceState;
 
 /// What the quorum rule counts for one meeting.
@@ -75,6 +76,19 @@ impl Quorum {
     pub fn missing(&self) -> usize {
         (self.required as usize).saturating_sub(self.represented.len())
     }
+}
+
+/// A series' quorum rule asks for no more agencies than it has members: a rule that could
+/// never be met is refused.
+pub fn ensure_series(series: &Series) -> Result<(), RuleError> {
+    let members = series.member_agencies.len();
+    if series.quorum as usize > members {
+        return Err(RuleError::QuorumAboveMembers {
+            quorum: series.quorum,
+            members,
+        });
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -152,5 +166,18 @@ mod tests {
         let q = Quorum::of(&series(&[&bank], 0), &att, |x| agency.get(x));
         assert!(!q.has_rule());
         assert!(q.is_met(), "a series without a rule always decides");
+    }
+
+    #[test]
+    fn a_quorum_asks_no_more_agencies_than_there_are_members() {
+        let (a, b) = (Id::new(), Id::new());
+        assert_eq!(ensure_series(&series(&[&a, &b], 2)), Ok(()));
+        assert_eq!(
+            ensure_series(&series(&[&a], 2)),
+            Err(RuleError::QuorumAboveMembers {
+                quorum: 2,
+                members: 1
+            })
+        );
     }
 }

@@ -49,6 +49,11 @@ pub enum RuleError {
     /// A meeting number at or below the series' last one.
     #[error("meeting numbers grow: the last is {last}, so this one must be at least {}", .last + 1)]
     MeetingNumberTaken { number: u32, last: u32 },
+    /// A quorum rule asking for more member agencies than the series has.
+    #[error(
+        "the quorum asks for {quorum} member agencies but the series has {members}; add member agencies or lower the quorum"
+    )]
+    QuorumAboveMembers { quorum: u32, members: usize },
     /// A meeting's number was to change after it started.
     #[error("meeting {0} has started; its number can no longer change")]
     NumberFixed(u32),

@@ -220,6 +220,11 @@ fn rule_fa(e: &RuleError) -> String {
             Lang::Fa.date(*today)
         ),
         RuleError::EmptyName => "نام خالی است؛ نامی بنویسید.".into(),
+        RuleError::QuorumAboveMembers { quorum, members } => format!(
+            "حد نصاب {} دستگاه است اما سلسله نشست {} دستگاه عضو دارد؛ دستگاه عضو بیفزایید یا حد نصاب را کم کنید.",
+            Lang::Fa.number(quorum),
+            Lang::Fa.number(members)
+        ),
         RuleError::MeetingStillOpen { number, status } => format!(
             "نشست {} هنوز {} است؛ پیش از نشست بعدی آن را آغاز و پایان دهید (یا اصلاحش کنید).",
             Lang::Fa.number(number),

@@ -22,7 +22,10 @@ pub fn field_label(lang: Lang, field: crate::tui::forms::FieldId) -> &'static st
         F::SeriesTitle => ("عنوان سلسله نشست", "Series title"),
         F::Organisation => ("سازمان", "Organisation"),
         F::Place => ("محل برگزاری", "Place"),
-        F::Quorum => ("حد نصاب (تعداد دستگاه)", "Quorum (agencies)"),
+        F::Quorum => (
+            "حد نصاب: چند دستگاه عضو باید حاضر باشند (۰: ندارد)",
+            "Quorum: how many member agencies must be represented (0: none)",
+        ),
         F::AmendmentReason => ("دلیل اصلاح", "Reason"),
         F::AmendmentText => ("متن اصلاحیه", "Amendment"),
         F::Reason => ("دلیل", "Reason"),
@@ -46,6 +49,11 @@ pub fn field_label(lang: Lang, field: crate::tui::forms::FieldId) -> &'static st
             "تاریخ نشست بعدی (در صورتجلسه)",
             "Next meeting's date (in the minutes)",
         ),
+        F::Interval => (
+            "فاصلهٔ معمول نشست‌ها (روز؛ خالی: ندارد)",
+            "Usual days between meetings (empty: none)",
+        ),
+        F::MemberAgencies => ("دستگاه‌های عضو", "Member agencies"),
         F::Filter => (
             "پالایه: دستگاه: وضعیت: دسته: نشست: پیش‌از: پس‌از: معوق",
             "Filter: agency: status: category: meeting: before: after: overdue",
@@ -70,6 +78,9 @@ pub fn action_name(lang: Lang, action: AuditAction) -> &'static str {
         A::UpdatePerson => ("اصلاح شخص", "editing a person"),
         A::AddGuest => ("افزودن مهمان", "adding a guest"),
         A::CreateMeeting => ("ساختن نشست", "creating a meeting"),
+        A::UpdateSeries => ("اصلاح سلسله نشست", "editing a series"),
+        A::ArchiveSeries => ("بایگانی سلسله نشست", "archiving a series"),
+        A::UnarchiveSeries => ("بیرون آوردن از بایگانی", "bringing a series back"),
         A::UpdateMeeting => ("اصلاح مشخصات نشست", "editing the meeting"),
         A::StartMeeting => ("آغاز نشست", "starting the meeting"),
         A::CloseMeeting => ("پایان نشست", "closing the meeting"),
@@ -137,8 +148,8 @@ pub fn action_help(lang: Lang, action: &str) -> Option<&'static str> {
             "move the issue to another category",
         ),
         "new_meeting" => (
-            "نشست بعدی، با مشکلات باز و مصوبات پیگیری‌نشده",
-            "next meeting, with the open issues and unfinished decisions",
+            "نشست بعدی (فرم: شماره، تاریخ، ساعت، محل، رئیس، دبیر)، با مشکلات باز و مصوبات پیگیری‌نشده",
+            "next meeting (a form: number, date, time, place, chair, secretary), with the open issues and unfinished decisions",
         ),
         "new_series" => ("سلسله نشست تازه", "new series"),
         "load_demo" => ("بار کردن دادهٔ نمایشی", "load the demo"),
@@ -162,6 +173,14 @@ pub fn action_help(lang: Lang, action: &str) -> Option<&'static str> {
         "mark_excused" => ("غیبت موجه", "excused"),
         "mark_substitute" => ("جانشین (به جای چه کسی)", "substitute (for whom)"),
         "edit_reason" => ("دلیل غیبت", "reason for absence"),
+        "archive" => (
+            "بایگانی کردن یا بیرون آوردن از بایگانی",
+            "archive, or bring back from the archive",
+        ),
+        "toggle_archived" => (
+            "نمایش یا پنهان کردن بایگانی‌شده‌ها",
+            "show or hide what is archived",
+        ),
         "add_guest" => (
             "مهمان تازه: نام، سمت و دستگاه، حاضر در همین نشست",
             "a guest who came: name, title and agency, marked present",

@@ -135,7 +135,7 @@ pub static FA: TuiStrings = TuiStrings {
     welcome_title: "به همیار خوش آمدید",
     welcome_text: "این پایگاه داده هنوز خالی است. یک سلسله نشست بسازید، یا دادهٔ نمایشی نشست‌های کرمان را بار کنید تا ببینید همیار چه می‌کند.",
     welcome_keys: "n: سلسله نشست تازه · l: دادهٔ نمایشی · q: خروج",
-    meetings_keys: "Enter: باز کردن · n: نشست بعدی · ?: راهنما · q: خروج",
+    meetings_keys: "Enter: باز کردن · n: نشست بعدی · e: اصلاح · s: سلسلهٔ تازه · a: بایگانی · ?: راهنما · q: خروج",
     room_keys: "d: مصوبه · t: اظهارات · i: مشکل · a: حضور · m: وضعیت نشست · u: برگرداندن · ?: راهنما",
     attendance_title: "حضور و غیاب",
     attendance_keys: "p: حاضر · x: غایب · e: غیبت موجه · s: جانشین · r: دلیل · n: مهمان · Esc: بستن",
@@ -235,7 +235,7 @@ pub static EN: TuiStrings = TuiStrings {
     welcome_title: "Welcome to hamyar",
     welcome_text: "This database is still empty. Create a meeting series, or load the demo of the Kerman meetings to see what hamyar does.",
     welcome_keys: "n: new series · l: load the demo · q: quit",
-    meetings_keys: "Enter: open · n: next meeting · ?: help · q: quit",
+    meetings_keys: "Enter: open · n: next meeting · e: edit · s: new series · a: archive · ?: help · q: quit",
     room_keys: "d: decision · t: statement · i: issue · a: attendance · m: meeting status · u: undo · ?: help",
     attendance_title: "Attendance",
     attendance_keys: "p: present · x: absent · e: excused · s: substitute · r: reason · n: guest · Esc: close",
@@ -340,6 +340,13 @@ pub enum TuiMessage<'a> {
     GroupCounts(usize, usize, usize),
     /// The minutes were written to this file.
     Exported(&'a str),
+    /// A series' heading on the meetings screen: title, organisation, interval, quorum.
+    SeriesHeading(&'a crate::domain::Series),
+    /// A count that is not a whole number from 0 to the maximum (as typed, the maximum).
+    BadCount(&'a str, u32),
+    /// A series' details were saved; it was archived (true) or brought back.
+    SeriesSaved(&'a str),
+    SeriesArchived(&'a str, bool),
     /// A time of day that is not one (as typed).
     BadTime(&'a str),
     /// A meeting number that is not a whole number from 1 (as typed).
@@ -397,9 +404,10 @@ impl Localized for TuiMessage<'_> {
                 pick("اظهارات حذف شد.".into(), "Statement deleted.".into())
             }
             TuiMessage::IssueSaved => pick("مشکل ثبت شد.".into(), "Issue saved.".into()),
-            TuiMessage::SeriesCreated => {
-                pick("سلسله نشست ساخته شد.".into(), "Series created.".into())
-            }
+            TuiMessage::SeriesCreated => pick(
+                "سلسله نشست ساخته شد؛ حالا نخستین نشست آن را تعیین کنید.".into(),
+                "Series created; now schedule its first meeting.".into(),
+            ),
             TuiMessage::DemoLoaded => pick(
                 "دادهٔ نمایشی نشست‌های کرمان بار شد.".into(),
                 "The Kerman demo is loaded.".into(),
@@ -506,6 +514,26 @@ impl Localized for TuiMessage<'_> {
                 )
             }
             TuiMessage::QuorumLine(q) => quorum_line(lang, q),
+            TuiMessage::SeriesHeading(s) => series_heading(lang, s),
+            TuiMessage::BadCount(t, max) => {
+                let max = lang.number(max);
+                pick(
+                    format!("«{t}» عددی از ۰ تا {max} نیست."),
+                    format!("«{t}» is not a whole number from 0 to {max}."),
+                )
+            }
+            TuiMessage::SeriesSaved(t) => pick(
+                format!("سلسله نشست «{t}» ذخیره شد."),
+                format!("Series «{t}» saved."),
+            ),
+            TuiMessage::SeriesArchived(t, true) => pick(
+                format!("«{t}» بایگانی شد؛ v بایگانی‌ها را نشان می‌دهد، u برمی‌گرداند."),
+                format!("«{t}» archived; v shows archived series, u undoes."),
+            ),
+            TuiMessage::SeriesArchived(t, false) => pick(
+                format!("«{t}» از بایگانی بیرون آمد."),
+                format!("«{t}» is back from the archive."),
+            ),
             TuiMessage::BadTime(t) => pick(
                 format!("«{t}» ساعت نیست؛ مانند ۰۹:۳۰ بنویسید."),
                 format!("«{t}» is not a time of day; write it as 09:30."),
@@ -577,6 +605,36 @@ fn quorum_line(lang: Lang, q: &Quorum) -> String {
             (true, false) => " · quorum met".to_string(),
             (false, true) => format!(" · بدون حد نصاب ({more} دستگاه دیگر لازم است)"),
             (false, false) => format!(" · no quorum ({more} more agencies needed)"),
+        });
+    }
+    out
+}
+
+/// «کارگروه اشتغال زنان · هر ۲۱ روز · حد نصاب ۴ از ۵ دستگاه (بایگانی)».
+fn series_heading(lang: Lang, s: &crate::domain::Series) -> String {
+    let fa = lang == Lang::Fa;
+    let mut out = s.title.clone();
+    if s.interval_days > 0 {
+        let n = lang.number(s.interval_days);
+        out.push_str(&if fa {
+            format!(" · هر {n} روز")
+        } else {
+            format!(" · every {n} days")
+        });
+    }
+    if s.quorum > 0 {
+        let (q, m) = (lang.number(s.quorum), lang.number(s.member_agencies.len()));
+        out.push_str(&if fa {
+            format!(" · حد نصاب {q} از {m} دستگاه")
+        } else {
+            format!(" · quorum {q} of {m} agencies")
+        });
+    }
+    if s.archived {
+        out.push_str(if fa {
+            " (بایگانی)"
+        } else {
+            " (archived)"
         });
     }
     out

@@ -55,6 +55,9 @@ audit_actions! {
     UpdatePerson = "update_person",
     /// A guest added to the directory and marked present at the meeting.
     AddGuest = "add_guest",
+    UpdateSeries = "update_series",
+    ArchiveSeries = "archive_series",
+    UnarchiveSeries = "unarchive_series",
     CreateMeeting = "create_meeting",
     /// The meeting's date, times, place, chair, secretary or next date.
     UpdateMeeting = "update_meeting",

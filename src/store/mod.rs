@@ -32,6 +32,7 @@ mod room;
 mod rows;
 mod schema;
 mod search;
+mod series;
 mod setup;
 mod sql;
 mod summaries;

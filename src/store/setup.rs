@@ -134,35 +134,6 @@ pub(crate) fn insert_person(w: &Writer<'_>, person: &Person) -> Result<(), Fault
 }
 
 impl Store {
-    /// Adds a series of meetings; its member agencies must exist.
-    pub fn create_series(&mut self, series: &Series) -> Result<(), StoreError> {
-        self.write(AuditAction::CreateSeries, |w| insert_series(w, series))
-    }
-
-    pub fn list_series(&self) -> Result<Vec<Series>, StoreError> {
-        self.read(|tx| {
-            list(
-                tx,
-                Record::Series,
-                &format!("SELECT {SERIES_COLS} FROM series ORDER BY id"),
-                [],
-                series_from_row,
-            )
-        })
-    }
-
-    pub fn get_series(&self, id: &Id) -> Result<Series, StoreError> {
-        self.read(|tx| {
-            one(
-                tx,
-                Record::Series,
-                &format!("SELECT {SERIES_COLS} FROM series WHERE id = ?1"),
-                id.as_str(),
-                series_from_row,
-            )
-        })
-    }
-
     /// Adds an agency as given, its names sanitized (the demo, tests). The secretary's way in
     /// is [`Store::new_agency`], which keeps names unique.
     pub fn add_agency(&mut self, agency: &Agency) -> Result<(), StoreError> {

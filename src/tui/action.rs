@@ -126,6 +126,10 @@ actions! {
     EditReason => "edit_reason",
     /// Attendance: someone who came unexpected, added to the directory and marked present.
     AddGuest => "add_guest",
+    /// Archive the selected series (or deactivate an agency or person), or bring it back.
+    Archive => "archive",
+    /// Show archived series (and deactivated records) too, or hide them again.
+    ToggleArchived => "toggle_archived",
 }
 
 const GOTO_TAB_NAMES: [&str; 9] = [
@@ -235,7 +239,7 @@ mod tests {
     #[test]
     fn every_bindable_name_round_trips() {
         let all: Vec<Action> = Action::bindable().collect();
-        assert_eq!(all.len(), 51 + 9);
+        assert_eq!(all.len(), 53 + 9);
         for a in &all {
             assert!(a.is_bindable(), "{a}");
             assert_eq!(a.name().parse::<Action>().as_ref(), Ok(a));

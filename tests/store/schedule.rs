@@ -72,3 +72,38 @@ fn a_meeting_waits_for_the_open_one_and_takes_a_number_after_the_last() {
         (MeetingStatus::Draft, day.add_days(7))
     );
 }
+
+#[test]
+fn a_series_is_edited_and_archived_and_its_quorum_is_possible() {
+    let (_dir, path) = temp_db();
+    let mut f = fixture(&path);
+    let mut s = f.series.clone();
+    s.quorum = 3;
+    assert!(matches!(
+        f.store.update_series(&s),
+        Err(StoreError::Rule(RuleError::QuorumAboveMembers {
+            quorum: 3,
+            members: 2
+        }))
+    ));
+    let mut other = s.clone();
+    other.id = hamyar::domain::Id::new();
+    assert!(
+        f.store.create_series(&other).is_err(),
+        "refused when made too"
+    );
+    s.quorum = 1;
+    s.interval_days = 14;
+    s.title = "  نشست ماهانهٔ گروه‌های همیار (۱۴۰۵)  ".into();
+    let saved = f.store.update_series(&s).unwrap();
+    assert_eq!(saved.title, "نشست ماهانهٔ گروه‌های همیار (۱۴۰۵)");
+    assert_eq!((saved.quorum, saved.interval_days), (1, 14));
+    let archived = f.store.set_series_archived(&s.id, true).unwrap();
+    assert!(archived.archived);
+    assert!(f.store.list_series().unwrap()[0].archived);
+    let undone = f.store.undo_last().unwrap().unwrap();
+    assert_eq!(undone.action.code(), "archive_series");
+    assert!(!f.store.get_series(&s.id).unwrap().archived);
+    f.store.undo_last().unwrap();
+    assert_eq!(f.store.get_series(&s.id).unwrap().quorum, 2);
+}

@@ -455,14 +455,30 @@ fn an_empty_database_welcomes_and_starts_a_series_or_the_demo() {
     h.key("tab")
         .typed("سالن ۲")
         .key("tab")
-        .key("backspace")
-        .typed("۳")
-        .key("ctrl+s");
+        .typed("۲۱")
+        .key("tab");
+    for agency in ["بانک توسعه تعاون", "صندوق مهر", "بهزیستی"] {
+        h.typed(agency).key("enter");
+    }
+    h.key("tab").key("backspace").typed("۳").key("ctrl+s");
+    // The series is made; its first meeting's form is open, and saving it opens the room.
+    assert_eq!(h.app.model.screen, Screen::Meetings, "{}", h.flash());
+    let Some(Modal::Form(form)) = h.app.ui.top() else {
+        panic!("the first meeting's form: {}", h.flash())
+    };
+    assert_eq!(form.text(FieldId::MeetingNumber), "۱");
+    assert_eq!(form.text(FieldId::Place), "سالن ۲");
+    h.key("ctrl+s");
     assert_eq!(h.app.model.screen, Screen::Room, "{}", h.flash());
     let series = h.store().list_series().unwrap();
     assert_eq!(
-        (series[0].title.as_str(), series[0].quorum),
-        ("کارگروه اشتغال زنان", 3)
+        (
+            series[0].title.as_str(),
+            series[0].quorum,
+            series[0].interval_days,
+            series[0].member_agencies.len()
+        ),
+        ("کارگروه اشتغال زنان", 3, 21, 3)
     );
     let other = dir.path().join("demo.db");
     let mut h = Harness::on(&other, Lang::En);
@@ -534,7 +550,10 @@ fn an_unknown_agency_or_speaker_is_added_from_the_picker() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.db");
     let mut h = Harness::on(&path, Lang::Fa);
-    h.key("n").typed("کارگروه اشتغال").key("ctrl+s");
+    h.key("n")
+        .typed("کارگروه اشتغال")
+        .key("ctrl+s")
+        .key("ctrl+s");
     assert_eq!(h.app.model.screen, Screen::Room);
     h.key("d").typed("پرداخت وام اشتغال خانگی").key("tab");
     h.typed("صندوق کارآفرینی امید").key("enter");

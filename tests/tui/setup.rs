@@ -12,7 +12,10 @@ use super::support::*;
 fn own_series(lang: Lang) -> (tempfile::TempDir, Harness) {
     let dir = tempfile::tempdir().unwrap();
     let mut h = Harness::on(&dir.path().join("new.db"), lang);
-    h.key("n").typed("کارگروه اشتغال زنان").key("ctrl+s");
+    h.key("n")
+        .typed("کارگروه اشتغال زنان")
+        .key("ctrl+s")
+        .key("ctrl+s");
     assert_eq!(h.app.model.screen, Screen::Room, "{}", h.flash());
     (dir, h)
 }
@@ -234,4 +237,95 @@ fn a_meeting_not_started_is_edited_and_starting_it_late_moves_its_date() {
     let m = h.store().get_meeting(&meeting.id).unwrap();
     assert_eq!(m.status, hamyar::domain::MeetingStatus::InProgress);
     assert_eq!(m.date.jalali().latin(), "1393/02/23");
+}
+
+fn header(h: &mut Harness) -> String {
+    h.screen(100, 30)
+        .lines()
+        .nth(1)
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn series_are_edited_several_kept_and_archived_and_the_quorum_counts_agencies() {
+    let (_dir, mut h) = own_series(Lang::Fa);
+    // Its heading on the meetings screen: e edits the series.
+    h.key("esc").key("home").key("e");
+    assert!(matches!(
+        form(&h).kind,
+        hamyar::tui::forms::FormKind::Series { editing: Some(_) }
+    ));
+    h.keys(&["tab", "tab", "tab"]).typed("۲۱").key("tab");
+    for agency in ["بانک توسعه تعاون", "صندوق کارآفرینی امید", "بهزیستی استان"]
+    {
+        h.typed(agency).key("enter");
+    }
+    h.key("tab").key("backspace").typed("۲").key("ctrl+s");
+    assert!(
+        h.app.ui.modals.is_empty(),
+        "{:?} {}",
+        h.app.ui.top(),
+        h.flash()
+    );
+    let series = h.store().list_series().unwrap().remove(0);
+    assert_eq!((series.quorum, series.interval_days), (2, 21));
+    assert_eq!(series.member_agencies.len(), 3);
+    // A quorum above the members is refused in the form, which stays open.
+    h.key("e")
+        .keys(&["tab", "tab", "tab", "tab", "tab"])
+        .key("backspace")
+        .typed("۴");
+    h.key("ctrl+s");
+    let why = form(&h).error.clone().unwrap_or_default();
+    assert!(why.contains("حد نصاب ۴ دستگاه"), "{why}");
+    h.key("esc").key("y");
+
+    // In the room the header counts the member agencies represented.
+    h.key("down").key("enter");
+    let line = header(&mut h);
+    assert!(line.contains("ﺎﻫﻩﺎﮕﺘﺳﺩ"), "{line}");
+    assert!(line.contains("۰/۳"), "{line}");
+    h.key("a")
+        .key("n")
+        .typed("آقای رضایی")
+        .key("tab")
+        .typed("رئیس شعبه")
+        .key("tab");
+    h.typed("بانک توسعه").key("enter").key("ctrl+s").key("esc");
+    let line = header(&mut h);
+    assert!(line.contains("۱/۳"), "{line}");
+    assert!(
+        line.contains("ﺖﺳﺍ ﻡﺯﻻ ﺮﮕﯾﺩ ﻩﺎﮕﺘﺳﺩ ۱"),
+        "one more is needed: {line}"
+    );
+
+    // A second series in the same database, its first meeting scheduled from its heading.
+    h.key("esc")
+        .key("s")
+        .typed("کمیتهٔ سلامت محصولات")
+        .key("ctrl+s");
+    h.key("esc").key("y"); // the first meeting's form, thrown away: nothing was created
+    let lines = h.app.model.meetings.lines().len();
+    assert_eq!(lines, 3, "two headings and one meeting");
+    assert_eq!(
+        h.app.model.meetings.selected_series().unwrap().title,
+        "کمیتهٔ سلامت محصولات"
+    );
+    h.key("n").key("ctrl+s");
+    let room = h.app.model.room.as_ref().unwrap();
+    assert_eq!(
+        (room.series.title.as_str(), room.meeting.number),
+        ("کمیتهٔ سلامت محصولات", 1)
+    );
+
+    // Archived, it leaves the list; v shows it, u brings it back.
+    h.key("esc").key("up").key("ش"); // a
+    assert!(h.store().list_series().unwrap()[1].archived);
+    assert_eq!(h.app.model.meetings.lines().len(), 2);
+    h.key("v");
+    assert_eq!(h.app.model.meetings.lines().len(), 4);
+    assert!(h.screen(100, 30).contains("(ﯽﻧﺎﮕﯾﺎﺑ)"));
+    h.key("u");
+    assert!(!h.store().list_series().unwrap()[1].archived);
 }

@@ -149,7 +149,15 @@ impl App {
                 Some(forms::issue_form(lang, dir, room, i.as_ref(), None))
             }
             ("amendment", Some(room)) => Some(forms::amendment_form(lang, &room.meeting.id)),
-            ("series", _) => Some(forms::series_form(lang)),
+            // `series:<id>`: the id stands where a meeting's would.
+            ("series", _) => match &meeting {
+                None => Some(forms::series_form(lang, dir, None)),
+                Some(id) => dir
+                    .series
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .map(|s| forms::series_form(lang, dir, Some(s))),
+            },
             ("meeting", _) => {
                 let series = meeting.clone().unwrap_or_else(|| Id::from_string(""));
                 let made = match &editing {

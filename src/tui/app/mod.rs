@@ -11,6 +11,7 @@ mod review;
 mod save;
 mod screens;
 mod search;
+mod series;
 
 use std::sync::Arc;
 
@@ -210,13 +211,15 @@ impl App {
         self.model.directory = Directory::load(&self.store)?;
         // Agencies or categories may have been added or renamed: positions are re-read.
         self.model.review.index(&self.model.directory);
-        let selected = self.model.meetings.selected().map(|r| r.meeting.id.clone());
+        let (selected, archived) = (
+            self.model.meetings.selection(),
+            self.model.meetings.show_archived,
+        );
         self.model.meetings = Meetings::load(&self.store)?;
+        self.model.meetings.show_archived = archived;
+        self.model.meetings.reselect(selected.as_ref());
         self.report_damage();
         self.meetings_stale = false;
-        if let Some(id) = selected {
-            self.model.meetings.select(&id);
-        }
         self.reload_room()
     }
 
@@ -243,15 +246,15 @@ impl App {
     /// Shows the meetings screen, reloading its list if the room changed things since.
     fn show_meetings(&mut self) {
         if self.meetings_stale {
-            let selected = self.model.meetings.selected().map(|r| r.meeting.id.clone());
+            let selected = self.model.meetings.selection();
+            let archived = self.model.meetings.show_archived;
             match Meetings::load(&self.store) {
                 Ok(m) => {
                     self.model.meetings = m;
+                    self.model.meetings.show_archived = archived;
+                    self.model.meetings.reselect(selected.as_ref());
                     self.report_damage();
                     self.meetings_stale = false;
-                    if let Some(id) = selected {
-                        self.model.meetings.select(&id);
-                    }
                 }
                 Err(e) => self.fail(&e),
             }

@@ -2,8 +2,8 @@
 //! confirms it.
 
 use crate::domain::{
-    AttendanceState, Decision, DecisionStatus, Id, Issue, IssueStatus, MonthCalendar, Series,
-    Statement, parse_due,
+    AttendanceState, Decision, DecisionStatus, Id, Issue, IssueStatus, MonthCalendar, Statement,
+    parse_due,
 };
 use crate::i18n::{Lang, Localized, Message, NotWritten, TuiMessage, field_label};
 use crate::store::{DecisionEdit, IssueEdit, NewDecision};
@@ -30,7 +30,7 @@ impl App {
             FormKind::Issue { meeting, editing } => {
                 self.save_issue(&form, meeting, editing.as_ref())
             }
-            FormKind::Series => self.save_series(&form),
+            FormKind::Series { editing } => self.save_series(&form, editing.as_ref()),
             FormKind::Amendment { meeting } => self.save_amendment(&form, meeting),
             FormKind::AttendanceReason { person } => self.save_reason(&form, person),
             FormKind::Substitute { person } => self.save_substitute(&form, person),
@@ -240,60 +240,6 @@ impl App {
             }
         }
         self.said(&TuiMessage::IssueSaved)
-    }
-
-    /// A new series, with its first meeting dated today, opened in the room.
-    fn save_series(&mut self, form: &Form) -> Result<Option<Message>, Refusal> {
-        let title = form.text(FieldId::SeriesTitle).to_string();
-        if title.is_empty() {
-            return Err(self.required(FieldId::SeriesTitle));
-        }
-        let quorum = crate::domain::digits::to_ascii_digits(form.text(FieldId::Quorum));
-        let quorum: u32 = match quorum.as_str() {
-            "" => 0,
-            q => q
-                .parse()
-                .ok()
-                .filter(|q| *q <= 100)
-                .ok_or_else(|| self.refusal(&TuiMessage::BadQuorum))?,
-        };
-        let series = Series {
-            id: Id::new(),
-            title,
-            organisation: form.text(FieldId::Organisation).to_string(),
-            default_place: form.text(FieldId::Place).to_string(),
-            member_agencies: self
-                .model
-                .directory
-                .agencies
-                .iter()
-                .map(|a| a.id.clone())
-                .collect(),
-            quorum,
-            archived: false,
-            interval_days: 0,
-        };
-        self.store
-            .create_series(&series)
-            .map_err(|e| self.refused(&e))?;
-        let meeting = self
-            .store
-            .create_meeting(&crate::store::NewMeeting {
-                series: series.id.clone(),
-                date: self.model.today,
-                start_time: None,
-                end_time: None,
-                place: series.default_place.clone(),
-                chair: None,
-                secretary: None,
-                next_meeting: None,
-                number: None,
-            })
-            .map_err(|e| self.refused(&e))?;
-        if let Err(e) = self.reload().and_then(|()| self.open_room(&meeting.id)) {
-            return Err(self.refused(&e));
-        }
-        self.said(&TuiMessage::SeriesCreated)
     }
 
     /// The issue in the category taken, its title and description as they are.

@@ -35,10 +35,7 @@ impl App {
 
     fn apply_welcome(&mut self, action: Action) {
         match action {
-            Action::NewSeries | Action::NewMeeting => {
-                let form = forms::series_form(self.model.lang);
-                self.ui.modals.push(Modal::Form(form));
-            }
+            Action::NewSeries | Action::NewMeeting => self.open_series_form(false),
             Action::LoadDemo => self.load_demo(),
             _ => {}
         }
@@ -61,15 +58,16 @@ impl App {
                 }
             }
             Action::NewMeeting => {
-                if let Some(series) = m.selected().map(|r| r.meeting.series.clone()) {
+                if let Some(series) = m.selected_series().map(|s| s.id.clone()) {
                     self.open_next_meeting_form(&series);
                 }
             }
-            Action::Edit => {
-                if let Some(id) = m.selected().map(|r| r.meeting.id.clone()) {
-                    self.open_edit_meeting_form(&id);
-                }
-            }
+            Action::Edit => match m.selected().map(|r| r.meeting.id.clone()) {
+                Some(id) => self.open_edit_meeting_form(&id),
+                None => self.open_series_form(true),
+            },
+            Action::Archive => self.toggle_series_archived(),
+            Action::ToggleArchived => m.toggle_archived(),
             Action::MeetingStatus => {
                 if let Some(id) = m.selected().map(|r| r.meeting.id.clone()) {
                     match self.open_room(&id) {
@@ -78,10 +76,7 @@ impl App {
                     }
                 }
             }
-            Action::NewSeries => {
-                let form = forms::series_form(self.model.lang);
-                self.ui.modals.push(Modal::Form(form));
-            }
+            Action::NewSeries => self.open_series_form(false),
             Action::Export => {
                 if let Some(id) = m.selected().map(|r| r.meeting.id.clone()) {
                     self.open_export(&id);

@@ -171,7 +171,8 @@ pub fn issue_form(
     editing: Option<&Issue>,
     category: Option<&Id>,
 ) -> Form {
-    let mut cat = category_picker(lang, dir);
+    let own = editing.and_then(|i| i.category.as_ref());
+    let mut cat = category_picker(lang, dir, &room.series.id, own);
     let (title, description) = match editing {
         Some(i) => {
             chosen(&mut cat, std::slice::from_ref(&i.category));
@@ -195,11 +196,15 @@ pub fn issue_form(
     )
 }
 
-/// Every category, in the meeting's order; a name typed that none bears is added.
-fn category_picker(lang: Lang, dir: &Directory) -> Picker {
+/// The categories of `series` (its own and those of every series, not archived), in the
+/// meeting's order; a name typed that none bears is added.
+fn category_picker(lang: Lang, dir: &Directory, series: &Id, keep: Option<&Id>) -> Picker {
     let options = dir
         .categories
         .iter()
+        .filter(|c| {
+            Some(&c.id) == keep || (!c.archived && c.series.as_ref().is_none_or(|s| s == series))
+        })
         .map(|c| PickOption::new(Some(c.id.clone()), &c.name, "", &[]))
         .collect();
     Picker::single(options, base(lang)).creating(Creates::Category)
@@ -207,7 +212,7 @@ fn category_picker(lang: Lang, dir: &Directory) -> Picker {
 
 /// Another category for an issue: its own is not offered.
 pub fn move_issue_form(lang: Lang, dir: &Directory, issue: &Issue) -> Form {
-    let mut picker = category_picker(lang, dir);
+    let mut picker = category_picker(lang, dir, &issue.series, None);
     picker.drop_options(|o| o.id.is_some() && o.id == issue.category);
     Form::new(
         FormKind::MoveIssue {

@@ -98,6 +98,8 @@ pub enum FieldId {
     Chair,
     Secretary,
     NextMeeting,
+    Interval,
+    MemberAgencies,
 }
 
 impl FieldId {
@@ -146,6 +148,8 @@ impl FieldId {
             FieldId::Chair => "chair",
             FieldId::Secretary => "secretary",
             FieldId::NextMeeting => "next_meeting",
+            FieldId::Interval => "interval",
+            FieldId::MemberAgencies => "member_agencies",
         }
     }
 }

@@ -29,8 +29,8 @@ pub enum FormKind {
     Statement { meeting: Id, editing: Option<Id> },
     /// An issue of the series, raised in `meeting`.
     Issue { meeting: Id, editing: Option<Id> },
-    /// A new series (the welcome screen).
-    Series,
+    /// A series: a new one (the welcome, `s` on the meetings screen), or `editing`.
+    Series { editing: Option<Id> },
     /// A correction to an approved meeting.
     Amendment { meeting: Id },
     /// The reason of someone's absence.
@@ -72,7 +72,7 @@ impl FormKind {
                 format!("statement:{meeting}{}", id(editing))
             }
             FormKind::Issue { meeting, editing } => format!("issue:{meeting}{}", id(editing)),
-            FormKind::Series => "series".into(),
+            FormKind::Series { editing } => format!("series{}", id(editing)),
             FormKind::Amendment { meeting } => format!("amendment:{meeting}"),
             FormKind::AttendanceReason { person } => format!("reason:{person}"),
             FormKind::Substitute { person } => format!("substitute:{person}"),

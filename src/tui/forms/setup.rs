@@ -2,7 +2,7 @@
 
 use super::build::{agency_options, base, chosen, line};
 use super::{Creates, Field, FieldId, Form, FormKind, PickOption, Picker};
-use crate::domain::{Id, Meeting, Person, Proposal};
+use crate::domain::{Id, Meeting, Person, Proposal, Series};
 use crate::i18n::Lang;
 use crate::tui::model::Directory;
 
@@ -120,15 +120,41 @@ pub fn person_form(
     )
 }
 
-/// A new series: title, organisation, default place and quorum.
-pub fn series_form(lang: Lang) -> Form {
+/// A series: title, organisation, default place, the usual interval between meetings, its
+/// member agencies (a new one added as typed) and the quorum rule: how many of them must be
+/// represented. New, or `editing`.
+pub fn series_form(lang: Lang, dir: &Directory, editing: Option<&Series>) -> Form {
+    let mut members =
+        Picker::multi(agency_options(lang, dir), base(lang)).creating(Creates::Agency);
+    let (title, organisation, place, interval, quorum) = match editing {
+        Some(s) => {
+            let ids: Vec<Option<Id>> = s.member_agencies.iter().cloned().map(Some).collect();
+            chosen(&mut members, &ids);
+            (
+                s.title.as_str(),
+                s.organisation.as_str(),
+                s.default_place.as_str(),
+                s.interval_days,
+                s.quorum,
+            )
+        }
+        None => ("", "", "", 0, 0),
+    };
+    let interval = match interval {
+        0 => String::new(),
+        n => lang.number(n),
+    };
     Form::new(
-        FormKind::Series,
+        FormKind::Series {
+            editing: editing.map(|s| s.id.clone()),
+        },
         vec![
-            line(lang, FieldId::SeriesTitle, ""),
-            line(lang, FieldId::Organisation, ""),
-            line(lang, FieldId::Place, ""),
-            line(lang, FieldId::Quorum, &lang.number(0)),
+            line(lang, FieldId::SeriesTitle, title),
+            line(lang, FieldId::Organisation, organisation),
+            line(lang, FieldId::Place, place),
+            line(lang, FieldId::Interval, &interval),
+            Field::pick(FieldId::MemberAgencies, members),
+            line(lang, FieldId::Quorum, &lang.number(quorum)),
         ],
     )
 }

@@ -13,7 +13,7 @@ use crate::i18n::{Lang, Message};
 
 pub use directory::Directory;
 pub use filter::{FilterError, ReviewFilter};
-pub use meetings::{MeetingRow, Meetings, step};
+pub use meetings::{Line, MeetingRow, Meetings, Selection, step};
 pub use review::{Review, Row, sort_for_review};
 pub use room::{
     AttendanceSummary, Detail, DetailItem, Focus, ListItem, ReviewRow, Room, Tab, TabKind,

@@ -24,7 +24,7 @@ fn title(lang: Lang, kind: &FormKind) -> String {
         FormKind::Decision { editing, .. } => (s.decision_noun, editing.is_some()),
         FormKind::Statement { editing, .. } => (s.statement_noun, editing.is_some()),
         FormKind::Issue { editing, .. } => (s.issue_noun, editing.is_some()),
-        FormKind::Series => (s.series_noun, false),
+        FormKind::Series { editing } => (s.series_noun, editing.is_some()),
         FormKind::Amendment { .. } => (s.amendment_noun, false),
         FormKind::AttendanceReason { .. } => return s.reason_noun.to_string(),
         FormKind::Substitute { .. } => return s.substitute_noun.to_string(),

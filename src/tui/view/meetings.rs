@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::widgets::{cells, label, line, paragraph, scroll_to, titled};
-use crate::tui::model::Model;
+use crate::i18n::{Localized, TuiMessage};
+use crate::tui::model::{Line, Model};
 use crate::tui::theme::Theme;
 use crate::tui::ui::Scroll;
 
@@ -32,36 +33,27 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, model: &Model, scroll: &mut Scrol
         line(buf, cell, text, theme.header, lang);
     }
     let body = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
-    // Rows with a series title above the first meeting of each series.
-    let mut rows: Vec<(Option<usize>, String)> = Vec::new();
-    let mut last_series = None;
-    let mut selected_row = 0;
-    for (i, r) in model.meetings.rows.iter().enumerate() {
-        if last_series != Some(&r.meeting.series) {
-            rows.push((None, r.series_title.clone()));
-            last_series = Some(&r.meeting.series);
-        }
-        if i == model.meetings.selected {
-            selected_row = rows.len();
-        }
-        rows.push((Some(i), String::new()));
-    }
+    let lines = model.meetings.lines();
     let visible = usize::from(body.height);
-    scroll.meetings = scroll_to(scroll.meetings, selected_row, visible);
-    for (k, (meeting, title)) in rows.iter().enumerate().skip(scroll.meetings).take(visible) {
+    scroll.meetings = scroll_to(scroll.meetings, model.meetings.selected, visible);
+    for (k, l) in lines.iter().enumerate().skip(scroll.meetings).take(visible) {
         let at = Rect::new(body.x, body.y + (k - scroll.meetings) as u16, body.width, 1);
-        let Some(i) = meeting else {
-            label(buf, at, title, theme.title, lang);
-            continue;
-        };
-        let r = &model.meetings.rows[*i];
-        let m = &r.meeting;
-        let style = if *i == model.meetings.selected {
+        let selected = k == model.meetings.selected;
+        let style = if selected {
             theme.selected
         } else {
             Style::default()
         };
         buf.set_style(at, style);
+        let r = match l {
+            Line::Series(series) => {
+                let text = TuiMessage::SeriesHeading(series).localized(lang);
+                label(buf, at, &text, style.patch(theme.title), lang);
+                continue;
+            }
+            Line::Meeting(r) => r,
+        };
+        let m = &r.meeting;
         let values = [
             lang.number(m.number),
             lang.date(m.date),
