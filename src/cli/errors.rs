@@ -12,7 +12,7 @@ use super::output::{CellLayout, VisualCells};
 use crate::domain::{DateError, UnknownCode};
 use crate::i18n::{CliMessage, Lang, Localized};
 use crate::store::{Listed, StoreError};
-use crate::text::{Direction, sanitize};
+use crate::text::{Direction, sanitize, sanitize_field};
 
 /// Reports a failed command; `hamyar … | head` closing the pipe early is success.
 pub fn report(err: &anyhow::Error, lang: Lang) -> ExitCode {
@@ -59,7 +59,7 @@ pub fn usage(err: &clap::Error) -> ExitCode {
         write_stderr(&text, lang);
     } else {
         let mut out = io::stdout().lock();
-        let _ = out.write_all(sanitize(&text).as_bytes());
+        let _ = out.write_all(sanitize_field(&text).as_bytes());
         let _ = out.flush();
     }
     match u8::try_from(err.exit_code()) {
@@ -161,7 +161,8 @@ fn write_stderr(text: &str, lang: Lang) {
             .collect::<Vec<_>>()
             .join("\n")
     } else {
-        clean.trim_end().to_string()
+        // Logical order for a pipe or file: what the text opened is closed at each line's end.
+        sanitize_field(clean.trim_end()).into_owned()
     };
     let _ = writeln!(io::stderr().lock(), "{msg}");
 }

@@ -11,6 +11,7 @@ use ratatui::widgets::Widget;
 use crate::settings::Settings;
 use crate::text::{
     BaseDirection, BidiLine, BidiMode, Direction, LayoutOptions, fitting_prefix, layout, sanitize,
+    sanitize_field,
 };
 
 /// How a cell's text becomes what is printed: logical order for pipes, visual order laid out
@@ -123,15 +124,17 @@ pub struct LogicalCells;
 
 impl CellLayout for LogicalCells {
     fn cell(&self, text: &str, width: usize) -> String {
-        let clean = sanitize(text).replace('\n', " ");
-        let mut out = truncate_logical(&clean, width);
+        // Cells share a line that another program lays out: each is balanced (after the cut,
+        // which may leave an isolate open) so that none can reorder its neighbours.
+        let clean = sanitize(text).replace(['\n', '\t'], " ");
+        let mut out = sanitize_field(&truncate_logical(&clean, width)).into_owned();
         let used = UnicodeWidthStr::width(out.as_str());
         out.push_str(&" ".repeat(width.saturating_sub(used)));
         out
     }
 
     fn line(&self, text: &str) -> String {
-        sanitize(text).into_owned()
+        sanitize_field(text).into_owned()
     }
 
     fn is_visual(&self) -> bool {
@@ -245,7 +248,7 @@ pub fn stderr_line(text: &str, settings: &Settings) -> String {
         };
         cells.line(&clean)
     } else {
-        clean.into_owned()
+        sanitize_field(&clean).into_owned()
     }
 }
 

@@ -125,7 +125,11 @@ mod tests {
         assert_eq!(text("a,b"), "\"a,b\"");
         assert_eq!(text("a\nb"), "\"a\nb\"");
         assert_eq!(text("«نقل» \"قول\""), "\"«نقل» \"\"قول\"\"\"");
-        assert_eq!(text("a\u{202E}b"), "ab", "bidi overrides are cleaned");
+        assert_eq!(
+            text("a\u{202E}b"),
+            "a◂b",
+            "bidi overrides are shown, not obeyed"
+        );
     }
 
     #[test]

@@ -106,17 +106,22 @@ impl Field {
     }
 }
 
-/// Text made safe for any format before its own escaping: controls and bidi overrides removed
-/// (as everywhere in hamyar), CRLF made one newline, and the noncharacters U+FFFE/U+FFFF (and
+/// Text made safe for any format before its own escaping: a field as `text::sanitize_field`
+/// makes it (controls removed, bidi overrides shown as marks, isolates and embeddings
+/// balanced so that the field cannot reorder its neighbours), CRLF made one newline, a tab
+/// made a space (no format here gives it a meaning), and the noncharacters U+FFFE/U+FFFF (and
 /// the other code points XML 1.0 forbids) dropped, so the DOCX stays well-formed XML.
 pub fn clean(text: &str) -> Cow<'_, str> {
-    if crate::text::is_sanitized(text) && !text.chars().any(is_noncharacter) {
+    if crate::text::is_field_sanitized(text)
+        && !text.chars().any(|c| c == '\t' || is_noncharacter(c))
+    {
         return Cow::Borrowed(text);
     }
     let text = text.replace("\r\n", "\n");
-    crate::text::sanitize(&text)
+    crate::text::sanitize_field(&text)
         .chars()
         .filter(|c| !is_noncharacter(*c))
+        .map(|c| if c == '\t' { ' ' } else { c })
         .collect::<String>()
         .into()
 }
@@ -135,7 +140,8 @@ mod tests {
         assert!(matches!(clean("بانک «ملی» 2/3"), Cow::Borrowed(_)));
         assert_eq!(
             clean("a\r\nb\u{1}c\u{FFFE}d\u{202E}e\u{202C}\u{FDD0}"),
-            "a\nbcde"
+            "a\nbcd◂e",
+            "an override is shown as a mark; the PDF it had is unmatched and goes"
         );
         assert_eq!(
             clean("\u{200C}\u{200F}"),

@@ -184,7 +184,7 @@ mod tests {
     #[test]
     fn html_and_css_escaping() {
         assert_eq!(escape("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
-        assert_eq!(escape("a\nb\u{202E}c"), "a<br>bc");
+        assert_eq!(escape("a\nb\u{202E}c"), "a<br>b◂c");
         assert_eq!(
             css_string("a\"b</style>"),
             "\"a\\22 b\\3c \\2f style\\3e \""

@@ -79,8 +79,53 @@ fn controls_and_overrides_are_removed_and_bad_utf8_survives() {
         !out.contains('\u{1b}') && !out.contains('\u{202E}'),
         "{out:?}"
     );
+    assert!(out.contains('◂'), "the override is shown: {out:?}");
     assert!(out.contains("def"), "{out:?}");
     assert!(out.contains('\u{FFFD}'), "{out:?}");
+}
+
+/// Every bidi control in one line: isolates, embeddings and marks are honoured inside the line;
+/// the overrides are shown as marks and force nothing.
+#[test]
+fn isolates_are_honoured_and_overrides_shown_as_marks() {
+    // An isolate keeps «abc» from deciding the direction of the paragraph (rule P2).
+    assert_eq!(
+        bidi(&["--auto"], "\u{2066}abc\u{2069} سلام\n"),
+        "ﻡﻼﺳ \u{2069}abc\u{2066}\n"
+    );
+    // In a right-to-left embedding, the «!» after a Latin word goes to its left (rule N1).
+    let out = bidi(&["--ltr"], "x \u{202B}abc!\u{202C} y\n");
+    assert_eq!(out.replace(['\u{202B}', '\u{202C}'], ""), "x !abc y\n");
+    assert_eq!(bidi(&["--ltr"], "x abc! y\n"), "x abc! y\n");
+    // RLO would have drawn "abc" as "cba"; it is shown as ◂ and the letters stay in order.
+    for control in ["\u{202E}", "\u{202D}"] {
+        let out = bidi(&["--ltr"], format!("x {control}abc\u{202C} y\n"));
+        assert!(out.contains("abc") && !out.contains(control), "{out:?}");
+        assert!(out.contains('◂') || out.contains('▸'), "{out:?}");
+    }
+}
+
+/// U+2029 ends a paragraph (rule P1): the next one resolves its own direction and is written
+/// as a line of its own.
+#[test]
+fn a_paragraph_separator_splits_paragraphs() {
+    assert_eq!(
+        bidi(&["--auto"], "abc (1)\u{2029}سلام (۲)\n"),
+        "abc (1)\n(۲) ﻡﻼﺳ\n"
+    );
+    // The information separators and NEL are paragraph separators too.
+    assert_eq!(
+        bidi(&["--auto"], "abc\u{1C}سلام\u{85}def\n"),
+        "abc\nﻡﻼﺳ\ndef\n"
+    );
+}
+
+/// A tab is a segment separator: in a left-to-right line, the right-to-left text on either side
+/// of it stays on its side (rule L1), and it is written as spaces.
+#[test]
+fn a_tab_keeps_its_class_and_is_drawn_as_spaces() {
+    assert_eq!(bidi(&["--ltr"], "سلام\tخوب\n"), "ﻡﻼﺳ    ﺏﻮﺧ\n");
+    assert_eq!(bidi(&["--ltr"], "سلام خوب\n"), "ﺏﻮﺧ ﻡﻼﺳ\n");
 }
 
 #[test]

@@ -197,7 +197,11 @@ fn bidi_overrides_in_arguments_never_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let db = demo_db(&dir);
     let out = hamyar(&db)
-        .args(["actions", "--agency", "\u{202E}evil\u{1b}[2J"])
+        .args([
+            "actions",
+            "--agency",
+            "\u{202E}evil\u{1b}[2J \u{202D}\u{202A}\u{202B}\u{2066}\u{2067}\u{2068}x",
+        ])
         .assert()
         .failure()
         .get_output()
@@ -206,9 +210,11 @@ fn bidi_overrides_in_arguments_never_reach_the_terminal() {
     let err = String::from_utf8(out).unwrap();
     assert!(err.contains("evil"), "{err}");
     assert!(
-        !err.contains('\u{202E}') && !err.contains('\u{1b}'),
+        !err.contains('\u{202E}') && !err.contains('\u{202D}') && !err.contains('\u{1b}'),
         "{err:?}"
     );
+    // Whatever the argument opened is closed by the end of the message's line.
+    assert!(hamyar::text::is_field_sanitized(&err), "{err:?}");
 }
 
 #[test]

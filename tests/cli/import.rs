@@ -250,7 +250,9 @@ fn minutes_approved_here_are_not_changed_by_an_import() {
     );
 }
 
-const NASTY: &str = "=HYPERLINK(\"http://x.example\",\"click\") <script>alert(1)</script> ]]> \u{1}a\u{FFFE}b \u{202E}fdp.exe\u{202C} & ‌نیم‌فاصله";
+/// Every kind of hostile text, with every bidi control: the overrides, embeddings and isolates
+/// left open, and closers with nothing to close (the Trojan Source vectors).
+const NASTY: &str = "=HYPERLINK(\"http://x.example\",\"click\") <script>alert(1)</script> ]]> \u{1}a\u{FFFE}b \u{202E}fdp.exe\u{202C} & ‌نیم‌فاصله \u{2069}\u{202C} \u{202D}LRO \u{202A}LRE \u{202B}RLE \u{2066}LRI \u{2067}RLI \u{2068}FSI \u{200E}\u{200F}\u{61C}";
 
 /// A database whose meeting 2 holds a decision and an agency with hostile text.
 fn nasty_db(dir: &Path) -> std::path::PathBuf {
@@ -279,11 +281,31 @@ fn nasty_db(dir: &Path) -> std::path::PathBuf {
 }
 
 fn assert_no_raw_controls(what: &str, text: &str) {
-    // JSON may carry U+FFFE (valid there, and no terminal control); every other format drops it.
-    let nonchar: &[char] = if what == "json" { &[] } else { &['\u{FFFE}'] };
-    for c in ['\u{1}', '\u{202E}', '\u{202C}'].iter().chain(nonchar) {
+    // JSON (escaped) and the store may carry U+FFFE (no terminal control); every other format
+    // drops it.
+    let nonchar: &[char] = if matches!(what, "json" | "stored") {
+        &[]
+    } else {
+        &['\u{FFFE}']
+    };
+    for c in ['\u{1}', '\u{202D}', '\u{202E}'].iter().chain(nonchar) {
         let c = *c;
         assert!(!text.contains(c), "{what} carries U+{:04X}", u32::from(c));
+    }
+    if what == "stored" {
+        // Isolates and embeddings are kept as typed, and the overrides shown as marks.
+        assert!(
+            text.contains("\u{2066}LRI") && text.contains("◂fdp.exe"),
+            "{text:?}"
+        );
+    } else {
+        // Every field balanced, so none can reorder anything outside itself: no PDF or PDI
+        // closes what a field did not open, and every isolate and embedding a field opens is
+        // closed by its end.
+        assert!(
+            hamyar::text::is_field_sanitized(&text.replace('\r', "")),
+            "{what} leaves a bidi control unbalanced"
+        );
     }
 }
 
@@ -368,6 +390,7 @@ fn hostile_text_is_inert_in_every_format() {
         .unwrap();
     assert_no_raw_controls("docx", &document);
     let mut shown = String::new();
+    let mut nodes = Vec::new();
     for (name, part) in docx_parts(&bytes) {
         let mut reader = quick_xml::Reader::from_str(&part);
         loop {
@@ -375,6 +398,7 @@ fn hostile_text_is_inert_in_every_format() {
                 Ok(quick_xml::events::Event::Eof) => break,
                 Ok(quick_xml::events::Event::Text(t)) if name == "word/document.xml" => {
                     shown.push_str(&t.xml10_content());
+                    nodes.push(t.xml10_content().into_owned());
                 }
                 Ok(quick_xml::events::Event::GeneralRef(r)) if name == "word/document.xml" => {
                     shown.push_str(match &*r.xml10_content() {
@@ -396,6 +420,15 @@ fn hostile_text_is_inert_in_every_format() {
         "shown as text in the DOCX"
     );
     assert!(shown.contains("=HYPERLINK("), "as text, not a field");
+    // Each run of text on its own is balanced, not only the whole document.
+    for node in &nodes {
+        assert!(hamyar::text::is_field_sanitized(node), "{node:?}");
+    }
+    // The DOCX gives each direction's run its own `w:rtl`, so each run closes what it opens.
+    assert!(
+        shown.contains('\u{2066}') && shown.contains("◂fdp.exe"),
+        "{shown:?}"
+    );
 }
 
 #[test]
@@ -415,7 +448,7 @@ fn importing_sanitizes_text_from_another_program() {
         .collect();
     let nasty = texts.iter().find(|t| t.contains("HYPERLINK")).unwrap();
     // Sanitized as on every way in (U+FFFE is no control: stored, dropped only where a format forbids it).
-    assert_no_raw_controls("json", nasty);
+    assert_no_raw_controls("stored", nasty);
     assert!(nasty.contains("\u{200C}"), "ZWNJ kept");
     assert!(nasty.contains("<script>"), "letters are stored as typed");
 }

@@ -1,19 +1,20 @@
 //! Text is sanitized on its way into the store: whatever the app, the command line or an
-//! import hands it, no record keeps a control character, a C1 control (U+009B is a one-byte
-//! CSI) or a bidi override.
+//! import hands it, no record keeps a control character (a tab aside), a C1 control (U+009B is
+//! a one-byte CSI) or a bidi override (shown as a mark instead). Isolates, embeddings and the
+//! marks are what the writer meant and are kept as typed.
 
 use hamyar::domain::*;
 use hamyar::store::{DecisionEdit, IssueEdit};
 
 use super::support::*;
 
-/// A Persian sentence with every kind of character that must not be stored.
-const NASTY: &str =
-    "بانک\u{9B}31m \u{85}کشاورزی \u{202E}exe.fdp\u{202C} \u{1B}]0;عنوان\u{7} «وام» ۱۲";
+/// A Persian sentence with every kind of character that must not be stored, and every bidi
+/// control (the Trojan Source vectors).
+const NASTY: &str = "بانک\u{9B}31m \u{85}کشاورزی \u{202E}exe.fdp\u{202C} \u{1B}]0;عنوان\u{7} «وام» ۱۲ \u{202D}LRO \u{202A}LRE \u{202B}RLE\u{202C} \u{2066}LRI \u{2067}RLI\u{2069} \u{2068}FSI \u{2069}\u{200E}\u{200F}\u{61C}\t.";
 
 fn forbidden(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{9}' | '\u{B}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
-        | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+        | '\u{202D}' | '\u{202E}')
 }
 
 #[test]
@@ -147,7 +148,18 @@ fn every_text_column_is_stored_clean() {
         .query_row("SELECT text FROM decisions", [], |r| r.get(0))
         .unwrap();
     assert!(
-        stored.contains("«وام» ۱۲") && stored.contains("exe.fdp"),
+        stored.contains("«وام» ۱۲") && stored.contains("◂exe.fdp\u{202C}"),
         "{stored}"
     );
+    for kept in [
+        "\u{202A}LRE",
+        "\u{202B}RLE\u{202C}",
+        "\u{2066}LRI",
+        "\u{2067}RLI\u{2069}",
+        "\u{2068}FSI \u{2069}",
+        "\u{200E}\u{200F}\u{61C}\t.",
+        "▸LRO",
+    ] {
+        assert!(stored.contains(kept), "{kept:?} in {stored:?}");
+    }
 }

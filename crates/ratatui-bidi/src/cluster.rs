@@ -77,8 +77,11 @@ pub(super) fn is_emoji_sequence(cluster: &str) -> bool {
 }
 
 fn char_width(c: char) -> usize {
-    // Controls are not drawn (text is sanitized before layout).
-    c.width().map_or(0, |w| w.min(2))
+    match c {
+        '\t' => usize::from(crate::layout::TAB_WIDTH),
+        // Other controls are not drawn (text is sanitized before layout).
+        _ => c.width().map_or(0, |w| w.min(2)),
+    }
 }
 
 /// Terminal cells one cluster takes: 2 for an emoji sequence, else the sum of its characters'

@@ -54,11 +54,14 @@ impl BaseDirection {
         match self {
             BaseDirection::Ltr => Direction::Ltr,
             BaseDirection::Rtl => Direction::Rtl,
-            BaseDirection::Auto(fallback) => match unicode_bidi::get_base_direction(paragraph) {
-                unicode_bidi::Direction::Ltr => Direction::Ltr,
-                unicode_bidi::Direction::Rtl => Direction::Rtl,
-                unicode_bidi::Direction::Mixed => fallback,
-            },
+            BaseDirection::Auto(fallback) => {
+                match unicode_bidi::get_base_direction_with_data_source(&CachedBidiData, paragraph)
+                {
+                    unicode_bidi::Direction::Ltr => Direction::Ltr,
+                    unicode_bidi::Direction::Rtl => Direction::Rtl,
+                    unicode_bidi::Direction::Mixed => fallback,
+                }
+            }
             BaseDirection::Prefer(preferred) => {
                 let (ltr, rtl) = strong_directions(paragraph);
                 match preferred {

@@ -221,9 +221,13 @@ impl LineWorker {
             for line in self.layout.lines() {
                 for c in line.cells {
                     // Fillers take no room, and whitespace hanging past the wrap width was
-                    // given none: printing either would make the line wider than asked.
+                    // given none: printing either would make the line wider than asked. A
+                    // paragraph separator is the line break itself.
                     let hanging = c.width == 0 && c.ch.is_whitespace();
-                    if c.ch != FILLER && !hanging {
+                    if c.ch == ' ' {
+                        // A space, or a TAB drawn as spaces.
+                        out.resize(out.len() + usize::from(c.width), b' ');
+                    } else if c.ch != FILLER && !hanging {
                         let mut b = [0u8; 4];
                         out.extend_from_slice(c.ch.encode_utf8(&mut b).as_bytes());
                     }

@@ -15,6 +15,11 @@ use super::terminal::BidiMode;
 use super::visual::{LineInfo, VisualCell, VisualLine};
 use super::wrap::{TOO_WIDE, wrap};
 
+const PARAGRAPH_SEPARATOR: char = '\u{2029}';
+/// Cells a TAB takes. It keeps its bidi class (a segment separator, rule L1) and is drawn as
+/// this many spaces; a fixed width keeps a text's width independent of where it is drawn.
+pub const TAB_WIDTH: u8 = 4;
+
 /// How to lay out a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct LayoutOptions {
@@ -53,6 +58,8 @@ struct Scratch {
     para_levels: Vec<Level>,
     ranges: Vec<Range<usize>>,
     levels: Vec<Level>,
+    /// The line's levels after rule L1, before each cluster is given one level.
+    line_levels: Vec<Level>,
     order: Vec<u32>,
     glyphs: Vec<char>,
     shaper: Shaper,
@@ -76,8 +83,12 @@ pub fn layout(text: &str, opts: &LayoutOptions) -> Layout {
 }
 
 fn char_width_uncached(c: char) -> u8 {
-    // Controls have no width; they are not drawn (input is sanitized before it gets here).
-    c.width().map_or(0, |w| w.min(2) as u8)
+    match c {
+        '\t' => TAB_WIDTH,
+        PARAGRAPH_SEPARATOR => 0,
+        // Other controls have no width; they are not drawn (input is sanitized first).
+        _ => c.width().map_or(0, |w| w.min(2) as u8),
+    }
 }
 
 /// Widths of U+0000..U+07FF, looked up once: `unicode-width`'s lookup showed in profiles.
@@ -133,15 +144,39 @@ impl Layout {
         Self::default()
     }
 
-    /// Lays out `text`, replacing the previous content. Each `\n` ends a paragraph; logical
-    /// indices are byte offsets into `text`.
+    /// Lays out `text`, replacing the previous content. Logical indices are byte offsets into
+    /// `text`.
+    ///
+    /// Each `\n` ends a paragraph and takes no cell. A U+2029 PARAGRAPH SEPARATOR ends one
+    /// too, as UAX #9 rule P1 says: it stays with the paragraph it ends, as its last
+    /// character (a zero-width cell at the paragraph's level), and the next paragraph
+    /// resolves its own direction. (Sanitized text has no other paragraph separator.)
     pub fn compute(&mut self, text: &str, opts: &LayoutOptions) {
         self.cells.clear();
         self.lines.clear();
         let mut offset = 0;
-        for para in text.split('\n') {
-            self.paragraph(para, offset, opts);
-            offset += para.len() + 1;
+        loop {
+            let rest = &text[offset..];
+            match rest.find(['\n', PARAGRAPH_SEPARATOR]) {
+                Some(i) if rest[i..].starts_with('\n') => {
+                    self.paragraph(&rest[..i], offset, opts);
+                    offset += i + 1;
+                }
+                Some(i) => {
+                    let end = i + PARAGRAPH_SEPARATOR.len_utf8();
+                    self.paragraph(&rest[..end], offset, opts);
+                    offset += end;
+                    if offset == text.len() {
+                        // The text ends with its separator: one more, empty paragraph.
+                        self.paragraph("", offset, opts);
+                        break;
+                    }
+                }
+                None => {
+                    self.paragraph(rest, offset, opts);
+                    break;
+                }
+            }
         }
     }
 
@@ -220,6 +255,8 @@ impl Layout {
 
         let visual = mode == BidiMode::App;
         apply_l1(classes, &mut s.levels, dir.level());
+        s.line_levels.clear();
+        s.line_levels.extend_from_slice(&s.levels);
         // A cluster moves as one: all of it at its first character's level.
         for (i, c) in chars.iter().enumerate().skip(1) {
             if c.cont {
@@ -254,6 +291,8 @@ impl Layout {
                 (if c.cont { FILLER } else { TOO_WIDE }, c.width)
             } else if s.glyphs[o] == FILLER {
                 (FILLER, 0)
+            } else if c.ch == '\t' {
+                (' ', c.width)
             } else {
                 (s.glyphs[o], c.width)
             };
@@ -263,6 +302,7 @@ impl Layout {
                 logical: offset + c.byte,
                 width: w,
                 rtl: s.levels[o].is_rtl(),
+                level: s.line_levels[o].number(),
                 joined: c.cont && !c.too_wide,
             });
         }

@@ -37,8 +37,10 @@ mod wrap;
 pub use cluster::display_width;
 pub use direction::{BaseDirection, Direction};
 pub use filter::{FilterOptions, bidi_filter, logical_wrap_filter};
-pub use layout::{Layout, LayoutOptions, layout};
-pub use sanitize::{is_sanitized, sanitize, sanitize_into};
+pub use layout::{Layout, LayoutOptions, TAB_WIDTH, layout};
+pub use sanitize::{
+    LRO_MARK, RLO_MARK, is_field_sanitized, is_sanitized, sanitize, sanitize_field, sanitize_into,
+};
 pub use terminal::{
     BDSM_EXPLICIT, BDSM_IMPLICIT, BidiMode, TerminalBidi, TerminalReport, UnknownBidiMode,
     detect_terminal, detect_terminal_from_env, tmux_passthrough,

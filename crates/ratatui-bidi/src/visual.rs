@@ -15,8 +15,12 @@ pub struct VisualCell {
     pub logical: usize,
     /// Terminal columns; 0 for marks, fillers, format characters and hanging whitespace.
     pub width: u8,
-    /// Resolved level is odd (after rule L1).
+    /// The level it is drawn at is odd: right to left. (A grapheme cluster is drawn at the
+    /// level of its first character.)
     pub rtl: bool,
+    /// Its resolved embedding level (UAX #9, after rule L1): even is left to right, odd right
+    /// to left. Characters that rule X9 removes (embeddings, BN) report their predecessor's.
+    pub level: u8,
     /// Continues the grapheme cluster of the visually preceding cell (a haraka after its
     /// letter, a skin-tone modifier after its emoji): drawn in that cell, with width 0. A
     /// cluster's characters are always adjacent and in logical order.

@@ -6,4 +6,5 @@
 mod conformance;
 mod layout;
 mod properties;
+mod unicode;
 mod widgets;

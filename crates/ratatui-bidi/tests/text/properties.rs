@@ -4,7 +4,8 @@ use std::collections::HashSet;
 
 use proptest::prelude::*;
 use ratatui_bidi::{
-    BaseDirection, Direction, InputState, Layout, LayoutOptions, is_sanitized, sanitize,
+    BaseDirection, Direction, InputState, LRO_MARK, Layout, LayoutOptions, RLO_MARK,
+    is_field_sanitized, is_sanitized, sanitize, sanitize_field,
 };
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -209,7 +210,8 @@ proptest! {
     fn unlimited_width_gives_one_line_per_paragraph(text in text(), base in base()) {
         let clean = sanitize(&text);
         let layout = ratatui_bidi::layout(&clean, &LayoutOptions { base, width: None, ..Default::default() });
-        prop_assert_eq!(layout.line_count(), clean.split('\n').count());
+        // A newline and a U+2029 each end a paragraph.
+        prop_assert_eq!(layout.line_count(), clean.split(['\n', '\u{2029}']).count());
     }
 
     #[test]
@@ -219,14 +221,45 @@ proptest! {
         prop_assert_eq!(&twice, &once);
         prop_assert!(is_sanitized(&once));
         for c in once.chars() {
-            let control = c.is_control() && c != '\n';
-            let bidi_control = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-            prop_assert!(!control && !bidi_control, "{:?} left in {:?}", c, once);
+            let control = c.is_control() && c != '\n' && c != '\t';
+            let override_ = matches!(c, '\u{202D}' | '\u{202E}');
+            prop_assert!(!control && !override_, "{:?} left in {:?}", c, once);
         }
-        // The marks Persian typists use survive.
-        for keep in ['\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{61C}'] {
+        // The marks Persian typists use survive, and so do isolates and embeddings.
+        for keep in [
+            '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}', '\u{61C}', '\u{202A}', '\u{202B}',
+            '\u{202C}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}', '\t',
+        ] {
             prop_assert_eq!(text.matches(keep).count(), once.matches(keep).count());
         }
+        // Each override is shown as its mark.
+        prop_assert_eq!(
+            text.matches(['\u{202D}', '\u{202E}']).count() + text.matches([LRO_MARK, RLO_MARK]).count(),
+            once.matches([LRO_MARK, RLO_MARK]).count()
+        );
+        let field = sanitize_field(&text).into_owned();
+        prop_assert_eq!(sanitize_field(&field).into_owned(), field.clone());
+        prop_assert!(is_field_sanitized(&field) && is_sanitized(&field));
+    }
+
+    /// A field put inline inside an isolate (as `<bdi>` does in HTML) cannot change the level of
+    /// anything outside it, whatever controls it holds: its own PDI cannot close the isolate
+    /// early, nor its embeddings run past its end.
+    #[test]
+    fn an_isolated_field_reorders_nothing_outside_itself(text in text(), rtl in any::<bool>()) {
+        let outside = |field: &str| {
+            let whole = format!("(«۱۲» abc) \u{2068}{field}\u{2069} (۳ def) - «۴»");
+            let base = if rtl { unicode_bidi::Level::rtl() } else { unicode_bidi::Level::ltr() };
+            let info = unicode_bidi::BidiInfo::new(&whole, Some(base));
+            let levels = info.reordered_levels_per_char(&info.paragraphs[0], 0..whole.len());
+            // The 12 characters before the field, and the 14 after it.
+            let n = field.chars().count();
+            let mut out: Vec<u8> = levels[..12].iter().map(|l| l.number()).collect();
+            out.extend(levels[12 + n..].iter().map(|l| l.number()));
+            out
+        };
+        let field = sanitize_field(&text).replace(['\n', '\u{2029}'], " ");
+        prop_assert_eq!(outside(&field), outside("x"));
     }
 
     #[test]

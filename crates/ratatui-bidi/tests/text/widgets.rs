@@ -177,15 +177,16 @@ fn input_editing_is_logical_and_paste_is_sanitized() {
     let mut st = InputState::single_line().with_text("می");
     st.insert_zwnj();
     st.insert_str("خواهم\r\n\u{202E}۱۲\t(ب)");
-    assert_eq!(st.text(), "می\u{200C}خواهم ۱۲ (ب)");
+    // The override is shown as a mark, not obeyed; the tab stays a tab.
+    assert_eq!(st.text(), "می\u{200C}خواهم ◂۱۲\t(ب)");
     st.backspace();
-    assert_eq!(st.text(), "می\u{200C}خواهم ۱۲ (ب");
+    assert_eq!(st.text(), "می\u{200C}خواهم ◂۱۲\t(ب");
     st.move_home(false);
     st.delete();
-    assert_eq!(st.text(), "ی\u{200C}خواهم ۱۲ (ب");
+    assert_eq!(st.text(), "ی\u{200C}خواهم ◂۱۲\t(ب");
     let buf = render_input(&mut st, 16, 1);
-    // ZWNJ keeps ی and خ apart: final-form ی, initial-form خ.
-    assert_eq!(rows(&buf), ["    ﺏ) ۱۲ ﻢﻫﺍﻮﺧﯼ"]);
+    // ZWNJ keeps ی and خ apart: final-form ی, initial-form خ. The tab is drawn as four spaces.
+    assert_eq!(rows(&buf), ["ﺏ)    ۱۲◂ ﻢﻫﺍﻮﺧﯼ"]);
 }
 
 #[test]
