@@ -120,4 +120,54 @@ mod tests {
     fn the_cli_definition_is_consistent() {
         Cli::command().debug_assert();
     }
+
+    /// Every argument whose value is a number, in every subcommand, takes Persian and
+    /// Arabic-Indic digits: `export --meeting ۱` as `actions --meeting ۱`.
+    #[test]
+    fn every_numeric_argument_takes_any_digits() {
+        use std::any::TypeId;
+        let numeric = [
+            TypeId::of::<u8>(),
+            TypeId::of::<u16>(),
+            TypeId::of::<u32>(),
+            TypeId::of::<u64>(),
+            TypeId::of::<usize>(),
+            TypeId::of::<i32>(),
+            TypeId::of::<i64>(),
+        ];
+        let mut seen = Vec::new();
+        let mut stack = vec![Cli::command()];
+        while let Some(cmd) = stack.pop() {
+            for arg in cmd.get_arguments() {
+                let parser = arg.get_value_parser();
+                if !numeric.iter().any(|t| parser.type_id() == *t) {
+                    continue;
+                }
+                let id = format!("{} {}", cmd.get_name(), arg.get_id());
+                // The argument alone in a command of its own, so the rest need not be given.
+                let alone = arg.clone().required(false).global(false);
+                let one = clap::Command::new("t").arg(alone);
+                for typed in ["۷", "٧", "7"] {
+                    let argv: Vec<String> = match arg.get_long() {
+                        Some(long) => vec!["t".into(), format!("--{long}"), typed.into()],
+                        None => vec!["t".into(), typed.into()],
+                    };
+                    assert!(
+                        one.clone().try_get_matches_from(&argv).is_ok(),
+                        "{id} refuses {typed}"
+                    );
+                }
+                seen.push(id);
+            }
+            stack.extend(cmd.get_subcommands().cloned());
+        }
+        for expected in [
+            "export meeting",
+            "synth seed",
+            "actions meeting",
+            "bidi width",
+        ] {
+            assert!(seen.iter().any(|s| s == expected), "{expected} in {seen:?}");
+        }
+    }
 }

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::Args;
 
+use super::number::number;
 use super::output::stderr_line;
 use super::series::SeriesArg;
 use crate::domain::Agency;
@@ -20,8 +21,8 @@ use crate::text::fold::fold;
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("what").required(true).args(["meeting", "agency"])))]
 pub struct ExportArgs {
-    /// The minutes of this meeting (its number)
-    #[arg(long, value_name = "NUMBER")]
+    /// The minutes of this meeting (its number, in any digits)
+    #[arg(long, value_name = "NUMBER", value_parser = number::<1, 1_000_000>)]
     pub meeting: Option<u32>,
     /// Instead, the open decisions this agency leads, as a list to attach to a letter
     #[arg(long, value_name = "NAME")]

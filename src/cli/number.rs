@@ -27,6 +27,16 @@ impl std::error::Error for NumberError {}
 /// Parses `s` as a whole number from `MIN` to `MAX`, in Latin, Persian or Arabic-Indic
 /// digits. A clap `value_parser`.
 pub fn number<const MIN: u64, const MAX: u64>(s: &str) -> Result<u32, NumberError> {
+    let n = number_u64::<MIN, MAX>(s)?;
+    u32::try_from(n).map_err(|_| NumberError {
+        value: s.to_string(),
+        min: MIN,
+        max: MAX,
+    })
+}
+
+/// The same for `u64` values (the synthetic data's seed).
+pub fn number_u64<const MIN: u64, const MAX: u64>(s: &str) -> Result<u64, NumberError> {
     let err = || NumberError {
         value: s.to_string(),
         min: MIN,
@@ -40,7 +50,7 @@ pub fn number<const MIN: u64, const MAX: u64>(s: &str) -> Result<u32, NumberErro
     if !(MIN..=MAX).contains(&n) {
         return Err(err());
     }
-    u32::try_from(n).map_err(|_| err())
+    Ok(n)
 }
 
 /// The same for `u16` values (terminal widths).

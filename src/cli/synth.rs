@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use clap::Args;
 
-use super::number::number;
+use super::number::{number, number_u64};
 use super::output::{print_line, stderr_line};
 use crate::i18n::{CliMessage, Localized};
 use crate::settings::Settings;
@@ -22,7 +22,7 @@ pub struct SynthArgs {
     #[arg(long, default_value = "10000", value_parser = number::<1, 1_000_000>)]
     pub decisions: u32,
     /// Seed for the generator, so runs can be repeated
-    #[arg(long, default_value_t = 1)]
+    #[arg(long, default_value = "1", value_parser = number_u64::<0, { u64::MAX }>)]
     pub seed: u64,
 }
 

@@ -430,3 +430,28 @@ fn doctor_reports_a_damaged_database_and_still_checks_the_terminal() {
         .stdout(predicate::str::contains("terminal:"))
         .stderr(predicate::str::contains(db.display().to_string()));
 }
+
+#[test]
+fn a_meeting_number_in_persian_digits_exports_that_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let latin = hamyar(&db)
+        .args(["export", "--meeting", "2", "--format", "md"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    hamyar(&db)
+        .args(["export", "--meeting", "۲", "--format", "md"])
+        .assert()
+        .success()
+        .stdout(latin);
+    hamyar(&db)
+        .args(["export", "--meeting", "۰", "--format", "md"])
+        .assert()
+        .failure()
+        .stderr(
+            predicate::str::contains("۰").and(predicate::str::contains("is not allowed").not()),
+        );
+}
