@@ -176,31 +176,71 @@ impl Minutes {
 
     fn review_blocks(&self, blocks: &mut Vec<Block>) {
         let s = self.strings();
+        let r = &self.review;
         blocks.push(Block::Heading(1, s.review.to_string()));
-        blocks.push(table_or_none(
-            s.none,
-            vec![
-                Column::code(s.number),
-                Column::text(s.decision_text),
-                Column::text(s.lead_agency),
-                Column::code(s.due),
-                Column::text(s.status),
-                Column::text(s.follow_up_note),
-            ],
-            self.review
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.number.clone(),
-                        r.text.clone(),
-                        r.agency.clone(),
-                        r.due.clone(),
-                        r.status.clone(),
-                        r.note.clone(),
-                    ]
-                })
-                .collect(),
-        ));
+        if r.is_empty() {
+            blocks.push(Block::Paragraph(s.none.to_string()));
+            return;
+        }
+        if !r.lines.is_empty() {
+            blocks.push(Block::Table(Table {
+                columns: vec![
+                    Column::code(s.number),
+                    Column::text(s.decision_text),
+                    Column::text(s.lead_agency),
+                    Column::code(s.due),
+                    Column::text(s.status_and_report),
+                ],
+                // Status and report share a column, so the decision's text has room.
+                rows: r
+                    .lines
+                    .iter()
+                    .map(|l| {
+                        vec![
+                            l.number.clone(),
+                            l.text.clone(),
+                            l.agency.clone(),
+                            l.due.clone(),
+                            join_nonempty(&[&l.status, &l.note], ": "),
+                        ]
+                    })
+                    .collect(),
+                signatures: false,
+            }));
+        }
+        if !r.waiting.is_empty() {
+            let count: usize = r.waiting.iter().map(|w| w.numbers.len()).sum();
+            blocks.push(Block::Paragraph(format!(
+                "{} ({}):",
+                s.waiting_without_news,
+                self.lang.number(count)
+            )));
+            blocks.push(Block::List(
+                r.waiting
+                    .iter()
+                    .map(|w| Item {
+                        lead: Some(format!("{}:", w.agency)),
+                        text: w.numbers.join(self.lang.list_separator()),
+                    })
+                    .collect(),
+            ));
+        }
+        if !r.closed_since.is_empty() {
+            blocks.push(Block::Fields(vec![Field::new(
+                &format!(
+                    "{} ({})",
+                    s.closed_since_previous,
+                    self.lang.number(r.closed_since.len())
+                ),
+                r.closed_since.join(self.lang.list_separator()),
+            )]));
+        }
+        if r.settled > 0 {
+            blocks.push(Block::Paragraph(
+                s.settled_before
+                    .replace("{n}", &self.lang.number(r.settled)),
+            ));
+        }
     }
 
     fn discussion_blocks(&self, blocks: &mut Vec<Block>) {

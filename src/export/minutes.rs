@@ -4,11 +4,20 @@
 
 use std::collections::HashMap;
 
-use crate::domain::{
-    AttendanceState, Date, Decision, DecisionStatus, FollowUp, Id, Issue, MeetingStatus, Person,
-};
+use crate::domain::{AttendanceState, Date, Decision, Id, Issue, MeetingStatus, Person};
 use crate::i18n::{ExportStrings, Lang};
 use crate::store::MeetingBundle;
+
+use super::review::{Previous, Review};
+
+/// What the minutes need beyond the meeting's own records.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// When they are made (RFC 3339, UTC): the minutes file's `exported_at`.
+    pub exported_at: String,
+    /// The series' meeting before this one, which bounds the review.
+    pub previous: Option<Previous>,
+}
 
 /// A صورتجلسه, worded in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,7 +26,8 @@ pub struct Minutes {
     pub header: Header,
     pub people: People,
     pub agenda: Vec<AgendaLine>,
-    pub review: Vec<ReviewLine>,
+    /// The review of earlier decisions (پیگیری مصوبات قبلی), bounded: see [`Review`].
+    pub review: Review,
     pub discussion: Vec<DiscussionGroup>,
     pub decisions: Vec<DecisionLine>,
     /// The next meeting's date, with its weekday.
@@ -85,17 +95,6 @@ pub struct AgendaLine {
     pub number: String,
     pub title: String,
     pub category: String,
-}
-
-/// An earlier decision as it stood at this meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReviewLine {
-    pub number: String,
-    pub text: String,
-    pub agency: String,
-    pub due: String,
-    pub status: String,
-    pub note: String,
 }
 
 /// The discussion of one category (or of no issue in particular: the first group).
@@ -198,7 +197,7 @@ pub(crate) fn due_text(lang: Lang, due: Option<Date>) -> String {
 
 impl Minutes {
     /// Words the minutes of `bundle`'s meeting in `lang`.
-    pub fn new(bundle: MeetingBundle, lang: Lang, exported_at: String) -> Minutes {
+    pub fn new(bundle: MeetingBundle, lang: Lang, context: Context) -> Minutes {
         let names = Names::new(lang, &bundle);
         let m = &bundle.meeting;
         let header = Header {
@@ -220,7 +219,7 @@ impl Minutes {
             lang,
             header,
             agenda: agenda(&bundle, lang),
-            review: review(&bundle, &names, lang),
+            review: Review::new(&bundle, &names, lang, context.previous.as_ref()),
             discussion: discussion(&bundle, &names, lang),
             decisions: bundle
                 .decisions
@@ -240,7 +239,7 @@ impl Minutes {
                 .collect(),
             people,
             bundle,
-            exported_at,
+            exported_at: context.exported_at,
         }
     }
 
@@ -341,49 +340,6 @@ fn category_name(b: &MeetingBundle, id: Option<&Id>) -> String {
         .unwrap_or_default()
 }
 
-/// A decision's status and report as they stood at `meeting`: the last follow-up reported in
-/// it, or else the last one dated on or before its day; with none, as it was made.
-pub(crate) fn status_at<'f>(
-    follow_ups: &'f [FollowUp],
-    decision: &Id,
-    meeting: &Id,
-    day: Date,
-) -> (DecisionStatus, Option<&'f FollowUp>) {
-    let mine = || follow_ups.iter().filter(|f| &f.decision == decision);
-    let at = mine()
-        .rfind(|f| f.meeting.as_ref() == Some(meeting))
-        .or_else(|| mine().rfind(|f| f.date <= day));
-    (at.map_or(DecisionStatus::Pending, |f| f.new_status), at)
-}
-
-/// The earlier decisions in the domain's review order as they stood at the meeting: overdue on
-/// its day first (as the room and the action review order them), then by deadline.
-fn review(b: &MeetingBundle, names: &Names<'_>, lang: Lang) -> Vec<ReviewLine> {
-    let day = b.meeting.date;
-    let mut reviewed: Vec<_> = b
-        .reviewed
-        .iter()
-        .map(|d| (d, status_at(&b.follow_ups, &d.id, &b.meeting.id, day)))
-        .collect();
-    reviewed.sort_by_cached_key(|(d, (status, _))| {
-        crate::domain::review_rank(*status, d.due, d.number, day)
-    });
-    reviewed
-        .into_iter()
-        .map(|(d, (status, report))| ReviewLine {
-            number: lang.decision_number(d.number),
-            text: d.text.clone(),
-            agency: names.agency(&d.lead_agency),
-            due: due_text(lang, d.due),
-            status: lang.status(status).to_string(),
-            note: report
-                .filter(|f| f.meeting.as_ref() == Some(&b.meeting.id))
-                .map(|f| f.note.clone())
-                .unwrap_or_default(),
-        })
-        .collect()
-}
-
 fn discussion(b: &MeetingBundle, names: &Names<'_>, lang: Lang) -> Vec<DiscussionGroup> {
     let strings = lang.export_strings();
     let statement = |s: &crate::domain::Statement| StatementLine {
@@ -445,54 +401,5 @@ pub(crate) fn decision_line(d: &Decision, names: &Names<'_>, lang: Lang) -> Deci
         due_jalali: d.due.map(|x| x.jalali().latin()).unwrap_or_default(),
         due_gregorian: d.due.map(Date::iso).unwrap_or_default(),
         status: lang.status(d.status).to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn follow_up(
-        decision: &Id,
-        meeting: Option<&Id>,
-        day: Date,
-        status: DecisionStatus,
-    ) -> FollowUp {
-        FollowUp {
-            id: Id::new(),
-            decision: decision.clone(),
-            meeting: meeting.cloned(),
-            date: day,
-            new_status: status,
-            note: String::new(),
-        }
-    }
-
-    #[test]
-    fn a_reviewed_decision_shows_its_status_as_of_the_meeting() {
-        let (d, m2, m3) = (Id::new(), Id::new(), Id::new());
-        let day2 = Date::from_jalali(1393, 2, 16).unwrap();
-        let day3 = Date::from_jalali(1393, 4, 20).unwrap();
-        assert_eq!(status_at(&[], &d, &m2, day2).0, DecisionStatus::Pending);
-        let history = [
-            follow_up(&d, None, day2.add_days(-5), DecisionStatus::InProgress),
-            follow_up(&d, Some(&m2), day2, DecisionStatus::Done),
-            follow_up(&d, Some(&m3), day3, DecisionStatus::InProgress),
-        ];
-        let (status, report) = status_at(&history, &d, &m2, day2);
-        assert_eq!(status, DecisionStatus::Done, "reported in meeting 2");
-        assert_eq!(report.map(|f| f.id.clone()), Some(history[1].id.clone()));
-        let (status, _) = status_at(&history[..1], &d, &m2, day2);
-        assert_eq!(
-            status,
-            DecisionStatus::InProgress,
-            "last report before the meeting"
-        );
-        let (status, _) = status_at(&history, &d, &m3, day3);
-        assert_eq!(
-            status,
-            DecisionStatus::InProgress,
-            "later meetings see later reports"
-        );
     }
 }

@@ -26,9 +26,11 @@ mod html;
 pub mod json;
 mod layout;
 mod markdown;
+mod metrics;
 mod minutes;
 mod pdf;
 mod plain;
+mod review;
 mod widths;
 
 use crate::domain::Id;
@@ -38,9 +40,10 @@ use crate::store::{Store, StoreError};
 pub use document::{Block, Column, ColumnKind, Document, Field, Item, Table, clean};
 pub use follow_ups::{FollowUpLine, FollowUpList};
 pub use minutes::{
-    Absence, AgendaLine, AmendmentLine, DecisionLine, DiscussionGroup, DiscussionIssue, Header,
-    Minutes, People, PersonLine, ReviewLine, StatementLine, Substitute,
+    Absence, AgendaLine, AmendmentLine, Context, DecisionLine, DiscussionGroup, DiscussionIssue,
+    Header, Minutes, People, PersonLine, StatementLine, Substitute,
 };
+pub use review::{Previous, Review, ReviewLine, Waiting};
 
 #[cfg(doc)]
 use crate::store::MeetingBundle;
@@ -132,7 +135,23 @@ pub enum ExportError {
 /// The minutes of one meeting, worded in `lang`.
 pub fn minutes(store: &Store, meeting: &Id, lang: Lang) -> Result<Minutes, StoreError> {
     let bundle = store.meeting_bundle(meeting)?;
-    Ok(Minutes::new(bundle, lang, store.clock().now_utc()))
+    let m = &bundle.meeting;
+    // The series' meeting before this one, by number: it bounds the review.
+    let previous = store
+        .list_meetings(Some(&m.series))?
+        .complete()?
+        .into_iter()
+        .filter(|x| x.number < m.number)
+        .max_by_key(|x| x.number)
+        .map(|x| Previous {
+            id: x.id,
+            date: x.date,
+        });
+    let context = Context {
+        exported_at: store.clock().now_utc(),
+        previous,
+    };
+    Ok(Minutes::new(bundle, lang, context))
 }
 
 /// The minutes in `format`.

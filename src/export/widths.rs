@@ -1,25 +1,24 @@
 //! Column widths from the content, so that no number, date or word is cut in two.
 //!
-//! Widths are counted in *characters* of the table's text (a rough em: Persian letters, digits
-//! and Latin letters all near half an em at the sizes the minutes use; ZWNJ and combining marks
-//! count nothing). Each column first gets what it cannot do without: the whole of its longest
-//! cell when it holds codes (numbers, dates, which never wrap), the longest word otherwise,
+//! Text is measured in the carried font at the tables' size ([`super::metrics`], each letter in
+//! its widest form). Each column first gets what it cannot do without: the whole of its longest
+//! cell when it holds codes (numbers, dates, which never wrap), its longest word otherwise,
 //! headers included, as they may wrap between words but not inside one. What is left of the
 //! page goes to the text columns, first up to their average cell, then in proportion to it; a
 //! signature column keeps room to sign.
 //!
 //! The DOCX and HTML renderers share these shares, so a table has the same proportions in both.
 
-use unicode_width::UnicodeWidthChar;
-
 use super::document::{ColumnKind, Table};
 
-/// The table's width in characters, on A4 with 2 cm margins at the table's text size.
-pub const TABLE_CHARS: f64 = 72.0;
-/// What a signature needs at least, in characters.
-const SIGNATURE_CHARS: f64 = 16.0;
-/// Headers are bold: a little wider.
-const BOLD: f64 = 1.1;
+/// The table's width in points: 17 cm, A4 less 2 cm margins.
+pub const TABLE_PT: f64 = 482.0;
+/// The size of the tables' Persian text, in points.
+const TEXT_PT: f64 = 11.0;
+/// A cell's padding, 2 mm a side, and a point of slack.
+const PADDING: f64 = 12.3;
+/// What a signature needs at least.
+const SIGNATURE_PT: f64 = 80.0;
 
 /// Each column's share of the table's width; the shares add up to 1.
 pub fn shares(table: &Table) -> Vec<f64> {
@@ -30,19 +29,19 @@ pub fn shares(table: &Table) -> Vec<f64> {
     let mut need = vec![0.0f64; n];
     let mut want = vec![0.0f64; n];
     for (j, column) in table.columns.iter().enumerate() {
-        let header = longest_word(&column.title) * BOLD;
+        let header = longest_word(&column.title, true);
         let cells = table.rows.iter().filter_map(|r| r.get(j));
         let (longest, total, count) = cells.fold((0.0f64, 0.0, 0usize), |(l, t, c), cell| {
             let measure = match column.kind {
-                ColumnKind::Code => width(cell),
-                ColumnKind::Text | ColumnKind::Signature => longest_word(cell),
+                ColumnKind::Code => width(cell, false),
+                ColumnKind::Text | ColumnKind::Signature => longest_word(cell, false),
             };
-            (l.max(measure), t + width(cell), c + 1)
+            (l.max(measure), t + width(cell, false), c + 1)
         });
         need[j] = header.max(longest);
         want[j] = match column.kind {
             ColumnKind::Code => need[j],
-            ColumnKind::Signature => need[j].max(SIGNATURE_CHARS),
+            ColumnKind::Signature => need[j].max(SIGNATURE_PT),
             ColumnKind::Text if count == 0 => need[j],
             ColumnKind::Text => need[j].max(total / count as f64),
         };
@@ -50,15 +49,15 @@ pub fn shares(table: &Table) -> Vec<f64> {
             need[j] = want[j];
         }
     }
-    let mut chars = need.clone();
+    let mut pt = need.clone();
     let needed: f64 = need.iter().sum();
     let wrapping: Vec<bool> = table
         .columns
         .iter()
         .map(|c| c.kind == ColumnKind::Text)
         .collect();
-    if needed < TABLE_CHARS {
-        let mut left = TABLE_CHARS - needed;
+    if needed < TABLE_PT {
+        let mut left = TABLE_PT - needed;
         // Up to the average cell, in proportion to what each text column still wants.
         let short: f64 = (0..n)
             .filter(|&j| wrapping[j])
@@ -67,7 +66,7 @@ pub fn shares(table: &Table) -> Vec<f64> {
         if short > 0.0 {
             let give = left.min(short);
             for j in (0..n).filter(|&j| wrapping[j]) {
-                chars[j] += give * (want[j] - need[j]) / short;
+                pt[j] += give * (want[j] - need[j]) / short;
             }
             left -= give;
         }
@@ -79,20 +78,20 @@ pub fn shares(table: &Table) -> Vec<f64> {
         let weights = if weights.iter().sum::<f64>() > 0.0 {
             weights
         } else {
-            chars.clone()
+            pt.clone()
         };
         let total: f64 = weights.iter().sum();
         if total > 0.0 {
             for j in 0..n {
-                chars[j] += left * weights[j] / total;
+                pt[j] += left * weights[j] / total;
             }
         }
     }
-    let total: f64 = chars.iter().sum();
+    let total: f64 = pt.iter().sum();
     if total <= 0.0 {
         return vec![1.0 / n as f64; n];
     }
-    chars.iter().map(|c| c / total).collect()
+    pt.iter().map(|c| c / total).collect()
 }
 
 /// A row estimated at more lines than this may break across pages: moved whole to the next
@@ -100,15 +99,15 @@ pub fn shares(table: &Table) -> Vec<f64> {
 const BREAKABLE_LINES: f64 = 6.0;
 
 /// Whether a row is tall enough to be let break across pages (its tallest cell's text over its
-/// column's characters, roughly).
+/// column's width, roughly).
 pub fn may_break(cells: &[String], shares: &[f64]) -> bool {
     let lines = cells
         .iter()
         .zip(shares)
         .map(|(cell, share)| {
-            let room = (share * TABLE_CHARS - 2.0).max(1.0);
+            let room = (share * TABLE_PT - PADDING).max(1.0);
             cell.split('\n')
-                .map(|line| (line.chars().count() as f64 / room).ceil().max(1.0))
+                .map(|line| (width(line, false) / room).ceil().max(1.0))
                 .sum::<f64>()
         })
         .fold(0.0, f64::max);
@@ -116,18 +115,19 @@ pub fn may_break(cells: &[String], shares: &[f64]) -> bool {
 }
 
 /// The width of the widest word of `text` (words split at spaces and line ends, never at a
-/// ZWNJ), with the padding of [`width`].
-fn longest_word(text: &str) -> f64 {
+/// ZWNJ), with the cell's padding.
+fn longest_word(text: &str, bold: bool) -> f64 {
     text.split(char::is_whitespace)
-        .map(width)
+        .map(|w| width(w, bold))
         .fold(0.0, f64::max)
 }
 
-/// `text`'s width in characters, plus two for the cell's padding and some slack, so a cell
-/// never fits only just.
-fn width(text: &str) -> f64 {
-    let n: usize = text.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if n == 0 { 0.0 } else { n as f64 + 2.0 }
+/// `text`'s width in points at the tables' size, with the cell's padding; nothing when empty.
+fn width(text: &str, bold: bool) -> f64 {
+    if text.is_empty() {
+        return 0.0;
+    }
+    super::metrics::em_width(text, bold) * TEXT_PT + PADDING
 }
 
 #[cfg(test)]
@@ -172,16 +172,17 @@ mod tests {
         );
         let s = shares(&t);
         assert!((s.iter().sum::<f64>() - 1.0).abs() < 1e-9);
-        let chars: Vec<f64> = s.iter().map(|x| x * TABLE_CHARS).collect();
-        assert!(chars[0] >= 5.0, "«ردیف» and «۲/۱۰» whole: {chars:?}");
-        assert!(chars[2] >= 11.0, "a date whole: {chars:?}");
+        let pt: Vec<f64> = s.iter().map(|x| x * TABLE_PT).collect();
+        assert!(pt[0] >= width("ردیف", true), "«ردیف» whole, bold: {pt:?}");
+        assert!(pt[0] >= width("۲/۱۰", false), "«۲/۱۰» whole: {pt:?}");
+        assert!(pt[2] >= width("۱۳۹۳/۱۲/۲۹", false), "a date whole: {pt:?}");
         assert!(
-            chars[3] >= 10.0,
-            "«انجام‌شده» whole (the ZWNJ counts nothing): {chars:?}"
+            pt[3] >= width("انجام‌شده", false),
+            "«انجام‌شده» whole: {pt:?}"
         );
         assert!(
-            chars[1] > chars[0] + chars[2] + chars[3],
-            "the text takes the rest: {chars:?}"
+            pt[1] > pt[0] + pt[2] + pt[3],
+            "the text takes the rest: {pt:?}"
         );
     }
 
@@ -192,7 +193,7 @@ mod tests {
             &[&["آزیتا سعیدی", ""]],
         );
         let s = shares(&t);
-        assert!(s[1] * TABLE_CHARS >= SIGNATURE_CHARS, "{s:?}");
+        assert!(s[1] * TABLE_PT >= SIGNATURE_PT, "{s:?}");
     }
 
     #[test]

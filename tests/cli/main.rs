@@ -13,3 +13,4 @@ mod export;
 mod export_props;
 mod hostile;
 mod import;
+mod review;

@@ -1,0 +1,205 @@
+//! The review of earlier decisions (پیگیری مصوبات قبلی), bounded so that the minutes stay the
+//! record of one meeting however long the series has run.
+//!
+//! Of the earlier decisions the meeting carried over, in the domain's review order:
+//! - those reported on in this meeting are listed in full, with the report: this meeting's
+//!   record;
+//! - the others still open are listed by number under their lead agency (each was printed in
+//!   full in the minutes that made it, and in every meeting that heard a report on it);
+//! - the others done or cancelled since the previous meeting (a follow-up between meetings)
+//!   are listed by number;
+//! - those done or cancelled before the previous meeting are one counted line.
+//!
+//! Without a previous meeting, those closed are all "since the previous meeting". A decision's status "at" a
+//! meeting is the last follow-up reported in it, or else the last one dated on or before its
+//! day ([`status_at`]).
+
+use std::collections::HashMap;
+
+use crate::domain::{Date, DecisionNumber, DecisionStatus, FollowUp, Id};
+use crate::i18n::Lang;
+use crate::store::MeetingBundle;
+
+use super::minutes::{Names, due_text};
+
+/// The series' meeting before the one the minutes are of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Previous {
+    pub id: Id,
+    pub date: Date,
+}
+
+/// The review as the minutes print it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Review {
+    /// Decisions with news, in full.
+    pub lines: Vec<ReviewLine>,
+    /// Open decisions not reported on, by lead agency in the order they first come.
+    pub waiting: Vec<Waiting>,
+    /// Decisions done or cancelled since the previous meeting but not reported on in this one.
+    pub closed_since: Vec<String>,
+    /// How many were done or cancelled before the previous meeting.
+    pub settled: usize,
+}
+
+/// An earlier decision as it stood at this meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewLine {
+    pub number: String,
+    pub text: String,
+    pub agency: String,
+    pub due: String,
+    pub status: String,
+    pub note: String,
+}
+
+/// One lead agency's open decisions that had no news.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Waiting {
+    pub agency: String,
+    /// Decision numbers, as this language writes them.
+    pub numbers: Vec<String>,
+}
+
+impl Review {
+    pub(crate) fn new(
+        b: &MeetingBundle,
+        names: &Names<'_>,
+        lang: Lang,
+        previous: Option<&Previous>,
+    ) -> Review {
+        let mut by_decision: HashMap<&Id, Vec<&FollowUp>> = HashMap::new();
+        for f in &b.follow_ups {
+            by_decision.entry(&f.decision).or_default().push(f);
+        }
+        let mut review = Review::default();
+        let mut waiting: Vec<(Id, Vec<DecisionNumber>)> = Vec::new();
+        let mut closed_since = Vec::new();
+        let day = b.meeting.date;
+        let mut reviewed: Vec<_> = b
+            .reviewed
+            .iter()
+            .map(|d| {
+                let history = by_decision.get(&d.id).map_or(&[][..], Vec::as_slice);
+                (d, history, status_at(history, &b.meeting.id, day))
+            })
+            .collect();
+        // The domain's review order, as the room and the action review show it: overdue on
+        // the meeting's day first, then by deadline.
+        reviewed.sort_by_cached_key(|(d, _, (status, _))| {
+            crate::domain::review_rank(*status, d.due, d.number, day)
+        });
+        for (d, history, (status, report)) in reviewed {
+            let reported_here = report.is_some_and(|f| f.meeting.as_ref() == Some(&b.meeting.id));
+            if reported_here {
+                review.lines.push(ReviewLine {
+                    number: lang.decision_number(d.number),
+                    text: d.text.clone(),
+                    agency: names.agency(&d.lead_agency),
+                    due: due_text(lang, d.due),
+                    status: lang.status(status).to_string(),
+                    note: report.map(|f| f.note.clone()).unwrap_or_default(),
+                });
+            } else if status.is_active() {
+                match waiting.iter_mut().find(|(a, _)| a == &d.lead_agency) {
+                    Some((_, numbers)) => numbers.push(d.number),
+                    None => waiting.push((d.lead_agency.clone(), vec![d.number])),
+                }
+            } else if history
+                .iter()
+                .any(|f| previous.is_none_or(|p| f.date > p.date))
+            {
+                closed_since.push(d.number);
+            } else {
+                review.settled += 1;
+            }
+        }
+        closed_since.sort();
+        review.closed_since = closed_since
+            .into_iter()
+            .map(|n| lang.decision_number(n))
+            .collect();
+        review.waiting = waiting
+            .into_iter()
+            .map(|(agency, mut numbers)| {
+                numbers.sort();
+                Waiting {
+                    agency: names.agency(&agency),
+                    numbers: numbers
+                        .into_iter()
+                        .map(|n| lang.decision_number(n))
+                        .collect(),
+                }
+            })
+            .collect();
+        review
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+            && self.waiting.is_empty()
+            && self.closed_since.is_empty()
+            && self.settled == 0
+    }
+}
+
+/// A decision's status and report as they stood at `meeting`, from its follow-ups (oldest
+/// first): the last one reported in it, or else the last one dated on or before its day; with
+/// none, as it was made.
+pub(crate) fn status_at<'f>(
+    history: &[&'f FollowUp],
+    meeting: &Id,
+    day: Date,
+) -> (DecisionStatus, Option<&'f FollowUp>) {
+    let at = history
+        .iter()
+        .rfind(|f| f.meeting.as_ref() == Some(meeting))
+        .or_else(|| history.iter().rfind(|f| f.date <= day))
+        .copied();
+    (at.map_or(DecisionStatus::Pending, |f| f.new_status), at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn follow_up(meeting: Option<&Id>, day: Date, status: DecisionStatus) -> FollowUp {
+        FollowUp {
+            id: Id::new(),
+            decision: Id::new(),
+            meeting: meeting.cloned(),
+            date: day,
+            new_status: status,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_reviewed_decision_shows_its_status_as_of_the_meeting() {
+        let (m2, m3) = (Id::new(), Id::new());
+        let day2 = Date::from_jalali(1393, 2, 16).unwrap();
+        let day3 = Date::from_jalali(1393, 4, 20).unwrap();
+        assert_eq!(status_at(&[], &m2, day2).0, DecisionStatus::Pending);
+        let made = [
+            follow_up(None, day2.add_days(-5), DecisionStatus::InProgress),
+            follow_up(Some(&m2), day2, DecisionStatus::Done),
+            follow_up(Some(&m3), day3, DecisionStatus::InProgress),
+        ];
+        let history: Vec<&FollowUp> = made.iter().collect();
+        let (status, report) = status_at(&history, &m2, day2);
+        assert_eq!(status, DecisionStatus::Done, "reported in meeting 2");
+        assert_eq!(report.map(|f| f.id.clone()), Some(made[1].id.clone()));
+        let (status, _) = status_at(&history[..1], &m2, day2);
+        assert_eq!(
+            status,
+            DecisionStatus::InProgress,
+            "last report before the meeting"
+        );
+        let (status, _) = status_at(&history, &m3, day3);
+        assert_eq!(
+            status,
+            DecisionStatus::InProgress,
+            "later meetings see later reports"
+        );
+    }
+}
