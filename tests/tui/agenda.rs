@@ -77,7 +77,12 @@ fn the_review_of_earlier_decisions_lists_the_overdue_first_in_the_room_and_the_m
     // deadline, as the action review and the domain's review order have them.
     assert_eq!(in_room, ["1/2", "1/3", "1/1"]);
     let minutes = hamyar::export::minutes(&h.store(), &live, Lang::Fa).unwrap();
-    let printed: Vec<&str> = minutes.review.iter().map(|l| l.number.as_str()).collect();
+    let printed: Vec<&str> = minutes
+        .review
+        .lines
+        .iter()
+        .map(|l| l.number.as_str())
+        .collect();
     assert_eq!(printed, ["۱/۲", "۱/۳", "۱/۱"]);
     h.key("["); // back from the first tab to the last, the review
     insta::assert_snapshot!("review_tab_fa_100x30", h.screen(100, 30));
