@@ -54,6 +54,9 @@ pub enum RuleError {
         "the quorum asks for {quorum} member agencies but the series has {members}; add member agencies or lower the quorum"
     )]
     QuorumAboveMembers { quorum: u32, members: usize },
+    /// A record was to be merged into itself.
+    #[error("choose another record to merge it into; a record cannot be merged into itself")]
+    MergeIntoItself,
     /// A meeting's number was to change after it started.
     #[error("meeting {0} has started; its number can no longer change")]
     NumberFixed(u32),

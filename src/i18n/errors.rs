@@ -220,6 +220,9 @@ fn rule_fa(e: &RuleError) -> String {
             Lang::Fa.date(*today)
         ),
         RuleError::EmptyName => "نام خالی است؛ نامی بنویسید.".into(),
+        RuleError::MergeIntoItself => {
+            "مورد دیگری را برای یکی کردن برگزینید؛ هیچ موردی با خودش یکی نمی‌شود.".into()
+        }
         RuleError::QuorumAboveMembers { quorum, members } => format!(
             "حد نصاب {} دستگاه است اما سلسله نشست {} دستگاه عضو دارد؛ دستگاه عضو بیفزایید یا حد نصاب را کم کنید.",
             Lang::Fa.number(quorum),

@@ -58,6 +58,14 @@ audit_actions! {
     UpdateSeries = "update_series",
     ArchiveSeries = "archive_series",
     UnarchiveSeries = "unarchive_series",
+    /// Two agencies typed for one, merged: every reference moved to the one kept.
+    MergeAgencies = "merge_agencies",
+    /// Two people entered for one, merged.
+    MergePeople = "merge_people",
+    /// A category renamed, archived or brought back.
+    UpdateCategory = "update_category",
+    /// The meeting's order of categories changed.
+    ReorderCategories = "reorder_categories",
     CreateMeeting = "create_meeting",
     /// The meeting's date, times, place, chair, secretary or next date.
     UpdateMeeting = "update_meeting",

@@ -313,7 +313,12 @@ pub(crate) fn undo_last(tx: &Connection, at: String) -> Result<Option<Undone>, F
         let status_only = table == "decisions"
             && op == "update"
             && differs_only_in(parse(before)?.as_ref(), current.as_ref(), "status");
-        if !status_only {
+        // A merge moved references, approved minutes' too; undoing it moves them back.
+        let merge = matches!(
+            action,
+            AuditAction::MergeAgencies | AuditAction::MergePeople
+        );
+        if !status_only && !merge {
             refuse_if_approved(
                 tx,
                 table,

@@ -176,6 +176,32 @@ impl Store {
         })
     }
 
+    /// Deactivates an agency (kept, since records name it, but no longer offered in pickers)
+    /// or makes it active again.
+    pub fn set_agency_active(&mut self, id: &Id, active: bool) -> Result<(), StoreError> {
+        self.write(AuditAction::UpdateAgency, |w| {
+            let before = w.before("agencies", id.as_str())?;
+            w.tx.execute(
+                "UPDATE agencies SET active = ?2 WHERE id = ?1",
+                params![id, active],
+            )?;
+            w.updated("agencies", id.as_str(), before)
+        })
+    }
+
+    /// Deactivates a person (kept, since records name them, but no longer offered) or makes
+    /// them active again.
+    pub fn set_person_active(&mut self, id: &Id, active: bool) -> Result<(), StoreError> {
+        self.write(AuditAction::UpdatePerson, |w| {
+            let before = w.before("people", id.as_str())?;
+            w.tx.execute(
+                "UPDATE people SET active = ?2 WHERE id = ?1",
+                params![id, active],
+            )?;
+            w.updated("people", id.as_str(), before)
+        })
+    }
+
     /// The standing invitees of a series, in the order they were invited.
     pub fn invitees(&self, series: &Id) -> Result<Vec<Id>, StoreError> {
         self.read(|tx| invitees_of(tx, series))

@@ -221,30 +221,6 @@ impl Store {
         self.write(AuditAction::AddCategory, |w| insert_category(w, category))
     }
 
-    /// Adds a category named `name` after the others: one the meeting walks last. A name that
-    /// is empty, or that a category already bears (compared folded: «كد بهداشتي» is «کد
-    /// بهداشتی»), is refused.
-    pub fn new_category(&mut self, name: &str) -> Result<Category, StoreError> {
-        let name = sanitize(name.trim()).into_owned();
-        self.write(AuditAction::AddCategory, |w| {
-            ensure_new_name(w.tx, "categories", &name, None)?;
-            let order: i32 = w.tx.query_row(
-                "SELECT coalesce(max(ord), 0) + 1 FROM categories",
-                [],
-                |r| r.get(0),
-            )?;
-            let category = Category {
-                id: Id::new(),
-                name: name.clone(),
-                order,
-                archived: false,
-                series: None,
-            };
-            insert_category(w, &category)?;
-            Ok(category)
-        })
-    }
-
     /// Every category, in the order the meeting walks them.
     pub fn list_categories(&self) -> Result<Vec<Category>, StoreError> {
         self.read(|tx| {

@@ -114,7 +114,7 @@ impl App {
                 };
                 self.store.add_person(&person).map(|()| person.id)
             }
-            Creates::Category => self.store.new_category(&name).map(|c| c.id),
+            Creates::Category => self.store.new_category(&name, None).map(|c| c.id),
         };
         let new_id = match added {
             Ok(id) => id,
