@@ -356,6 +356,9 @@ mod tests {
         assert_eq!(merged, ids_json(&[c.clone(), b.clone()]));
         let merged = merged_list(&json, &a, &b, Some(&b)).unwrap();
         assert_eq!(merged, ids_json(std::slice::from_ref(&c)));
-        assert_eq!(merged_list(&ids_json(std::slice::from_ref(&b)), &a, &c, None), None);
+        assert_eq!(
+            merged_list(&ids_json(std::slice::from_ref(&b)), &a, &c, None),
+            None
+        );
     }
 }

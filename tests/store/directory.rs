@@ -203,7 +203,11 @@ fn merging_two_agencies_moves_every_reference_and_undo_brings_the_duplicate_back
         "not its own supporter"
     );
     let helped = f.store.get_decision(&helped.id).unwrap();
-    assert_eq!(helped.supporting_agencies, [keep.id.clone()], "listed once");
+    assert_eq!(
+        helped.supporting_agencies,
+        std::slice::from_ref(&keep.id),
+        "listed once"
+    );
     assert_eq!(
         f.store.get_series(&series.id).unwrap().member_agencies,
         [keep.id.clone(), f.health.id.clone()]
@@ -329,7 +333,10 @@ fn merging_two_people_moves_every_reference_and_keeps_one_attendance_per_meeting
         f.store.list_statements(&f.meeting.id).unwrap()[0].speaker,
         keep.id
     );
-    assert_eq!(f.store.invitees(&f.series.id).unwrap(), [keep.id.clone()]);
+    assert_eq!(
+        f.store.invitees(&f.series.id).unwrap(),
+        std::slice::from_ref(&keep.id)
+    );
     assert!(f.store.integrity_check().unwrap().is_empty());
 
     f.store.undo_last().unwrap().unwrap();
