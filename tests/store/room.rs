@@ -65,7 +65,10 @@ fn an_issue_edit_moves_it_and_is_found_by_its_new_title() {
         )
         .unwrap();
     assert_eq!(edited.category, Some(f.health_code.id.clone()));
-    assert_eq!(edited.description, "شرح تازه", "sanitized on the way in");
+    assert_eq!(
+        edited.description, "◂شرح تازه",
+        "sanitized on the way in: the override shown as its mark"
+    );
     let hits = f.store.search("لبني").unwrap();
     assert!(hits.iter().any(|h| h.id == i.id), "{hits:?}");
     assert!(f.store.search("مجوز").unwrap().iter().all(|h| h.id != i.id));
