@@ -8,7 +8,6 @@ use serde_json::Value as Json;
 
 use crate::domain::{
     Amendment, AttendanceState, Date, DecisionStatus, FollowUp, Id, IssueStatus, MeetingStatus,
-    local_moment,
 };
 use crate::i18n::{Lang, action_name, column_label};
 use crate::store::{AuditAction, Change, FieldChange};
@@ -40,6 +39,8 @@ pub struct Names<'a> {
     pub person: &'a dyn Fn(&Id) -> Option<String>,
     pub category: &'a dyn Fn(&Id) -> Option<String>,
     pub issue: &'a dyn Fn(&Id) -> Option<String>,
+    /// A meeting's number.
+    pub meeting: &'a dyn Fn(&Id) -> Option<u32>,
     pub lang: Lang,
 }
 
@@ -96,11 +97,7 @@ impl HistoryView {
 
 /// «۱۳۹۳/۰۲/۱۶ ۱۰:۳۰ · ثبت مصوبه».
 fn heading(c: &Change, lang: Lang) -> String {
-    let when = match local_moment(&c.at) {
-        Some((date, time)) => format!("{} {}", lang.date(date), lang.digits(&time.to_string())),
-        None => c.at.clone(),
-    };
-    format!("{when} · {}", action_name(lang, c.action))
+    format!("{} · {}", lang.moment(&c.at), action_name(lang, c.action))
 }
 
 /// «وضعیت: در انتظار ← در حال اجرا», or «متن: ثبت شد: …» for a value that is new.
@@ -149,14 +146,25 @@ fn value(entity: &str, column: &str, v: &Json, names: &Names<'_>) -> Option<Stri
         }
         "category" => named(names.category),
         "issue" => named(names.issue),
+        "meeting" | "raised_in" => match (names.meeting)(&id()) {
+            Some(n) => format!("{} {}", lang.strings().tui.meeting, lang.number(n)),
+            None => "—".into(),
+        },
         "due" | "date" | "next_meeting" => match Date::parse_iso(text) {
             Ok(d) => lang.date(d),
             Err(_) => text.to_string(),
         },
         "status" | "new_status" | "state" => status(entity, text, lang),
         "start_time" | "end_time" => lang.digits(text),
+        // An id of a kind this history cannot name is not for a person's eyes.
+        _ if looks_like_id(text) => "—".into(),
         _ => text.to_string(),
     })
+}
+
+/// Whether a stored text is a record's id (a UUID), not something a person typed.
+fn looks_like_id(text: &str) -> bool {
+    uuid::Uuid::try_parse(text).is_ok()
 }
 
 /// A status code in words, by the kind of record it belongs to.

@@ -8,11 +8,13 @@ use anyhow::{Result, bail};
 
 use super::output::{CellLayout, LaidOut, stdout_layout};
 use crate::domain::Clock;
+use crate::i18n::{DoctorLine, Lang, Localized};
 use crate::settings::Settings;
 use crate::store::{SCHEMA_VERSION, Store, StoreError};
 
 pub fn run(settings: &Settings) -> Result<()> {
     let db = &settings.db;
+    let lang = settings.lang;
     let clock = settings.clock.clone();
     let layout = &*stdout_layout(settings);
     let mut stdout = io::stdout().lock();
@@ -20,99 +22,88 @@ pub fn run(settings: &Settings) -> Result<()> {
         out: &mut stdout,
         layout,
     };
-    writeln!(out, "database: {}", db.display())?;
+    let say =
+        |out: &mut LaidOut<'_>, line: DoctorLine<'_>| writeln!(out, "{}", line.localized(lang));
+    say(&mut out, DoctorLine::Database(db))?;
     // A file that cannot be opened or read is reported like any other finding, so the
     // terminal part below still runs.
-    let healthy = match check(&mut out, db, clock) {
+    let healthy = match check(&mut out, db, clock, lang) {
         Ok(ok) => ok,
         Err(e) if matches!(e.downcast_ref(), Some(StoreError::Missing { .. })) => {
-            writeln!(
-                out,
-                "  not created yet: hamyar creates it on first use (or `hamyar demo --db PATH`)"
-            )?;
+            say(&mut out, DoctorLine::NotCreated)?;
             true
         }
         Err(e) => {
-            writeln!(out, "  problem: {e:#}")?;
+            let why = super::errors::sentence(&e, lang);
+            say(&mut out, DoctorLine::Problem(&why))?;
             false
         }
     };
     writeln!(out)?;
-    terminal_report(&mut stdout, layout)?;
+    terminal_report(&mut stdout, layout, lang)?;
     if !healthy {
-        bail!("{} is not sound; see above", db.display());
+        bail!(DoctorLine::NotSound(db).localized(lang));
     }
     Ok(())
 }
 
 /// Integrity, schema version and counts; whether the file is sound. The file is opened for
 /// reading only, so a check never changes it (nor migrates it).
-fn check(out: &mut LaidOut<'_>, db: &Path, clock: Arc<dyn Clock>) -> Result<bool> {
+fn check(out: &mut LaidOut<'_>, db: &Path, clock: Arc<dyn Clock>, lang: Lang) -> Result<bool> {
+    let say =
+        |out: &mut LaidOut<'_>, line: DoctorLine<'_>| writeln!(out, "{}", line.localized(lang));
     let store = Store::open_read_only(db, clock)?;
     let problems = store.integrity_check()?;
     let ok = problems.is_empty();
     if ok {
-        writeln!(out, "  integrity: ok")?;
+        say(out, DoctorLine::IntegrityOk)?;
     } else {
-        writeln!(out, "  integrity: DAMAGED")?;
+        say(out, DoctorLine::IntegrityDamaged)?;
+        // SQLite's own findings, as it words them: for whoever repairs the file.
         for p in problems.iter().take(20) {
             writeln!(out, "    {p}")?;
         }
-        writeln!(
-            out,
-            "  restore the file from a backup; keep the damaged copy for repair"
-        )?;
+        say(out, DoctorLine::RestoreAdvice)?;
     }
-    writeln!(
+    let found = store.schema_version()?;
+    say(
         out,
-        "  schema: version {} (this hamyar writes {SCHEMA_VERSION})",
-        store.schema_version()?
+        DoctorLine::Schema {
+            found,
+            writes: SCHEMA_VERSION,
+        },
     )?;
     match store.counts() {
         Ok(counts) => {
             for (table, n) in counts {
-                writeln!(out, "  {table}: {n}")?;
+                say(out, DoctorLine::Count { table, n })?;
             }
         }
-        Err(e @ StoreError::Corrupt { .. }) => writeln!(out, "  counts: {e}")?,
+        Err(e @ StoreError::Corrupt { .. }) => {
+            let why = e.localized(lang);
+            say(out, DoctorLine::CountsUnreadable(&why))?;
+        }
         Err(e) => return Err(e.into()),
     }
     Ok(ok)
 }
 
 /// The terminal part of `doctor`: which terminal this is and what to set for right-to-left text.
-fn terminal_report(out: &mut dyn Write, layout: &dyn CellLayout) -> io::Result<()> {
+fn terminal_report(out: &mut dyn Write, layout: &dyn CellLayout, lang: Lang) -> io::Result<()> {
     let mut out = LaidOut { out, layout };
     let out = &mut out;
+    let say =
+        |out: &mut LaidOut<'_>, line: DoctorLine<'_>| writeln!(out, "{}", line.localized(lang));
     let report = crate::text::detect_terminal_from_env();
-    writeln!(out, "terminal: {}", report.name)?;
-    let bidi = match report.bidi {
-        crate::text::TerminalBidi::None => "draws cells as sent (no bidi of its own): good",
-        crate::text::TerminalBidi::Switchable => {
-            "has bidi of its own, which hamyar switches off (BDSM)"
-        }
-        crate::text::TerminalBidi::Own => "has bidi of its own that hamyar cannot switch off",
-        crate::text::TerminalBidi::Unknown => "not recognised",
-    };
-    writeln!(out, "  bidi: {bidi}")?;
+    say(out, DoctorLine::Terminal(&report))?;
+    say(out, DoctorLine::Bidi(report.bidi))?;
     if report.tmux {
-        match tmux_passthrough_setting() {
-            Some(v) if v == "on" || v == "all" => {
-                writeln!(out, "  inside tmux, allow-passthrough is {v}: good")?;
-            }
-            Some(v) => writeln!(
-                out,
-                "  inside tmux, allow-passthrough is {v}: the outer terminal cannot be told to stop reordering"
-            )?,
-            None => writeln!(
-                out,
-                "  inside tmux (its allow-passthrough setting could not be read)"
-            )?,
-        }
+        let setting = tmux_passthrough_setting();
+        say(out, DoctorLine::TmuxPassthrough(setting.as_deref()))?;
     }
-    writeln!(out, "  recommended: --bidi {}", report.recommended)?;
-    for line in &report.advice {
-        writeln!(out, "  - {line}")?;
+    say(out, DoctorLine::Recommended(&report))?;
+    if !report.advice.is_empty() {
+        say(out, DoctorLine::Advice(&report))?;
     }
     Ok(())
 }

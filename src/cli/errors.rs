@@ -24,12 +24,15 @@ pub fn report(err: &anyhow::Error, lang: Lang) -> ExitCode {
 }
 
 /// The error in the interface's language.
-fn sentence(err: &anyhow::Error, lang: Lang) -> String {
+pub(super) fn sentence(err: &anyhow::Error, lang: Lang) -> String {
     if let Some(e) = err.downcast_ref::<crate::settings::SettingsError>() {
         return e.localized(lang);
     }
     if let Some(e) = err.downcast_ref::<StoreError>() {
         return store_sentence(e, lang);
+    }
+    if let Some(e) = err.downcast_ref::<crate::export::ExportError>() {
+        return e.localized(lang);
     }
     format!("{err:#}")
 }

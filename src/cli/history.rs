@@ -168,6 +168,7 @@ fn view(
         person: &|id| people.get(id).cloned(),
         category: &|id| categories.get(id).cloned(),
         issue: &|id| store.get_issue(id).ok().map(|i| i.title),
+        meeting: &|id| store.get_meeting(id).ok().map(|m| m.number),
         lang,
     };
     let subject = format!(

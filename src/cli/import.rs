@@ -4,12 +4,12 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 
 use super::output::stdout_layout;
 use crate::export::json;
-use crate::i18n::{ExportMessage, Lang, Localized};
+use crate::i18n::{CliMessage, ExportMessage, Lang, Localized};
 use crate::settings::Settings;
 use crate::store::{ImportReport, Side, Store};
 
@@ -24,18 +24,23 @@ pub struct ImportArgs {
 const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 pub fn run(settings: &Settings, args: &ImportArgs) -> Result<()> {
-    let path = &args.file;
-    let size = std::fs::metadata(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .len();
-    if size > MAX_BYTES {
-        anyhow::bail!(
-            "{} is too large to be a minutes file ({size} bytes)",
-            path.display()
-        );
+    let (path, lang) = (&args.file, settings.lang);
+    let said = |m: CliMessage<'_>| anyhow::anyhow!(m.localized(lang));
+    let cannot_read = |error: std::io::Error| {
+        said(CliMessage::CannotRead {
+            path,
+            error: &error,
+        })
+    };
+    let bytes = std::fs::metadata(path).map_err(cannot_read)?.len();
+    if bytes > MAX_BYTES {
+        return Err(said(CliMessage::TooLarge { path, bytes }));
     }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let bundle = json::parse(&bytes).with_context(|| path.display().to_string())?;
+    let bytes = std::fs::read(path).map_err(cannot_read)?;
+    let bundle = json::parse(&bytes).map_err(|e| {
+        let why = e.localized(lang);
+        said(CliMessage::InFile { path, why: &why })
+    })?;
     let mut store = Store::open(&settings.db, settings.clock.clone())?;
     let report = store.import_bundle(&bundle)?;
     let layout = stdout_layout(settings);
@@ -98,6 +103,9 @@ mod tests {
             fa[1].contains("مصوبهٔ «۲/۳»") && fa[1].contains("تازه‌تر پرونده"),
             "{fa:?}"
         );
+        // The moments in the Solar Hijri calendar, not as the log keeps them.
+        assert!(fa[1].contains("۱۳۹۳/۰۲/"), "{fa:?}");
+        assert!(!fa[1].contains("2014"), "{fa:?}");
         let en = report_lines(&r, Lang::En);
         assert!(
             en[1].contains("decision «2/3»") && en[1].contains("file's newer change"),

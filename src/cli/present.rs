@@ -1,10 +1,11 @@
 //! `hamyar present`: the room display on a second terminal (a projector), read only.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::Args;
 
 use super::number::number;
 use super::series::SeriesArg;
+use crate::i18n::Localized;
 use crate::settings::Settings;
 use crate::store::Store;
 use crate::tui::present::run_display;
@@ -41,8 +42,10 @@ pub fn run(settings: &Settings, args: &PresentArgs) -> Result<()> {
         }
     };
     crate::tui::view::widgets::set_bidi(settings.bidi);
-    let guard = TerminalGuard::enter(&TerminalOptions::new(settings.bidi))
-        .context("the room display needs a terminal")?;
+    let guard = TerminalGuard::enter(&TerminalOptions::new(settings.bidi)).map_err(|e| {
+        tracing::debug!(error = %e, "no terminal for the room display");
+        anyhow::anyhow!(crate::i18n::CliMessage::NeedsTerminal.localized(lang))
+    })?;
     let mut events = guard.events();
     let mut terminal = ratatui_terminal()?;
     let result = run_display(

@@ -134,6 +134,17 @@ pub enum CliMessage<'a> {
     SearchTooShort,
     /// A search found nothing.
     NoSearchHits { query: &'a str },
+    /// A file to read could not be read.
+    CannotRead {
+        path: &'a Path,
+        error: &'a std::io::Error,
+    },
+    /// A file too large to be a minutes file.
+    TooLarge { path: &'a Path, bytes: u64 },
+    /// What is wrong with a file, the reason already in the interface's language.
+    InFile { path: &'a Path, why: &'a str },
+    /// The room display was started without a terminal to draw in.
+    NeedsTerminal,
 }
 
 impl Localized for CliMessage<'_> {
@@ -248,6 +259,18 @@ impl CliMessage<'_> {
             CliMessage::NoSearchHits { query } => {
                 format!("برای «{query}» چیزی پیدا نشد.")
             }
+            CliMessage::CannotRead { path, error } => format!(
+                "«{}» خوانده نشد: {}.",
+                path.display(),
+                super::refusals::io_reason_fa(error)
+            ),
+            CliMessage::TooLarge { path, bytes } => format!(
+                "«{}» برای پروندهٔ صورتجلسه بیش از اندازه بزرگ است ({} بایت).",
+                path.display(),
+                Lang::Fa.number(bytes)
+            ),
+            CliMessage::InFile { path, why } => format!("«{}»: {why}", path.display()),
+            CliMessage::NeedsTerminal => "نمایش اتاق جلسه پایانه می‌خواهد: `hamyar present` را در پنجرهٔ پایانه‌ای اجرا کنید که پرده یا نمایشگر دوم را نشان می‌دهد.".into(),
         }
     }
 
@@ -334,6 +357,15 @@ impl CliMessage<'_> {
             ),
             CliMessage::SearchTooShort => "type at least two letters to search".into(),
             CliMessage::NoSearchHits { query } => format!("nothing found for «{query}»"),
+            CliMessage::CannotRead { path, error } => {
+                format!("cannot read {}: {error}", path.display())
+            }
+            CliMessage::TooLarge { path, bytes } => format!(
+                "{} is too large to be a minutes file ({bytes} bytes)",
+                path.display()
+            ),
+            CliMessage::InFile { path, why } => format!("{}: {why}", path.display()),
+            CliMessage::NeedsTerminal => "the room display needs a terminal".into(),
         }
     }
 }

@@ -260,6 +260,10 @@ impl ExportMessage<'_> {
                 approved_here,
             } => {
                 let record = format!("{} «{}»", entity_fa(entity), super::Lang::Fa.digits(name));
+                let (here_at, file_at) = (
+                    super::Lang::Fa.moment(here_at),
+                    super::Lang::Fa.moment(file_at),
+                );
                 if *approved_here {
                     format!(
                         "  تعارض: {record} در نشستی است که اینجا تأیید شده است؛ نسخهٔ این پایگاه نگه داشته شد."

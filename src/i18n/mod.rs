@@ -12,6 +12,7 @@
 //! on its way to the screen.
 
 mod cli;
+mod doctor;
 mod errors;
 mod history;
 mod labels;
@@ -20,6 +21,7 @@ mod refusals;
 mod tui;
 
 pub use cli::{CliMessage, CliStrings};
+pub use doctor::DoctorLine;
 pub use history::{HistoryStrings, column_label};
 pub use labels::{action_help, action_name, field_label};
 pub use message::Message;
@@ -122,6 +124,15 @@ impl Lang {
     /// A date with its weekday: «سه‌شنبه ۱۳۹۳/۰۲/۱۶» or «Tuesday 2014-05-06».
     pub fn date_with_weekday(self, d: Date) -> String {
         format!("{} {}", self.weekday(d), self.date(d))
+    }
+
+    /// An audit-log timestamp (RFC 3339, UTC) as the local day and time: «۱۳۹۳/۰۲/۱۶ ۱۰:۳۰» or
+    /// «2014-05-06 10:30»; one that does not read as a time is shown as it is.
+    pub fn moment(self, at: &str) -> String {
+        match crate::domain::local_moment(at) {
+            Some((date, time)) => format!("{} {}", self.date(date), self.digits(&time.to_string())),
+            None => at.to_string(),
+        }
     }
 
     /// A decision number: ۲/۳ or 2/3.

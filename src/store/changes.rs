@@ -88,8 +88,10 @@ impl Change {
             if old == new || (blank(&old) && blank(&new)) {
                 continue;
             }
-            // A record's meeting and number are fixed when it is made, and its title says them.
-            if before.is_none() && matches!(column.as_str(), "meeting" | "item") {
+            // A record's series, meeting and number are fixed when it is made, and its title
+            // says them: its creation and its deletion need not repeat them.
+            let whole = before.is_none() || after.is_none();
+            if whole && matches!(column.as_str(), "series" | "meeting" | "item") {
                 continue;
             }
             out.push(FieldChange {

@@ -342,9 +342,20 @@ fn doctor_reports_integrity_schema_and_counts() {
         .env("TERM_PROGRAM", "WezTerm")
         .assert()
         .success()
-        .stdout(predicate::str::contains("ok"))
+        .stdout(predicate::str::contains("درستی پرونده: سالم"))
+        .stdout(predicate::str::contains("طرح پایگاه داده: نسخهٔ"))
+        .stdout(predicate::str::contains("مصوبات: ۱۰"))
+        .stdout(predicate::str::contains("پایانه: WezTerm"))
+        .stdout(predicate::str::contains("integrity").not())
+        .stdout(predicate::str::contains("Nothing to set").not());
+    hamyar(&db)
+        .args(["--lang", "en", "doctor"])
+        .env("TERM_PROGRAM", "WezTerm")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("integrity: ok"))
         .stdout(predicate::str::contains("schema"))
-        .stdout(predicate::str::contains("decisions"));
+        .stdout(predicate::str::contains("decisions: 10"));
 }
 
 #[test]
@@ -426,8 +437,8 @@ fn doctor_reports_a_damaged_database_and_still_checks_the_terminal() {
         .arg("doctor")
         .assert()
         .failure()
-        .stdout(predicate::str::contains("damaged").or(predicate::str::contains("DAMAGED")))
-        .stdout(predicate::str::contains("terminal:"))
+        .stdout(predicate::str::contains("آسیب"))
+        .stdout(predicate::str::contains("پایانه:"))
         .stderr(predicate::str::contains(db.display().to_string()));
 }
 
@@ -454,4 +465,16 @@ fn a_meeting_number_in_persian_digits_exports_that_meeting() {
         .stderr(
             predicate::str::contains("۰").and(predicate::str::contains("is not allowed").not()),
         );
+}
+
+#[test]
+fn present_without_a_terminal_says_so_in_the_interfaces_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    hamyar(&db)
+        .arg("present")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("پایانه می‌خواهد"))
+        .stderr(predicate::str::contains("needs a terminal").not());
 }

@@ -246,7 +246,7 @@ fn golden_follow_up_list_of_one_agency() {
         .args(["export", "--agency", "بهزیستی", "--format", "csv"])
         .assert()
         .failure()
-        .stderr(predicates::str::contains("md, html, docx or pdf"));
+        .stderr(predicates::str::contains("md، html، docx یا pdf"));
     hamyar(&db)
         .args([
             "--lang",

@@ -134,7 +134,7 @@ fn a_newer_or_foreign_file_is_refused_and_nothing_changes() {
         .assert()
         .failure()
         .stderr(
-            predicates::str::contains("newer hamyar").and(predicates::str::contains("version 3")),
+            predicates::str::contains("همیاری تازه‌تر").and(predicates::str::contains("نسخهٔ ۳")),
         );
     let other = dir.path().join("other.json");
     std::fs::write(&other, br#"{"meetings": []}"#).unwrap();
@@ -143,7 +143,7 @@ fn a_newer_or_foreign_file_is_refused_and_nothing_changes() {
         .arg(&other)
         .assert()
         .failure()
-        .stderr(predicates::str::contains("not a hamyar minutes file"));
+        .stderr(predicates::str::contains("پروندهٔ صورتجلسهٔ همیار نیست"));
     v["version"] = Value::from(1);
     v["decisions"][0]["lead_agency"] = Value::from("00000000-0000-7000-8000-000000000000");
     let broken = dir.path().join("broken.json");

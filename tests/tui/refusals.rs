@@ -262,3 +262,53 @@ fn every_action_of_the_log_has_a_persian_name_and_undo_says_it() {
     h.tick().key("u");
     assert_eq!(h.flash(), "برگردانده شد: افزودن دستگاه");
 }
+
+/// The history of a decision deleted and brought back by undo: every line in Persian, the
+/// undo named, no raw id (the deletion listed the meeting's id).
+#[test]
+fn a_deleted_and_restored_decisions_history_names_its_meeting_and_the_undo() {
+    let mut h = Harness::demo(Lang::Fa);
+    h.key("d")
+        .typed("بازدید از کارگاه‌های «خانگی» در ۳ شهرستان")
+        .key("tab")
+        .typed("بانك")
+        .key("enter")
+        .key("ctrl+s");
+    let items = h.app.model.room.as_ref().unwrap().detail.items();
+    let decision = items
+        .into_iter()
+        .position(|i| match i {
+            hamyar::tui::model::DetailItem::Decision(id) => h
+                .store()
+                .get_decision(&id)
+                .is_ok_and(|d| d.text.starts_with("بازدید")),
+            _ => false,
+        })
+        .expect("the new decision is in the detail pane");
+    let select = |h: &mut Harness| {
+        h.key("tab").key("home");
+        for _ in 0..decision {
+            h.key("j");
+        }
+    };
+    select(&mut h);
+    h.key("delete").key("y").key("u");
+    if h.app.model.room.as_ref().unwrap().focus != hamyar::tui::model::Focus::Detail {
+        select(&mut h);
+    }
+    h.key("h");
+    let Some(Modal::History { view, .. }) = h.app.ui.top() else {
+        panic!("the history is open: {}", h.flash())
+    };
+    let lines: Vec<String> = view
+        .changes
+        .iter()
+        .flat_map(|c| std::iter::once(c.heading.clone()).chain(c.lines.clone()))
+        .collect();
+    let all = lines.join("\n");
+    assert!(all.contains("برگرداندن تغییر"), "{all}");
+    for line in &lines {
+        assert_eq!(latin_sentence(line), None, "{line}");
+        assert!(!line.contains("undo"), "{line}");
+    }
+}

@@ -119,6 +119,7 @@ impl App {
             person: &|id| known(dir.person_name(id)),
             category: &|id| known(dir.category_name(Some(id))),
             issue: &|id| titles.get(id).cloned(),
+            meeting: &|id| self.store.get_meeting(id).ok().map(|m| m.number),
             lang,
         };
         Ok(HistoryView::build(
