@@ -29,6 +29,7 @@
 //! written.
 
 use std::path::Path;
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use rusqlite::config::DbConfig;
@@ -42,6 +43,16 @@ use super::schema::{APPLICATION_ID, SCHEMA_VERSION, migrate};
 
 /// How long a writer waits for another process's transaction before giving up.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Held while a writable connection is opened, switched to WAL and migrated, so that the
+/// connections of one process are set up one at a time.
+///
+/// A connection that opened a new file while it was still empty can begin the first migration
+/// in rollback-journal mode while the process's other connections, which found it already in
+/// WAL mode, each hold the shared lock WAL readers keep on the file: its commit then waits for
+/// them and they for it, until every busy timeout has run out (seen with eight threads creating
+/// one file). Processes wait on each other through SQLite's file locks as before.
+static SETTING_UP: Mutex<()> = Mutex::new(());
 
 /// Creates the file, mode 0600, and its folder, unless the path already names something.
 pub fn create_private(path: &Path) -> Result<(), StoreError> {
@@ -122,6 +133,8 @@ pub fn connect_writable(path: &Path) -> Result<Connection, StoreError> {
             path: path.to_path_buf(),
         });
     }
+    // One connection of this process at a time is set up (WAL, migration): see [`SETTING_UP`].
+    let _setting_up = SETTING_UP.lock().unwrap_or_else(PoisonError::into_inner);
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).map_err(|e| fail(e.into()))?;
     // SQLite opens a file it may not write read-only rather than fail; it writes nothing until
