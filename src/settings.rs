@@ -78,6 +78,9 @@ pub struct Config {
     /// Keymap overrides, one table per mode: `[keys.room]` `"x" = "export"`.
     #[serde(default)]
     pub keys: toml::Table,
+    /// The letterhead of the minutes and letters (`[minutes]`, and per series).
+    #[serde(default)]
+    pub minutes: crate::export::MinutesConfig,
 }
 
 /// Why the settings could not be resolved.

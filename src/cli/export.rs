@@ -48,7 +48,8 @@ pub fn run(settings: &Settings, args: &ExportArgs) -> Result<()> {
     let (bytes, stem) = match (args.meeting, &args.agency) {
         (Some(number), _) => {
             let meeting = args.series.meeting(&store, number, lang)?;
-            let mut minutes = export::minutes(&store, &meeting.id, lang)?;
+            let mut minutes =
+                export::minutes_for(&store, &meeting.id, lang, &settings.config.minutes)?;
             if let Some(o) = organisation {
                 minutes.header.organisation = o.to_string();
             }

@@ -17,6 +17,8 @@ pub struct Document {
     pub title: String,
     /// Repeated at the top of every printed page.
     pub running_header: String,
+    /// An image at the top of every printed page, beside the running header.
+    pub logo: Option<super::letterhead::Logo>,
     /// The day the document speaks for; it dates the DOCX, so output does not change per run.
     pub date: Date,
     pub blocks: Vec<Block>,
@@ -25,6 +27,11 @@ pub struct Document {
 /// One piece of a document, in reading order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
+    /// The letter's heading line, centred above everything («بسمه تعالی»).
+    Invocation(String),
+    /// The letter block: `label: value` lines set at the page's end side, as on a letterhead
+    /// (شماره / تاریخ / پیوست).
+    LetterBlock(Vec<Field>),
     /// A centred title line; the first is the largest.
     Title(String),
     /// A warning set apart from the text (the draft notice).

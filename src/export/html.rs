@@ -64,6 +64,21 @@ fn write_block(out: &mut String, block: &Block, last_title: bool) {
         Block::Title(t) if last_title => writeln!(out, "<h1><bdi>{}</bdi></h1>", escape(t)),
         Block::Title(t) => writeln!(out, "<p class=\"title\"><bdi>{}</bdi></p>", escape(t)),
         Block::Notice(t) => writeln!(out, "<p class=\"notice\">{}</p>", escape(t)),
+        Block::Invocation(t) => {
+            writeln!(out, "<p class=\"invocation\"><bdi>{}</bdi></p>", escape(t))
+        }
+        Block::LetterBlock(fields) => {
+            out.push_str("<dl class=\"letter\">\n");
+            for f in fields {
+                let _ = writeln!(
+                    out,
+                    "<div><dt>{}</dt><dd><bdi>{}</bdi></dd></div>",
+                    escape(&f.label),
+                    escape(&f.value)
+                );
+            }
+            writeln!(out, "</dl>")
+        }
         Block::Heading(level, t) => {
             let h = (*level).clamp(1, 4) + 1;
             writeln!(out, "<h{h}><bdi>{}</bdi></h{h}>", escape(t))

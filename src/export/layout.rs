@@ -11,11 +11,17 @@ impl Minutes {
         let s = self.strings();
         let h = &self.header;
         let title = format!("{} {}", s.minutes_of_meeting, h.number);
-        let mut blocks = vec![
+        let mut blocks = letterhead_blocks(
+            self.lang,
+            &self.letterhead,
+            &self.letter_number,
+            &h.short_date,
+        );
+        blocks.extend([
             Block::Title(h.organisation.clone()),
             Block::Title(h.series_title.clone()),
             Block::Title(title.clone()),
-        ];
+        ]);
         blocks.retain(|b| !matches!(b, Block::Title(t) if t.is_empty()));
         if h.draft {
             blocks.push(Block::Notice(s.draft_notice.to_string()));
@@ -60,21 +66,46 @@ impl Minutes {
             ));
         }
         blocks.push(Block::Heading(1, s.signatures.to_string()));
+        if !self.signatures.is_empty() {
+            blocks.push(Block::Table(Table {
+                columns: vec![
+                    Column::text(s.name),
+                    Column::text(s.title),
+                    Column::text(s.agency),
+                    Column::signature(s.signature),
+                ],
+                rows: self
+                    .signatures
+                    .iter()
+                    .map(|p| {
+                        vec![
+                            p.name.clone(),
+                            p.title.clone(),
+                            p.agency.clone(),
+                            String::new(),
+                        ]
+                    })
+                    .collect(),
+                signatures: true,
+            }));
+        }
+        // The chair and the secretary sign on lines of their own, side by side.
+        let officer = |p: &Option<PersonLine>| {
+            p.as_ref()
+                .map(|p| join_nonempty(&[&p.name, &p.title], "\n"))
+                .unwrap_or_default()
+        };
         blocks.push(Block::Table(Table {
-            columns: vec![
-                Column::text(s.name),
-                Column::text(s.agency),
-                Column::signature(s.signature),
-            ],
-            rows: self
-                .signatures
-                .iter()
-                .map(|p| vec![p.name.clone(), p.agency.clone(), String::new()])
-                .collect(),
+            columns: vec![Column::text(s.chair), Column::text(s.secretary)],
+            rows: vec![vec![
+                officer(&self.people.chair),
+                officer(&self.people.secretary),
+            ]],
             signatures: true,
         }));
         Document {
             lang: self.lang,
+            logo: self.letterhead.logo.clone(),
             running_header: join_nonempty(&[&title, &h.series_title, &h.date], " — "),
             title: join_nonempty(&[&title, &h.series_title], " — "),
             date: self.bundle.meeting.date,
@@ -104,6 +135,7 @@ impl Minutes {
                 })
                 .collect(),
         ));
+        blocks.extend(self.quorum.clone().map(Block::Paragraph));
         if !p.substitutes.is_empty() {
             blocks.push(Block::Heading(2, s.substitutes.to_string()));
             blocks.push(Block::List(
@@ -131,7 +163,7 @@ impl Minutes {
                 columns: vec![
                     Column::text(s.name),
                     Column::text(s.agency),
-                    Column::text(s.attendance),
+                    Column::text(s.status),
                     Column::text(s.reason),
                 ],
                 rows: p
@@ -347,12 +379,39 @@ impl FollowUpList {
         let title = join_nonempty(&[s.follow_up_title, &self.agency], " — ");
         Document {
             lang: self.lang,
+            logo: None,
             running_header: join_nonempty(&[&title, &self.as_of], " — "),
             title,
             date: self.today,
             blocks,
         }
     }
+}
+
+/// The heading line and the letter block a letterhead puts above a document.
+fn letterhead_blocks(
+    lang: crate::i18n::Lang,
+    letterhead: &super::letterhead::Letterhead,
+    number: &str,
+    date: &str,
+) -> Vec<Block> {
+    let s = lang.export_strings();
+    let mut blocks = Vec::new();
+    if !letterhead.heading.trim().is_empty() {
+        blocks.push(Block::Invocation(letterhead.heading.clone()));
+    }
+    // A number left empty is a line to write the secretariat's number on.
+    let number = if number.is_empty() {
+        "…………"
+    } else {
+        number
+    };
+    blocks.push(Block::LetterBlock(vec![
+        Field::new(s.letter_number, number),
+        Field::new(s.letter_date, date),
+        Field::new(s.attachments, &letterhead.attachments),
+    ]));
+    blocks
 }
 
 /// A table, or the sentence saying there is nothing to list.

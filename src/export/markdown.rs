@@ -26,6 +26,18 @@ pub fn render(doc: &Document) -> String {
             Block::Title(t) => {
                 let _ = writeln!(out, "# {}", inline(t));
             }
+            Block::Invocation(t) => {
+                let _ = writeln!(
+                    out,
+                    "<p align=\"center\"><b>{}</b></p>",
+                    crate::export::html::escape(t)
+                );
+            }
+            Block::LetterBlock(fields) => {
+                for f in fields {
+                    let _ = writeln!(out, "**{}:** {}  ", inline(&f.label), inline(&f.value));
+                }
+            }
             Block::Notice(t) => {
                 let _ = writeln!(out, "> **{}**", inline(t));
             }

@@ -4,10 +4,11 @@
 
 use std::collections::HashMap;
 
-use crate::domain::{AttendanceState, Date, Decision, Id, Issue, MeetingStatus, Person};
+use crate::domain::{AttendanceState, Date, Decision, Id, Issue, MeetingStatus, Person, Quorum};
 use crate::i18n::{ExportStrings, Lang};
 use crate::store::MeetingBundle;
 
+use super::letterhead::Letterhead;
 use super::review::{Previous, Review};
 
 /// What the minutes need beyond the meeting's own records.
@@ -17,6 +18,7 @@ pub struct Context {
     pub exported_at: String,
     /// The series' meeting before this one, which bounds the review.
     pub previous: Option<Previous>,
+    pub letterhead: Letterhead,
 }
 
 /// A صورتجلسه, worded in one language.
@@ -32,8 +34,15 @@ pub struct Minutes {
     pub decisions: Vec<DecisionLine>,
     /// The next meeting's date, with its weekday.
     pub next_meeting: Option<String>,
+    /// Who signs in the table: everyone at the table but the chair and the secretary.
     pub signatures: Vec<PersonLine>,
     pub amendments: Vec<AmendmentLine>,
+    pub letterhead: Letterhead,
+    /// The letter number, filled in from the letterhead's pattern (empty: written by hand).
+    pub letter_number: String,
+    /// «جلسه با حضور نمایندگان ۷ دستگاه از ۸ دستگاه عضو رسمیت یافت», when the series has
+    /// member agencies.
+    pub quorum: Option<String>,
     /// The records the minutes were made from; the JSON format writes these.
     pub bundle: MeetingBundle,
     /// When they were read (RFC 3339, UTC): the minutes file's `exported_at`.
@@ -52,6 +61,8 @@ pub struct Header {
     pub time: Option<String>,
     pub place: String,
     pub status: String,
+    /// The meeting's date without its weekday, for the letter block.
+    pub short_date: String,
     /// Not final yet (draft or in progress): the minutes say so at the top.
     pub draft: bool,
 }
@@ -160,7 +171,7 @@ impl<'a> Names<'a> {
     pub(crate) fn agency(&self, id: &Id) -> String {
         match self.agencies.get(id) {
             Some(a) if self.lang == Lang::En && !a.name_en.is_empty() => a.name_en.clone(),
-            Some(a) => a.name.clone(),
+            Some(a) => persian_letters(self.lang, &a.name),
             None => String::new(),
         }
     }
@@ -173,8 +184,8 @@ impl<'a> Names<'a> {
     fn person(&self, id: &Id) -> PersonLine {
         match self.people.get(id) {
             Some(p) => PersonLine {
-                name: p.name.clone(),
-                title: p.title.clone(),
+                name: persian_letters(self.lang, &p.name),
+                title: persian_letters(self.lang, &p.title),
                 agency: p
                     .agency
                     .as_ref()
@@ -211,10 +222,13 @@ impl Minutes {
             }),
             place: m.place.clone(),
             status: lang.status(m.status).to_string(),
+            short_date: lang.date(m.date),
             draft: matches!(m.status, MeetingStatus::Draft | MeetingStatus::InProgress),
         };
         let people = people(&bundle, &names, lang);
         let signatures = signatures(&people);
+        let quorum = quorum_sentence(&bundle, lang);
+        let letter_number = context.letterhead.number_of(m.number, m.date, lang);
         Minutes {
             lang,
             header,
@@ -238,6 +252,9 @@ impl Minutes {
                 })
                 .collect(),
             people,
+            letterhead: context.letterhead,
+            letter_number,
+            quorum,
             bundle,
             exported_at: context.exported_at,
         }
@@ -309,15 +326,61 @@ fn people(b: &MeetingBundle, names: &Names<'_>, lang: Lang) -> People {
     out
 }
 
-/// Who signs: the chair first, then everyone at the table, the secretary last.
+/// Who signs the table: everyone at it but the chair and the secretary, who sign on lines of
+/// their own.
 fn signatures(p: &People) -> Vec<PersonLine> {
-    let mut out: Vec<PersonLine> = p.chair.iter().cloned().collect();
     let is_officer =
         |x: &PersonLine| p.chair.as_ref() == Some(x) || p.secretary.as_ref() == Some(x);
-    out.extend(p.present.iter().filter(|x| !is_officer(x)).cloned());
+    let mut out: Vec<PersonLine> = p
+        .present
+        .iter()
+        .filter(|x| !is_officer(x))
+        .cloned()
+        .collect();
     out.extend(p.substitutes.iter().map(|s| s.person.clone()));
-    out.extend(p.secretary.iter().cloned());
     out
+}
+
+/// The quorum sentence, from the domain's one quorum rule; none when the series names no
+/// member agencies.
+fn quorum_sentence(b: &MeetingBundle, lang: Lang) -> Option<String> {
+    let agency_of: HashMap<&Id, &Id> = b
+        .people
+        .iter()
+        .filter_map(|p| p.agency.as_ref().map(|a| (&p.id, a)))
+        .collect();
+    let q = Quorum::of(&b.series, &b.attendance, |p| agency_of.get(p).copied());
+    if q.members == 0 {
+        return None;
+    }
+    let s = lang.export_strings();
+    let template = match (q.has_rule(), q.is_met()) {
+        (false, _) => s.quorum_none,
+        (true, true) => s.quorum_met,
+        (true, false) => s.quorum_missing,
+    };
+    Some(
+        template
+            .replace("{present}", &lang.number(q.represented.len()))
+            .replace("{members}", &lang.number(q.members))
+            .replace("{required}", &lang.number(q.required as usize)),
+    )
+}
+
+/// Persian letters for Arabic ones (ك → ک, ي ى → ی), as names are printed in Persian minutes;
+/// the records keep what was typed.
+pub(crate) fn persian_letters(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::Fa if text.contains(['ك', 'ي', 'ى']) => text
+            .chars()
+            .map(|c| match c {
+                'ك' => 'ک',
+                'ي' | 'ى' => 'ی',
+                c => c,
+            })
+            .collect(),
+        _ => text.to_string(),
+    }
 }
 
 fn agenda(b: &MeetingBundle, lang: Lang) -> Vec<AgendaLine> {

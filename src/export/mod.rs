@@ -25,6 +25,7 @@ pub mod fonts;
 mod html;
 pub mod json;
 mod layout;
+pub mod letterhead;
 mod markdown;
 mod metrics;
 mod minutes;
@@ -39,6 +40,7 @@ use crate::store::{Store, StoreError};
 
 pub use document::{Block, Column, ColumnKind, Document, Field, Item, Table, clean};
 pub use follow_ups::{FollowUpLine, FollowUpList};
+pub use letterhead::{Letterhead, LetterheadConfig, Logo, MinutesConfig};
 pub use minutes::{
     Absence, AgendaLine, AmendmentLine, Context, DecisionLine, DiscussionGroup, DiscussionIssue,
     Header, Minutes, People, PersonLine, StatementLine, Substitute,
@@ -130,11 +132,37 @@ pub enum ExportError {
     NewerVersion(u64),
     #[error("the minutes file is damaged: {0}; nothing was changed")]
     Damaged(serde_json::Error),
+    #[error(transparent)]
+    Letterhead(#[from] letterhead::LetterheadError),
 }
 
-/// The minutes of one meeting, worded in `lang`.
+/// The minutes of one meeting, worded in `lang`, with the default letterhead.
 pub fn minutes(store: &Store, meeting: &Id, lang: Lang) -> Result<Minutes, StoreError> {
     let bundle = store.meeting_bundle(meeting)?;
+    let letterhead =
+        Letterhead::resolve(&MinutesConfig::default(), &bundle.series, lang).unwrap_or_default();
+    minutes_of(store, bundle, lang, letterhead)
+}
+
+/// The minutes of one meeting, worded in `lang`, with the letterhead `config` sets for its
+/// series (the config file's `[minutes]`).
+pub fn minutes_for(
+    store: &Store,
+    meeting: &Id,
+    lang: Lang,
+    config: &MinutesConfig,
+) -> Result<Minutes, ExportError> {
+    let bundle = store.meeting_bundle(meeting)?;
+    let letterhead = Letterhead::resolve(config, &bundle.series, lang)?;
+    Ok(minutes_of(store, bundle, lang, letterhead)?)
+}
+
+fn minutes_of(
+    store: &Store,
+    bundle: crate::store::MeetingBundle,
+    lang: Lang,
+    letterhead: Letterhead,
+) -> Result<Minutes, StoreError> {
     let m = &bundle.meeting;
     // The series' meeting before this one, by number: it bounds the review.
     let previous = store
@@ -150,6 +178,7 @@ pub fn minutes(store: &Store, meeting: &Id, lang: Lang) -> Result<Minutes, Store
     let context = Context {
         exported_at: store.clock().now_utc(),
         previous,
+        letterhead,
     };
     Ok(Minutes::new(bundle, lang, context))
 }

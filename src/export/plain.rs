@@ -7,12 +7,14 @@ pub fn render(doc: &Document) -> String {
     let mut out = String::new();
     for block in &doc.blocks {
         match block {
-            Block::Title(t) | Block::Notice(t) | Block::Paragraph(t) => line(&mut out, t),
+            Block::Invocation(t) | Block::Title(t) | Block::Notice(t) | Block::Paragraph(t) => {
+                line(&mut out, t)
+            }
             Block::Heading(_, t) => {
                 out.push('\n');
                 line(&mut out, t);
             }
-            Block::Fields(fields) => {
+            Block::Fields(fields) | Block::LetterBlock(fields) => {
                 for f in fields {
                     line(&mut out, &format!("{}: {}", f.label, f.value));
                 }

@@ -69,6 +69,23 @@ pub struct ExportStrings {
     pub days_overdue: &'static str,
     pub last_follow_up: &'static str,
     pub secretary_signature: &'static str,
+    /// The heading line of a Persian letter; none in English.
+    pub invocation: &'static str,
+    /// The letter block: number, date, attachments.
+    pub letter_number: &'static str,
+    pub letter_date: &'static str,
+    pub attachments: &'static str,
+    /// What پیوست says when nothing is attached.
+    pub no_attachments: &'static str,
+    /// Before the agency's name in a letter to it.
+    pub agency_head: &'static str,
+    /// The quorum sentence: `{present}` of `{members}` member agencies represented.
+    pub quorum_met: &'static str,
+    pub quorum_missing: &'static str,
+    /// With no quorum rule: how many member agencies were represented.
+    pub quorum_none: &'static str,
+    /// The signature lines of the chair and the secretary.
+    pub officers: &'static str,
 }
 
 pub static FA: ExportStrings = ExportStrings {
@@ -123,6 +140,16 @@ pub static FA: ExportStrings = ExportStrings {
     days_overdue: "روزهای تأخیر",
     last_follow_up: "آخرین پیگیری",
     secretary_signature: "دبیر جلسه (نام و امضا)",
+    invocation: "بسمه تعالی",
+    letter_number: "شماره",
+    letter_date: "تاریخ",
+    attachments: "پیوست",
+    no_attachments: "ندارد",
+    agency_head: "ریاست محترم",
+    quorum_met: "جلسه با حضور نمایندگان {present} دستگاه از {members} دستگاه عضو رسمیت یافت.",
+    quorum_missing: "جلسه با حضور نمایندگان {present} دستگاه از {members} دستگاه عضو به حد نصاب ({required} دستگاه) نرسید.",
+    quorum_none: "جلسه با حضور نمایندگان {present} دستگاه از {members} دستگاه عضو برگزار شد.",
+    officers: "امضای رئیس و دبیر جلسه",
 };
 
 pub static EN: ExportStrings = ExportStrings {
@@ -177,6 +204,16 @@ pub static EN: ExportStrings = ExportStrings {
     days_overdue: "Days overdue",
     last_follow_up: "Last follow-up",
     secretary_signature: "Secretary (name and signature)",
+    invocation: "",
+    letter_number: "No.",
+    letter_date: "Date",
+    attachments: "Attachments",
+    no_attachments: "none",
+    agency_head: "To the head of",
+    quorum_met: "The meeting had its quorum: {present} of the {members} member agencies were represented.",
+    quorum_missing: "The meeting did not reach its quorum of {required}: {present} of the {members} member agencies were represented.",
+    quorum_none: "{present} of the {members} member agencies were represented.",
+    officers: "Chair and secretary",
 };
 
 impl super::Lang {

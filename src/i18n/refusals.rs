@@ -91,6 +91,17 @@ impl Localized for ExportError {
                 lang.number(v)
             ),
             ExportError::Damaged(_) => "پروندهٔ صورتجلسه آسیب دیده است؛ چیزی تغییر نکرد.".into(),
+            ExportError::Letterhead(crate::export::letterhead::LetterheadError::LogoUnreadable {
+                path,
+                source,
+            }) => format!(
+                "نشان (لوگو) «{}» خوانده نشد: {}.",
+                path.display(),
+                io_reason_fa(source)
+            ),
+            ExportError::Letterhead(crate::export::letterhead::LetterheadError::LogoNotAnImage {
+                path,
+            }) => format!("نشان (لوگو) «{}» تصویر PNG یا JPEG نیست.", path.display()),
         }
     }
 }

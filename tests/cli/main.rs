@@ -13,4 +13,5 @@ mod export;
 mod export_props;
 mod hostile;
 mod import;
+mod letterhead;
 mod review;

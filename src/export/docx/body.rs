@@ -50,6 +50,19 @@ fn write_block(x: &mut Xml, lang: Lang, block: &Block) -> io::Result<()> {
     let plain = RunStyle::default();
     let bold = RunStyle { bold: true };
     match block {
+        Block::Invocation(t) => paragraph(x, lang, Some("Invocation"), &[(t, bold)]),
+        Block::LetterBlock(fields) => {
+            for f in fields {
+                let label = format!("{}: ", f.label);
+                paragraph(
+                    x,
+                    lang,
+                    Some("LetterBlock"),
+                    &[(&label, bold), (&f.value, plain)],
+                )?;
+            }
+            Ok(())
+        }
         Block::Title(t) => paragraph(x, lang, Some("Title"), &[(t, plain)]),
         Block::Notice(t) => paragraph(x, lang, Some("Notice"), &[(t, plain)]),
         Block::Heading(level, t) => {

@@ -143,7 +143,7 @@ pub(super) fn styles(lang: Lang) -> String {
 {}<w:lang w:val=\"en-US\" w:eastAsia=\"en-US\" w:bidi=\"fa-IR\"/></w:rPr></w:rPrDefault>\
 <w:pPrDefault><w:pPr><w:spacing w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
 <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/><w:pPr>{bidi}</w:pPr></w:style>\
-{}{}{}{}{}{}{}{}\
+{}{}{}{}{}{}{}{}{}{}\
 <w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
 </w:styles>",
         size(22),
@@ -184,6 +184,20 @@ pub(super) fn styles(lang: Lang) -> String {
                 "<w:pBdr><w:top w:val=\"single\" w:sz=\"12\" w:space=\"2\" w:color=\"AA0000\"/><w:left w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"AA0000\"/><w:bottom w:val=\"single\" w:sz=\"12\" w:space=\"2\" w:color=\"AA0000\"/><w:right w:val=\"single\" w:sz=\"12\" w:space=\"4\" w:color=\"AA0000\"/></w:pBdr>{bidi}<w:spacing w:before=\"120\" w:after=\"120\"/><w:jc w:val=\"center\"/>"
             ),
             &format!("{bold}<w:color w:val=\"AA0000\"/>")
+        ),
+        para(
+            "Invocation",
+            "Invocation",
+            &format!("{bidi}<w:spacing w:after=\"60\"/><w:jc w:val=\"center\"/>"),
+            &format!("{bold}{}", size(22))
+        ),
+        // The letter block sits at the page's end side: in a right-to-left paragraph Word and
+        // LibreOffice read `w:jc` as logical, so `right` is the end (the left of the page).
+        para(
+            "LetterBlock",
+            "Letter Block",
+            &format!("{bidi}<w:spacing w:after=\"0\"/><w:jc w:val=\"right\"/>"),
+            &size(20)
         ),
         para(
             "Header",
