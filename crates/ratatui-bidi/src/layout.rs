@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use unicode_bidi::{BidiClass, Level, ParagraphBidiInfo};
+use unicode_bidi::{BidiClass, BidiDataSource, Level, ParagraphBidiInfo};
 use unicode_width::UnicodeWidthChar;
 
 use super::FILLER;
@@ -10,6 +10,7 @@ use super::classes::CachedBidiData;
 use super::cluster::{cluster_width, is_simple, is_unit_boundary};
 use super::direction::{BaseDirection, Direction};
 use super::reorder::{apply_l1, apply_l2, apply_l3};
+use super::resolve::{self, Resolver};
 use super::shape::{Shaper, needs_shaping};
 use super::terminal::BidiMode;
 use super::visual::{LineInfo, VisualCell, VisualLine};
@@ -63,6 +64,7 @@ struct Scratch {
     order: Vec<u32>,
     glyphs: Vec<char>,
     shaper: Shaper,
+    resolver: Resolver,
 }
 
 /// A laid-out text: visual lines, each cell knowing its logical byte index.
@@ -80,6 +82,21 @@ pub fn layout(text: &str, opts: &LayoutOptions) -> Layout {
     let mut l = Layout::default();
     l.compute(text, opts);
     l
+}
+
+/// Byte index of the first `\n` or U+2029 in `text`, by bytes: decoding characters to look
+/// for them showed in profiles. (U+2029 is E2 80 A9; a byte E2 always starts a character.)
+fn next_separator(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(|&b| b == b'\n' || b == 0xE2) {
+        let at = from + i;
+        if bytes[at] == b'\n' || bytes[at + 1..].starts_with(&[0x80, 0xA9]) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 fn char_width_uncached(c: char) -> u8 {
@@ -157,7 +174,7 @@ impl Layout {
         let mut offset = 0;
         loop {
             let rest = &text[offset..];
-            match rest.find(['\n', PARAGRAPH_SEPARATOR]) {
+            match next_separator(rest) {
                 Some(i) if rest[i..].starts_with('\n') => {
                     self.paragraph(&rest[..i], offset, opts);
                     offset += i + 1;
@@ -208,11 +225,29 @@ impl Layout {
                 cont: false,
             }));
         mark_clusters(para, &mut s.chars);
-        if dir == Direction::Ltr && para.is_ascii() {
+        let ascii_ltr = dir == Direction::Ltr && para.is_ascii();
+        let mut simple = true;
+        if !ascii_ltr {
+            s.classes.extend(s.chars.iter().map(|c| {
+                let class = CachedBidiData.bidi_class(c.ch);
+                simple &= resolve::applies(class);
+                class
+            }));
+        }
+        if ascii_ltr {
             // Pure ASCII in a left-to-right paragraph resolves to level 0 throughout.
             s.classes.resize(s.chars.len(), BidiClass::L);
             s.para_levels.resize(s.chars.len(), Level::ltr());
+        } else if simple {
+            // No explicit control: one run sequence, resolved here (see `resolve`).
+            s.resolver.resolve(
+                s.chars.iter().map(|c| c.ch),
+                &s.classes,
+                dir.level(),
+                &mut s.para_levels,
+            );
         } else {
+            s.classes.clear();
             let info =
                 ParagraphBidiInfo::new_with_data_source(&CachedBidiData, para, Some(dir.level()));
             for c in &s.chars {
@@ -255,12 +290,16 @@ impl Layout {
 
         let visual = mode == BidiMode::App;
         apply_l1(classes, &mut s.levels, dir.level());
-        s.line_levels.clear();
-        s.line_levels.extend_from_slice(&s.levels);
-        // A cluster moves as one: all of it at its first character's level.
-        for (i, c) in chars.iter().enumerate().skip(1) {
-            if c.cont {
-                s.levels[i] = s.levels[i - 1];
+        // A cluster moves as one: all of it at its first character's level. The cells keep
+        // the levels of rule L1 (`line_levels`, copied only when a cluster changes one).
+        let clusters = chars.iter().any(|c| c.cont);
+        if clusters {
+            s.line_levels.clear();
+            s.line_levels.extend_from_slice(&s.levels);
+            for (i, c) in chars.iter().enumerate().skip(1) {
+                if c.cont {
+                    s.levels[i] = s.levels[i - 1];
+                }
             }
         }
         if visual && s.levels.iter().any(|l| l.is_rtl()) {
@@ -302,7 +341,12 @@ impl Layout {
                 logical: offset + c.byte,
                 width: w,
                 rtl: s.levels[o].is_rtl(),
-                level: s.line_levels[o].number(),
+                level: if clusters {
+                    s.line_levels[o]
+                } else {
+                    s.levels[o]
+                }
+                .number(),
                 joined: c.cont && !c.too_wide,
             });
         }

@@ -26,6 +26,7 @@ pub mod filter;
 pub mod fold;
 mod layout;
 mod reorder;
+mod resolve;
 pub mod sanitize;
 mod shape;
 mod shape_table;
