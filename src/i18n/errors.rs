@@ -161,6 +161,10 @@ fn store_fa(e: &StoreError) -> String {
             "{} پیدا نشد؛ شاید همیار دیگری آن را همین حالا حذف کرده است.",
             record_fa(*what)
         ),
+        ChangedSince { what } => format!(
+            "{} را همیار دیگری پس از این تغییر داده است؛ برگردانده نشد تا آن تغییر بماند (آن را همان‌جا برگردانید یا اینجا ویرایش کنید).",
+            record_fa(*what)
+        ),
         NoMeetingNumber { number } => {
             format!("این دوره نشست {} ندارد.", Lang::Fa.number(number))
         }

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde_json::{Map, Value as Json};
 
 use super::action::AuditAction;
-use super::error::{LogProblem, Record};
+use super::error::{LogProblem, Record, StoreError};
 use super::fault::Fault;
 use super::schema::TABLES;
 use crate::domain::{MeetingStatus, RuleError};
@@ -91,6 +91,11 @@ impl<'t> Writer<'t> {
             undoes: self.undoes,
             logged: self.logged,
         }
+    }
+
+    /// The action's number in the change log.
+    pub fn txn(&self) -> i64 {
+        self.txn
     }
 
     /// The row as JSON, or `NotFound`.
@@ -263,26 +268,28 @@ fn restore(tx: &Connection, table: &str, row: &Json) -> Result<(), Fault> {
 /// entity, entity_id, op, before, after
 type LoggedRow = (String, String, String, Option<String>, Option<String>);
 
-/// The newest action that is neither an undo nor already undone.
-fn last_undoable(tx: &Connection) -> Result<Option<(i64, AuditAction)>, Fault> {
+/// Action `txn`, unless it is an undo or already undone.
+fn undoable(tx: &Connection, txn: i64) -> Result<Option<AuditAction>, Fault> {
     Ok(tx
         .query_row(
-            "SELECT txn, action FROM changes c
-             WHERE c.undoes IS NULL
+            "SELECT action FROM changes c
+             WHERE c.txn = ?1 AND c.undoes IS NULL
                AND NOT EXISTS (SELECT 1 FROM changes u WHERE u.undoes = c.txn)
-             ORDER BY txn DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+             LIMIT 1",
+            [txn],
+            |r| r.get(0),
         )
         .optional()?)
 }
 
-/// Reverts the newest action still in effect, recording the undo itself as an action.
+/// Reverts action `txn`, recording the undo itself as an action; `None` if it is an undo or
+/// already undone.
 ///
-/// Undo is a stack: undoing twice reverts the two newest actions. An action that touched an
-/// approved meeting is not undone: after approval, corrections are amendments.
-pub(crate) fn undo_last(tx: &Connection, at: String) -> Result<Option<Undone>, Fault> {
-    let Some((txn, action)) = last_undoable(tx)? else {
+/// The caller keeps the stack (its own actions, newest first). An action that touched an
+/// approved meeting is not undone: after approval, corrections are amendments. Nor is one whose
+/// records were changed since by anyone else: their work would be overwritten.
+pub(crate) fn undo(tx: &Connection, txn: i64, at: String) -> Result<Option<Undone>, Fault> {
+    let Some(action) = undoable(tx, txn)? else {
         return Ok(None);
     };
     let mut rows: Vec<LoggedRow> = Vec::new();
@@ -308,6 +315,12 @@ pub(crate) fn undo_last(tx: &Connection, at: String) -> Result<Option<Undone>, F
     for (entity, id, op, before, after) in &rows {
         let table = checked_table(entity)?;
         let current = snapshot(tx, table, id)?;
+        if !unchanged_since(table, current.as_ref(), parse(after)?.as_ref()) {
+            return Err(StoreError::ChangedSince {
+                what: Record::of_table(table).unwrap_or(Record::Change),
+            }
+            .into());
+        }
         // A decision's status is tracking, not minutes: follow-ups may change it after its
         // meeting is approved, so undoing one may change it back.
         let status_only = table == "decisions"
@@ -352,6 +365,19 @@ pub(crate) fn undo_last(tx: &Connection, at: String) -> Result<Option<Undone>, F
         action,
         records: rows.len(),
     }))
+}
+
+/// Whether a row is as the action left it (`after`, `None` for a deletion). A meeting's
+/// `last_item` only grows and is kept by every undo, so it is not compared.
+fn unchanged_since(table: &str, current: Option<&Json>, after: Option<&Json>) -> bool {
+    match (current, after) {
+        (None, None) => true,
+        (Some(now), Some(then)) if table == "meetings" => {
+            differs_only_in(Some(now), Some(then), "last_item")
+        }
+        (Some(now), Some(then)) => now == then,
+        _ => false,
+    }
 }
 
 /// Whether two snapshots of a row are equal in every column but `column`.

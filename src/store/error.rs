@@ -107,6 +107,11 @@ pub enum StoreError {
     #[error("{} already holds data; demo and synthetic data are written only into an empty database: choose another --db", .path.display())]
     NotEmpty { path: PathBuf },
 
+    /// Undo would overwrite a record another hamyar (or program) changed after this one's
+    /// action; nothing was undone.
+    #[error("the {} was changed since by another hamyar; it was not undone, so that change is kept (undo it there, or edit it here)", .what.noun_en())]
+    ChangedSince { what: Record },
+
     /// A record named by its id does not exist.
     #[error("{} {id} was not found", .what.noun_en())]
     NotFound { what: Record, id: String },
@@ -169,7 +174,12 @@ impl StoreError {
             | NotEmpty { path }
             | Refused { path, .. }
             | Unexpected { path, .. } => Some(path),
-            NotFound { .. } | NoMeetingNumber { .. } | Import(_) | Rule(_) | Transition(_) => None,
+            NotFound { .. }
+            | ChangedSince { .. }
+            | NoMeetingNumber { .. }
+            | Import(_)
+            | Rule(_)
+            | Transition(_) => None,
         }
     }
 }

@@ -86,6 +86,9 @@ pub struct Store {
     path: PathBuf,
     clock: Arc<dyn Clock>,
     access: Access,
+    /// The actions (their `txn` in the change log) this store committed and has not undone,
+    /// oldest first: undo takes back only these, never another hamyar's work.
+    mine: Vec<i64>,
 }
 
 impl std::fmt::Debug for Store {
@@ -118,6 +121,7 @@ impl Store {
             path: path.to_path_buf(),
             clock,
             access: Access::ReadWrite,
+            mine: Vec::new(),
         })
     }
 
@@ -135,6 +139,7 @@ impl Store {
             path: path.to_path_buf(),
             clock,
             access: Access::ReadOnly,
+            mine: Vec::new(),
         })
     }
 
@@ -210,10 +215,14 @@ impl Store {
         mut f: impl FnMut(&Writer<'_>) -> Result<T, Fault>,
     ) -> Result<T, StoreError> {
         let clock = self.clock.clone();
-        self.immediate(|conn| {
+        let mut txn = None;
+        let out = self.immediate(|conn| {
             let w = Writer::new(conn, action, clock.now_utc())?;
+            txn = Some(w.txn());
             f(&w)
-        })
+        })?;
+        self.mine.extend(txn);
+        Ok(out)
     }
 
     /// Writes what is not a record of the meeting (drafts of text being typed): one immediate
@@ -253,6 +262,8 @@ impl Store {
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(|e| self.fail(e.into()))?;
+        // A bulk load is not undone action by action, and a rolled-back one left nothing.
+        let mine = self.mine.len();
         let result = match health::holds_data(&self.conn) {
             Ok(false) => f(self),
             Ok(true) => Err(StoreError::NotEmpty {
@@ -265,6 +276,7 @@ impl Store {
             Ok(_) => self.conn.execute_batch("COMMIT"),
             Err(_) => self.conn.execute_batch("ROLLBACK"),
         };
+        self.mine.truncate(mine);
         if let Err(e) = end {
             // A failed COMMIT (disk full) leaves the transaction open: end it, keep the cause.
             if !self.conn.is_autocommit() {
@@ -277,11 +289,33 @@ impl Store {
         result
     }
 
-    /// Reverts the newest change still in effect (one user action, all its records), recording
-    /// the undo in the audit log. `None` when there is nothing left to undo.
+    /// Reverts the newest action this store made that is still in effect (one user action, all
+    /// its records), recording the undo in the audit log. `None` when there is nothing left to
+    /// undo: another hamyar's actions, or those written before this store was opened, are never
+    /// undone. A record another hamyar changed since is not overwritten:
+    /// [`StoreError::ChangedSince`], and that action leaves the stack (the next undo goes on
+    /// with the one before it, each record checked again).
     pub fn undo_last(&mut self) -> Result<Option<Undone>, StoreError> {
         let clock = self.clock.clone();
-        self.immediate(|conn| audit::undo_last(conn, clock.now_utc()))
+        while let Some(&txn) = self.mine.last() {
+            match self.immediate(|conn| audit::undo(conn, txn, clock.now_utc())) {
+                Ok(None) => {
+                    self.mine.pop();
+                }
+                Ok(undone) => {
+                    self.mine.pop();
+                    return Ok(undone);
+                }
+                // Never undoable now; the next undo goes on with the action before.
+                Err(e @ StoreError::ChangedSince { .. }) => {
+                    self.mine.pop();
+                    return Err(e);
+                }
+                // Approved since, or the disk or a lock: the action stays on the stack.
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(None)
     }
 
     /// Every change to one record, oldest first (the amendment history of a record).

@@ -2,7 +2,7 @@
 
 use super::support::*;
 use hamyar::domain::*;
-use hamyar::store::{AuditAction, DecisionEdit, StoreError};
+use hamyar::store::{AuditAction, DecisionEdit, Record, StoreError};
 
 #[test]
 fn undo_reverts_newest_actions_in_turn() {
@@ -188,4 +188,89 @@ fn approved_meeting_refuses_edits_and_takes_amendments() {
     assert_eq!(f.store.list_amendments(&m).unwrap(), vec![a]);
     // Insert; follow-up and its undo; follow-up.
     assert_eq!(f.store.history(&d.id).unwrap().len(), 4);
+}
+
+#[test]
+fn undo_takes_back_only_this_stores_own_changes() {
+    let (_dir, path) = temp_db();
+    let f = fixture(&path);
+    let m = f.meeting.id.clone();
+    drop(f.store);
+    let mut a = open(&path);
+    let mut b = open(&path);
+    let said = |text: &str| Statement {
+        id: Id::new(),
+        meeting: m.clone(),
+        issue: None,
+        speaker: f.person.id.clone(),
+        text: text.into(),
+    };
+    let mine = said("نمایندهٔ بانک: وام «قرض‌الحسنه» ۵۰ میلیون ریال است (SMS)");
+    let theirs = said("کارشناس بهزیستی: فهرست ۱۰ گروه آماده است");
+    a.record_statement(&mine).unwrap();
+    b.record_statement(&theirs).unwrap();
+    let undone = a.undo_last().unwrap().unwrap();
+    assert_eq!(undone.action, AuditAction::RecordStatement);
+    let left: Vec<String> = a
+        .list_statements(&m)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.text)
+        .collect();
+    assert_eq!(
+        left,
+        std::slice::from_ref(&theirs.text),
+        "the other store's statement stays"
+    );
+    // Nothing else of this store's: the fixture's records, written before, stay too.
+    assert!(a.undo_last().unwrap().is_none());
+    assert!(a.get_meeting(&m).is_ok());
+    assert_eq!(a.list_agencies().unwrap().len(), 2);
+}
+
+#[test]
+fn undo_refuses_to_overwrite_what_another_store_changed_since() {
+    let (_dir, path) = temp_db();
+    let f = fixture(&path);
+    let (m, bank, health) = (f.meeting.id.clone(), f.bank.id.clone(), f.health.id.clone());
+    drop(f.store);
+    let mut a = open(&path);
+    let mut b = open(&path);
+    let first = a
+        .record_decision(&new_decision(&m, &bank, "بانک کشاورزی وام بدهد", None))
+        .unwrap();
+    let d = a
+        .record_decision(&new_decision(&m, &bank, "صمت نمایشگاه برگزار کند", None))
+        .unwrap();
+    let edit = DecisionEdit {
+        text: "صمت نمایشگاه ۱۴۰۵ را برگزار کند".into(),
+        lead_agency: health.clone(),
+        supporting_agencies: vec![],
+        due: None,
+    };
+    let edited = b.update_decision(&d.id, &edit).unwrap();
+    let refused = a.undo_last().unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            StoreError::ChangedSince {
+                what: Record::Decision
+            }
+        ),
+        "{refused:?}"
+    );
+    assert!(refused.to_string().contains("another hamyar"), "{refused}");
+    assert_eq!(
+        a.get_decision(&d.id).unwrap(),
+        edited,
+        "the other edit is kept"
+    );
+    // The undo goes on with this store's action before it.
+    assert_eq!(
+        a.undo_last().unwrap().map(|u| u.action),
+        Some(AuditAction::RecordDecision)
+    );
+    assert!(a.get_decision(&first.id).is_err());
+    assert!(a.undo_last().unwrap().is_none());
+    assert_eq!(unaudited_rows(&path), 0);
 }

@@ -17,6 +17,7 @@ mod review_rows;
 mod screens;
 mod setup;
 mod support;
+mod undo_mine;
 
 // The harness offers more than today's tests call.
 #[allow(dead_code)]

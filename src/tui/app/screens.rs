@@ -199,6 +199,13 @@ impl App {
                 self.done(TuiMessage::Undone(what));
             }
             Ok(None) => self.done(TuiMessage::NothingToUndo),
+            Err(e @ crate::store::StoreError::ChangedSince { .. }) => {
+                // Show what the other hamyar made of it, then say why nothing was undone.
+                if let Err(reload) = self.after_change() {
+                    self.fail(&reload);
+                }
+                self.fail(&e);
+            }
             Err(e) => self.fail(&e),
         }
     }
