@@ -83,13 +83,13 @@ fn write_block(out: &mut String, block: &Block, last_title: bool) {
             let h = (*level).clamp(1, 4) + 1;
             writeln!(out, "<h{h}><bdi>{}</bdi></h{h}>", escape(t))
         }
-        Block::Paragraph(t) => writeln!(out, "<p><bdi>{}</bdi></p>", escape(t)),
+        Block::Paragraph(t) => writeln!(out, "<p dir=\"auto\">{}</p>", escape(t)),
         Block::Fields(fields) => {
             out.push_str("<dl class=\"fields\">\n");
             for f in fields {
                 let _ = writeln!(
                     out,
-                    "<div><dt>{}</dt><dd><bdi>{}</bdi></dd></div>",
+                    "<div><dt>{}</dt><dd dir=\"auto\"><bdi>{}</bdi></dd></div>",
                     escape(&f.label),
                     escape(&f.value)
                 );
@@ -117,7 +117,13 @@ fn write_block(out: &mut String, block: &Block, last_title: bool) {
 }
 
 fn list_item(out: &mut String, item: &Item) {
-    out.push_str("<li>");
+    // The item's text decides its direction, whatever the speaker's name is written in.
+    let dir = match first_strong_rtl(&item.text) {
+        Some(true) => " dir=\"rtl\"",
+        Some(false) => " dir=\"ltr\"",
+        None => "",
+    };
+    let _ = write!(out, "<li{dir}>");
     if let Some(lead) = &item.lead {
         let _ = write!(out, "<b><bdi>{}</bdi></b> ", escape(lead));
     }
@@ -151,11 +157,24 @@ fn table(out: &mut String, t: &Table) {
             } else {
                 ""
             };
-            let _ = write!(out, "<td{class}><bdi>{}</bdi></td>", escape(text));
+            let _ = write!(
+                out,
+                "<td{class} dir=\"auto\"><bdi>{}</bdi></td>",
+                escape(text)
+            );
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// Whether `text` starts (first strong letter) right to left; `None` with no strong letter.
+fn first_strong_rtl(text: &str) -> Option<bool> {
+    use unicode_bidi::{BidiClass, bidi_class};
+    text.chars()
+        .map(bidi_class)
+        .find(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL))
+        .map(|c| c != BidiClass::L)
 }
 
 /// Text escaped for HTML element content and attribute values; newlines become `<br>`.

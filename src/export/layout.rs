@@ -146,10 +146,14 @@ impl Minutes {
                         text: join_nonempty(
                             &[
                                 &format!(
-                                    "{} ({}) {} {}",
-                                    x.person.name, x.person.agency, s.on_behalf_of, x.for_name
+                                    "{}{} ({}) {} {}",
+                                    lead_mark(self.lang),
+                                    isolate(self.lang, &x.person.name),
+                                    isolate(self.lang, &x.person.agency),
+                                    s.on_behalf_of,
+                                    isolate(self.lang, &x.for_name)
                                 ),
-                                &x.reason,
+                                &isolate(self.lang, &x.reason),
                             ],
                             " — ",
                         ),
@@ -233,7 +237,7 @@ impl Minutes {
                             l.text.clone(),
                             l.agency.clone(),
                             l.due.clone(),
-                            join_nonempty(&[&l.status, &l.note], ": "),
+                            join_nonempty(&[&l.status, &isolate(self.lang, &l.note)], ": "),
                         ]
                     })
                     .collect(),
@@ -424,6 +428,32 @@ fn table_or_none(none: &str, columns: Vec<Column>, rows: Vec<Vec<String>>) -> Bl
             rows,
             signatures: false,
         })
+    }
+}
+
+/// The mark that starts a line composed of labels and values in the document's direction, so
+/// that a Persian name first does not turn an English line right to left.
+fn lead_mark(lang: crate::i18n::Lang) -> &'static str {
+    match lang {
+        crate::i18n::Lang::En => "\u{200E}",
+        crate::i18n::Lang::Fa => "",
+    }
+}
+
+/// A value inside a composed line, followed by the document's direction mark when it is in the
+/// other direction, so the brackets and words after it stay in the line's direction
+/// («on behalf of» after a Persian name, «(…)» after an English one in Persian).
+fn isolate(lang: crate::i18n::Lang, value: &str) -> String {
+    use unicode_bidi::{BidiClass, bidi_class};
+    let has = |class: &[BidiClass]| value.chars().any(|c| class.contains(&bidi_class(c)));
+    match lang {
+        // RLM keeps a Persian value's own closing punctuation with it; LRM then returns to
+        // the line's direction.
+        crate::i18n::Lang::En if has(&[BidiClass::R, BidiClass::AL]) => {
+            format!("{value}\u{200F}\u{200E}")
+        }
+        crate::i18n::Lang::Fa if has(&[BidiClass::L]) => format!("{value}\u{200F}"),
+        _ => value.to_string(),
     }
 }
 

@@ -217,9 +217,50 @@ fn html_keeps_numbers_and_dates_on_one_line_and_never_breaks_a_word() {
     assert!(html.contains("td.code { white-space: nowrap; }"));
     for due in ["۱۳۹۳/۰۳/۳۱", "۱۳۹۳/۰۴/۱۵"] {
         assert!(
-            html.contains(&format!("<td class=\"code\"><bdi>{due}</bdi></td>")),
+            html.contains(&format!(
+                "<td class=\"code\" dir=\"auto\"><bdi>{due}</bdi></td>"
+            )),
             "{due} in a cell that does not wrap"
         );
     }
-    assert!(html.contains("<td class=\"code\"><bdi>۲/۱</bdi></td>"));
+    assert!(html.contains("<td class=\"code\" dir=\"auto\"><bdi>۲/۱</bdi></td>"));
+}
+
+#[test]
+fn english_minutes_give_each_paragraph_the_direction_of_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let parts = docx_parts(&demo_docx(&dir, "en"));
+    let document = part(&parts, "word/document.xml");
+    let paragraphs: Vec<&str> = document.split("<w:p>").skip(1).collect();
+    let with = |needle: &str| {
+        paragraphs
+            .iter()
+            .find(|p| p.contains(needle))
+            .unwrap_or_else(|| panic!("no paragraph with {needle}"))
+    };
+    // A Persian statement and a Persian agenda item read right to left...
+    assert!(with("گزارشی از اقدامات بهزیستی").contains("<w:bidi/>"));
+    assert!(with("طولانی بودن روند صدور مجوز").contains("<w:bidi/>"));
+    // ...an English line with Persian names in it stays left to right, each name followed by
+    // RLM (its own punctuation) and LRM (back to the line's direction).
+    let substitute = with("on behalf of");
+    assert!(!substitute.contains("<w:bidi/>"), "{substitute}");
+    assert!(substitute.contains("غذایی\u{200F}</w:t>"), "{substitute}");
+    assert!(
+        substitute.contains("\u{200E} (Health Deputy"),
+        "{substitute}"
+    );
+    assert!(!with("Minutes of meeting").contains("<w:bidi/>"));
+
+    let db = dir.path().join("demo.db");
+    let html = super::export::export(&db, &["--meeting", "2", "--format", "html", "--lang", "en"]);
+    let html = String::from_utf8(html).unwrap();
+    assert!(
+        html.contains("<li dir=\"rtl\"><b><bdi>آزیتا سعیدی:</bdi></b>"),
+        "statements"
+    );
+    assert!(
+        html.contains("<td dir=\"auto\">"),
+        "cells take their text's direction"
+    );
 }

@@ -92,9 +92,11 @@ fn write_block(x: &mut Xml, lang: Lang, block: &Block) -> io::Result<()> {
 }
 
 fn list_item(x: &mut Xml, lang: Lang, item: &Item) -> io::Result<()> {
+    // An item's text decides its direction (a statement in Persian in English minutes).
+    let rtl = rtl_paragraph(lang, &item.text);
     x.open("w:p", &[])?;
     x.open("w:pPr", &[])?;
-    if lang == Lang::Fa {
+    if rtl {
         x.empty("w:bidi", &[])?;
     }
     x.empty("w:ind", &[("w:start", "357"), ("w:hanging", "357")])?;
@@ -103,8 +105,8 @@ fn list_item(x: &mut Xml, lang: Lang, item: &Item) -> io::Result<()> {
         Some(l) => format!("{l} "),
         None => "•\t".to_string(),
     };
-    runs(x, lang, &lead, RunStyle { bold: true })?;
-    runs(x, lang, &item.text, RunStyle::default())?;
+    runs(x, rtl, &lead, RunStyle { bold: true })?;
+    runs(x, rtl, &item.text, RunStyle::default())?;
     x.close("w:p")
 }
 
@@ -115,20 +117,33 @@ fn paragraph(
     style: Option<&str>,
     pieces: &[(&str, RunStyle)],
 ) -> io::Result<()> {
+    let all: String = pieces.iter().map(|(t, _)| *t).collect();
+    let rtl = rtl_paragraph(lang, &all);
     x.open("w:p", &[])?;
-    paragraph_props(x, lang, style, false)?;
+    paragraph_props(x, rtl, style, false)?;
     for (text, run_style) in pieces {
-        runs(x, lang, text, *run_style)?;
+        runs(x, rtl, text, *run_style)?;
     }
     x.close("w:p")
 }
 
-fn paragraph_props(x: &mut Xml, lang: Lang, style: Option<&str>, center: bool) -> io::Result<()> {
+/// Whether a paragraph reads right to left: always in Persian minutes; in English ones when
+/// its text starts (first strong letter) in a right-to-left script.
+fn rtl_paragraph(lang: Lang, text: &str) -> bool {
+    lang == Lang::Fa
+        || text
+            .chars()
+            .map(bidi_class)
+            .find(|c| matches!(c, BidiClass::L | BidiClass::R | BidiClass::AL))
+            .is_some_and(|c| c != BidiClass::L)
+}
+
+fn paragraph_props(x: &mut Xml, rtl: bool, style: Option<&str>, center: bool) -> io::Result<()> {
     x.open("w:pPr", &[])?;
     if let Some(s) = style {
         x.val("w:pStyle", s)?;
     }
-    if lang == Lang::Fa {
+    if rtl {
         x.empty("w:bidi", &[])?;
     }
     if center {
@@ -138,7 +153,7 @@ fn paragraph_props(x: &mut Xml, lang: Lang, style: Option<&str>, center: bool) -
 }
 
 /// Text as runs: one run per stretch of one direction, lines joined by `w:br`.
-fn runs(x: &mut Xml, lang: Lang, text: &str, style: RunStyle) -> io::Result<()> {
+fn runs(x: &mut Xml, rtl: bool, text: &str, style: RunStyle) -> io::Result<()> {
     let text = clean(text);
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -146,7 +161,7 @@ fn runs(x: &mut Xml, lang: Lang, text: &str, style: RunStyle) -> io::Result<()> 
             x.empty("w:br", &[])?;
             x.close("w:r")?;
         }
-        for (piece, rtl) in direction_runs(line, lang) {
+        for (piece, rtl) in direction_runs(line, rtl) {
             run(x, piece, rtl, style)?;
         }
     }
@@ -171,13 +186,13 @@ fn run(x: &mut Xml, text: &str, rtl: bool, style: RunStyle) -> io::Result<()> {
 }
 
 /// Splits a line where its resolved bidi level changes. A stretch is right to left when its
-/// level is odd, or, in a Persian document, when it has no left-to-right letter (digits and
-/// punctuation among Persian words read and are shaped as part of them).
-fn direction_runs(line: &str, lang: Lang) -> Vec<(&str, bool)> {
+/// level is odd, or, in a right-to-left paragraph, when it has no left-to-right letter (digits
+/// and punctuation among Persian words read and are shaped as part of them).
+fn direction_runs(line: &str, paragraph_rtl: bool) -> Vec<(&str, bool)> {
     if line.is_empty() {
         return Vec::new();
     }
-    let base = if lang == Lang::Fa {
+    let base = if paragraph_rtl {
         Level::rtl()
     } else {
         Level::ltr()
@@ -188,7 +203,7 @@ fn direction_runs(line: &str, lang: Lang) -> Vec<(&str, bool)> {
     let mut push = |from: usize, to: usize| {
         let piece = &line[from..to];
         let has_ltr_letter = piece.chars().any(|c| bidi_class(c) == BidiClass::L);
-        let rtl = info.levels[from].is_rtl() || (lang == Lang::Fa && !has_ltr_letter);
+        let rtl = info.levels[from].is_rtl() || (paragraph_rtl && !has_ltr_letter);
         out.push((piece, rtl));
     };
     for (i, _) in line.char_indices().skip(1) {
@@ -319,8 +334,9 @@ fn row(x: &mut Xml, lang: Lang, shape: &RowShape<'_>, cells: &[String]) -> io::R
         x.val("w:vAlign", if shape.tall { "center" } else { "top" })?;
         x.close("w:tcPr")?;
         x.open("w:p", &[])?;
-        paragraph_props(x, lang, Some("TableText"), shape.header)?;
-        runs(x, lang, text, RunStyle { bold: shape.header })?;
+        let rtl = rtl_paragraph(lang, text);
+        paragraph_props(x, rtl, Some("TableText"), shape.header)?;
+        runs(x, rtl, text, RunStyle { bold: shape.header })?;
         x.close("w:p")?;
         x.close("w:tc")?;
     }
@@ -379,8 +395,8 @@ pub(super) fn footer_xml(doc: &Document) -> io::Result<Vec<u8>> {
     let mut x = Xml::new()?;
     x.open("w:ftr", &[("xmlns:w", W_NS), ("xmlns:r", R_NS)])?;
     x.open("w:p", &[])?;
-    paragraph_props(&mut x, doc.lang, Some("Footer"), false)?;
     let rtl = doc.lang == Lang::Fa;
+    paragraph_props(&mut x, rtl, Some("Footer"), false)?;
     let plain = RunStyle::default();
     run(&mut x, &format!("{} ", s.page), rtl, plain)?;
     field(&mut x, "PAGE", rtl)?;
@@ -406,7 +422,7 @@ mod tests {
 
     #[test]
     fn persian_latin_and_digits_get_their_directions() {
-        let runs = direction_runs("گزارش ۷ گروه از Excel و 10 فایل", Lang::Fa);
+        let runs = direction_runs("گزارش ۷ گروه از Excel و 10 فایل", true);
         let rtl: Vec<(&str, bool)> = runs
             .into_iter()
             .filter(|(t, _)| !t.trim().is_empty())
@@ -420,7 +436,7 @@ mod tests {
             "{rtl:?}"
         );
         assert!(rtl.iter().any(|(t, r)| t.contains("10") && *r), "{rtl:?}");
-        let en = direction_runs("Meeting 2 with بانک ملی", Lang::En);
+        let en = direction_runs("Meeting 2 with بانک ملی", false);
         assert!(en.iter().any(|(t, r)| t.contains("بانک") && *r), "{en:?}");
         assert!(
             en.iter().any(|(t, r)| t.contains("Meeting 2") && !r),
