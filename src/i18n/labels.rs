@@ -54,6 +54,18 @@ pub fn field_label(lang: Lang, field: crate::tui::forms::FieldId) -> &'static st
             "Usual days between meetings (empty: none)",
         ),
         F::MemberAgencies => ("دستگاه‌های عضو", "Member agencies"),
+        F::AgencyName => ("نام دستگاه", "Name"),
+        F::AgencyShort => ("نام کوتاه", "Short name"),
+        F::AgencyEn => ("نام انگلیسی", "English name"),
+        F::CategoryName => ("نام دسته", "Category"),
+        F::MergeInto => (
+            "یکی شود با (همان که می‌ماند)",
+            "Merge into (the one that stays)",
+        ),
+        F::DirectoryFilter => (
+            "پالایه: بخشی از نام، سمت یا دستگاه",
+            "Filter: part of a name, title or agency",
+        ),
         F::Filter => (
             "پالایه: دستگاه: وضعیت: دسته: نشست: پیش‌از: پس‌از: معوق",
             "Filter: agency: status: category: meeting: before: after: overdue",
@@ -177,6 +189,20 @@ pub fn action_help(lang: Lang, action: &str) -> Option<&'static str> {
         "mark_excused" => ("غیبت موجه", "excused"),
         "mark_substitute" => ("جانشین (به جای چه کسی)", "substitute (for whom)"),
         "edit_reason" => ("دلیل غیبت", "reason for absence"),
+        "directory" => (
+            "فهرست دستگاه‌ها، اشخاص و دسته‌ها",
+            "the directory: agencies, people, categories",
+        ),
+        "add" => (
+            "افزودن دستگاه، شخص یا دسته",
+            "add an agency, a person or a category",
+        ),
+        "merge" => (
+            "یکی کردن مورد تکراری با دیگری",
+            "merge a duplicate into another",
+        ),
+        "move_up" => ("بردن دسته به جای بالاتر", "move the category up"),
+        "move_down" => ("بردن دسته به جای پایین‌تر", "move the category down"),
         "archive" => (
             "بایگانی کردن یا بیرون آوردن از بایگانی",
             "archive, or bring back from the archive",

@@ -34,6 +34,22 @@ pub struct TuiStrings {
     pub enter_choose: &'static str,
     pub enter_add: &'static str,
     pub person_noun: &'static str,
+    pub agency_noun: &'static str,
+    pub category_noun: &'static str,
+    pub merge_title: &'static str,
+    pub directory_title: &'static str,
+    pub directory_keys: &'static str,
+    pub directory_empty: &'static str,
+    pub agencies_tab: &'static str,
+    pub people_tab: &'static str,
+    pub categories_tab: &'static str,
+    pub inactive_shown: &'static str,
+    /// Beside a deactivated agency or person, an archived category.
+    pub inactive_mark: &'static str,
+    /// Before the series a person is a standing invitee of.
+    pub invitee_mark: &'static str,
+    /// A category that serves every series.
+    pub every_series: &'static str,
     /// An optional date field left empty.
     pub no_date: &'static str,
     pub guest_title: &'static str,
@@ -127,6 +143,19 @@ pub static FA: TuiStrings = TuiStrings {
     enter_choose: "انتخاب",
     enter_add: "افزودن",
     person_noun: "شخص",
+    agency_noun: "دستگاه",
+    category_noun: "دسته",
+    merge_title: "یکی کردن دو مورد تکراری",
+    directory_title: "فهرست دستگاه‌ها، اشخاص و دسته‌ها",
+    directory_keys: "[ ]: بخش · n: افزودن · e: اصلاح · a: غیرفعال · m: یکی کردن · /: پالایه · Esc: بازگشت",
+    directory_empty: "موردی نیست؛ n می‌افزاید.",
+    agencies_tab: "دستگاه‌ها",
+    people_tab: "اشخاص",
+    categories_tab: "دسته‌ها",
+    inactive_shown: "غیرفعال‌ها هم دیده می‌شوند",
+    inactive_mark: "غیرفعال",
+    invitee_mark: "مدعو:",
+    every_series: "همهٔ سلسله‌ها",
     no_date: "تعیین نشده",
     guest_title: "مهمان تازه (حاضر در همین نشست)",
     discard_question: "آنچه نوشته‌اید دور ریخته شود؟",
@@ -227,6 +256,19 @@ pub static EN: TuiStrings = TuiStrings {
     enter_choose: "choose",
     enter_add: "add",
     person_noun: "Person",
+    agency_noun: "Agency",
+    category_noun: "Category",
+    merge_title: "Merge a duplicate",
+    directory_title: "Agencies, people and categories",
+    directory_keys: "[ ]: tab · n: add · e: edit · a: deactivate · m: merge · /: filter · Esc: back",
+    directory_empty: "Nothing here; n adds one.",
+    agencies_tab: "Agencies",
+    people_tab: "People",
+    categories_tab: "Categories",
+    inactive_shown: "inactive ones shown",
+    inactive_mark: "inactive",
+    invitee_mark: "invited:",
+    every_series: "every series",
     no_date: "not set",
     guest_title: "New guest (present at this meeting)",
     discard_question: "Throw away what you typed?",
@@ -359,6 +401,17 @@ pub enum TuiMessage<'a> {
         date: Date,
         today: Date,
     },
+    /// Before a merge: the duplicate's name and the one kept.
+    MergeQuestion {
+        duplicate: &'a str,
+        keep: &'a str,
+    },
+    /// A merge was done: the one kept, and how many records now name it.
+    Merged(&'a str, usize),
+    /// A record deactivated (true) or made active again.
+    Deactivated(&'a str, bool),
+    AgencySaved(&'a str),
+    CategorySaved(&'a str),
     /// A person was saved in the directory; a guest was added and marked present.
     PersonSaved(&'a str),
     GuestAdded(&'a str),
@@ -572,6 +625,37 @@ impl Localized for TuiMessage<'_> {
                     ),
                 )
             }
+            TuiMessage::MergeQuestion { duplicate, keep } => pick(
+                format!(
+                    "«{duplicate}» با «{keep}» یکی شود؟ همهٔ سوابقی که نام «{duplicate}» را دارند به «{keep}» منتقل و «{duplicate}» حذف می‌شود؛ u برمی‌گرداند."
+                ),
+                format!(
+                    "Merge «{duplicate}» into «{keep}»? Every record naming «{duplicate}» will name «{keep}», and «{duplicate}» goes; u undoes it."
+                ),
+            ),
+            TuiMessage::Merged(keep, n) => {
+                let n = lang.number(n);
+                pick(
+                    format!("یکی شد: {n} سابقه اکنون «{keep}» را نام می‌برد."),
+                    format!("Merged: {n} records now name «{keep}»."),
+                )
+            }
+            TuiMessage::Deactivated(name, true) => pick(
+                format!("«{name}» غیرفعال شد؛ v غیرفعال‌ها را نشان می‌دهد."),
+                format!("«{name}» deactivated; v shows inactive ones."),
+            ),
+            TuiMessage::Deactivated(name, false) => pick(
+                format!("«{name}» دوباره فعال شد."),
+                format!("«{name}» is active again."),
+            ),
+            TuiMessage::AgencySaved(name) => pick(
+                format!("دستگاه «{name}» ذخیره شد."),
+                format!("Agency «{name}» saved."),
+            ),
+            TuiMessage::CategorySaved(name) => pick(
+                format!("دستهٔ «{name}» ذخیره شد."),
+                format!("Category «{name}» saved."),
+            ),
             TuiMessage::PersonSaved(name) => pick(
                 format!("«{name}» در فهرست اشخاص ثبت شد."),
                 format!("«{name}» saved in the directory."),

@@ -130,6 +130,15 @@ actions! {
     Archive => "archive",
     /// Show archived series (and deactivated records) too, or hide them again.
     ToggleArchived => "toggle_archived",
+    /// The directory: agencies, people and categories.
+    Directory => "directory",
+    /// Add an agency, a person or a category (the directory's tab says which).
+    Add => "add",
+    /// Merge the selected agency or person, a duplicate, into another.
+    Merge => "merge",
+    /// Move the selected category one place earlier or later in the meeting's order.
+    MoveUp => "move_up",
+    MoveDown => "move_down",
 }
 
 const GOTO_TAB_NAMES: [&str; 9] = [
@@ -239,7 +248,7 @@ mod tests {
     #[test]
     fn every_bindable_name_round_trips() {
         let all: Vec<Action> = Action::bindable().collect();
-        assert_eq!(all.len(), 53 + 9);
+        assert_eq!(all.len(), 58 + 9);
         for a in &all {
             assert!(a.is_bindable(), "{a}");
             assert_eq!(a.name().parse::<Action>().as_ref(), Ok(a));

@@ -24,6 +24,7 @@ impl App {
                 Screen::Room => Mode::Room,
                 Screen::Review => Mode::Review,
                 Screen::Search => Mode::Search,
+                Screen::Directory => Mode::Directory,
             },
         }
     }

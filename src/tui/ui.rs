@@ -46,6 +46,12 @@ pub enum Pending {
     /// Start a meeting held on another day than its date: yes moves the date to today, no
     /// keeps it, Esc starts nothing.
     StartMeeting(Id),
+    /// Merge `duplicate` into `keep`: two people if `person`, else two agencies.
+    Merge {
+        person: bool,
+        keep: Id,
+        duplicate: Id,
+    },
 }
 
 /// A list of choices, one of them selected.
@@ -79,12 +85,15 @@ pub struct Scroll {
     pub attendance: usize,
     pub review: usize,
     pub search: usize,
+    pub directory: usize,
 }
 
 /// Everything the views keep between frames.
 #[derive(Debug, Default)]
 pub struct Ui {
     pub modals: Vec<Modal>,
+    /// A question a form's save asks (a merge), shown once the form has closed.
+    pub queued: Option<Modal>,
     pub scroll: Scroll,
     /// The terminal's height at the last frame: how many rows of a list a screen can show.
     pub height: u16,

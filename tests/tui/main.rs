@@ -16,6 +16,7 @@ mod refusals;
 mod review_rows;
 mod screens;
 mod setup;
+mod setup_screens;
 mod support;
 mod undo_mine;
 

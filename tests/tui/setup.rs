@@ -329,3 +329,136 @@ fn series_are_edited_several_kept_and_archived_and_the_quorum_counts_agencies() 
     h.key("u");
     assert!(!h.store().list_series().unwrap()[1].archived);
 }
+
+fn directory_names(h: &Harness) -> Vec<String> {
+    let dir = &h.app.model.directory;
+    h.app
+        .model
+        .directory_screen
+        .entries(dir)
+        .iter()
+        .map(|e| e.name().to_string())
+        .collect()
+}
+
+#[test]
+fn the_directory_adds_filters_deactivates_and_merges_duplicates() {
+    let (_dir, mut h) = own_series(Lang::Fa);
+    h.key("ح"); // p, the directory
+    assert_eq!(h.app.model.screen, Screen::Directory);
+    // Two agencies that are one bank, typed by two people.
+    h.key("n")
+        .typed("بانک توسعه تعاون")
+        .key("tab")
+        .typed("توسعه تعاون");
+    h.key("tab")
+        .typed("Cooperative Development Bank")
+        .key("ctrl+s");
+    h.key("n").typed("بانك توسعه تعاون - كرمان").key("ctrl+s");
+    assert_eq!(directory_names(&h).len(), 2, "{}", h.flash());
+    // Adding the first again, however spelled, is refused in the form.
+    h.key("n").typed("بانك توسعه‌تعاون").key("ctrl+s");
+    let why = form(&h).error.clone().unwrap_or_default();
+    assert!(why.contains("در فهرست هست"), "{why}");
+    h.key("esc").key("y");
+    // A person of the duplicate, on the people tab.
+    h.key("]")
+        .key("n")
+        .typed("آقای رضایی")
+        .key("tab")
+        .typed("رئیس شعبه")
+        .key("tab");
+    h.typed("كرمان").key("enter").key("ctrl+s");
+    let store = h.store();
+    let people = store.list_people().unwrap();
+    let duplicate = store
+        .list_agencies()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.name.contains("كرمان"))
+        .unwrap();
+    assert_eq!(people[0].agency.as_ref(), Some(&duplicate.id));
+    // The filter folds: «بانک» with a Persian kaf finds both.
+    h.key("[").key("/").typed("بانک").key("enter");
+    assert_eq!(directory_names(&h).len(), 2);
+    h.key("/");
+    for _ in 0.."بانک".chars().count() {
+        h.key("backspace");
+    }
+    h.typed("cooperative").key("enter");
+    assert_eq!(directory_names(&h), ["بانک توسعه تعاون"]);
+    h.key("/").key("end");
+    for _ in 0..20 {
+        h.key("backspace");
+    }
+    h.key("enter");
+
+    // m on the duplicate: the one to keep, then a question, then the merge.
+    let at = directory_names(&h)
+        .iter()
+        .position(|n| n.contains("كرمان"))
+        .unwrap();
+    h.key("home");
+    for _ in 0..at {
+        h.key("down");
+    }
+    h.key("پ").typed("توسعه"); // m
+    h.key("enter");
+    let question = match h.app.ui.top() {
+        Some(Modal::Confirm { question, .. }) => question.to_string(),
+        other => panic!("a question before merging: {other:?}"),
+    };
+    assert!(
+        question.contains("«بانك توسعه تعاون - كرمان» با «بانک توسعه تعاون»"),
+        "{question}"
+    );
+    h.key("y");
+    assert!(h.flash().contains("یکی شد"), "{}", h.flash());
+    assert_eq!(directory_names(&h), ["بانک توسعه تعاون"]);
+    assert!(store.get_agency(&duplicate.id).is_err());
+    let kept = store.list_agencies().unwrap().remove(0);
+    assert_eq!(
+        store.list_people().unwrap()[0].agency,
+        Some(kept.id.clone())
+    );
+    // Undone whole.
+    h.key("u");
+    assert_eq!(store.list_agencies().unwrap().len(), 2);
+    assert_eq!(
+        store.list_people().unwrap()[0].agency,
+        Some(duplicate.id.clone())
+    );
+
+    // A person deactivated leaves the list and the pickers; v shows them, marked.
+    h.key("]").key("ش"); // a
+    assert!(!store.list_people().unwrap()[0].active);
+    assert!(directory_names(&h).is_empty());
+    h.key("v");
+    assert_eq!(directory_names(&h), ["آقای رضایی"]);
+    assert!(h.screen(100, 30).contains("ﻝﺎﻌﻓﺮﯿﻏ"));
+    h.key("a");
+    assert!(store.list_people().unwrap()[0].active);
+
+    // Categories: added, and put in the meeting's order with K (and J).
+    h.key("]");
+    for name in ["اخذ مجوز", "کد بهداشتی", "سرمایه در گردش"] {
+        h.key("n").typed(name).key("ctrl+s");
+    }
+    assert_eq!(
+        directory_names(&h),
+        ["اخذ مجوز", "کد بهداشتی", "سرمایه در گردش"]
+    );
+    assert_eq!(
+        h.app.model.directory_screen.selected, 2,
+        "the one just added"
+    );
+    h.key("K").key("K");
+    assert_eq!(
+        directory_names(&h),
+        ["سرمایه در گردش", "اخذ مجوز", "کد بهداشتی"]
+    );
+    h.key("e").key("end").typed(" (وام)").key("ctrl+s");
+    assert_eq!(directory_names(&h)[0], "سرمایه در گردش (وام)");
+    h.key("esc");
+    assert_eq!(h.app.model.screen, Screen::Room, "back where it was opened");
+}

@@ -39,6 +39,8 @@ pub struct App {
     review_loader: Option<std::sync::mpsc::Receiver<review::Loaded>>,
     /// The review's decisions changed since they were read.
     review_stale: bool,
+    /// The screen the directory was opened from, which Esc goes back to.
+    directory_back: Screen,
 }
 
 impl std::fmt::Debug for App {
@@ -67,6 +69,7 @@ impl App {
             room: None,
             review: Default::default(),
             search: Default::default(),
+            directory_screen: Default::default(),
             clipboard: None,
             flash: None,
             quit: false,
@@ -78,6 +81,7 @@ impl App {
             meetings_stale: false,
             review_loader: None,
             review_stale: false,
+            directory_back: Screen::Meetings,
             store,
             clock,
         };

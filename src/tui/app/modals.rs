@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use crate::domain::{Attendance, AttendanceState, Id};
 use crate::i18n::TuiMessage;
 use crate::tui::action::Action;
-use crate::tui::forms::{self, Creates, Enter, FormKind};
+use crate::tui::forms::{self, Creates, Enter};
 use crate::tui::ui::{Modal, Pending};
 
 use super::App;
@@ -41,10 +41,7 @@ impl App {
             Action::NextField => form.next_field(),
             Action::PrevField => form.prev_field(),
             // Enter runs a one-line form (the review's filter, the export's file name).
-            Action::Select
-                if !form.is_picking()
-                    && matches!(form.kind, FormKind::ReviewFilter | FormKind::Export { .. }) =>
-            {
+            Action::Select if !form.is_picking() && form.kind.saves_on_enter() => {
                 self.save_form();
             }
             // In a picker Up, Down and Enter choose; in a text field they move and break lines.
@@ -166,6 +163,14 @@ impl App {
         };
         match (answer, yes) {
             (true, Pending::StartMeeting(id)) => self.start_meeting(&id, true),
+            (
+                true,
+                Pending::Merge {
+                    person,
+                    keep,
+                    duplicate,
+                },
+            ) => self.merge(person, &keep, &duplicate),
             (false, Pending::StartMeeting(id)) if declined => self.start_meeting(&id, false),
             (true, Pending::DiscardForm) => self.close_form(),
             (true, Pending::DeleteDecision(id)) => self.delete_decision(&id),

@@ -42,6 +42,14 @@ impl App {
             FormKind::Meeting { series, editing } => {
                 self.save_meeting(&form, series, editing.as_ref())
             }
+            FormKind::Agency { editing } => self.save_agency(&form, editing.as_ref()),
+            FormKind::Category { editing } => self.save_category(&form, editing.as_ref()),
+            FormKind::Merge { person, duplicate } => self.ask_merge(&form, *person, duplicate),
+            FormKind::DirectoryFilter => {
+                self.model.directory_screen.filter = form.text(FieldId::DirectoryFilter).into();
+                self.model.directory_screen.selected = 0;
+                Ok(None)
+            }
             FormKind::Person { editing, guest_at } => {
                 self.save_person(&form, editing.as_ref(), guest_at.as_ref())
             }
@@ -59,6 +67,10 @@ impl App {
                 self.close_form();
                 if let Err(e) = self.after_change() {
                     self.fail(&e);
+                }
+                // A form whose save asks a question (a merge) leaves it queued.
+                if let Some(question) = self.ui.queued.take() {
+                    self.ui.modals.push(question);
                 }
                 if let Some(message) = message {
                     self.model.flash_done(message);

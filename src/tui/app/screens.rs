@@ -29,6 +29,7 @@ impl App {
                 Screen::Room => self.apply_room(action),
                 Screen::Review => self.apply_review(action),
                 Screen::Search => self.apply_search(action),
+                Screen::Directory => self.apply_directory(action),
             },
         }
     }
@@ -67,6 +68,7 @@ impl App {
                 None => self.open_series_form(true),
             },
             Action::Archive => self.toggle_series_archived(),
+            Action::Directory => self.open_directory(),
             Action::ToggleArchived => m.toggle_archived(),
             Action::MeetingStatus => {
                 if let Some(id) = m.selected().map(|r| r.meeting.id.clone()) {
@@ -154,6 +156,7 @@ impl App {
             Action::MeetingStatus => self.open_status_menu(),
             Action::IssueStatus => self.open_issue_status_menu(),
             Action::MoveIssue => self.open_move_issue_form(),
+            Action::Directory => self.open_directory(),
             Action::FollowUp => self.open_follow_up_menu(),
             Action::Export => {
                 if let Some(id) = self.model.room.as_ref().map(|r| r.meeting.id.clone()) {

@@ -100,6 +100,12 @@ pub enum FieldId {
     NextMeeting,
     Interval,
     MemberAgencies,
+    AgencyName,
+    AgencyShort,
+    AgencyEn,
+    CategoryName,
+    MergeInto,
+    DirectoryFilter,
 }
 
 impl FieldId {
@@ -150,6 +156,12 @@ impl FieldId {
             FieldId::NextMeeting => "next_meeting",
             FieldId::Interval => "interval",
             FieldId::MemberAgencies => "member_agencies",
+            FieldId::AgencyName => "agency_name",
+            FieldId::AgencyShort => "agency_short",
+            FieldId::AgencyEn => "agency_en",
+            FieldId::CategoryName => "category_name",
+            FieldId::MergeInto => "merge_into",
+            FieldId::DirectoryFilter => "directory_filter",
         }
     }
 }

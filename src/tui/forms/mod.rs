@@ -18,7 +18,10 @@ pub use build::{
 };
 pub use field::{Edited, Field, FieldId, FieldKind, edit_input};
 pub use picker::{Creates, Enter, PickOption, Picker};
-pub use setup::{meeting_form, person_form, series_form};
+pub use setup::{
+    agency_form, category_form, directory_filter_form, meeting_form, merge_form, person_form,
+    series_form,
+};
 
 /// What a form records, and for which record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +53,15 @@ pub enum FormKind {
     },
     /// A meeting of `series` to schedule (nothing is created until it is saved), or `editing`.
     Meeting { series: Id, editing: Option<Id> },
+    /// An agency of the directory, new or `editing`.
+    Agency { editing: Option<Id> },
+    /// A category, new or `editing` (renamed).
+    Category { editing: Option<Id> },
+    /// The record to merge `duplicate` (a person, else an agency) into: one picker, which
+    /// asks before it merges.
+    Merge { person: bool, duplicate: Id },
+    /// The directory's filter line.
+    DirectoryFilter,
     /// Another category for an issue (`c`): one picker, saved as soon as a category is taken.
     MoveIssue { issue: Id },
     /// The action review's filter line.
@@ -81,6 +93,10 @@ impl FormKind {
             }
             FormKind::Export { meeting, .. } => format!("export:{meeting}"),
             FormKind::MoveIssue { issue } => format!("move_issue:{issue}"),
+            FormKind::Agency { editing } => format!("agency{}", id(editing)),
+            FormKind::Category { editing } => format!("category{}", id(editing)),
+            FormKind::Merge { duplicate, .. } => format!("merge:{duplicate}"),
+            FormKind::DirectoryFilter => "directory_filter".into(),
             FormKind::Meeting { series, editing } => format!("meeting:{series}{}", id(editing)),
             FormKind::Person {
                 editing,
@@ -95,12 +111,26 @@ impl FormKind {
 impl FormKind {
     /// Forms of one picker, done as soon as Enter takes (or adds) a choice.
     pub fn saves_on_take(&self) -> bool {
-        matches!(self, FormKind::MoveIssue { .. })
+        matches!(self, FormKind::MoveIssue { .. } | FormKind::Merge { .. })
+    }
+
+    /// One-line forms that Enter saves (a filter, a file name).
+    pub fn saves_on_enter(&self) -> bool {
+        matches!(
+            self,
+            FormKind::ReviewFilter | FormKind::Export { .. } | FormKind::DirectoryFilter
+        )
     }
 
     /// Forms whose typing is not worth a draft: nothing is lost by typing it again.
     pub fn keeps_no_draft(&self) -> bool {
-        matches!(self, FormKind::Export { .. } | FormKind::MoveIssue { .. })
+        matches!(
+            self,
+            FormKind::Export { .. }
+                | FormKind::MoveIssue { .. }
+                | FormKind::Merge { .. }
+                | FormKind::DirectoryFilter
+        )
     }
 }
 

@@ -158,3 +158,86 @@ pub fn series_form(lang: Lang, dir: &Directory, editing: Option<&Series>) -> For
         ],
     )
 }
+
+/// An agency: its name, short name and English name.
+pub fn agency_form(lang: Lang, editing: Option<&crate::domain::Agency>) -> Form {
+    let (name, short, en) = editing.map_or(("", "", ""), |a| {
+        (a.name.as_str(), a.short_name.as_str(), a.name_en.as_str())
+    });
+    Form::new(
+        FormKind::Agency {
+            editing: editing.map(|a| a.id.clone()),
+        },
+        vec![
+            line(lang, FieldId::AgencyName, name),
+            line(lang, FieldId::AgencyShort, short),
+            Field::line(
+                FieldId::AgencyEn,
+                crate::text::InputState::single_line()
+                    .with_base(crate::text::BaseDirection::Ltr)
+                    .with_mode(crate::tui::view::widgets::bidi())
+                    .with_text(en),
+            ),
+        ],
+    )
+}
+
+/// A category's name, new or to rename.
+pub fn category_form(lang: Lang, editing: Option<&crate::domain::Category>) -> Form {
+    Form::new(
+        FormKind::Category {
+            editing: editing.map(|c| c.id.clone()),
+        },
+        vec![line(
+            lang,
+            FieldId::CategoryName,
+            editing.map_or("", |c| c.name.as_str()),
+        )],
+    )
+}
+
+/// The record a duplicate is merged into: every other agency (or person), found however it
+/// is spelled.
+pub fn merge_form(lang: Lang, dir: &Directory, person: bool, duplicate: &Id) -> Form {
+    let options = if person {
+        dir.people
+            .iter()
+            .filter(|p| &p.id != duplicate)
+            .map(|p| {
+                let agency = p.agency.as_ref().map_or("", |a| dir.agency_name(lang, a));
+                PickOption::new(Some(p.id.clone()), &p.name, agency, &[&p.title])
+            })
+            .collect()
+    } else {
+        dir.agencies
+            .iter()
+            .filter(|a| &a.id != duplicate)
+            .map(|a| {
+                PickOption::new(
+                    Some(a.id.clone()),
+                    dir.agency_name(lang, &a.id),
+                    &a.short_name,
+                    &[&a.name, &a.name_en],
+                )
+            })
+            .collect()
+    };
+    Form::new(
+        FormKind::Merge {
+            person,
+            duplicate: duplicate.clone(),
+        },
+        vec![Field::pick(
+            FieldId::MergeInto,
+            Picker::single(options, base(lang)),
+        )],
+    )
+}
+
+/// The directory's filter, typed as one line.
+pub fn directory_filter_form(lang: Lang, current: &str) -> Form {
+    Form::new(
+        FormKind::DirectoryFilter,
+        vec![line(lang, FieldId::DirectoryFilter, current)],
+    )
+}

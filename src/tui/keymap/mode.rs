@@ -32,11 +32,13 @@ pub enum Mode {
     Form,
     /// A list filtered by what is typed (agencies, speakers, categories). A text mode.
     Picker,
+    /// The directory: agencies, people and categories.
+    Directory,
 }
 
 impl Mode {
     /// Every mode, in the order of the keymap file.
-    pub const ALL: [Mode; 12] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Welcome,
         Mode::Meetings,
         Mode::Room,
@@ -49,6 +51,7 @@ impl Mode {
         Mode::Attendance,
         Mode::Form,
         Mode::Picker,
+        Mode::Directory,
     ];
 
     /// The table name in the keymap file.
@@ -66,6 +69,7 @@ impl Mode {
             Mode::Attendance => "attendance",
             Mode::Form => "form",
             Mode::Picker => "picker",
+            Mode::Directory => "directory",
         }
     }
 
@@ -149,7 +153,7 @@ mod tests {
             assert_eq!(l.name().parse::<Layer>(), Ok(l));
             assert_eq!(l.index(), i);
         }
-        assert_eq!(Layer::all().count(), 13);
+        assert_eq!(Layer::all().count(), 14);
         assert!("Room".parse::<Layer>().is_err());
         assert!(layer_names().starts_with("global, welcome, meetings, room"));
     }

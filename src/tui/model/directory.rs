@@ -13,6 +13,8 @@ pub struct Directory {
     pub people: Vec<Person>,
     pub categories: Vec<Category>,
     pub series: Vec<Series>,
+    /// Standing invitations, as (series, person).
+    pub invitations: Vec<(Id, Id)>,
     agency_index: HashMap<Id, usize>,
     person_index: HashMap<Id, usize>,
 }
@@ -34,6 +36,7 @@ impl Directory {
             people,
             categories: store.list_categories()?,
             series: store.list_series()?,
+            invitations: store.invitations()?,
         })
     }
 
@@ -65,6 +68,15 @@ impl Directory {
 
     pub fn person_name(&self, id: &Id) -> &str {
         self.person(id).map_or("", |p| p.name.as_str())
+    }
+
+    /// The series `person` is a standing invitee of.
+    pub fn invited_to(&self, person: &Id) -> Vec<Id> {
+        self.invitations
+            .iter()
+            .filter(|(_, p)| p == person)
+            .map(|(s, _)| s.clone())
+            .collect()
     }
 
     pub fn category_name(&self, id: Option<&Id>) -> &str {

@@ -2,6 +2,7 @@
 //! hamyar commits to the same file), changed only by [`App::apply`](super::app::App::apply).
 
 mod directory;
+mod directory_screen;
 mod filter;
 mod meetings;
 mod review;
@@ -12,6 +13,7 @@ use crate::domain::{Date, TimeOfDay};
 use crate::i18n::{Lang, Message};
 
 pub use directory::Directory;
+pub use directory_screen::{DirectoryScreen, DirectoryTab, Entry};
 pub use filter::{FilterError, ReviewFilter};
 pub use meetings::{Line, MeetingRow, Meetings, Selection, step};
 pub use review::{Review, Row, sort_for_review};
@@ -33,6 +35,8 @@ pub enum Screen {
     Review,
     /// Issues, decisions and statements found by a query.
     Search,
+    /// The agencies, people and categories: added, edited, deactivated, merged.
+    Directory,
 }
 
 /// A message in the status line after an action: what was saved, or what went wrong.
@@ -61,6 +65,7 @@ pub struct Model {
     pub room: Option<Room>,
     pub review: Review,
     pub search: Search,
+    pub directory_screen: DirectoryScreen,
     /// Text for the system clipboard (OSC 52), taken by the loop after the next frame.
     pub clipboard: Option<String>,
     pub flash: Option<Flash>,

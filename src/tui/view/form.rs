@@ -37,6 +37,10 @@ fn title(lang: Lang, kind: &FormKind) -> String {
         } => return s.guest_title.to_string(),
         FormKind::Person { editing, .. } => (s.person_noun, editing.is_some()),
         FormKind::Meeting { editing, .. } => (s.meeting, editing.is_some()),
+        FormKind::Agency { editing } => (s.agency_noun, editing.is_some()),
+        FormKind::Category { editing } => (s.category_noun, editing.is_some()),
+        FormKind::Merge { .. } => return s.merge_title.to_string(),
+        FormKind::DirectoryFilter => return s.filter_label.to_string(),
     };
     TuiMessage::FormTitle(noun, editing).localized(lang)
 }

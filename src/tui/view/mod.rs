@@ -3,6 +3,7 @@
 //! and value its own paragraph.
 
 mod dialogs;
+mod directory;
 mod form;
 mod help;
 mod history;
@@ -52,6 +53,7 @@ pub fn draw(
         (Screen::Welcome, _) => meetings::welcome(frame, body, model, theme),
         (Screen::Review, _) => review::draw(frame, body, model, &mut ui.scroll, theme),
         (Screen::Search, _) => search::draw(frame, body, model, ui, theme),
+        (Screen::Directory, _) => directory::draw(frame, body, model, &mut ui.scroll, theme),
         _ => meetings::draw(frame, body, model, &mut ui.scroll, theme),
     }
     draw_footer(frame, footer, model, theme);
@@ -102,6 +104,7 @@ fn draw_footer(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
         Screen::Room => s.room_keys,
         Screen::Review => s.review_keys,
         Screen::Search => s.search_keys,
+        Screen::Directory => s.directory_keys,
     };
     label(
         buf,
