@@ -25,6 +25,8 @@ pub struct Cli {
 }
 
 /// Flags every command takes.
+// clap shows these comments as `--help`, where `<data dir>` is meant literally, not as HTML.
+#[allow(rustdoc::invalid_html_tags)]
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// The database file [default: <data dir>/hamyar/hamyar.db]

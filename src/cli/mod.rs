@@ -1,6 +1,6 @@
 //! The command line: parse, resolve the settings once, run one command, print, exit.
 //!
-//! Every line a command prints goes through [`output`]: laid out in visual order by
+//! Every line a command prints goes through `output`: laid out in visual order by
 //! [`crate::text`] for a person at a terminal, sanitized logical order for pipes and files.
 //! Errors are one sentence on stderr in the interface's language, and a non-zero exit.
 

@@ -1,5 +1,5 @@
 //! CSV, the one place hamyar writes it: the minutes' action items here, and `hamyar actions
-//! --format csv` through [`write`].
+//! --format csv` through [`write()`].
 //!
 //! - UTF-8 with a byte-order mark, so spreadsheet programs read Persian; CRLF line ends; RFC
 //!   4180 quoting.

@@ -95,6 +95,11 @@ pub(super) fn cluster_width(cluster: &str) -> usize {
 }
 
 /// Terminal cells `text` takes, cluster by cluster, as layout measures it.
+///
+/// ```
+/// // Seven letters, a ZWNJ (no cell), a space and an emoji with its skin tone (two cells).
+/// assert_eq!(ratatui_bidi::display_width("می‌خواهم 👍🏽"), 10);
+/// ```
 pub fn display_width(text: &str) -> usize {
     units(text).map(|(_, u)| cluster_width(u)).sum()
 }

@@ -7,12 +7,24 @@ use super::classes::CachedBidiData;
 /// A resolved direction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Direction {
+    /// Left to right.
     Ltr,
+    /// Right to left.
     Rtl,
 }
 
 /// How a field picks its base direction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+///
+/// ```
+/// use ratatui_bidi::{BaseDirection, Direction};
+///
+/// let sentence = "SMS برای اعضا ارسال شود";
+/// assert_eq!(BaseDirection::Auto(Direction::Rtl).resolve(sentence), Direction::Ltr);
+/// assert_eq!(BaseDirection::Prefer(Direction::Rtl).resolve(sentence), Direction::Rtl);
+/// // No strong letter at all: the fallback.
+/// assert_eq!(BaseDirection::Auto(Direction::Rtl).resolve("۱۴۰۵/۰۹/۳۰"), Direction::Rtl);
+/// ```
 pub enum BaseDirection {
     /// From the first strong character (UAX #9 P2–P3); the given direction when there is none,
     /// which should be the UI's direction.
@@ -25,7 +37,9 @@ pub enum BaseDirection {
     /// decisions, descriptions): an English sentence with one Persian name in it turns right
     /// to left too, so a field that holds either language is better served by `Auto`.
     Prefer(Direction),
+    /// Always left to right.
     Ltr,
+    /// Always right to left.
     Rtl,
 }
 
@@ -36,6 +50,7 @@ impl Default for BaseDirection {
 }
 
 impl Direction {
+    /// Whether this is [`Direction::Rtl`].
     pub fn is_rtl(self) -> bool {
         self == Direction::Rtl
     }

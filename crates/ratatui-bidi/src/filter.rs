@@ -14,6 +14,7 @@ use super::terminal::BidiMode;
 /// Options of [`bidi_filter`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FilterOptions {
+    /// Base direction of each input line.
     pub base: BaseDirection,
     /// Wrap width in cells; `None` writes one visual line per input line.
     pub width: Option<usize>,
@@ -48,6 +49,15 @@ const IN_FLIGHT: usize = 3;
 /// written in order. Before waiting for more input it writes and flushes everything done, so
 /// interactive use answers line by line. Bytes that are not UTF-8 become U+FFFD rather than an
 /// error, so one bad line does not lose the rest. Zero-width lam-alef fillers are not written.
+///
+/// ```
+/// use ratatui_bidi::{BaseDirection, FilterOptions, bidi_filter};
+///
+/// let mut out = Vec::new();
+/// let opts = FilterOptions { base: BaseDirection::Rtl, ..Default::default() };
+/// bidi_filter("سلام (۱)\nabc\n".as_bytes(), &mut out, &opts).unwrap();
+/// assert_eq!(String::from_utf8(out).unwrap(), "(۱) ﻡﻼﺳ\nabc\n");
+/// ```
 pub fn bidi_filter<R: BufRead, W: Write>(
     input: R,
     output: W,

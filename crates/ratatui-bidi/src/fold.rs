@@ -15,6 +15,14 @@ use unicode_normalization::char::is_combining_mark;
 /// - ZWNJ, ZWJ, tatweel, combining marks (harakat) and bidi controls are removed, so that
 ///   میخواهم and می‌خواهم fold alike;
 /// - Latin is lower-cased.
+///
+/// ```
+/// use ratatui_bidi::fold::fold;
+///
+/// assert_eq!(fold("كد بهداشتي ۱۴۰۳"), fold("کد بهداشتی 1403"));
+/// assert_eq!(fold("می‌خواهم"), fold("میخواهم"));
+/// assert_eq!(fold("مُدیر"), fold("مدیر"));
+/// ```
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     fold_into(s, &mut out);

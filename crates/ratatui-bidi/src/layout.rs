@@ -78,6 +78,18 @@ pub struct Layout {
 }
 
 /// Lays out `text` (see [`Layout`]).
+///
+/// ```
+/// use ratatui_bidi::{BaseDirection, LayoutOptions, layout};
+///
+/// let laid = layout("سلام (۱)", &LayoutOptions { base: BaseDirection::Rtl, ..Default::default() });
+/// let line = laid.line(0).unwrap();
+/// // Visual order, shaped and mirrored; drawn against the right edge.
+/// assert_eq!(line.visual_text(), "(۱) ﻡﻼﺳ");
+/// assert!(line.right_aligned);
+/// // The leftmost cell shows the logically last character.
+/// assert_eq!(line.cells[0].logical, "سلام (۱".len());
+/// ```
 pub fn layout(text: &str, opts: &LayoutOptions) -> Layout {
     let mut l = Layout::default();
     l.compute(text, opts);
@@ -157,6 +169,7 @@ fn cluster_ends(para: &str, chars: &mut [CharInfo], r: Range<usize>) {
 }
 
 impl Layout {
+    /// An empty layout; [`Layout::compute`] fills it.
     pub fn new() -> Self {
         Self::default()
     }

@@ -19,6 +19,8 @@
 //!
 //! It depends on nothing else in the crate.
 
+#![warn(missing_docs)]
+
 mod classes;
 mod cluster;
 pub mod direction;
@@ -54,3 +56,8 @@ pub use widgets::{
 /// The cell placed where FriBidi would put its zero-width filler: the lam of a lam-alef
 /// ligature, whose glyph lives in the alef's cell.
 pub const FILLER: char = '\u{FEFF}';
+
+/// The README's examples, run as doc tests so that it cannot drift from the code.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

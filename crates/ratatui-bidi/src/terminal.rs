@@ -50,6 +50,13 @@ pub const BDSM_IMPLICIT: &str = "\x1b[8h";
 /// Wraps `seq` in tmux's DCS passthrough (`ESC P tmux; … ESC \`, with every ESC inside
 /// doubled) so that it reaches the outer terminal. tmux drops unknown modes such as BDSM, and
 /// forwards passthrough only with `set -g allow-passthrough on`.
+///
+/// ```
+/// assert_eq!(
+///     ratatui_bidi::tmux_passthrough("\x1b[8l"),
+///     "\x1bPtmux;\x1b\x1b[8l\x1b\\"
+/// );
+/// ```
 pub fn tmux_passthrough(seq: &str) -> String {
     let mut out = String::with_capacity(seq.len() * 2 + 10);
     out.push_str("\x1bPtmux;");
@@ -107,6 +114,7 @@ pub enum TerminalBidi {
 pub struct TerminalReport {
     /// Human-readable name, e.g. "GNOME Terminal or another VTE terminal (VTE 0.76)".
     pub name: String,
+    /// What the terminal does with bidi by itself.
     pub bidi: TerminalBidi,
     /// Running inside tmux.
     pub tmux: bool,

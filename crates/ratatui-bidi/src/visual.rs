@@ -40,6 +40,7 @@ pub(super) struct LineInfo {
 /// A visual line: the cells of one contiguous logical range, left to right.
 #[derive(Clone, Debug)]
 pub struct VisualLine<'a> {
+    /// Its cells, left to right.
     pub cells: &'a [VisualCell],
     /// The logical byte range the line shows (its cells are a permutation of its characters).
     pub logical: Range<usize>,
@@ -163,7 +164,9 @@ struct Stop {
 /// Where to draw a caret: a visual line and a column within the area.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Caret {
+    /// Index of the visual line, top to bottom.
     pub line: usize,
+    /// Column within the area, from its left edge.
     pub x: usize,
 }
 

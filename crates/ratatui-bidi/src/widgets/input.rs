@@ -28,6 +28,22 @@ const ZWNJ: char = '\u{200C}';
 /// previous one, except that it takes a letter's last haraka alone, so that a typist can fix a
 /// mark without retyping the letter.
 #[derive(Clone, Debug)]
+///
+/// ```
+/// use ratatui_bidi::{BidiInput, InputState};
+/// use ratatui_core::{buffer::Buffer, layout::Rect, widgets::StatefulWidget};
+///
+/// let mut state = InputState::single_line().with_text("مصوبه");
+/// state.insert_str(" ۲/۳");
+/// state.backspace(); // the logically previous character, whatever its place on screen
+/// assert_eq!(state.text(), "مصوبه ۲/");
+///
+/// let area = Rect::new(0, 0, 20, 1);
+/// let mut buf = Buffer::empty(area);
+/// BidiInput::new().render(area, &mut buf, &mut state);
+/// // Right to left: the field's first letter is in its rightmost cell.
+/// assert_eq!(buf[(19, 0)].symbol(), "ﻣ");
+/// ```
 pub struct InputState {
     text: String,
     cursor: usize,
@@ -54,6 +70,7 @@ impl Default for InputState {
 }
 
 impl InputState {
+    /// An empty field of one line: newlines typed or pasted become spaces.
     pub fn single_line() -> Self {
         InputState {
             text: String::new(),
@@ -71,6 +88,7 @@ impl InputState {
         }
     }
 
+    /// An empty field of several lines: Enter inserts a newline.
     pub fn multi_line() -> Self {
         InputState {
             multiline: true,
@@ -78,6 +96,7 @@ impl InputState {
         }
     }
 
+    /// The base direction of the field's paragraphs.
     pub fn with_base(mut self, base: BaseDirection) -> Self {
         self.base = base;
         self.laid_out = None;
@@ -97,6 +116,7 @@ impl InputState {
         self
     }
 
+    /// Replaces the text (sanitized) and puts the cursor at its end.
     pub fn set_text(&mut self, text: &str) {
         self.text = self.clean(text);
         self.cursor = self.text.len();
@@ -104,10 +124,12 @@ impl InputState {
         self.changed();
     }
 
+    /// The text as typed (sanitized).
     pub fn text(&self) -> &str {
         &self.text
     }
 
+    /// Whether the field takes several lines.
     pub fn is_multiline(&self) -> bool {
         self.multiline
     }
@@ -130,6 +152,7 @@ impl InputState {
         (a != self.cursor).then(|| a.min(self.cursor)..a.max(self.cursor))
     }
 
+    /// Selects the whole text, the cursor at its end.
     pub fn select_all(&mut self) {
         self.anchor = Some(0);
         self.cursor = self.text.len();
@@ -140,6 +163,7 @@ impl InputState {
         self.cursor_position
     }
 
+    /// Types `c` at the cursor, replacing the selection if any.
     pub fn insert_char(&mut self, c: char) {
         let mut b = [0u8; 4];
         self.insert_str(c.encode_utf8(&mut b));
@@ -206,18 +230,21 @@ impl InputState {
         self.move_to(to, extend);
     }
 
+    /// Moves the cursor one character to the right on screen (visually); `extend` selects.
     pub fn move_right(&mut self, extend: bool) {
         self.layout_now();
         let to = self.layout.move_visual(self.cursor, false);
         self.move_to(to, extend);
     }
 
+    /// Moves the cursor to the visual line above, nearest its column; `extend` selects.
     pub fn move_up(&mut self, extend: bool) {
         self.layout_now();
         let to = self.layout.move_vertical(self.cursor, true, self.width);
         self.move_to(to, extend);
     }
 
+    /// Moves the cursor to the visual line below, nearest its column; `extend` selects.
     pub fn move_down(&mut self, extend: bool) {
         self.layout_now();
         let to = self.layout.move_vertical(self.cursor, false, self.width);
@@ -322,15 +349,18 @@ impl Default for BidiInput {
 }
 
 impl BidiInput {
+    /// The widget, in the default style.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// The style of the text.
     pub fn style(mut self, style: Style) -> Self {
         self.style = style;
         self
     }
 
+    /// The style patched onto the selection.
     pub fn selection_style(mut self, style: Style) -> Self {
         self.selection_style = style;
         self

@@ -15,6 +15,18 @@ use crate::terminal::BidiMode;
 /// beginning and ends with `…`: the cut is made in logical order, so an RTL line loses its
 /// *left* end, and the ellipsis stands where the text would have gone on.
 #[derive(Clone, Debug, Default)]
+///
+/// ```
+/// use ratatui_bidi::BidiLine;
+/// use ratatui_core::{buffer::Buffer, layout::Rect, widgets::Widget};
+///
+/// let area = Rect::new(0, 0, 12, 1);
+/// let mut buf = Buffer::empty(area);
+/// BidiLine::new("بانک ملی (شعبه کرمان)").render(area, &mut buf);
+/// let row: String = (0..12).map(|x| buf[(x, 0)].symbol().to_string()).collect();
+/// // Cut at its logical end: the beginning stays, on the right, and `…` ends it on the left.
+/// assert!(row.starts_with('…') && row.ends_with("ﮏﻧﺎﺑ"), "{row}");
+/// ```
 pub struct BidiLine<'a> {
     text: &'a str,
     base: BaseDirection,
@@ -26,6 +38,7 @@ pub struct BidiLine<'a> {
 const ELLIPSIS: char = '…';
 
 impl<'a> BidiLine<'a> {
+    /// A line showing `text` up to its first newline.
     pub fn new(text: &'a str) -> Self {
         let text = text.split('\n').next().unwrap_or_default();
         BidiLine {
@@ -34,6 +47,7 @@ impl<'a> BidiLine<'a> {
         }
     }
 
+    /// How the line picks its base direction.
     pub fn base(mut self, base: BaseDirection) -> Self {
         self.base = base;
         self
@@ -45,6 +59,7 @@ impl<'a> BidiLine<'a> {
         self
     }
 
+    /// The style of the whole line.
     pub fn style(mut self, style: Style) -> Self {
         self.style = style;
         self

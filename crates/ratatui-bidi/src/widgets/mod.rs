@@ -24,11 +24,14 @@ pub use paragraph::{BidiParagraph, ParagraphState};
 /// A style for a logical byte range of the widget's text. Later spans patch earlier ones.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StyleSpan {
+    /// Logical byte range of the widget's text.
     pub range: Range<usize>,
+    /// Style patched onto those characters, wherever they are drawn.
     pub style: Style,
 }
 
 impl StyleSpan {
+    /// A style for the logical byte range `range`.
     pub fn new(range: Range<usize>, style: Style) -> Self {
         StyleSpan { range, style }
     }

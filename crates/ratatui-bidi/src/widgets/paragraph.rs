@@ -29,6 +29,7 @@ pub struct BidiParagraph<'a> {
 }
 
 impl<'a> BidiParagraph<'a> {
+    /// A paragraph widget showing `text`.
     pub fn new(text: &'a str) -> Self {
         BidiParagraph {
             text,
@@ -36,6 +37,7 @@ impl<'a> BidiParagraph<'a> {
         }
     }
 
+    /// How each paragraph picks its base direction.
     pub fn base(mut self, base: BaseDirection) -> Self {
         self.base = base;
         self
@@ -47,6 +49,7 @@ impl<'a> BidiParagraph<'a> {
         self
     }
 
+    /// The style of the whole text.
     pub fn style(mut self, style: Style) -> Self {
         self.style = style;
         self
@@ -58,6 +61,7 @@ impl<'a> BidiParagraph<'a> {
         self
     }
 
+    /// Skips the first `lines` visual lines.
     pub fn scroll(mut self, lines: usize) -> Self {
         self.scroll = lines;
         self
@@ -135,6 +139,7 @@ pub struct ParagraphState {
 }
 
 impl ParagraphState {
+    /// A state with no layout yet.
     pub fn new() -> Self {
         Self::default()
     }
