@@ -163,7 +163,7 @@ pub static FA: TuiStrings = TuiStrings {
     too_small: "پنجره کوچک است؛ بزرگ‌ترش کنید.",
     welcome_title: "به همیار خوش آمدید",
     welcome_text: "این پایگاه داده هنوز خالی است. یک سلسله نشست بسازید، یا دادهٔ نمایشی نشست‌های کرمان را بار کنید تا ببینید همیار چه می‌کند.",
-    welcome_keys: "n: سلسله نشست تازه · l: دادهٔ نمایشی · q: خروج",
+    welcome_keys: "n: سلسله نشست تازه · l: نمایش (در پرونده‌ای موقت) · q: خروج",
     meetings_keys: "Enter: باز کردن · n: نشست بعدی · e: اصلاح · s: سلسلهٔ تازه · a: بایگانی · ?: راهنما · q: خروج",
     room_keys: "d: مصوبه · t: اظهارات · i: مشکل · a: حضور · m: وضعیت نشست · u: برگرداندن · ?: راهنما",
     attendance_title: "حضور و غیاب",
@@ -276,7 +276,7 @@ pub static EN: TuiStrings = TuiStrings {
     too_small: "The window is too small; make it larger.",
     welcome_title: "Welcome to hamyar",
     welcome_text: "This database is still empty. Create a meeting series, or load the demo of the Kerman meetings to see what hamyar does.",
-    welcome_keys: "n: new series · l: load the demo · q: quit",
+    welcome_keys: "n: new series · l: the demo (in a temporary file) · q: quit",
     meetings_keys: "Enter: open · n: next meeting · e: edit · s: new series · a: archive · ?: help · q: quit",
     room_keys: "d: decision · t: statement · i: issue · a: attendance · m: meeting status · u: undo · ?: help",
     attendance_title: "Attendance",
@@ -462,8 +462,8 @@ impl Localized for TuiMessage<'_> {
                 "Series created; now schedule its first meeting.".into(),
             ),
             TuiMessage::DemoLoaded => pick(
-                "دادهٔ نمایشی نشست‌های کرمان بار شد.".into(),
-                "The Kerman demo is loaded.".into(),
+                "نمایش نشست‌های کرمان در پرونده‌ای موقت باز است؛ پایگاه دادهٔ شما دست‌نخورده می‌ماند و نمایش با خروج پاک می‌شود.".into(),
+                "The Kerman demo is open in a temporary file; your own database is untouched, and the demo goes when you quit.".into(),
             ),
             TuiMessage::MeetingCreated(n) => {
                 let n = lang.number(n);

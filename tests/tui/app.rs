@@ -480,11 +480,21 @@ fn an_empty_database_welcomes_and_starts_a_series_or_the_demo() {
         ),
         ("کارگروه اشتغال زنان", 3, 21, 3)
     );
-    let other = dir.path().join("demo.db");
+    // The demo opens in a temporary file of its own: the user's database stays empty.
+    let other = dir.path().join("mine.db");
     let mut h = Harness::on(&other, Lang::En);
     h.key("l");
-    assert_eq!(h.app.model.screen, Screen::Room);
+    assert_eq!(h.app.model.screen, Screen::Room, "{}", h.flash());
     assert_eq!(room(&h).meeting.number, 2);
+    assert!(h.flash().contains("temporary file"), "{}", h.flash());
+    assert!(
+        !h.store().holds_data().unwrap(),
+        "nothing written into mine.db"
+    );
+    assert_ne!(h.app.store().path(), other.as_path());
+    let demo = h.app.store().path().to_path_buf();
+    drop(h);
+    assert!(!demo.exists(), "the demo goes at exit");
 }
 
 #[test]

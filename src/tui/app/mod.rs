@@ -41,6 +41,8 @@ pub struct App {
     review_stale: bool,
     /// The screen the directory was opened from, which Esc goes back to.
     directory_back: Screen,
+    /// The demo's temporary folder, when the welcome opened it: removed at exit.
+    demo_dir: Option<tempfile::TempDir>,
 }
 
 impl std::fmt::Debug for App {
@@ -82,6 +84,7 @@ impl App {
             review_loader: None,
             review_stale: false,
             directory_back: Screen::Meetings,
+            demo_dir: None,
             store,
             clock,
         };

@@ -213,15 +213,26 @@ impl App {
         }
     }
 
+    /// `l` on the welcome: the demo in a temporary file of its own, never in the user's
+    /// database (which stays empty); on its live day, as `--demo` runs it. It goes at exit.
     fn load_demo(&mut self) {
-        let result = crate::demo::DemoData::kerman()
-            .map_err(crate::demo::WriteDemoError::from)
-            .and_then(|demo| demo.write_into(&mut self.store));
-        match result {
-            Ok(_) => {
-                if let Err(e) = self.reload().and_then(|()| self.go_to_start()) {
+        match open_demo() {
+            Ok((dir, store)) => {
+                self.clock = store.clock().clone();
+                self.store = store;
+                self.demo_dir = Some(dir);
+                self.model.today = self.clock.today();
+                self.model.now = self.clock.time_of_day();
+                let started = self
+                    .store
+                    .data_version()
+                    .map(|v| self.data_version = v)
+                    .and_then(|()| self.reload())
+                    .and_then(|()| self.go_to_start());
+                if let Err(e) = started {
                     self.fail(&e);
                 }
+                self.load_review_in_background();
                 self.done(TuiMessage::DemoLoaded);
             }
             Err(e) => {
@@ -440,4 +451,28 @@ impl App {
             }));
         }
     }
+}
+
+/// The Kerman demo written into a new temporary folder, and a store on it dated on the day
+/// of its live meeting.
+fn open_demo() -> Result<(tempfile::TempDir, crate::store::Store), crate::demo::WriteDemoError> {
+    use crate::demo::{DemoData, WriteDemoError};
+    use crate::store::{Store, StoreError};
+    let demo = DemoData::kerman()?;
+    let day = demo.today()?;
+    let dir = tempfile::Builder::new()
+        .prefix("hamyar-demo-")
+        .tempdir()
+        .map_err(|error| {
+            WriteDemoError::from(StoreError::Io {
+                path: std::env::temp_dir(),
+                error,
+            })
+        })?;
+    let db = dir.path().join("demo.db");
+    let clock: std::sync::Arc<dyn crate::domain::Clock> =
+        std::sync::Arc::new(crate::domain::FixedClock(day));
+    let mut store = Store::open(&db, clock)?;
+    demo.write_into(&mut store)?;
+    Ok((dir, store))
 }
