@@ -24,7 +24,8 @@ pub struct ExportArgs {
     /// The minutes of this meeting (its number, in any digits)
     #[arg(long, value_name = "NUMBER", value_parser = number::<1, 1_000_000>)]
     pub meeting: Option<u32>,
-    /// Instead, the open decisions this agency leads, as a list to attach to a letter
+    /// Instead, a letter to this agency with the open decisions it leads; `all` (or «همه»)
+    /// writes one letter per agency that leads any, each to its own file (in -o DIR if given)
     #[arg(long, value_name = "NAME")]
     pub agency: Option<String>,
     #[arg(long, value_enum)]
@@ -55,12 +56,14 @@ pub fn run(settings: &Settings, args: &ExportArgs) -> Result<()> {
             }
             (export::render(&minutes, args.format)?, minutes.file_stem())
         }
+        (None, Some(name)) if is_all(name) => return every_agency(settings, &store, args),
         (None, Some(name)) => {
             let series = args.series.find(&store, lang)?;
             let agency = find_agency(&store, name, lang)?;
             let today = store.clock().today();
             let series = series.as_ref().map(|s| &s.id);
-            let mut list = FollowUpList::load(&store, &agency, series, lang, today)?;
+            let mut list = FollowUpList::load(&store, &agency, series, lang, today)?
+                .with_letterhead(&store, &settings.config.minutes)?;
             if let Some(o) = organisation {
                 list.organisation = o.to_string();
             }
@@ -81,6 +84,54 @@ pub fn run(settings: &Settings, args: &ExportArgs) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `--agency all` (or «همه», however spelled).
+fn is_all(name: &str) -> bool {
+    let f = fold(name.trim());
+    f == "all" || f == fold("همه")
+}
+
+/// One letter per agency that leads an open decision, each to its own default file name (in
+/// `-o DIR` when given), never overwriting one another: the names carry the agency.
+fn every_agency(settings: &Settings, store: &Store, args: &ExportArgs) -> Result<()> {
+    let lang = settings.lang;
+    if !args.format.is_document() {
+        bail!(export::ExportError::NotADocumentFormat(args.format).localized(lang));
+    }
+    let dir = args.output.clone().unwrap_or_else(|| PathBuf::from("."));
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let series = args.series.find(store, lang)?;
+    let series = series.as_ref().map(|s| &s.id);
+    let today = store.clock().today();
+    let organisation = settings
+        .config
+        .organisation
+        .as_deref()
+        .filter(|o| !o.is_empty());
+    let mut stderr = io::stderr().lock();
+    let mut written = std::collections::HashSet::new();
+    for agency in store.list_agencies()? {
+        let mut list = FollowUpList::load(store, &agency, series, lang, today)?
+            .with_letterhead(store, &settings.config.minutes)?;
+        if list.rows.is_empty() {
+            continue;
+        }
+        if let Some(o) = organisation {
+            list.organisation = o.to_string();
+        }
+        let mut path = dir.join(args.format.default_file_name(list.file_stem()));
+        if !written.insert(path.clone()) {
+            // Two agencies with one English name: the id tells them apart.
+            let stem = format!("{}-{}", list.file_stem(), agency.id.as_str());
+            path = dir.join(args.format.default_file_name(&stem));
+            written.insert(path.clone());
+        }
+        write_file(&path, &export::render_follow_ups(&list, args.format)?)?;
+        let said = ExportMessage::Written { path: &path }.localized(lang);
+        writeln!(stderr, "{}", stderr_line(&said, settings))?;
+    }
+    Ok(())
 }
 
 fn write_stdout(bytes: &[u8]) -> Result<()> {

@@ -5,6 +5,7 @@ use crate::domain::{Agency, Date, Id};
 use crate::i18n::{ExportStrings, Lang};
 use crate::store::{ActionFilter, Store, StoreError};
 
+use super::letterhead::{Letterhead, MinutesConfig};
 use super::minutes::due_text;
 
 /// The follow-up list of one agency, worded in one language.
@@ -21,6 +22,12 @@ pub struct FollowUpList {
     pub rows: Vec<FollowUpLine>,
     /// The secretary who signs it (of the series' latest meeting).
     pub secretary: String,
+    /// The series' latest meeting's number, for the letter number.
+    pub meeting: u32,
+    /// The letterhead; [`FollowUpList::with_letterhead`] sets the config's.
+    pub letterhead: Letterhead,
+    /// The series the letter speaks for, whose letterhead it takes.
+    pub series_id: Option<Id>,
     stem: String,
 }
 
@@ -94,8 +101,14 @@ impl FollowUpList {
         };
         let name = match lang {
             Lang::En if !agency.name_en.is_empty() => agency.name_en.clone(),
-            _ => agency.name.clone(),
+            _ => super::minutes::persian_letters(lang, &agency.name),
         };
+        let meeting = latest.map_or(0, |m| m.number);
+        let series_id = series.as_ref().map(|s| s.id.clone());
+        let letterhead = series
+            .as_ref()
+            .and_then(|s| Letterhead::resolve(&MinutesConfig::default(), s, lang).ok())
+            .unwrap_or_default();
         let j = today.jalali();
         Ok(FollowUpList {
             lang,
@@ -109,9 +122,15 @@ impl FollowUpList {
             today,
             rows,
             secretary,
+            meeting,
+            letterhead,
+            series_id,
+            // The agency's id ends the name when it has no Latin name, so two letters of one
+            // day never share a file name.
             stem: format!(
-                "peygiri-{}-{:04}-{:02}-{:02}",
-                slug(&agency.name_en, &agency.short_name),
+                "peygiri-{}-{}-{:04}-{:02}-{:02}",
+                slug(&agency.name_en, &agency.short_name, &agency.id),
+                meeting,
                 j.year,
                 j.month,
                 j.day
@@ -123,14 +142,39 @@ impl FollowUpList {
         self.lang.export_strings()
     }
 
+    /// The list with the letterhead `config` sets for its series.
+    pub fn with_letterhead(
+        mut self,
+        store: &Store,
+        config: &MinutesConfig,
+    ) -> Result<FollowUpList, super::ExportError> {
+        if let Some(id) = &self.series_id {
+            let series = store.get_series(id)?;
+            self.letterhead = Letterhead::resolve(config, &series, self.lang)?;
+        }
+        Ok(self)
+    }
+
+    /// The day of the letter without its weekday, for the letter block.
+    pub fn as_of_date(&self) -> String {
+        self.lang.date(self.today)
+    }
+
+    /// The letter number, filled in from the letterhead's pattern for the latest meeting.
+    pub fn letter_number(&self) -> String {
+        self.letterhead
+            .number_of(self.meeting, self.today, self.lang)
+    }
+
     /// A readable file name without extension: `peygiri-imam-reza-mehr-fund-1393-02-16`.
     pub fn file_stem(&self) -> &str {
         &self.stem
     }
 }
 
-/// The agency's English name as a file-name word; `agency` when it has none in Latin letters.
-fn slug(name_en: &str, short: &str) -> String {
+/// The agency's English name as a file-name word; `agency-` and its id's last letters when it
+/// has none in Latin letters.
+fn slug(name_en: &str, short: &str, id: &Id) -> String {
     let source = if name_en.is_empty() { short } else { name_en };
     let mut out = String::new();
     for c in source.chars() {
@@ -141,7 +185,12 @@ fn slug(name_en: &str, short: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "agency".into() } else { out }
+    if out.is_empty() {
+        let id = id.as_str();
+        format!("agency-{}", &id[id.len().saturating_sub(8)..])
+    } else {
+        out
+    }
 }
 
 #[cfg(test)]
@@ -150,10 +199,13 @@ mod tests {
 
     #[test]
     fn slugs_are_ascii_words() {
-        assert_eq!(slug("Imam Reza Mehr Fund", ""), "imam-reza-mehr-fund");
-        assert_eq!(slug("", "صندوق مهر"), "agency");
+        let id = Id::new();
+        assert_eq!(slug("Imam Reza Mehr Fund", "", &id), "imam-reza-mehr-fund");
+        let other = Id::new();
+        assert_ne!(slug("", "صندوق مهر", &id), slug("", "صندوق مهر", &other));
+        assert!(slug("", "صندوق مهر", &id).starts_with("agency-"));
         assert_eq!(
-            slug("Health Deputy, Kerman (KMU)", ""),
+            slug("Health Deputy, Kerman (KMU)", "", &id),
             "health-deputy-kerman-kmu"
         );
     }

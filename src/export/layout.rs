@@ -340,16 +340,25 @@ impl FollowUpList {
     /// decisions, and the secretary's signature line.
     pub fn document(&self) -> Document {
         let s = self.strings();
-        let mut blocks: Vec<Block> = [&self.organisation, &self.series_title]
-            .into_iter()
-            .filter(|t| !t.is_empty())
-            .map(|t| Block::Title(t.clone()))
-            .collect();
+        let mut blocks = letterhead_blocks(
+            self.lang,
+            &self.letterhead,
+            &self.letter_number(),
+            &self.as_of_date(),
+        );
+        blocks.extend(
+            [&self.organisation, &self.series_title]
+                .into_iter()
+                .filter(|t| !t.is_empty())
+                .map(|t| Block::Title(t.clone())),
+        );
         blocks.push(Block::Title(s.follow_up_title.to_string()));
-        blocks.push(Block::Fields(vec![
-            Field::new(s.addressed_to, &self.agency),
-            Field::new(s.as_of, &self.as_of),
-        ]));
+        // The addressee: «ریاست محترم اداره کل …», as a letter opens.
+        blocks.push(Block::Fields(vec![Field::new(
+            s.addressed_to,
+            format!("{} {}", self.letterhead.agency_head, self.agency),
+        )]));
+        blocks.push(Block::Fields(vec![Field::new(s.as_of, &self.as_of)]));
         blocks.push(Block::Paragraph(s.follow_up_intro.to_string()));
         blocks.push(table_or_none(
             s.none,
@@ -383,7 +392,7 @@ impl FollowUpList {
         let title = join_nonempty(&[s.follow_up_title, &self.agency], " — ");
         Document {
             lang: self.lang,
-            logo: None,
+            logo: self.letterhead.logo.clone(),
             running_header: join_nonempty(&[&title, &self.as_of], " — "),
             title,
             date: self.today,

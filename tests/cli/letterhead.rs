@@ -87,3 +87,60 @@ fn names_print_in_persian_letters_in_persian_minutes() {
         "the synthetic directory holds names typed with Arabic letters"
     );
 }
+
+#[test]
+fn export_agency_all_writes_one_letter_per_agency_under_names_that_never_collide() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let out = dir.path().join("letters");
+    hamyar(&db)
+        .args([
+            "--today",
+            "1393/06/01",
+            "export",
+            "--agency",
+            "all",
+            "--format",
+            "md",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    // Every agency that leads an open decision of the demo gets its letter.
+    let actions: serde_json::Value = serde_json::from_slice(
+        &hamyar(&db)
+            .args(["--today", "1393/06/01", "actions", "--format", "json"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout,
+    )
+    .unwrap();
+    let leading: std::collections::HashSet<String> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| matches!(a["status"].as_str(), Some("pending" | "in_progress")))
+        .map(|a| a["lead_agency"].to_string())
+        .collect();
+    assert_eq!(names.len(), leading.len(), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| n.starts_with("peygiri-") && n.ends_with("-2-1393-06-01.md")),
+        "{names:?}"
+    );
+    for name in &names {
+        let letter = std::fs::read_to_string(out.join(name)).unwrap();
+        assert!(letter.contains("<b>بسمه تعالی</b>"), "{name}");
+        assert!(letter.contains("**تاریخ:** ۱۳۹۳/۰۶/۰۱"), "{name}");
+        assert!(letter.contains("**به:** ریاست محترم "), "{name}: {letter}");
+        assert!(letter.contains("دبیر جلسه (نام و امضا)"), "{name}");
+    }
+}
