@@ -111,6 +111,15 @@ pub enum Command {
     FollowUp(super::follow_up::FollowUpArgs),
     /// A decision's change history, field by field, with its follow-ups
     History(super::history::HistoryArgs),
+    /// Create or list series of meetings
+    #[command(subcommand)]
+    Series(super::setup::SeriesCommand),
+    /// Add or list the categories the meetings walk their problems by
+    #[command(subcommand)]
+    Category(super::setup::CategoryCommand),
+    /// Schedule the next meeting of a series
+    #[command(subcommand)]
+    Meeting(super::setup::MeetingCommand),
 }
 
 #[cfg(test)]

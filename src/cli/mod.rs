@@ -21,6 +21,7 @@ mod overview;
 mod present;
 mod search;
 mod series;
+mod setup;
 mod synth;
 
 use std::io::IsTerminal;
@@ -77,5 +78,8 @@ fn run(settings: &Settings, command: Option<&Command>) -> anyhow::Result<()> {
         Some(Command::Search(args)) => search::run(settings, args),
         Some(Command::FollowUp(args)) => follow_up::run(settings, args),
         Some(Command::History(args)) => history::run(settings, args),
+        Some(Command::Series(c)) => setup::series(settings, c),
+        Some(Command::Category(c)) => setup::category(settings, c),
+        Some(Command::Meeting(c)) => setup::meeting(settings, c),
     }
 }

@@ -18,6 +18,7 @@ mod history;
 mod labels;
 mod message;
 mod refusals;
+mod setup;
 mod tui;
 
 pub use cli::{CliMessage, CliStrings};
@@ -26,6 +27,7 @@ pub use history::{HistoryStrings, column_label};
 pub use labels::{action_help, action_name, field_label};
 pub use message::Message;
 pub use refusals::NotWritten;
+pub use setup::SetupMessage;
 pub use tui::{TuiMessage, TuiStrings};
 
 use crate::domain::{

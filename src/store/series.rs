@@ -20,6 +20,23 @@ impl Store {
         })
     }
 
+    /// Adds the agencies new to the directory (their names kept unique) and a series whose
+    /// members they are among, in one action: a refused series leaves no agency behind.
+    pub fn create_series_with_agencies(
+        &mut self,
+        series: &Series,
+        agencies: &[crate::domain::Agency],
+    ) -> Result<(), StoreError> {
+        self.write(AuditAction::CreateSeries, |w| {
+            ensure_series(series)?;
+            for a in agencies {
+                super::setup::ensure_new_name(w.tx, "agencies", &sanitize(a.name.trim()), None)?;
+                super::setup::insert_agency(w, a)?;
+            }
+            insert_series(w, series)
+        })
+    }
+
     /// Changes a series' title, organisation, place, interval, member agencies and quorum.
     pub fn update_series(&mut self, series: &Series) -> Result<Series, StoreError> {
         self.write(AuditAction::UpdateSeries, |w| {

@@ -15,3 +15,4 @@ mod hostile;
 mod import;
 mod letterhead;
 mod review;
+mod setup;

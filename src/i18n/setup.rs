@@ -1,0 +1,86 @@
+//! The set-up commands' sentences (`series`, `category`, `meeting`).
+
+use super::{Lang, Localized};
+use crate::domain::Date;
+
+/// What the set-up commands say.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum SetupMessage<'a> {
+    /// `--title` is empty.
+    TitleRequired,
+    /// An agency named as a member was new, and was added.
+    AgencyAdded(&'a str),
+    SeriesCreated(&'a str),
+    /// A series' quorum rule: how many of how many member agencies.
+    QuorumOf(u32, usize),
+    /// A category was added, for one series or every one.
+    CategoryAdded(&'a str, Option<&'a str>),
+    /// A meeting was scheduled: its number, date and series.
+    MeetingScheduled(u32, Date, &'a str),
+    /// No series yet: `series new` first.
+    NoSeries,
+    /// Several series and no `--series`.
+    ChooseSeries(&'a [String]),
+}
+
+impl Localized for SetupMessage<'_> {
+    fn localized(&self, lang: Lang) -> String {
+        let fa = lang == Lang::Fa;
+        let pick = |a: String, b: String| if fa { a } else { b };
+        match self {
+            SetupMessage::TitleRequired => pick(
+                "عنوان سلسله نشست را با --title بدهید.".into(),
+                "Give the series a title with --title.".into(),
+            ),
+            SetupMessage::AgencyAdded(n) => pick(
+                format!("دستگاه تازهٔ «{n}» به فهرست افزوده شد."),
+                format!("New agency «{n}» added to the directory."),
+            ),
+            SetupMessage::SeriesCreated(t) => pick(
+                format!(
+                    "سلسله نشست «{t}» ساخته شد؛ نخستین نشست آن را با `hamyar meeting new` تعیین کنید."
+                ),
+                format!(
+                    "Series «{t}» created; schedule its first meeting with `hamyar meeting new`."
+                ),
+            ),
+            SetupMessage::QuorumOf(0, _) => pick("ندارد".into(), "none".into()),
+            SetupMessage::QuorumOf(q, m) => {
+                let (q, m) = (lang.number(q), lang.number(m));
+                pick(format!("{q} از {m} دستگاه"), format!("{q} of {m} agencies"))
+            }
+            SetupMessage::CategoryAdded(n, None) => pick(
+                format!("دستهٔ «{n}» برای همهٔ سلسله‌ها افزوده شد."),
+                format!("Category «{n}» added, for every series."),
+            ),
+            SetupMessage::CategoryAdded(n, Some(s)) => pick(
+                format!("دستهٔ «{n}» برای «{s}» افزوده شد."),
+                format!("Category «{n}» added, for «{s}»."),
+            ),
+            SetupMessage::MeetingScheduled(n, d, s) => {
+                let (n, d) = (lang.number(n), lang.date_with_weekday(*d));
+                pick(
+                    format!("نشست {n} «{s}» برای {d} ساخته شد، با مشکلات باز و مصوبات پیگیری‌نشده."),
+                    format!(
+                        "Meeting {n} of «{s}» scheduled for {d}, with the open issues and unfinished decisions."
+                    ),
+                )
+            }
+            SetupMessage::NoSeries => pick(
+                "هنوز سلسله نشستی نیست؛ نخست `hamyar series new` را بزنید.".into(),
+                "There is no series yet; run `hamyar series new` first.".into(),
+            ),
+            SetupMessage::ChooseSeries(all) => pick(
+                format!(
+                    "چند سلسله نشست هست؛ یکی را با --series برگزینید: {}",
+                    all.join("، ")
+                ),
+                format!(
+                    "There are several series; choose one with --series: {}",
+                    all.join(", ")
+                ),
+            ),
+        }
+    }
+}
