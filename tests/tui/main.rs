@@ -9,6 +9,7 @@
 mod agenda;
 mod app;
 mod e2e;
+mod e2e_own_series;
 mod follow_up_meeting;
 mod other_client;
 mod present;
