@@ -24,7 +24,7 @@ pub fn render(doc: &Document) -> String {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
-<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta name=\"generator\" content=\"hamyar\">\n<title>{}</title>\n<style>\n{STYLESHEET}{}</style>\n</head>\n<body>\n<main>\n",
         escape(&doc.title.replace('\n', " ")),
@@ -35,6 +35,14 @@ pub fn render(doc: &Document) -> String {
         "<header class=\"running\"><bdi>{}</bdi></header>",
         escape(&doc.running_header)
     );
+    if let Some(logo) = &doc.logo {
+        let kind = if logo.png { "png" } else { "jpeg" };
+        let _ = writeln!(
+            out,
+            "<img class=\"logo\" alt=\"\" src=\"data:image/{kind};base64,{}\">",
+            base64(&logo.bytes)
+        );
+    }
     let mut blocks = doc.blocks.iter().peekable();
     while let Some(block) = blocks.next() {
         let last_title = !matches!(blocks.peek(), Some(Block::Title(_)));
@@ -168,6 +176,28 @@ fn table(out: &mut String, t: &Table) {
     out.push_str("</tbody>\n</table>\n");
 }
 
+/// Standard base64 with padding, for the logo's data URL.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ABC[(n >> (18 - 6 * i) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// Whether `text` starts (first strong letter) right to left; `None` with no strong letter.
 fn first_strong_rtl(text: &str) -> Option<bool> {
     use unicode_bidi::{BidiClass, bidi_class};
@@ -214,6 +244,15 @@ fn css_string(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64_pads_like_the_standard() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
 
     #[test]
     fn html_and_css_escaping() {

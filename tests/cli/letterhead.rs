@@ -144,3 +144,79 @@ fn export_agency_all_writes_one_letter_per_agency_under_names_that_never_collide
         assert!(letter.contains("دبیر جلسه (نام و امضا)"), "{name}");
     }
 }
+
+/// A 2×1 PNG, red and blue.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x7B, 0x40, 0xE8,
+    0xDD, 0x00, 0x00, 0x00, 0x0F, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0xF8, 0xCF, 0xC0, 0x00,
+    0x44, 0x0C, 0xFF, 0x01, 0x00, 0x0A, 0x0D, 0x02, 0xFE, 0x9F, 0x4B, 0x5E, 0x6A, 0x00, 0x00, 0x00,
+    0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+];
+
+#[test]
+fn the_logo_goes_into_the_docx_header_and_the_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let logo = dir.path().join("logo.png");
+    std::fs::write(&logo, PNG).unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("[minutes]\nlogo = {:?}\n", logo.display().to_string()),
+    )
+    .unwrap();
+    let docx = dir.path().join("m.docx");
+    hamyar(&db)
+        .arg("--config")
+        .arg(&config)
+        .args(["export", "--meeting", "2", "--format", "docx", "-o"])
+        .arg(&docx)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&docx).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut image = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("word/media/logo.png").unwrap(), &mut image)
+        .unwrap();
+    assert_eq!(image, PNG);
+    let parts = super::export::docx_parts(&bytes);
+    let header = &parts
+        .iter()
+        .find(|(n, _)| n == "word/header1.xml")
+        .unwrap()
+        .1;
+    // 1.5 cm high, twice as wide: the image's proportions.
+    assert!(
+        header.contains("<wp:extent cx=\"1080000\" cy=\"540000\"/>"),
+        "{header}"
+    );
+    assert!(header.contains("r:embed=\"rIdLogo\""));
+    let html = hamyar(&db)
+        .arg("--config")
+        .arg(&config)
+        .args(["export", "--meeting", "2", "--format", "html"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let html = String::from_utf8(html).unwrap();
+    assert!(html.contains("<img class=\"logo\" alt=\"\" src=\"data:image/png;base64,iVBORw0KGgo"));
+    std::fs::write(&logo, b"not an image").unwrap();
+    hamyar(&db)
+        .arg("--config")
+        .arg(&config)
+        .args([
+            "--lang",
+            "en",
+            "export",
+            "--meeting",
+            "2",
+            "--format",
+            "html",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("is not a PNG or JPEG image"));
+}

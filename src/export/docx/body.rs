@@ -378,7 +378,23 @@ fn section(x: &mut Xml, lang: Lang) -> io::Result<()> {
 /// The running header, repeated on every page.
 pub(super) fn header_xml(doc: &Document) -> io::Result<Vec<u8>> {
     let mut x = Xml::new()?;
-    x.open("w:hdr", &[("xmlns:w", W_NS), ("xmlns:r", R_NS)])?;
+    x.open(
+        "w:hdr",
+        &[
+            ("xmlns:w", W_NS),
+            ("xmlns:r", R_NS),
+            (
+                "xmlns:wp",
+                "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
+            ),
+        ],
+    )?;
+    if let Some(logo) = &doc.logo {
+        x.open("w:p", &[])?;
+        paragraph_props(&mut x, doc.lang == Lang::Fa, Some("Header"), false)?;
+        super::logo::run(&mut x, logo)?;
+        x.close("w:p")?;
+    }
     paragraph(
         &mut x,
         doc.lang,

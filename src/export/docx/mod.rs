@@ -8,6 +8,7 @@
 
 mod body;
 mod fonts;
+mod logo;
 mod parts;
 mod xml;
 
@@ -25,7 +26,7 @@ pub fn render(doc: &Document, fonts: Fonts) -> io::Result<Vec<u8>> {
     let parts: [(&str, Vec<u8>); 10] = [
         (
             "[Content_Types].xml",
-            parts::content_types(fonts).into_bytes(),
+            parts::content_types(fonts, doc.logo.is_some()).into_bytes(),
         ),
         ("_rels/.rels", parts::package_rels().into_bytes()),
         ("docProps/core.xml", core(doc)?),
@@ -51,6 +52,14 @@ pub fn render(doc: &Document, fonts: Fonts) -> io::Result<Vec<u8>> {
     {
         zip.start_file(*name, options).map_err(io::Error::other)?;
         zip.write_all(bytes)?;
+    }
+    if let Some(image) = &doc.logo {
+        zip.start_file("word/_rels/header1.xml.rels", options)
+            .map_err(io::Error::other)?;
+        zip.write_all(logo::header_rels(image).as_bytes())?;
+        zip.start_file(logo::part(image), options)
+            .map_err(io::Error::other)?;
+        zip.write_all(&image.bytes)?;
     }
     if fonts == Fonts::Embedded {
         zip.start_file("word/_rels/fontTable.xml.rels", options)

@@ -23,7 +23,7 @@ pub enum Fonts {
     Named,
 }
 
-pub(super) fn content_types(fonts: Fonts) -> String {
+pub(super) fn content_types(fonts: Fonts, images: bool) -> String {
     let over = |part: &str, kind: &str| {
         format!(
             "<Override PartName=\"/{part}\" ContentType=\"application/vnd.openxmlformats-officedocument.{kind}+xml\"/>"
@@ -36,11 +36,19 @@ pub(super) fn content_types(fonts: Fonts) -> String {
 {}{}{}{}{}{}{}\
 <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
 {}</Types>",
-        if fonts == Fonts::Embedded {
-            "<Default Extension=\"odttf\" ContentType=\"application/vnd.openxmlformats-officedocument.obfuscatedFont\"/>"
-        } else {
-            ""
-        },
+        format!(
+            "{}{}",
+            if fonts == Fonts::Embedded {
+                "<Default Extension=\"odttf\" ContentType=\"application/vnd.openxmlformats-officedocument.obfuscatedFont\"/>"
+            } else {
+                ""
+            },
+            if images {
+                "<Default Extension=\"png\" ContentType=\"image/png\"/><Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>"
+            } else {
+                ""
+            }
+        ),
         over("word/document.xml", "wordprocessingml.document.main"),
         over("word/styles.xml", "wordprocessingml.styles"),
         over("word/settings.xml", "wordprocessingml.settings"),
