@@ -24,6 +24,13 @@ pub enum Fonts {
 }
 
 pub(super) fn content_types(fonts: Fonts, images: bool) -> String {
+    let mut defaults = String::new();
+    if fonts == Fonts::Embedded {
+        defaults.push_str("<Default Extension=\"odttf\" ContentType=\"application/vnd.openxmlformats-officedocument.obfuscatedFont\"/>");
+    }
+    if images {
+        defaults.push_str("<Default Extension=\"png\" ContentType=\"image/png\"/><Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>");
+    }
     let over = |part: &str, kind: &str| {
         format!(
             "<Override PartName=\"/{part}\" ContentType=\"application/vnd.openxmlformats-officedocument.{kind}+xml\"/>"
@@ -36,19 +43,7 @@ pub(super) fn content_types(fonts: Fonts, images: bool) -> String {
 {}{}{}{}{}{}{}\
 <Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>\
 {}</Types>",
-        format!(
-            "{}{}",
-            if fonts == Fonts::Embedded {
-                "<Default Extension=\"odttf\" ContentType=\"application/vnd.openxmlformats-officedocument.obfuscatedFont\"/>"
-            } else {
-                ""
-            },
-            if images {
-                "<Default Extension=\"png\" ContentType=\"image/png\"/><Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>"
-            } else {
-                ""
-            }
-        ),
+        defaults,
         over("word/document.xml", "wordprocessingml.document.main"),
         over("word/styles.xml", "wordprocessingml.styles"),
         over("word/settings.xml", "wordprocessingml.settings"),
