@@ -161,6 +161,10 @@ fn store_fa(e: &StoreError) -> String {
             "{} پیدا نشد؛ شاید همیار دیگری آن را همین حالا حذف کرده است.",
             record_fa(*what)
         ),
+        Stale { what } => format!(
+            "{} را همیار دیگری پس از خوانده‌شدن در اینجا تغییر داده است؛ چیزی رونویسی نشد: دوباره نگاهش کنید و تغییر را از نو بدهید.",
+            record_fa(*what)
+        ),
         ChangedSince { what } => format!(
             "{} را همیار دیگری پس از این تغییر داده است؛ برگردانده نشد تا آن تغییر بماند (آن را همان‌جا برگردانید یا اینجا ویرایش کنید).",
             record_fa(*what)
@@ -296,7 +300,7 @@ fn file_kind_fa(kind: FileKind) -> &'static str {
     }
 }
 
-fn record_fa(r: Record) -> &'static str {
+pub(super) fn record_fa(r: Record) -> &'static str {
     match r {
         Record::Series => "دوره",
         Record::Agency => "دستگاه",

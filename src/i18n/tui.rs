@@ -359,6 +359,9 @@ pub enum TuiMessage<'a> {
     AttendanceSaved(&'a str),
     FollowUpSaved(DecisionNumber),
     Undone(&'a str),
+    /// An edit refused because another hamyar changed the record since the form opened; the
+    /// form keeps what was typed, and now names the record as it is.
+    EditedElsewhere(crate::store::Record),
     NothingToUndo,
     /// The form is missing something it needs: the field's name.
     Required(&'static str),
@@ -492,6 +495,16 @@ impl Localized for TuiMessage<'_> {
             TuiMessage::Undone(what) => {
                 pick(format!("برگردانده شد: {what}"), format!("Undone: {what}"))
             }
+            TuiMessage::EditedElsewhere(what) => pick(
+                format!(
+                    "{} را همیار دیگری پس از باز شدن این فرم تغییر داده است و صفحه تازه شد؛ چیزی رونویسی نشد. نوشتهٔ شما سر جایش است: Ctrl+S آن را به‌جای آن تغییر ذخیره می‌کند، Esc کنارش می‌گذارد.",
+                    super::errors::record_fa(*what)
+                ),
+                format!(
+                    "Another hamyar changed this {} after the form opened, and the screen has been reloaded; nothing was overwritten. What you typed is still here: Ctrl+S saves it over that change, Esc drops it.",
+                    what.noun_en()
+                ),
+            ),
             TuiMessage::NothingToUndo => pick(
                 "چیزی برای برگرداندن نیست.".into(),
                 "Nothing to undo.".into(),

@@ -243,11 +243,13 @@ fn restore(tx: &Connection, table: &str, row: &Json) -> Result<(), Fault> {
     )?;
     if exists {
         // The id is the row's key, not changed: setting it, even to itself, would make SQLite
-        // check every table that refers to this one (a meeting has a million review rows).
+        // check every table that refers to this one (a meeting has a million review rows). The
+        // row version is not set back either: the database bumps it, so that a screen that read
+        // the state undone cannot pass for current.
         let sets = names
             .iter()
             .enumerate()
-            .filter(|(_, n)| n.as_str() != "\"id\"")
+            .filter(|(_, n)| !matches!(n.as_str(), "\"id\"" | "\"version\""))
             .map(|(i, n)| format!("{n} = ?{}", i + 1))
             .collect::<Vec<_>>()
             .join(", ");
@@ -315,7 +317,7 @@ pub(crate) fn undo(tx: &Connection, txn: i64, at: String) -> Result<Option<Undon
     for (entity, id, op, before, after) in &rows {
         let table = checked_table(entity)?;
         let current = snapshot(tx, table, id)?;
-        if !unchanged_since(table, current.as_ref(), parse(after)?.as_ref()) {
+        if !unchanged_since(current.as_ref(), parse(after)?.as_ref()) {
             return Err(StoreError::ChangedSince {
                 what: Record::of_table(table).unwrap_or(Record::Change),
             }
@@ -325,7 +327,11 @@ pub(crate) fn undo(tx: &Connection, txn: i64, at: String) -> Result<Option<Undon
         // meeting is approved, so undoing one may change it back.
         let status_only = table == "decisions"
             && op == "update"
-            && differs_only_in(parse(before)?.as_ref(), current.as_ref(), "status");
+            && differs_only_in(
+                parse(before)?.as_ref(),
+                current.as_ref(),
+                &["status", "version"],
+            );
         // A merge moved references, approved minutes' too; undoing it moves them back.
         let merge = matches!(
             action,
@@ -367,27 +373,27 @@ pub(crate) fn undo(tx: &Connection, txn: i64, at: String) -> Result<Option<Undon
     }))
 }
 
-/// Whether a row is as the action left it (`after`, `None` for a deletion). A meeting's
-/// `last_item` only grows and is kept by every undo, so it is not compared.
-fn unchanged_since(table: &str, current: Option<&Json>, after: Option<&Json>) -> bool {
+/// Whether a row holds what the action left in it (`after`, `None` for a deletion). Not
+/// compared: the row version, which every undo bumps as well, and a meeting's `last_item`,
+/// which only grows and is kept by every undo.
+fn unchanged_since(current: Option<&Json>, after: Option<&Json>) -> bool {
     match (current, after) {
         (None, None) => true,
-        (Some(now), Some(then)) if table == "meetings" => {
-            differs_only_in(Some(now), Some(then), "last_item")
+        (Some(now), Some(then)) => {
+            differs_only_in(Some(now), Some(then), &["version", "last_item"])
         }
-        (Some(now), Some(then)) => now == then,
         _ => false,
     }
 }
 
-/// Whether two snapshots of a row are equal in every column but `column`.
-fn differs_only_in(a: Option<&Json>, b: Option<&Json>, column: &str) -> bool {
+/// Whether two snapshots of a row are equal in every column but `columns`.
+fn differs_only_in(a: Option<&Json>, b: Option<&Json>, columns: &[&str]) -> bool {
     let (Some(Json::Object(a)), Some(Json::Object(b))) = (a, b) else {
         return false;
     };
     a.len() == b.len()
         && a.iter()
-            .all(|(k, v)| k == column || b.get(k).is_some_and(|w| w == v))
+            .all(|(k, v)| columns.contains(&k.as_str()) || b.get(k).is_some_and(|w| w == v))
 }
 
 /// Decision numbers are never reused, not even after an undo: a meeting restored from an older

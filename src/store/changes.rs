@@ -17,9 +17,12 @@ pub struct FieldChange {
 }
 
 /// Columns a person never sees change: the record's own id, its meeting (fixed when it is
-/// made), and what the store derives for search and numbering.
+/// made), and what the store derives for search, numbering and row versions.
 fn internal(column: &str) -> bool {
-    matches!(column, "id" | "fts_key" | "last_item" | "position") || column.ends_with("_f")
+    matches!(
+        column,
+        "id" | "fts_key" | "last_item" | "position" | "version"
+    ) || column.ends_with("_f")
 }
 
 /// Whether a value says nothing: no value, empty text or an empty list.

@@ -9,6 +9,7 @@ use super::listed::{list, one};
 use super::meetings::editable_meeting;
 use super::rows::*;
 use super::setup::ensure_agencies;
+use super::version::{RowVersion, update_as_read};
 use super::{Store, Writer};
 use crate::domain::{
     Date, Decision, DecisionStatus, FollowUp, Id, Meeting, ensure_deletable, ensure_follow_up_day,
@@ -164,11 +165,13 @@ impl Store {
         self.read(|tx| super::bundle::decisions_of(tx, meeting))
     }
 
-    /// Corrects a decision's text, agencies or deadline; refused once its meeting is approved.
+    /// Corrects a decision's text, agencies or deadline; refused once its meeting is approved,
+    /// and refused ([`StoreError::Stale`]) if it changed since version `read`.
     pub fn update_decision(
         &mut self,
         id: &Id,
         edit: &DecisionEdit,
+        read: RowVersion,
     ) -> Result<Decision, StoreError> {
         let text = sanitize(&edit.text);
         let text_f = fold_for_index(&text);
@@ -178,10 +181,14 @@ impl Store {
             ensure_agencies(w.tx, std::slice::from_ref(&edit.lead_agency))?;
             ensure_agencies(w.tx, &edit.supporting_agencies)?;
             let before = w.before("decisions", id.as_str())?;
-            w.tx.execute(
+            update_as_read(
+                w.tx,
+                Record::Decision,
+                id,
+                read,
                 "UPDATE decisions SET text = ?2, text_f = ?3, lead_agency = ?4,
                         supporting_agencies = ?5, due = ?6
-                 WHERE id = ?1",
+                 WHERE id = ?1 AND version = ?7",
                 params![
                     id,
                     text,

@@ -112,6 +112,11 @@ pub enum StoreError {
     #[error("the {} was changed since by another hamyar; it was not undone, so that change is kept (undo it there, or edit it here)", .what.noun_en())]
     ChangedSince { what: Record },
 
+    /// The record was changed by another hamyar (or program) after this screen read it; the
+    /// edit was not written, so that change is kept.
+    #[error("the {} was changed by another hamyar after it was read here; nothing was overwritten: look at it again and make the change anew", .what.noun_en())]
+    Stale { what: Record },
+
     /// A record named by its id does not exist.
     #[error("{} {id} was not found", .what.noun_en())]
     NotFound { what: Record, id: String },
@@ -176,6 +181,7 @@ impl StoreError {
             | Unexpected { path, .. } => Some(path),
             NotFound { .. }
             | ChangedSince { .. }
+            | Stale { .. }
             | NoMeetingNumber { .. }
             | Import(_)
             | Rule(_)

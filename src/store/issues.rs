@@ -1,6 +1,7 @@
 //! Issues (the problems a series works through) and statements (who said what).
 
 use super::AuditAction;
+use super::version::{RowVersion, update_as_read};
 use rusqlite::params;
 
 use super::error::{Record, StoreError};
@@ -71,6 +72,19 @@ impl Store {
         })
     }
 
+    /// One statement as it is now.
+    pub fn get_statement(&self, id: &Id) -> Result<Statement, StoreError> {
+        self.read(|tx| {
+            one(
+                tx,
+                Record::Statement,
+                &format!("SELECT {STATEMENT_COLS} FROM statements s WHERE s.id = ?1"),
+                id.as_str(),
+                statement_from_row,
+            )
+        })
+    }
+
     pub fn get_issue(&self, id: &Id) -> Result<Issue, StoreError> {
         self.read(|tx| {
             one(
@@ -133,8 +147,13 @@ impl Store {
         })
     }
 
-    /// Changes the text of a statement of a meeting not yet approved.
-    pub fn update_statement(&mut self, id: &Id, text: &str) -> Result<Statement, StoreError> {
+    /// Changes the text of a statement of a meeting not yet approved, as read at version `read`.
+    pub fn update_statement(
+        &mut self,
+        id: &Id,
+        text: &str,
+        read: RowVersion,
+    ) -> Result<Statement, StoreError> {
         let text = sanitize(text);
         self.write(AuditAction::UpdateStatement, |w| {
             let sql = format!("SELECT {STATEMENT_COLS} FROM statements s WHERE s.id = ?1");
@@ -147,8 +166,12 @@ impl Store {
             )?;
             editable_meeting(w.tx, &s.meeting)?;
             let before = w.before("statements", id.as_str())?;
-            w.tx.execute(
-                "UPDATE statements SET text = ?2, text_f = ?3 WHERE id = ?1",
+            update_as_read(
+                w.tx,
+                Record::Statement,
+                id,
+                read,
+                "UPDATE statements SET text = ?2, text_f = ?3 WHERE id = ?1 AND version = ?4",
                 params![id, text, fold_for_index(&text)],
             )?;
             w.updated("statements", id.as_str(), before)?;

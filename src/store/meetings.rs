@@ -1,6 +1,7 @@
 //! Meetings: opening the next one with its carry-over, status, attendance and amendments.
 
 use super::AuditAction;
+use super::version::{RowVersion, update_as_read};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::error::{Record, StoreError};
@@ -191,8 +192,12 @@ impl Store {
 
     /// Changes a meeting's date, times, place, chair, secretary and next-meeting date, and its
     /// number while it is a draft (after the series' other meetings). Its series and status are
-    /// not changed here.
-    pub fn update_meeting(&mut self, meeting: &Meeting) -> Result<Meeting, StoreError> {
+    /// not changed here. Refused ([`StoreError::Stale`]) if it changed since version `read`.
+    pub fn update_meeting(
+        &mut self,
+        meeting: &Meeting,
+        read: RowVersion,
+    ) -> Result<Meeting, StoreError> {
         self.write(AuditAction::UpdateMeeting, |w| {
             let current = editable_meeting(w.tx, &meeting.id)?;
             if meeting.number != current.number {
@@ -206,10 +211,14 @@ impl Store {
                 ensure_number_after(meeting.number, &others)?;
             }
             let before = w.before("meetings", meeting.id.as_str())?;
-            w.tx.execute(
+            update_as_read(
+                w.tx,
+                Record::Meeting,
+                &meeting.id,
+                read,
                 "UPDATE meetings SET date = ?2, start_time = ?3, end_time = ?4, place = ?5,
                         chair = ?6, secretary = ?7, next_meeting = ?8, number = ?9
-                 WHERE id = ?1",
+                 WHERE id = ?1 AND version = ?10",
                 params![
                     meeting.id,
                     meeting.date,

@@ -39,6 +39,7 @@ mod setup;
 mod sql;
 mod summaries;
 mod synth;
+mod version;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -64,6 +65,7 @@ pub use schema::SCHEMA_VERSION;
 pub use search::{SearchHit, SearchKind};
 pub use summaries::MeetingSummary;
 pub use synth::{SynthReport, synth, synth_with_progress};
+pub use version::RowVersion;
 
 use audit::Writer;
 use fault::Fault;

@@ -3,6 +3,7 @@
 //! drafts of text being typed, and noticing another process's changes.
 
 use super::AuditAction;
+use super::version::{RowVersion, update_as_read};
 use rusqlite::{OptionalExtension, params};
 
 use super::Store;
@@ -96,16 +97,25 @@ impl Store {
         })
     }
 
-    /// Changes an issue's title, category and description.
-    pub fn update_issue(&mut self, id: &Id, edit: &IssueEdit) -> Result<Issue, StoreError> {
+    /// Changes an issue's title, category and description, as read at version `read`.
+    pub fn update_issue(
+        &mut self,
+        id: &Id,
+        edit: &IssueEdit,
+        read: RowVersion,
+    ) -> Result<Issue, StoreError> {
         let title = sanitize(edit.title.trim()).into_owned();
         let description = sanitize(edit.description.trim()).into_owned();
         let text_f = super::issues::issue_text_f(&title, &description);
         self.write(AuditAction::UpdateIssue, |w| {
             let before = w.before("issues", id.as_str())?;
-            w.tx.execute(
+            update_as_read(
+                w.tx,
+                Record::Issue,
+                id,
+                read,
                 "UPDATE issues SET title = ?2, category = ?3, description = ?4, text_f = ?5
-                 WHERE id = ?1",
+                 WHERE id = ?1 AND version = ?6",
                 params![id, title, edit.category, description, text_f],
             )?;
             w.updated("issues", id.as_str(), before)?;

@@ -29,7 +29,7 @@ pub const TABLES: &[&str] = &[
     "changes",
 ];
 
-const MIGRATIONS: &[&str] = &[STEP_1, STEP_2, STEP_3, STEP_4, STEP_5];
+const MIGRATIONS: &[&str] = &[STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -285,6 +285,46 @@ CREATE TABLE invitees (
     UNIQUE (series, person)
 );
 CREATE INDEX invitees_person ON invitees(person);
+"#;
+
+// Step 6: row versions. Every record a person edits carries a `version` that the database
+// itself bumps whenever a column a person sees changes (a trigger, so no write can forget it);
+// an edit names the version its screen read, checked in its `UPDATE`, so a screen that is
+// stale (another hamyar changed the record since) never overwrites the newer change. Columns
+// the store keeps for itself (folded text, search keys, a meeting's last item) do not count.
+const STEP_6: &str = r#"
+ALTER TABLE decisions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE statements ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE issues ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE meetings ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE series ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE agencies ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE people ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE categories ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+CREATE TRIGGER decisions_version AFTER UPDATE OF issue, text, lead_agency, supporting_agencies, due, status ON decisions
+WHEN NEW.version = OLD.version
+BEGIN UPDATE decisions SET version = OLD.version + 1 WHERE id = NEW.id; END;
+CREATE TRIGGER statements_version AFTER UPDATE OF issue, speaker, text ON statements
+WHEN NEW.version = OLD.version
+BEGIN UPDATE statements SET version = OLD.version + 1 WHERE id = NEW.id; END;
+CREATE TRIGGER issues_version AFTER UPDATE OF category, title, description, raised_by, status ON issues
+WHEN NEW.version = OLD.version
+BEGIN UPDATE issues SET version = OLD.version + 1 WHERE id = NEW.id; END;
+CREATE TRIGGER meetings_version AFTER UPDATE OF number, date, start_time, end_time, place, chair, secretary, status, next_meeting ON meetings
+WHEN NEW.version = OLD.version
+BEGIN UPDATE meetings SET version = OLD.version + 1 WHERE id = NEW.id; END;
+CREATE TRIGGER series_version AFTER UPDATE OF title, organisation, default_place, member_agencies, quorum, interval_days, archived ON series
+WHEN NEW.version = OLD.version
+BEGIN UPDATE series SET version = OLD.version + 1 WHERE id = NEW.id; END;
+CREATE TRIGGER agencies_version AFTER UPDATE OF name, name_en, short_name, active ON agencies
+WHEN NEW.version = OLD.version
+BEGIN UPDATE agencies SET version = OLD.version + 1 WHERE id = NEW.id; END;
+CREATE TRIGGER people_version AFTER UPDATE OF name, title, agency, active ON people
+WHEN NEW.version = OLD.version
+BEGIN UPDATE people SET version = OLD.version + 1 WHERE id = NEW.id; END;
+CREATE TRIGGER categories_version AFTER UPDATE OF name, ord, archived, series ON categories
+WHEN NEW.version = OLD.version
+BEGIN UPDATE categories SET version = OLD.version + 1 WHERE id = NEW.id; END;
 "#;
 
 /// Brings the database up to [`SCHEMA_VERSION`], one step per transaction.

@@ -6,6 +6,7 @@ use super::error::{Record, StoreError};
 use super::listed::{list, one};
 use super::rows::*;
 use super::setup::{ensure_agencies, insert_series};
+use super::version::{RowVersion, update_as_read};
 use super::{AuditAction, Store};
 use crate::domain::{Id, Series, ensure_series};
 use crate::text::sanitize;
@@ -38,15 +39,24 @@ impl Store {
     }
 
     /// Changes a series' title, organisation, place, interval, member agencies and quorum.
-    pub fn update_series(&mut self, series: &Series) -> Result<Series, StoreError> {
+    /// Refused ([`StoreError::Stale`]) if the series changed since version `read`.
+    pub fn update_series(
+        &mut self,
+        series: &Series,
+        read: RowVersion,
+    ) -> Result<Series, StoreError> {
         self.write(AuditAction::UpdateSeries, |w| {
             ensure_series(series)?;
             ensure_agencies(w.tx, &series.member_agencies)?;
             let before = w.before("series", series.id.as_str())?;
-            w.tx.execute(
+            update_as_read(
+                w.tx,
+                Record::Series,
+                &series.id,
+                read,
                 "UPDATE series SET title = ?2, organisation = ?3, default_place = ?4,
                         member_agencies = ?5, quorum = ?6, interval_days = ?7
-                 WHERE id = ?1",
+                 WHERE id = ?1 AND version = ?8",
                 params![
                     series.id,
                     sanitize(series.title.trim()),

@@ -452,6 +452,9 @@ fn the_history_shows_an_edit_field_by_field_after_a_follow_up() {
                     supporting_agencies: d.supporting_agencies.clone(),
                     due: Some(Date::from_jalali(1393, 5, 31).unwrap()),
                 },
+                store
+                    .row_version(hamyar::store::Record::Decision, &d.id)
+                    .unwrap(),
             )
             .unwrap();
     }

@@ -99,7 +99,8 @@ fn a_person_is_saved_with_invitations_and_a_guest_is_one_undoable_action() {
     assert_eq!(f.store.list_people().unwrap().len(), 2);
 }
 
-/// Every table's rows as JSON, to compare a database before a merge and after its undo.
+/// Every table's rows as JSON, to compare a database before a merge and after its undo; row
+/// versions aside, which the undo moves on (a screen that read the merged state is stale).
 fn everything(path: &std::path::Path) -> Vec<String> {
     let conn = rusqlite::Connection::open(path).unwrap();
     let mut out = Vec::new();
@@ -121,7 +122,7 @@ fn everything(path: &std::path::Path) -> Vec<String> {
         let rows = st
             .query_map([], |r| {
                 let mut row = String::new();
-                for i in 0..n {
+                for i in (0..n).filter(|i| r.as_ref().column_name(*i) != Ok("version")) {
                     let v: rusqlite::types::Value = r.get(i)?;
                     row.push_str(&format!("{v:?}|"));
                 }
@@ -152,7 +153,14 @@ fn merging_two_agencies_moves_every_reference_and_undo_brings_the_duplicate_back
     f.store.add_agency(&dup).unwrap();
     let mut series = f.series.clone();
     series.member_agencies = vec![keep.id.clone(), dup.id.clone(), f.health.id.clone()];
-    f.store.update_series(&series).unwrap();
+    f.store
+        .update_series(
+            &series,
+            f.store
+                .row_version(hamyar::store::Record::Series, &series.id)
+                .unwrap(),
+        )
+        .unwrap();
     let clerk = Person {
         id: Id::new(),
         name: "آقای رضایی".into(),
@@ -251,7 +259,14 @@ fn merging_two_people_moves_every_reference_and_keeps_one_attendance_per_meeting
     let mut m1 = f.meeting.clone();
     m1.chair = Some(dup.id.clone());
     m1.secretary = Some(dup.id.clone());
-    f.store.update_meeting(&m1).unwrap();
+    f.store
+        .update_meeting(
+            &m1,
+            f.store
+                .row_version(hamyar::store::Record::Meeting, &m1.id)
+                .unwrap(),
+        )
+        .unwrap();
     let here = |person: &Id, state, stands_for: Option<&Id>| Attendance {
         id: Id::new(),
         meeting: f.meeting.id.clone(),

@@ -18,6 +18,7 @@ mod roundtrip;
 mod sanitize;
 mod schedule;
 mod search;
+mod stale;
 mod support;
 mod synth;
 mod undo;

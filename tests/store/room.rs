@@ -62,6 +62,9 @@ fn an_issue_edit_moves_it_and_is_found_by_its_new_title() {
                 category: Some(f.health_code.id.clone()),
                 description: "\u{202e}شرح تازه".into(),
             },
+            f.store
+                .row_version(hamyar::store::Record::Issue, &i.id)
+                .unwrap(),
         )
         .unwrap();
     assert_eq!(edited.category, Some(f.health_code.id.clone()));

@@ -56,7 +56,15 @@ fn meetings_issues_statements_round_trip() {
     edited.end_time = Some(TimeOfDay::parse("11:00").unwrap());
     edited.next_meeting = Some(Date::from_jalali(1393, 2, 15).unwrap());
     edited.chair = Some(f.person.id.clone());
-    let got = f.store.update_meeting(&edited).unwrap();
+    let got = f
+        .store
+        .update_meeting(
+            &edited,
+            f.store
+                .row_version(hamyar::store::Record::Meeting, &edited.id)
+                .unwrap(),
+        )
+        .unwrap();
     assert_eq!(got, edited);
 
     let issue = Issue {
@@ -102,7 +110,16 @@ fn meetings_issues_statements_round_trip() {
     };
     f.store.record_statement(&st).unwrap();
     assert_eq!(f.store.list_statements(&m.id).unwrap(), vec![st.clone()]);
-    let st2 = f.store.update_statement(&st.id, "متن اصلاح‌شده").unwrap();
+    let st2 = f
+        .store
+        .update_statement(
+            &st.id,
+            "متن اصلاح‌شده",
+            f.store
+                .row_version(hamyar::store::Record::Statement, &st.id)
+                .unwrap(),
+        )
+        .unwrap();
     assert_eq!(st2.text, "متن اصلاح‌شده");
 
     let att = Attendance {
@@ -177,7 +194,16 @@ fn decisions_follow_ups_and_numbers() {
         supporting_agencies: vec![],
         due: None,
     };
-    let e = f.store.update_decision(&d2.id, &edit).unwrap();
+    let e = f
+        .store
+        .update_decision(
+            &d2.id,
+            &edit,
+            f.store
+                .row_version(hamyar::store::Record::Decision, &d2.id)
+                .unwrap(),
+        )
+        .unwrap();
     assert_eq!(
         (e.text.as_str(), &e.lead_agency, e.due),
         ("پرداخت وام اصلاح شد", &f.health.id, None)

@@ -69,6 +69,8 @@ fn every_text_column_is_stored_clean() {
             category: None,
             description: NASTY.into(),
         },
+        s.row_version(hamyar::store::Record::Issue, &issue.id)
+            .unwrap(),
     )
     .unwrap();
     let statement = Statement {
@@ -79,8 +81,13 @@ fn every_text_column_is_stored_clean() {
         text: NASTY.into(),
     };
     s.record_statement(&statement).unwrap();
-    s.update_statement(&statement.id, &format!("{NASTY} ۲"))
-        .unwrap();
+    s.update_statement(
+        &statement.id,
+        &format!("{NASTY} ۲"),
+        s.row_version(hamyar::store::Record::Statement, &statement.id)
+            .unwrap(),
+    )
+    .unwrap();
     let d = s
         .record_decision(&new_decision(&m, &f.bank.id, NASTY, None))
         .unwrap();
@@ -92,6 +99,8 @@ fn every_text_column_is_stored_clean() {
             supporting_agencies: vec![],
             due: None,
         },
+        s.row_version(hamyar::store::Record::Decision, &d.id)
+            .unwrap(),
     )
     .unwrap();
     s.record_follow_up(&d.id, DecisionStatus::InProgress, NASTY)

@@ -41,11 +41,24 @@ fn a_meeting_waits_for_the_open_one_and_takes_a_number_after_the_last() {
     let mut edited = m.clone();
     edited.number = 15;
     edited.date = day.add_days(7);
-    let saved = f.store.update_meeting(&edited).unwrap();
+    let saved = f
+        .store
+        .update_meeting(
+            &edited,
+            f.store
+                .row_version(hamyar::store::Record::Meeting, &edited.id)
+                .unwrap(),
+        )
+        .unwrap();
     assert_eq!((saved.number, saved.date), (15, day.add_days(7)));
     edited.number = 1;
     assert!(matches!(
-        f.store.update_meeting(&edited),
+        f.store.update_meeting(
+            &edited,
+            f.store
+                .row_version(hamyar::store::Record::Meeting, &edited.id)
+                .unwrap()
+        ),
         Err(StoreError::Rule(RuleError::MeetingNumberTaken { .. }))
     ));
     let at = TimeOfDay::parse("10:05").unwrap();
@@ -57,7 +70,12 @@ fn a_meeting_waits_for_the_open_one_and_takes_a_number_after_the_last() {
     edited.number = 16;
     edited.date = today();
     assert!(matches!(
-        f.store.update_meeting(&edited),
+        f.store.update_meeting(
+            &edited,
+            f.store
+                .row_version(hamyar::store::Record::Meeting, &edited.id)
+                .unwrap()
+        ),
         Err(StoreError::Rule(RuleError::NumberFixed(15)))
     ));
     // Starting and moving the date were one action.
@@ -80,7 +98,12 @@ fn a_series_is_edited_and_archived_and_its_quorum_is_possible() {
     let mut s = f.series.clone();
     s.quorum = 3;
     assert!(matches!(
-        f.store.update_series(&s),
+        f.store.update_series(
+            &s,
+            f.store
+                .row_version(hamyar::store::Record::Series, &s.id)
+                .unwrap()
+        ),
         Err(StoreError::Rule(RuleError::QuorumAboveMembers {
             quorum: 3,
             members: 2
@@ -95,7 +118,15 @@ fn a_series_is_edited_and_archived_and_its_quorum_is_possible() {
     s.quorum = 1;
     s.interval_days = 14;
     s.title = "  نشست ماهانهٔ گروه‌های همیار (۱۴۰۵)  ".into();
-    let saved = f.store.update_series(&s).unwrap();
+    let saved = f
+        .store
+        .update_series(
+            &s,
+            f.store
+                .row_version(hamyar::store::Record::Series, &s.id)
+                .unwrap(),
+        )
+        .unwrap();
     assert_eq!(saved.title, "نشست ماهانهٔ گروه‌های همیار (۱۴۰۵)");
     assert_eq!((saved.quorum, saved.interval_days), (1, 14));
     let archived = f.store.set_series_archived(&s.id, true).unwrap();

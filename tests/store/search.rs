@@ -149,7 +149,15 @@ fn edits_and_deletes_update_the_index() {
         supporting_agencies: vec![],
         due: None,
     };
-    f.store.update_decision(&d.id, &edit).unwrap();
+    f.store
+        .update_decision(
+            &d.id,
+            &edit,
+            f.store
+                .row_version(hamyar::store::Record::Decision, &d.id)
+                .unwrap(),
+        )
+        .unwrap();
     assert!(texts(&f.store, "یکتا").is_empty());
     assert_eq!(texts(&f.store, "دیگر"), ["متن دیگر"]);
     f.store.delete_decision(&d.id).unwrap();
@@ -244,7 +252,22 @@ fn as_step_3(path: &std::path::Path) {
         ))
         .unwrap();
     }
-    // What step 5 added goes too, so that every step after 3 runs again.
+    // What steps 5 and 6 added goes too, so that every step after 3 runs again.
+    for t in [
+        "decisions",
+        "statements",
+        "issues",
+        "meetings",
+        "series",
+        "agencies",
+        "people",
+        "categories",
+    ] {
+        conn.execute_batch(&format!(
+            "DROP TRIGGER {t}_version; ALTER TABLE {t} DROP COLUMN version;"
+        ))
+        .unwrap();
+    }
     conn.execute_batch(
         "DROP TABLE invitees;
          ALTER TABLE series DROP COLUMN interval_days;

@@ -19,7 +19,13 @@ fn undo_reverts_newest_actions_in_turn() {
         supporting_agencies: vec![f.bank.id.clone()],
         due: Some(today()),
     };
-    f.store.update_decision(&d.id, &edit).unwrap();
+    f.store
+        .update_decision(
+            &d.id,
+            &edit,
+            f.store.row_version(Record::Decision, &d.id).unwrap(),
+        )
+        .unwrap();
     f.store
         .record_follow_up(&d.id, DecisionStatus::InProgress, "گزارش")
         .unwrap();
@@ -133,10 +139,25 @@ fn approved_meeting_refuses_edits_and_takes_amendments() {
         supporting_agencies: vec![],
         due: None,
     };
-    assert!(approved(f.store.update_decision(&d.id, &edit).map(drop)));
+    assert!(approved(
+        f.store
+            .update_decision(
+                &d.id,
+                &edit,
+                f.store.row_version(Record::Decision, &d.id).unwrap()
+            )
+            .map(drop)
+    ));
     assert!(approved(f.store.delete_decision(&d.id)));
     let meeting = f.store.get_meeting(&m).unwrap();
-    assert!(approved(f.store.update_meeting(&meeting).map(drop)));
+    assert!(approved(
+        f.store
+            .update_meeting(
+                &meeting,
+                f.store.row_version(Record::Meeting, &meeting.id).unwrap()
+            )
+            .map(drop)
+    ));
     let st = Statement {
         id: Id::new(),
         meeting: m.clone(),
@@ -248,7 +269,13 @@ fn undo_refuses_to_overwrite_what_another_store_changed_since() {
         supporting_agencies: vec![],
         due: None,
     };
-    let edited = b.update_decision(&d.id, &edit).unwrap();
+    let edited = b
+        .update_decision(
+            &d.id,
+            &edit,
+            b.row_version(Record::Decision, &d.id).unwrap(),
+        )
+        .unwrap();
     let refused = a.undo_last().unwrap_err();
     assert!(
         matches!(

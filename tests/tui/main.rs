@@ -18,6 +18,7 @@ mod review_rows;
 mod screens;
 mod setup;
 mod setup_screens;
+mod stale_edit;
 mod support;
 mod undo_mine;
 

@@ -60,7 +60,13 @@ fn undo_refuses_to_overwrite_the_other_apps_edit_and_reloads() {
     // The other app corrects the statement (through its store, as its edit form does).
     let mut other = b.store();
     other
-        .update_statement(&st.id, "مهندس هاشمی: پرونده‌ها تا ۱۴۰۵/۱۰/۱۵ بررسی می‌شود")
+        .update_statement(
+            &st.id,
+            "مهندس هاشمی: پرونده‌ها تا ۱۴۰۵/۱۰/۱۵ بررسی می‌شود",
+            other
+                .row_version(hamyar::store::Record::Statement, &st.id)
+                .unwrap(),
+        )
         .unwrap();
     b.tick();
     a.key("ع");

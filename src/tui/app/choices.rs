@@ -189,6 +189,12 @@ impl App {
         match form {
             Some(mut form) => {
                 form.restore(&body);
+                // What the draft was typed against is not known: the record as it is now.
+                if form.version.is_none()
+                    && let Some((record, id)) = form.kind.edits()
+                {
+                    form.version = self.version_for_edit(record, id);
+                }
                 if form.kind.draft_key() != draft.key
                     && let Err(e) = self.store.delete_draft(&draft.key)
                 {

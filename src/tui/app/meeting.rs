@@ -53,6 +53,7 @@ impl App {
     }
 
     pub(super) fn edit_meeting_form(&self, meeting: &Id) -> Result<Option<Form>, StoreError> {
+        let version = self.version_for_edit(crate::store::Record::Meeting, meeting);
         let m = self.store.get_meeting(meeting)?;
         crate::domain::ensure_editable(&m)?;
         let Some(s) = self
@@ -69,14 +70,9 @@ impl App {
             date: m.date,
         };
         let dir = &self.model.directory;
-        Ok(Some(forms::meeting_form(
-            self.model.lang,
-            dir,
-            s,
-            Some(&m),
-            proposal,
-            None,
-        )))
+        let mut form = forms::meeting_form(self.model.lang, dir, s, Some(&m), proposal, None);
+        form.version = version;
+        Ok(Some(form))
     }
 
     /// A date field as typed: either calendar, any digits, or `+21`; `None` when empty.
@@ -114,6 +110,7 @@ impl App {
         let next_meeting = self.typed_date(form, FieldId::NextMeeting)?;
         let saved = match editing {
             Some(id) => {
+                let read = self.version_read(form, crate::store::Record::Meeting, id)?;
                 let current = self.store.get_meeting(id).map_err(|e| self.refused(&e))?;
                 let edited = Meeting {
                     number: number.unwrap_or(current.number),
@@ -127,7 +124,7 @@ impl App {
                 };
                 let m = self
                     .store
-                    .update_meeting(&edited)
+                    .update_meeting(&edited, read)
                     .map_err(|e| self.refused(&e))?;
                 return self.said(&TuiMessage::MeetingUpdated(m.number));
             }

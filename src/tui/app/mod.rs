@@ -12,6 +12,7 @@ mod save;
 mod screens;
 mod search;
 mod series;
+mod versions;
 
 use std::sync::Arc;
 

@@ -6,7 +6,7 @@ use crate::domain::{
     parse_due,
 };
 use crate::i18n::{Lang, Localized, Message, NotWritten, TuiMessage, field_label};
-use crate::store::{DecisionEdit, IssueEdit, NewDecision};
+use crate::store::{DecisionEdit, IssueEdit, NewDecision, Record};
 use crate::tui::forms::{self, FieldId, Form, FormKind};
 
 use super::App;
@@ -77,8 +77,17 @@ impl App {
                 }
             }
             Err(Refusal(why)) => {
+                // Refused because another hamyar changed the record meanwhile: the screen
+                // reloads, and the form (still holding what was typed) says so.
+                let (why, version) = match self.moved_on(&form) {
+                    Some((said, now)) => (said, Some(now)),
+                    None => (why, None),
+                };
                 if let Some(f) = self.ui.form_mut() {
                     f.error = Some(why);
+                    if version.is_some() {
+                        f.version = version;
+                    }
                 }
             }
         }
@@ -147,9 +156,10 @@ impl App {
                     supporting_agencies: supporting,
                     due,
                 };
+                let read = self.version_read(form, Record::Decision, id)?;
                 let d = self
                     .store
-                    .update_decision(id, &edit)
+                    .update_decision(id, &edit, read)
                     .map_err(|e| self.refused(&e))?;
                 return self.said(&TuiMessage::DecisionUpdated(d.number));
             }
@@ -184,8 +194,9 @@ impl App {
         }
         match editing {
             Some(id) => {
+                let read = self.version_read(form, Record::Statement, id)?;
                 self.store
-                    .update_statement(id, &text)
+                    .update_statement(id, &text, read)
                     .map_err(|e| self.refused(&e))?;
             }
             None => {
@@ -228,8 +239,9 @@ impl App {
                     category,
                     description,
                 };
+                let read = self.version_read(form, Record::Issue, id)?;
                 self.store
-                    .update_issue(id, &edit)
+                    .update_issue(id, &edit, read)
                     .map_err(|e| self.refused(&e))?;
             }
             None => {
@@ -260,6 +272,7 @@ impl App {
             .picker(FieldId::IssueCategory)
             .and_then(|p| p.chosen_id().cloned())
             .ok_or_else(|| self.required(FieldId::IssueCategory))?;
+        let read = self.version_read(form, Record::Issue, id)?;
         let issue = self.store.get_issue(id).map_err(|e| self.refused(&e))?;
         let edit = IssueEdit {
             title: issue.title,
@@ -267,7 +280,7 @@ impl App {
             description: issue.description,
         };
         self.store
-            .update_issue(id, &edit)
+            .update_issue(id, &edit, read)
             .map_err(|e| self.refused(&e))?;
         self.said(&TuiMessage::IssueSaved)
     }

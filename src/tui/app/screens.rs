@@ -3,6 +3,7 @@
 
 use crate::domain::MeetingStatus;
 use crate::i18n::{TuiMessage, action_name};
+use crate::store::Record;
 use crate::tui::action::Action;
 use crate::tui::forms;
 use crate::tui::model::{DetailItem, Directory, Focus, Screen};
@@ -246,14 +247,20 @@ impl App {
         if !self.writable() {
             return;
         }
+        // The version first, then the decision as it is now (see `versions`).
+        let version = editing
+            .as_ref()
+            .and_then(|d| self.version_for_edit(Record::Decision, &d.id));
+        let editing = editing.map(|d| self.store.get_decision(&d.id).unwrap_or(d));
         let Some(room) = &self.model.room else { return };
         let dir = &self.model.directory;
         let issue = room.selected_issue(dir).map(|i| i.id.clone()).or_else(|| {
             room.selected_review(dir)
                 .and_then(|r| r.decision.issue.clone())
         });
-        let form =
+        let mut form =
             forms::decision_form(self.model.lang, dir, room, issue.as_ref(), editing.as_ref());
+        form.version = version;
         self.ui.modals.push(Modal::Form(form));
     }
 
@@ -261,11 +268,16 @@ impl App {
         if !self.writable() {
             return;
         }
+        let version = editing
+            .as_ref()
+            .and_then(|s| self.version_for_edit(Record::Statement, &s.id));
+        let editing = editing.map(|s| self.store.get_statement(&s.id).unwrap_or(s));
         let Some(room) = &self.model.room else { return };
         let dir = &self.model.directory;
         let issue = room.selected_issue(dir).map(|i| i.id.clone());
-        let form =
+        let mut form =
             forms::statement_form(self.model.lang, dir, room, issue.as_ref(), editing.as_ref());
+        form.version = version;
         self.ui.modals.push(Modal::Form(form));
     }
 
@@ -275,12 +287,17 @@ impl App {
         }
         let Some(room) = &self.model.room else { return };
         let dir = &self.model.directory;
-        let editing = edit.then(|| room.selected_issue(dir)).flatten();
+        let editing = edit.then(|| room.selected_issue(dir)).flatten().cloned();
+        let version = editing
+            .as_ref()
+            .and_then(|i| self.version_for_edit(Record::Issue, &i.id));
+        let editing = editing.map(|i| self.store.get_issue(&i.id).unwrap_or(i));
         let category = match room.current_tab() {
             crate::tui::model::TabKind::Category(c) => Some(c),
             _ => None,
         };
-        let form = forms::issue_form(self.model.lang, dir, room, editing, category);
+        let mut form = forms::issue_form(self.model.lang, dir, room, editing.as_ref(), category);
+        form.version = version;
         self.ui.modals.push(Modal::Form(form));
     }
 
@@ -394,7 +411,8 @@ impl App {
         let Some(issue) = room.selected_issue(dir) else {
             return;
         };
-        let form = forms::move_issue_form(self.model.lang, dir, issue);
+        let mut form = forms::move_issue_form(self.model.lang, dir, issue);
+        form.version = self.version_for_edit(Record::Issue, &issue.id);
         self.ui.modals.push(Modal::Form(form));
     }
 

@@ -18,7 +18,13 @@ impl App {
         if editing && series.is_none() {
             return;
         }
-        let form = forms::series_form(self.model.lang, &self.model.directory, series.as_ref());
+        // The version first, then the series as it is now.
+        let version = series
+            .as_ref()
+            .and_then(|s| self.version_for_edit(crate::store::Record::Series, &s.id));
+        let series = series.map(|s| self.store.get_series(&s.id).unwrap_or(s));
+        let mut form = forms::series_form(self.model.lang, &self.model.directory, series.as_ref());
+        form.version = version;
         self.ui.modals.push(Modal::Form(form));
     }
 
@@ -61,9 +67,10 @@ impl App {
             interval_days: self.count(form, FieldId::Interval, 3650)?,
             archived: current.is_some_and(|s| s.archived),
         };
-        if editing.is_some() {
+        if let Some(id) = editing {
+            let read = self.version_read(form, crate::store::Record::Series, id)?;
             self.store
-                .update_series(&series)
+                .update_series(&series, read)
                 .map_err(|e| self.refused(&e))?;
             if let Err(e) = self.reload() {
                 return Err(self.refused(&e));

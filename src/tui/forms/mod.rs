@@ -11,6 +11,7 @@ use crossterm::event::KeyEvent;
 use serde_json::{Map, Value};
 
 use crate::domain::Id;
+use crate::store::{Record, RowVersion};
 
 pub use build::{
     amendment_form, decision_form, export_form, export_formats, filter_form, follow_up_form,
@@ -109,6 +110,27 @@ impl FormKind {
 }
 
 impl FormKind {
+    /// The recorded record this form edits, if any.
+    pub fn edits(&self) -> Option<(Record, &Id)> {
+        match self {
+            FormKind::Decision {
+                editing: Some(id), ..
+            } => Some((Record::Decision, id)),
+            FormKind::Statement {
+                editing: Some(id), ..
+            } => Some((Record::Statement, id)),
+            FormKind::Issue {
+                editing: Some(id), ..
+            }
+            | FormKind::MoveIssue { issue: id } => Some((Record::Issue, id)),
+            FormKind::Series { editing: Some(id) } => Some((Record::Series, id)),
+            FormKind::Meeting {
+                editing: Some(id), ..
+            } => Some((Record::Meeting, id)),
+            _ => None,
+        }
+    }
+
     /// Forms of one picker, done as soon as Enter takes (or adds) a choice.
     pub fn saves_on_take(&self) -> bool {
         matches!(self, FormKind::MoveIssue { .. } | FormKind::Merge { .. })
@@ -146,6 +168,9 @@ pub struct Form {
     pub unsaved: bool,
     /// Changed at all since it opened (Esc asks before throwing that away).
     pub touched: bool,
+    /// The row version of the record being edited, read before its values were: the save
+    /// names it, so that a change another hamyar made meanwhile is refused, not overwritten.
+    pub version: Option<RowVersion>,
 }
 
 impl Form {
@@ -157,6 +182,7 @@ impl Form {
             error: None,
             unsaved: false,
             touched: false,
+            version: None,
         }
     }
 
