@@ -11,6 +11,7 @@
 
 pub mod cli;
 pub mod demo;
+pub mod directory;
 pub mod domain;
 pub mod export;
 pub mod history;

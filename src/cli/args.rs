@@ -117,6 +117,9 @@ pub enum Command {
     /// Add or list the categories the meetings walk their problems by
     #[command(subcommand)]
     Category(super::setup::CategoryCommand),
+    /// Import or export the people and agencies as a table (CSV or XLSX)
+    #[command(subcommand)]
+    Directory(super::setup::DirectoryCommand),
     /// Schedule the next meeting of a series
     #[command(subcommand)]
     Meeting(super::setup::MeetingCommand),

@@ -81,5 +81,6 @@ fn run(settings: &Settings, command: Option<&Command>) -> anyhow::Result<()> {
         Some(Command::Series(c)) => setup::series(settings, c),
         Some(Command::Category(c)) => setup::category(settings, c),
         Some(Command::Meeting(c)) => setup::meeting(settings, c),
+        Some(Command::Directory(c)) => setup::directory(settings, c),
     }
 }

@@ -97,6 +97,7 @@ pub fn action_name(lang: Lang, action: AuditAction) -> &'static str {
         A::MergePeople => ("یکی کردن دو شخص", "merging two people"),
         A::UpdateCategory => ("اصلاح دسته", "editing a category"),
         A::ReorderCategories => ("جابه‌جایی دسته‌ها", "reordering the categories"),
+        A::ImportDirectory => ("ورود فهرست اشخاص و دستگاه‌ها", "importing the directory"),
         A::UpdateMeeting => ("اصلاح مشخصات نشست", "editing the meeting"),
         A::StartMeeting => ("آغاز نشست", "starting the meeting"),
         A::CloseMeeting => ("پایان نشست", "closing the meeting"),

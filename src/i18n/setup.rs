@@ -18,6 +18,13 @@ pub enum SetupMessage<'a> {
     CategoryAdded(&'a str, Option<&'a str>),
     /// A meeting was scheduled: its number, date and series.
     MeetingScheduled(u32, Date, &'a str),
+    /// A directory table imported (or, with `dry_run`, what would be).
+    DirectoryImported {
+        added: usize,
+        updated: usize,
+        unchanged: usize,
+        dry_run: bool,
+    },
     /// No series yet: `series new` first.
     NoSeries,
     /// Several series and no `--series`.
@@ -67,6 +74,30 @@ impl Localized for SetupMessage<'_> {
                     ),
                 )
             }
+            SetupMessage::DirectoryImported {
+                added,
+                updated,
+                unchanged,
+                dry_run,
+            } => {
+                let (a, u, n) = (
+                    lang.number(added),
+                    lang.number(updated),
+                    lang.number(unchanged),
+                );
+                match (fa, dry_run) {
+                    (true, false) => {
+                        format!("{a} شخص افزوده و {u} شخص به‌روز شد؛ {n} ردیف تغییری نداشت.")
+                    }
+                    (true, true) => format!(
+                        "(آزمایشی؛ چیزی نوشته نشد) {a} شخص افزوده و {u} شخص به‌روز می‌شد؛ {n} ردیف تغییری نداشت."
+                    ),
+                    (false, false) => format!("{a} people added, {u} updated; {n} rows unchanged."),
+                    (false, true) => format!(
+                        "(dry run; nothing written) {a} people would be added, {u} updated; {n} rows unchanged."
+                    ),
+                }
+            }
             SetupMessage::NoSeries => pick(
                 "هنوز سلسله نشستی نیست؛ نخست `hamyar series new` را بزنید.".into(),
                 "There is no series yet; run `hamyar series new` first.".into(),
@@ -80,6 +111,39 @@ impl Localized for SetupMessage<'_> {
                     "There are several series; choose one with --series: {}",
                     all.join(", ")
                 ),
+            ),
+        }
+    }
+}
+
+impl Localized for crate::directory::TableError {
+    fn localized(&self, lang: Lang) -> String {
+        use crate::directory::TableError as E;
+        match (lang, self) {
+            (Lang::En, e) => e.to_string(),
+            (Lang::Fa, E::Io { path, error }) => {
+                format!("«{}» خوانده نشد ({error}).", path.display())
+            }
+            (Lang::Fa, E::NotATable { path, why }) => format!(
+                "«{}» جدولی نیست که همیار بخواند ({why})؛ آن را CSV (UTF-8) یا XLSX ذخیره کنید.",
+                path.display()
+            ),
+            (Lang::Fa, E::NoHeader { path, found }) => format!(
+                "ردیف نخست «{}» باید نام ستون‌ها را بگوید: name، title، agency (و invitee_of)؛ این‌ها را می‌گوید: {found}",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl Localized for crate::directory::UnknownSeries {
+    fn localized(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.to_string(),
+            Lang::Fa => format!(
+                "ردیف {}: سلسله نشستی به نام «{}» (و تنها یکی) نیست؛ چیزی وارد نشد.",
+                lang.number(self.line),
+                self.name
             ),
         }
     }

@@ -66,6 +66,8 @@ audit_actions! {
     UpdateCategory = "update_category",
     /// The meeting's order of categories changed.
     ReorderCategories = "reorder_categories",
+    /// People and agencies read from a table (`hamyar directory import`).
+    ImportDirectory = "import_directory",
     CreateMeeting = "create_meeting",
     /// The meeting's date, times, place, chair, secretary or next date.
     UpdateMeeting = "update_meeting",

@@ -202,6 +202,35 @@ impl Store {
         })
     }
 
+    /// Writes what importing a directory table changes (`directory::plan`): the new agencies
+    /// (their names kept unique), the new people, the people updated and their invitations,
+    /// all in one action: any refusal leaves the database as it was.
+    pub fn import_directory(
+        &mut self,
+        plan: &crate::directory::DirectoryPlan,
+    ) -> Result<(), StoreError> {
+        self.write(AuditAction::ImportDirectory, |w| {
+            for a in &plan.new_agencies {
+                ensure_new_name(w.tx, "agencies", &sanitize(a.name.trim()), None)?;
+                super::setup::insert_agency(w, a)?;
+            }
+            for n in &plan.new_people {
+                ensure_named(&n.person)?;
+                insert_person(w, &n.person)?;
+                for s in &n.invited_to {
+                    invite(w, s, &n.person.id)?;
+                }
+            }
+            for u in &plan.updates {
+                update_person_row(w, &u.person)?;
+                for s in &u.invite_to {
+                    invite(w, s, &u.person.id)?;
+                }
+            }
+            Ok(())
+        })
+    }
+
     /// The standing invitees of a series, in the order they were invited.
     pub fn invitees(&self, series: &Id) -> Result<Vec<Id>, StoreError> {
         self.read(|tx| invitees_of(tx, series))

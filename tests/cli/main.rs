@@ -8,6 +8,7 @@ mod bidi;
 mod commands;
 mod csv;
 mod defects;
+mod directory;
 mod docx;
 mod export;
 mod export_props;

@@ -4,10 +4,12 @@
 //! nothing changed when it fails.
 
 mod category;
+mod directory;
 mod meeting;
 mod series;
 
 pub use category::{CategoryCommand, run as category};
+pub use directory::{DirectoryCommand, run as directory};
 pub use meeting::{MeetingCommand, run as meeting};
 pub use series::{SeriesCommand, run as series};
 
