@@ -11,6 +11,7 @@ mod app;
 mod e2e;
 mod e2e_own_series;
 mod follow_up_meeting;
+mod full_disk;
 mod other_client;
 mod present;
 mod refusals;

@@ -95,7 +95,8 @@ impl Harness {
         Harness::on_store(Store::open(path, clock).unwrap(), path, lang)
     }
 
-    fn on_store(store: Store, path: &Path, lang: Lang) -> Harness {
+    /// The app on `store`, opened on `path` (with a page cap, say).
+    pub fn on_store(store: Store, path: &Path, lang: Lang) -> Harness {
         let mut app = App::new(store, lang).unwrap();
         app.settle();
         Harness {

@@ -44,6 +44,8 @@ pub struct App {
     directory_back: Screen,
     /// The demo's temporary folder, when the welcome opened it: removed at exit.
     demo_dir: Option<tempfile::TempDir>,
+    /// The last draft could not be written: said once, tried again at every tick.
+    draft_failing: bool,
 }
 
 impl std::fmt::Debug for App {
@@ -84,6 +86,7 @@ impl App {
             meetings_stale: false,
             review_loader: None,
             review_stale: false,
+            draft_failing: false,
             directory_back: Screen::Meetings,
             demo_dir: None,
             store,
@@ -182,7 +185,9 @@ impl App {
         }
     }
 
-    /// Writes the draft of a form that changed since it was last kept.
+    /// Writes the draft of a form that changed since it was last kept. One that could not be
+    /// written (a full disk, a lock held too long) is tried again at every tick until it is,
+    /// and said once, not at every try.
     fn keep_draft(&mut self) {
         let Some(form) = self.ui.any_form_mut() else {
             return;
@@ -190,10 +195,19 @@ impl App {
         if !form.unsaved || form.kind.keeps_no_draft() {
             return;
         }
-        form.unsaved = false;
         let (key, body) = (form.kind.draft_key(), form.draft());
-        if let Err(e) = self.store.save_draft(&key, &body) {
-            self.fail(&e);
+        match self.store.save_draft(&key, &body) {
+            Ok(()) => {
+                if let Some(form) = self.ui.any_form_mut() {
+                    form.unsaved = false;
+                }
+                self.draft_failing = false;
+            }
+            Err(e) if !self.draft_failing => {
+                self.draft_failing = true;
+                self.fail(&e);
+            }
+            Err(_) => {}
         }
     }
 
