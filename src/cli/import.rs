@@ -100,7 +100,7 @@ mod tests {
         let fa = report_lines(&r, Lang::Fa);
         assert!(fa[0].contains("۳ رکورد تازه"), "{fa:?}");
         assert!(
-            fa[1].contains("مصوبهٔ «۲/۳»") && fa[1].contains("تازه‌تر پرونده"),
+            fa[1].contains("مصوبهٔ «\u{2068}۲/۳\u{2069}»") && fa[1].contains("تازه‌تر پرونده"),
             "{fa:?}"
         );
         // The moments in the Solar Hijri calendar, not as the log keeps them.
@@ -108,7 +108,8 @@ mod tests {
         assert!(!fa[1].contains("2014"), "{fa:?}");
         let en = report_lines(&r, Lang::En);
         assert!(
-            en[1].contains("decision «2/3»") && en[1].contains("file's newer change"),
+            en[1].contains("decision «\u{2068}2/3\u{2069}»")
+                && en[1].contains("file's newer change"),
             "{en:?}"
         );
     }

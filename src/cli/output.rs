@@ -195,7 +195,14 @@ impl CellLayout for VisualCells {
         if let (Direction::Rtl, Some(w)) = (line.direction, self.terminal_width) {
             out.push_str(&" ".repeat(w.saturating_sub(line.width)));
         }
-        line.push_visual(&mut out);
+        // In visual order the explicit bidi controls (a message's isolated values, a typed
+        // embedding) have done their work; a terminal would only draw or apply them again.
+        out.extend(
+            line.cells
+                .iter()
+                .map(|c| c.ch)
+                .filter(|&c| c != crate::text::FILLER && !is_explicit_bidi(c)),
+        );
         out
     }
 
@@ -206,6 +213,11 @@ impl CellLayout for VisualCells {
     fn is_visual(&self) -> bool {
         true
     }
+}
+
+/// LRE, RLE, PDF, LRO, RLO and the isolates LRI, RLI, FSI, PDI.
+fn is_explicit_bidi(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The longest logical prefix of `text` that fits `width` cells with an ellipsis after it, or
@@ -349,6 +361,16 @@ mod tests {
             cut.trim_start().starts_with('…'),
             "the logical end is on the left: «{cut}»"
         );
+    }
+
+    #[test]
+    fn a_message_line_in_visual_order_drops_the_isolates_it_was_laid_out_with() {
+        let cells = VisualCells {
+            ui: Direction::Rtl,
+            terminal_width: None,
+        };
+        let line = cells.line("مقدار bidi «\u{2068}apps\u{2069}» است");
+        assert_eq!(line, "ﺖﺳﺍ «apps» bidi ﺭﺍﺪﻘﻣ");
     }
 
     #[test]

@@ -209,20 +209,17 @@ impl CliMessage<'_> {
             CliMessage::NoSuchAgency { name, known } => {
                 format!(
                     "هیچ دستگاهی با «{name}» جور نیست؛ دستگاه‌ها:{}",
-                    lines(known)
-                )
+                    lines(known), name = super::isolate(name))
             }
             CliMessage::NoSuchCategory { name, known } => {
-                format!("هیچ دسته‌ای با «{name}» جور نیست؛ دسته‌ها:{}", lines(known))
+                format!("هیچ دسته‌ای با «{name}» جور نیست؛ دسته‌ها:{}", lines(known), name = super::isolate(name))
             }
             CliMessage::NoSuchSeries { name, known } => format!(
                 "هیچ سلسله نشستی با «{name}» جور نیست؛ سلسله‌ها:{}",
-                lines(known)
-            ),
+                lines(known), name = super::isolate(name)),
             CliMessage::SeveralSeriesMatch { name, found } => format!(
                 "«{name}» با چند سلسله نشست جور است؛ نام را کامل‌تر بنویسید:{}",
-                lines(found)
-            ),
+                lines(found), name = super::isolate(name)),
             CliMessage::NoSuchMeeting { number } => format!(
                 "نشست {} وجود ندارد؛ فهرست نشست‌ها: hamyar meetings",
                 n(number)
@@ -240,10 +237,9 @@ impl CliMessage<'_> {
             } => format!(
                 "{flag}: «{value}» پذیرفته نیست؛ عددی از {} تا {} بنویسید.",
                 n(min),
-                n(max)
-            ),
+                n(max), value = super::isolate(value)),
             CliMessage::BadDecisionNumber { value } => {
-                format!("«{value}» شمارهٔ مصوبه نیست؛ آن را به‌صورت نشست/ردیف بنویسید، مانند ۲/۳.")
+                format!("«{value}» شمارهٔ مصوبه نیست؛ آن را به‌صورت نشست/ردیف بنویسید، مانند ۲/۳.", value = super::isolate(value))
             }
             CliMessage::NoSuchDecision { number } => format!(
                 "مصوبهٔ {} وجود ندارد؛ فهرست مصوبه‌ها: hamyar actions",
@@ -257,19 +253,19 @@ impl CliMessage<'_> {
             ),
             CliMessage::SearchTooShort => "برای جست‌وجو دست‌کم دو حرف بنویسید.".into(),
             CliMessage::NoSearchHits { query } => {
-                format!("برای «{query}» چیزی پیدا نشد.")
+                format!("برای «{query}» چیزی پیدا نشد.", query = super::isolate(query))
             }
             CliMessage::CannotRead { path, error } => format!(
                 "«{}» خوانده نشد: {}.",
-                path.display(),
+                super::isolate(path.display()),
                 super::refusals::io_reason_fa(error)
             ),
             CliMessage::TooLarge { path, bytes } => format!(
                 "«{}» برای پروندهٔ صورتجلسه بیش از اندازه بزرگ است ({} بایت).",
-                path.display(),
+                super::isolate(path.display()),
                 Lang::Fa.number(bytes)
             ),
-            CliMessage::InFile { path, why } => format!("«{}»: {why}", path.display()),
+            CliMessage::InFile { path, why } => format!("«{}»: {why}", super::isolate(path.display())),
             CliMessage::NeedsTerminal => "نمایش اتاق جلسه پایانه می‌خواهد: `hamyar present` را در پنجرهٔ پایانه‌ای اجرا کنید که پرده یا نمایشگر دوم را نشان می‌دهد.".into(),
         }
     }
@@ -314,22 +310,26 @@ impl CliMessage<'_> {
             CliMessage::NoSuchAgency { name, known } => {
                 format!(
                     "no agency matches «{name}»; the agencies are:{}",
-                    lines(known)
+                    lines(known),
+                    name = super::isolate(name)
                 )
             }
             CliMessage::NoSuchCategory { name, known } => format!(
                 "no category matches «{name}»; the categories are:{}",
-                lines(known)
+                lines(known),
+                name = super::isolate(name)
             ),
             CliMessage::NoSuchSeries { name, known } => {
                 format!(
                     "no series matches «{name}»; the series are:{}",
-                    lines(known)
+                    lines(known),
+                    name = super::isolate(name)
                 )
             }
             CliMessage::SeveralSeriesMatch { name, found } => format!(
                 "«{name}» matches several series; write more of the title:{}",
-                lines(found)
+                lines(found),
+                name = super::isolate(name)
             ),
             CliMessage::NoSuchMeeting { number } => {
                 format!("there is no meeting {number}; `hamyar meetings` lists them")
@@ -343,9 +343,15 @@ impl CliMessage<'_> {
                 value,
                 min,
                 max,
-            } => format!("{flag}: «{value}» is not allowed; give a number from {min} to {max}"),
+            } => format!(
+                "{flag}: «{value}» is not allowed; give a number from {min} to {max}",
+                value = super::isolate(value)
+            ),
             CliMessage::BadDecisionNumber { value } => {
-                format!("«{value}» is not a decision number; write it as meeting/item, e.g. 2/3")
+                format!(
+                    "«{value}» is not a decision number; write it as meeting/item, e.g. 2/3",
+                    value = super::isolate(value)
+                )
             }
             CliMessage::NoSuchDecision { number } => {
                 format!("there is no decision {number}; list them with `hamyar actions`")
@@ -356,7 +362,9 @@ impl CliMessage<'_> {
                 Lang::En.status(*to)
             ),
             CliMessage::SearchTooShort => "type at least two letters to search".into(),
-            CliMessage::NoSearchHits { query } => format!("nothing found for «{query}»"),
+            CliMessage::NoSearchHits { query } => {
+                format!("nothing found for «{query}»", query = super::isolate(query))
+            }
             CliMessage::CannotRead { path, error } => {
                 format!("cannot read {}: {error}", path.display())
             }
@@ -389,7 +397,8 @@ impl Localized for crate::settings::SettingsError {
             }
             E::ConfigBidi { path, value } => format!(
                 "در پروندهٔ تنظیمات {} مقدار bidi «{value}» است؛ \"app\" یا \"terminal\" بنویسید.",
-                path.display()
+                path.display(),
+                value = super::isolate(value)
             ),
             E::Today(e) => format!("--today: {}", e.localized(lang)),
             E::NoHome => {

@@ -125,10 +125,9 @@ impl DoctorLine<'_> {
                     TerminalBidi::Unknown => "شناخته نیست",
                 }
             ),
-            TmuxPassthrough(Some(v)) if is_on(v) => format!("  درون tmux، گزینهٔ allow-passthrough «{v}» است: خوب"),
+            TmuxPassthrough(Some(v)) if is_on(v) => format!("  درون tmux، گزینهٔ allow-passthrough «{v}» است: خوب", v = super::isolate(v)),
             TmuxPassthrough(Some(v)) => format!(
-                "  درون tmux، گزینهٔ allow-passthrough «{v}» است: نمی‌توان به پایانهٔ بیرونی گفت که متن را جابه‌جا نکند"
-            ),
+                "  درون tmux، گزینهٔ allow-passthrough «{v}» است: نمی‌توان به پایانهٔ بیرونی گفت که متن را جابه‌جا نکند", v = super::isolate(v)),
             TmuxPassthrough(None) => "  درون tmux (گزینهٔ allow-passthrough آن خوانده نشد)".into(),
             Recommended(r) => format!("  پیشنهاد: --bidi {}", r.recommended),
             Advice(r) => advice_fa(r)
@@ -136,7 +135,7 @@ impl DoctorLine<'_> {
                 .map(|a| format!("  - {a}"))
                 .collect::<Vec<_>>()
                 .join("\n"),
-            NotSound(p) => format!("«{}» سالم نیست؛ گزارش بالا را ببینید.", p.display()),
+            NotSound(p) => format!("«{}» سالم نیست؛ گزارش بالا را ببینید.", super::isolate(p.display())),
         }
     }
 }

@@ -44,7 +44,7 @@ impl Localized for DamagedRow {
                 "{} {} در ستون «{}» {} دارد",
                 record_fa(self.record),
                 self.key,
-                self.column,
+                super::isolate(&self.column),
                 row_problem_fa(&self.problem)
             ),
         }
@@ -53,7 +53,7 @@ impl Localized for DamagedRow {
 
 /// The path as a sentence quotes it.
 fn p(path: &Path) -> String {
-    format!("«{}»", path.display())
+    format!("«{}»", super::isolate(path.display()))
 }
 
 fn store_fa(e: &StoreError) -> String {
@@ -196,7 +196,10 @@ fn import_fa(e: &ImportError) -> String {
             "پروندهٔ صورتجلسه ناسازگار است: {record} ({id}) به سابقه‌ای اشاره دارد که در پرونده نیست؛ چیزی وارد نشد."
         ),
         ImportError::MalformedId { id } => {
-            format!("پروندهٔ صورتجلسه شناسهٔ نادرست «{id}» دارد؛ چیزی وارد نشد.")
+            format!(
+                "پروندهٔ صورتجلسه شناسهٔ نادرست «{id}» دارد؛ چیزی وارد نشد.",
+                id = super::isolate(id)
+            )
         }
     }
 }
@@ -251,7 +254,10 @@ fn rule_fa(e: &RuleError) -> String {
             Lang::Fa.number(n)
         ),
         RuleError::NameTaken(name) => {
-            format!("«{name}» در فهرست هست؛ به‌جای افزودن دوباره، همان را انتخاب کنید.")
+            format!(
+                "«{name}» در فهرست هست؛ به‌جای افزودن دوباره، همان را انتخاب کنید.",
+                name = super::isolate(name)
+            )
         }
     }
 }
@@ -326,14 +332,20 @@ fn row_problem_fa(problem: &RowProblem) -> String {
         RowProblem::NotUtf8 => "متنی که UTF-8 درست نیست".into(),
         RowProblem::WrongType => "مقداری از نوع نادرست".into(),
         RowProblem::OutOfRange(n) => format!("عدد {n} بیرون از بازه"),
-        RowProblem::Unreadable(v) => format!("«{v}» که خوانده نمی‌شود"),
+        RowProblem::Unreadable(v) => format!("«{v}» که خوانده نمی‌شود", v = super::isolate(v)),
     }
 }
 
 fn log_problem_fa(problem: &LogProblem) -> String {
     match problem {
-        LogProblem::UnknownTable(t) => format!("بندی به جدول ناشناختهٔ «{t}» اشاره دارد"),
-        LogProblem::UnknownColumn(c) => format!("بندی به ستون ناشناختهٔ «{c}» اشاره دارد"),
+        LogProblem::UnknownTable(t) => format!(
+            "بندی به جدول ناشناختهٔ «{t}» اشاره دارد",
+            t = super::isolate(t)
+        ),
+        LogProblem::UnknownColumn(c) => format!(
+            "بندی به ستون ناشناختهٔ «{c}» اشاره دارد",
+            c = super::isolate(c)
+        ),
         LogProblem::NotARecord => "سابقهٔ نگه‌داشتهٔ یک بند سابقه نیست".into(),
         LogProblem::Unreadable => "سابقهٔ نگه‌داشتهٔ یک بند خوانده نمی‌شود".into(),
         LogProblem::NoEarlierState => "بندی حالت پیشین ندارد".into(),
@@ -347,7 +359,10 @@ impl Localized for DueError {
         }
         match self {
             DueError::Date(DateError::Format(s)) => {
-                format!("«{s}» تاریخ نیست؛ مانند ۱۴۰۵/۹/۳۰ یا ‎+14‎ یا ‎+2w‎ یا «آخر ماه» بنویسید.")
+                format!(
+                    "«{s}» تاریخ نیست؛ مانند ۱۴۰۵/۹/۳۰ یا ‎+14‎ یا ‎+2w‎ یا «آخر ماه» بنویسید.",
+                    s = super::isolate(s)
+                )
             }
             DueError::Date(DateError::Impossible(s)) => {
                 format!("تاریخ {} در تقویم وجود ندارد.", lang.digits(s))
@@ -356,7 +371,10 @@ impl Localized for DueError {
                 "سال {} پذیرفته نیست: ۱۲۰۰ تا ۱۵۹۹ شمسی و ۱۶۰۰ تا ۲۹۹۹ میلادی.",
                 lang.number(y)
             ),
-            DueError::TooFar(s) => format!("«{s}» خیلی دور است؛ مهلت حداکثر ده سال است."),
+            DueError::TooFar(s) => format!(
+                "«{s}» خیلی دور است؛ مهلت حداکثر ده سال است.",
+                s = super::isolate(s)
+            ),
         }
     }
 }
@@ -368,7 +386,8 @@ impl Localized for DateError {
         }
         match self {
             DateError::Format(s) => format!(
-                "«{s}» تاریخ نیست؛ آن را مانند ۱۴۰۵/۰۹/۰۶ (شمسی) یا 2026-11-27 (میلادی) بنویسید."
+                "«{s}» تاریخ نیست؛ آن را مانند ۱۴۰۵/۰۹/۰۶ (شمسی) یا 2026-11-27 (میلادی) بنویسید.",
+                s = super::isolate(s)
             ),
             // As typed, so the user finds what to correct.
             DateError::Impossible(s) => format!("تاریخ {s} در تقویم وجود ندارد."),
@@ -401,7 +420,7 @@ impl Localized for UnknownCode {
             .collect();
         format!(
             "{noun} «{}» شناخته نیست؛ یکی از این‌ها را بنویسید: {}",
-            self.code,
+            super::isolate(&self.code),
             choices.join("، ")
         )
     }
@@ -421,7 +440,7 @@ mod tests {
         };
         let fa = e.localized(Lang::Fa);
         assert!(
-            fa.contains("«/tmp/f»") && fa.contains("لولهٔ نام‌دار"),
+            fa.contains("«\u{2068}/tmp/f\u{2069}»") && fa.contains("لولهٔ نام‌دار"),
             "{fa}"
         );
         assert_eq!(e.localized(Lang::En), e.to_string());

@@ -272,7 +272,8 @@ impl ExportMessage<'_> {
             ExportMessage::Written { path } => format!("در {} نوشته شد.", path.display()),
             ExportMessage::SeveralAgenciesMatch { name, found } => format!(
                 "چند دستگاه با «{name}» جور است؛ یکی را نام ببرید:{}",
-                list(found)
+                list(found),
+                name = super::isolate(name)
             ),
             ExportMessage::Imported {
                 added,
@@ -296,7 +297,11 @@ impl ExportMessage<'_> {
                 kept_file,
                 approved_here,
             } => {
-                let record = format!("{} «{}»", entity_fa(entity), super::Lang::Fa.digits(name));
+                let record = format!(
+                    "{} «{}»",
+                    entity_fa(entity),
+                    super::isolate(super::Lang::Fa.digits(name))
+                );
                 let (here_at, file_at) = (
                     super::Lang::Fa.moment(here_at),
                     super::Lang::Fa.moment(file_at),
@@ -323,7 +328,8 @@ impl ExportMessage<'_> {
             ExportMessage::Written { path } => format!("Wrote {}.", path.display()),
             ExportMessage::SeveralAgenciesMatch { name, found } => format!(
                 "several agencies match «{name}»; name one of them:{}",
-                list(found)
+                list(found),
+                name = super::isolate(name)
             ),
             ExportMessage::Imported {
                 added,
@@ -342,7 +348,11 @@ impl ExportMessage<'_> {
                 kept_file,
                 approved_here,
             } => {
-                let record = format!("{} «{name}»", entity_en(entity));
+                let record = format!(
+                    "{} «{name}»",
+                    entity_en(entity),
+                    name = super::isolate(name)
+                );
                 if *approved_here {
                     format!(
                         "  conflict: {record} belongs to a meeting approved here; this database's copy was kept."

@@ -27,7 +27,10 @@ impl Localized for DemoError {
                     DemoKey::Issue => "مشکل",
                     DemoKey::Category => "دسته",
                 };
-                format!("به {noun} ناشناختهٔ «{key}» اشاره دارد")
+                format!(
+                    "به {noun} ناشناختهٔ «{key}» اشاره دارد",
+                    key = super::isolate(key)
+                )
             }
             DemoError::MissingDecision(n) => format!(
                 "پیگیری مصوبهٔ {} را دارد که خودش را ندارد",
@@ -54,10 +57,14 @@ impl Localized for FilterError {
         }
         match self {
             FilterError::UnknownKey(k) => format!(
-                "پالایهٔ «{k}» شناخته نیست؛ دستگاه:، وضعیت:، دسته:، نشست:، پیش‌از:، پس‌از: یا معوق بنویسید."
+                "پالایهٔ «{k}» شناخته نیست؛ دستگاه:، وضعیت:، دسته:، نشست:، پیش‌از:، پس‌از: یا معوق بنویسید.",
+                k = super::isolate(k)
             ),
             FilterError::Loose(w) => {
-                format!("«{w}» پالایه نیست؛ کلید:مقدار (دستگاه:بانک) یا معوق بنویسید.")
+                format!(
+                    "«{w}» پالایه نیست؛ کلید:مقدار (دستگاه:بانک) یا معوق بنویسید.",
+                    w = super::isolate(w)
+                )
             }
             FilterError::Status(e) => e.localized(lang),
             FilterError::Date(e) => e.localized(lang),
@@ -96,12 +103,12 @@ impl Localized for ExportError {
                 source,
             }) => format!(
                 "نشان (لوگو) «{}» خوانده نشد: {}.",
-                path.display(),
+                super::isolate(path.display()),
                 io_reason_fa(source)
             ),
             ExportError::Letterhead(crate::export::letterhead::LetterheadError::LogoNotAnImage {
                 path,
-            }) => format!("نشان (لوگو) «{}» تصویر PNG یا JPEG نیست.", path.display()),
+            }) => format!("نشان (لوگو) «{}» تصویر PNG یا JPEG نیست.", super::isolate(path.display())),
         }
     }
 }
@@ -118,7 +125,11 @@ impl Localized for NotWritten<'_> {
         let path = self.path.display();
         match lang {
             Lang::En => format!("{path} was not written ({}).", self.error),
-            Lang::Fa => format!("«{path}» نوشته نشد: {}.", io_reason_fa(self.error)),
+            Lang::Fa => format!(
+                "«{path}» نوشته نشد: {}.",
+                io_reason_fa(self.error),
+                path = super::isolate(path)
+            ),
         }
     }
 }

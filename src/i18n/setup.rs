@@ -41,15 +41,23 @@ impl Localized for SetupMessage<'_> {
                 "Give the series a title with --title.".into(),
             ),
             SetupMessage::AgencyAdded(n) => pick(
-                format!("دستگاه تازهٔ «{n}» به فهرست افزوده شد."),
-                format!("New agency «{n}» added to the directory."),
+                format!(
+                    "دستگاه تازهٔ «{n}» به فهرست افزوده شد.",
+                    n = super::isolate(n)
+                ),
+                format!(
+                    "New agency «{n}» added to the directory.",
+                    n = super::isolate(n)
+                ),
             ),
             SetupMessage::SeriesCreated(t) => pick(
                 format!(
-                    "سلسله نشست «{t}» ساخته شد؛ نخستین نشست آن را با `hamyar meeting new` تعیین کنید."
+                    "سلسله نشست «{t}» ساخته شد؛ نخستین نشست آن را با `hamyar meeting new` تعیین کنید.",
+                    t = super::isolate(t)
                 ),
                 format!(
-                    "Series «{t}» created; schedule its first meeting with `hamyar meeting new`."
+                    "Series «{t}» created; schedule its first meeting with `hamyar meeting new`.",
+                    t = super::isolate(t)
                 ),
             ),
             SetupMessage::QuorumOf(0, _) => pick("ندارد".into(), "none".into()),
@@ -58,19 +66,37 @@ impl Localized for SetupMessage<'_> {
                 pick(format!("{q} از {m} دستگاه"), format!("{q} of {m} agencies"))
             }
             SetupMessage::CategoryAdded(n, None) => pick(
-                format!("دستهٔ «{n}» برای همهٔ سلسله‌ها افزوده شد."),
-                format!("Category «{n}» added, for every series."),
+                format!(
+                    "دستهٔ «{n}» برای همهٔ سلسله‌ها افزوده شد.",
+                    n = super::isolate(n)
+                ),
+                format!(
+                    "Category «{n}» added, for every series.",
+                    n = super::isolate(n)
+                ),
             ),
             SetupMessage::CategoryAdded(n, Some(s)) => pick(
-                format!("دستهٔ «{n}» برای «{s}» افزوده شد."),
-                format!("Category «{n}» added, for «{s}»."),
+                format!(
+                    "دستهٔ «{n}» برای «{s}» افزوده شد.",
+                    n = super::isolate(n),
+                    s = super::isolate(s)
+                ),
+                format!(
+                    "Category «{n}» added, for «{s}».",
+                    n = super::isolate(n),
+                    s = super::isolate(s)
+                ),
             ),
             SetupMessage::MeetingScheduled(n, d, s) => {
                 let (n, d) = (lang.number(n), lang.date_with_weekday(*d));
                 pick(
-                    format!("نشست {n} «{s}» برای {d} ساخته شد، با مشکلات باز و مصوبات پیگیری‌نشده."),
                     format!(
-                        "Meeting {n} of «{s}» scheduled for {d}, with the open issues and unfinished decisions."
+                        "نشست {n} «{s}» برای {d} ساخته شد، با مشکلات باز و مصوبات پیگیری‌نشده.",
+                        s = super::isolate(s)
+                    ),
+                    format!(
+                        "Meeting {n} of «{s}» scheduled for {d}, with the open issues and unfinished decisions.",
+                        s = super::isolate(s)
                     ),
                 )
             }

@@ -510,8 +510,8 @@ impl Localized for TuiMessage<'_> {
                 "Nothing to undo.".into(),
             ),
             TuiMessage::Required(field) => pick(
-                format!("«{field}» را پر کنید."),
-                format!("Fill in «{field}»."),
+                format!("«{field}» را پر کنید.", field = super::isolate(field)),
+                format!("Fill in «{field}».", field = super::isolate(field)),
             ),
             TuiMessage::BadQuorum => pick(
                 "حد نصاب باید عددی از ۰ تا ۱۰۰ باشد.".into(),
@@ -569,7 +569,7 @@ impl Localized for TuiMessage<'_> {
                 format!("The minutes were written to {path}."),
             ),
             TuiMessage::AddNew(name) => {
-                pick(format!("+ افزودن «{name}»"), format!("+ add «{name}»"))
+                pick(format!("+ افزودن «{name}»", name = super::isolate(name)), format!("+ add «{name}»", name = super::isolate(name)))
             }
 
             TuiMessage::PasteCut(n) => {
@@ -584,29 +584,29 @@ impl Localized for TuiMessage<'_> {
             TuiMessage::BadCount(t, max) => {
                 let max = lang.number(max);
                 pick(
-                    format!("«{t}» عددی از ۰ تا {max} نیست."),
-                    format!("«{t}» is not a whole number from 0 to {max}."),
+                    format!("«{t}» عددی از ۰ تا {max} نیست.", t = super::isolate(t)),
+                    format!("«{t}» is not a whole number from 0 to {max}.", t = super::isolate(t)),
                 )
             }
             TuiMessage::SeriesSaved(t) => pick(
-                format!("سلسله نشست «{t}» ذخیره شد."),
-                format!("Series «{t}» saved."),
+                format!("سلسله نشست «{t}» ذخیره شد.", t = super::isolate(t)),
+                format!("Series «{t}» saved.", t = super::isolate(t)),
             ),
             TuiMessage::SeriesArchived(t, true) => pick(
-                format!("«{t}» بایگانی شد؛ v بایگانی‌ها را نشان می‌دهد، u برمی‌گرداند."),
-                format!("«{t}» archived; v shows archived series, u undoes."),
+                format!("«{t}» بایگانی شد؛ v بایگانی‌ها را نشان می‌دهد، u برمی‌گرداند.", t = super::isolate(t)),
+                format!("«{t}» archived; v shows archived series, u undoes.", t = super::isolate(t)),
             ),
             TuiMessage::SeriesArchived(t, false) => pick(
-                format!("«{t}» از بایگانی بیرون آمد."),
-                format!("«{t}» is back from the archive."),
+                format!("«{t}» از بایگانی بیرون آمد.", t = super::isolate(t)),
+                format!("«{t}» is back from the archive.", t = super::isolate(t)),
             ),
             TuiMessage::BadTime(t) => pick(
-                format!("«{t}» ساعت نیست؛ مانند ۰۹:۳۰ بنویسید."),
-                format!("«{t}» is not a time of day; write it as 09:30."),
+                format!("«{t}» ساعت نیست؛ مانند ۰۹:۳۰ بنویسید.", t = super::isolate(t)),
+                format!("«{t}» is not a time of day; write it as 09:30.", t = super::isolate(t)),
             ),
             TuiMessage::BadNumber(n) => pick(
-                format!("«{n}» شمارهٔ نشست نیست؛ عددی از ۱ بنویسید."),
-                format!("«{n}» is not a meeting number; write a whole number from 1."),
+                format!("«{n}» شمارهٔ نشست نیست؛ عددی از ۱ بنویسید.", n = super::isolate(n)),
+                format!("«{n}» is not a meeting number; write a whole number from 1.", n = super::isolate(n)),
             ),
             TuiMessage::MeetingScheduled(n, d) => {
                 let (n, d) = (lang.number(n), lang.date_with_weekday(*d));
@@ -640,42 +640,40 @@ impl Localized for TuiMessage<'_> {
             }
             TuiMessage::MergeQuestion { duplicate, keep } => pick(
                 format!(
-                    "«{duplicate}» با «{keep}» یکی شود؟ همهٔ سوابقی که نام «{duplicate}» را دارند به «{keep}» منتقل و «{duplicate}» حذف می‌شود؛ u برمی‌گرداند."
-                ),
+                    "«{duplicate}» با «{keep}» یکی شود؟ همهٔ سوابقی که نام «{duplicate}» را دارند به «{keep}» منتقل و «{duplicate}» حذف می‌شود؛ u برمی‌گرداند.", duplicate = super::isolate(duplicate), keep = super::isolate(keep)),
                 format!(
-                    "Merge «{duplicate}» into «{keep}»? Every record naming «{duplicate}» will name «{keep}», and «{duplicate}» goes; u undoes it."
-                ),
+                    "Merge «{duplicate}» into «{keep}»? Every record naming «{duplicate}» will name «{keep}», and «{duplicate}» goes; u undoes it.", duplicate = super::isolate(duplicate), keep = super::isolate(keep)),
             ),
             TuiMessage::Merged(keep, n) => {
                 let n = lang.number(n);
                 pick(
-                    format!("یکی شد: {n} سابقه اکنون «{keep}» را نام می‌برد."),
-                    format!("Merged: {n} records now name «{keep}»."),
+                    format!("یکی شد: {n} سابقه اکنون «{keep}» را نام می‌برد.", keep = super::isolate(keep)),
+                    format!("Merged: {n} records now name «{keep}».", keep = super::isolate(keep)),
                 )
             }
             TuiMessage::Deactivated(name, true) => pick(
-                format!("«{name}» غیرفعال شد؛ v غیرفعال‌ها را نشان می‌دهد."),
-                format!("«{name}» deactivated; v shows inactive ones."),
+                format!("«{name}» غیرفعال شد؛ v غیرفعال‌ها را نشان می‌دهد.", name = super::isolate(name)),
+                format!("«{name}» deactivated; v shows inactive ones.", name = super::isolate(name)),
             ),
             TuiMessage::Deactivated(name, false) => pick(
-                format!("«{name}» دوباره فعال شد."),
-                format!("«{name}» is active again."),
+                format!("«{name}» دوباره فعال شد.", name = super::isolate(name)),
+                format!("«{name}» is active again.", name = super::isolate(name)),
             ),
             TuiMessage::AgencySaved(name) => pick(
-                format!("دستگاه «{name}» ذخیره شد."),
-                format!("Agency «{name}» saved."),
+                format!("دستگاه «{name}» ذخیره شد.", name = super::isolate(name)),
+                format!("Agency «{name}» saved.", name = super::isolate(name)),
             ),
             TuiMessage::CategorySaved(name) => pick(
-                format!("دستهٔ «{name}» ذخیره شد."),
-                format!("Category «{name}» saved."),
+                format!("دستهٔ «{name}» ذخیره شد.", name = super::isolate(name)),
+                format!("Category «{name}» saved.", name = super::isolate(name)),
             ),
             TuiMessage::PersonSaved(name) => pick(
-                format!("«{name}» در فهرست اشخاص ثبت شد."),
-                format!("«{name}» saved in the directory."),
+                format!("«{name}» در فهرست اشخاص ثبت شد.", name = super::isolate(name)),
+                format!("«{name}» saved in the directory.", name = super::isolate(name)),
             ),
             TuiMessage::GuestAdded(name) => pick(
-                format!("«{name}» به فهرست اشخاص افزوده و حاضر ثبت شد."),
-                format!("«{name}» added to the directory and marked present."),
+                format!("«{name}» به فهرست اشخاص افزوده و حاضر ثبت شد.", name = super::isolate(name)),
+                format!("«{name}» added to the directory and marked present.", name = super::isolate(name)),
             ),
             TuiMessage::DeleteQuestion(what) => {
                 pick(format!("{what} حذف شود؟"), format!("Delete {what}?"))

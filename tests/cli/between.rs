@@ -93,7 +93,9 @@ fn a_search_too_short_is_refused_and_one_with_no_hits_says_so() {
         .args(["--lang", "en", "search", "زرافه"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("nothing found for «زرافه»"));
+        .stdout(predicate::str::contains(
+            "nothing found for «\u{2068}زرافه\u{2069}»",
+        ));
     assert_eq!(json(&db, &["search", "زرافه"]), Value::Array(vec![]));
 }
 
@@ -349,7 +351,7 @@ fn a_bad_date_or_an_unknown_status_is_one_sentence_in_the_interface_s_language()
     let follow = ["follow-up", "2/3", "--status"];
     refused(
         &[&follow[..], &["finished"]].concat(),
-        "وضعیت مصوبه «finished» شناخته نیست",
+        "وضعیت مصوبه «\u{2068}finished\u{2069}» شناخته نیست",
     );
     refused(
         &[&follow[..], &["finished"]].concat(),
@@ -365,7 +367,7 @@ fn a_bad_date_or_an_unknown_status_is_one_sentence_in_the_interface_s_language()
     );
     refused(
         &[&follow[..], &["done", "--date", "فردا"]].concat(),
-        "«فردا» تاریخ نیست",
+        "«\u{2068}فردا\u{2069}» تاریخ نیست",
     );
     refused(
         &[

@@ -198,7 +198,9 @@ fn two_laptops_merge_the_newer_change_wins_and_the_conflict_is_reported() {
     let report = import(&b, &newer);
     assert!(report.contains("1 conflicts"), "{report}");
     assert!(
-        report.contains("decision «2/1» was changed on both sides; the file's newer change"),
+        report.contains(
+            "decision «\u{2068}2/1\u{2069}» was changed on both sides; the file's newer change"
+        ),
         "{report}"
     );
     assert!(
