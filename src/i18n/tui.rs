@@ -66,6 +66,8 @@ pub struct TuiStrings {
     pub status_title: &'static str,
     pub help_title: &'static str,
     pub help_keys: &'static str,
+    /// The help's parts: the open dialog's keys, the screen's, the global ones.
+    pub help_parts: [&'static str; 3],
     pub persian_layout: &'static str,
     pub start_meeting: &'static str,
     pub close_meeting: &'static str,
@@ -170,7 +172,12 @@ pub static FA: TuiStrings = TuiStrings {
     attendance_keys: "p: حاضر · x: غایب · e: غیبت موجه · s: جانشین · r: دلیل · n: مهمان · Esc: بستن",
     status_title: "وضعیت نشست",
     help_title: "راهنمای کلیدها",
-    help_keys: "Esc: بستن",
+    help_keys: "↑/↓ j/k: پیمایش · Esc: بستن",
+    help_parts: [
+        "کلیدهای این پنجره",
+        "کلیدهای این صفحه",
+        "کلیدهای همه‌جا (جز هنگام نوشتن)",
+    ],
     persian_layout: "صفحه‌کلید فارسی",
     start_meeting: "آغاز نشست (ساعت شروع ثبت می‌شود)",
     close_meeting: "پایان نشست",
@@ -283,7 +290,12 @@ pub static EN: TuiStrings = TuiStrings {
     attendance_keys: "p: present · x: absent · e: excused · s: substitute · r: reason · n: guest · Esc: close",
     status_title: "Meeting status",
     help_title: "Keys",
-    help_keys: "Esc: close",
+    help_keys: "↑/↓ j/k: scroll · Esc: close",
+    help_parts: [
+        "Keys of this window",
+        "Keys of this screen",
+        "Keys everywhere (except while typing)",
+    ],
     persian_layout: "Persian layout",
     start_meeting: "Start the meeting (records the start time)",
     close_meeting: "Close the meeting",
@@ -423,6 +435,8 @@ pub enum TuiMessage<'a> {
 
     /// A paste longer than a field takes: how many characters were left out.
     PasteCut(usize),
+    /// Which rows of a long list show: first, last, of how many.
+    Showing(usize, usize, usize),
     /// The header's quorum: «دستگاه‌ها ۴/۵ · حد نصاب کامل».
     QuorumLine(&'a Quorum),
 }
@@ -675,6 +689,10 @@ impl Localized for TuiMessage<'_> {
                 format!("«{name}» به فهرست اشخاص افزوده و حاضر ثبت شد.", name = super::isolate(name)),
                 format!("«{name}» added to the directory and marked present.", name = super::isolate(name)),
             ),
+            TuiMessage::Showing(first, last, total) => {
+                let (f, l, t) = (lang.number(first), lang.number(last), lang.number(total));
+                pick(format!("{f}–{l} از {t}"), format!("{f}–{l} of {t}"))
+            }
             TuiMessage::DeleteQuestion(what) => {
                 pick(format!("{what} حذف شود؟"), format!("Delete {what}?"))
             }

@@ -101,8 +101,7 @@ pub fn draw<B: Backend>(
 where
     B::Error: Send + Sync + 'static,
 {
-    let mode = app.mode();
-    terminal.draw(|frame| view::draw(frame, &app.model, &mut app.ui, theme, keymap, mode))?;
+    terminal.draw(|frame| view::draw(frame, &app.model, &mut app.ui, theme, keymap))?;
     Ok(())
 }
 

@@ -22,9 +22,11 @@ pub enum Modal {
     },
     /// A short list of choices.
     Menu(Menu),
-    /// The keys of the screen below.
+    /// The keys of the dialog it was opened over (if any), then of the screen, then global.
     Help {
         scroll: usize,
+        dialog: Option<crate::tui::keymap::Mode>,
+        screen: crate::tui::keymap::Mode,
     },
     /// The change history of the selected record.
     History {

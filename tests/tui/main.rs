@@ -12,6 +12,7 @@ mod e2e;
 mod e2e_own_series;
 mod follow_up_meeting;
 mod full_disk;
+mod help;
 mod other_client;
 mod present;
 mod refusals;

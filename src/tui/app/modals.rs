@@ -11,13 +11,37 @@ use crate::tui::ui::{Modal, Pending};
 use super::App;
 
 impl App {
+    /// The help over whatever is open: a dialog's keys first, then the screen's.
+    pub(super) fn open_help(&mut self) {
+        let dialog = self.ui.top().map(crate::tui::mode::modal_mode);
+        let screen = crate::tui::mode::screen_mode(self.model.screen);
+        self.ui.modals.push(Modal::Help {
+            scroll: 0,
+            dialog,
+            screen,
+        });
+    }
+
     pub(super) fn apply_modal(&mut self, action: Action) {
+        if action == Action::Help
+            && matches!(
+                self.ui.top(),
+                Some(
+                    Modal::Form(_)
+                        | Modal::Confirm { .. }
+                        | Modal::Menu(_)
+                        | Modal::Attendance { .. }
+                )
+            )
+        {
+            return self.open_help();
+        }
         match self.ui.top_mut() {
             Some(Modal::Form(_)) => self.apply_form(action),
             Some(Modal::Confirm { .. }) => self.apply_confirm(action),
             Some(Modal::Menu(_)) => self.apply_menu(action),
             Some(Modal::Attendance { .. }) => self.apply_attendance(action),
-            Some(Modal::Help { scroll } | Modal::History { scroll, .. }) => match action {
+            Some(Modal::Help { scroll, .. } | Modal::History { scroll, .. }) => match action {
                 Action::Up => *scroll = scroll.saturating_sub(1),
                 Action::Down => *scroll += 1,
                 Action::PageUp => *scroll = scroll.saturating_sub(10),

@@ -15,7 +15,7 @@ impl App {
     pub(super) fn apply_screen(&mut self, action: Action) {
         match action {
             Action::Quit => self.quit(),
-            Action::Help => self.ui.modals.push(Modal::Help { scroll: 0 }),
+            Action::Help => self.open_help(),
             Action::Undo => self.undo(),
             Action::Review if !matches!(self.model.screen, Screen::Welcome | Screen::Review) => {
                 self.open_review();

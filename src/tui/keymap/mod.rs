@@ -7,6 +7,7 @@
 //! character keys, derived from the ISIRI 9147 table ([`layout`]) after every change, so an
 //! override of `d` moves `ی` with it.
 
+mod help;
 pub mod key;
 pub mod layout;
 mod load;
@@ -14,6 +15,7 @@ pub mod mode;
 
 use crossterm::event::{KeyEvent, KeyEventKind};
 
+pub use help::{HelpPart, HelpRow, HelpSection};
 pub use key::{Key, KeyParseError};
 pub use layout::{LayoutError, PersianLayout};
 pub use load::KeymapError;

@@ -18,7 +18,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use super::keymap::Keymap;
-use super::mode::Mode;
 use super::model::{FlashKind, Model, Screen};
 use super::theme::Theme;
 use super::ui::{Modal, Ui};
@@ -29,14 +28,7 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 10;
 
 /// Draws the whole frame.
-pub fn draw(
-    frame: &mut Frame<'_>,
-    model: &Model,
-    ui: &mut Ui,
-    theme: &Theme,
-    keymap: &Keymap,
-    mode: Mode,
-) {
+pub fn draw(frame: &mut Frame<'_>, model: &Model, ui: &mut Ui, theme: &Theme, keymap: &Keymap) {
     let area = frame.area();
     ui.height = area.height;
     let lang = model.lang;
@@ -69,8 +61,16 @@ pub fn draw(
             Modal::Attendance { selected } => {
                 dialogs::attendance(frame, area, model, *selected, scroll, theme)
             }
-            Modal::Help { scroll: offset } => {
-                help::draw(frame, area, model, keymap, mode, offset, theme)
+            Modal::Help {
+                scroll: offset,
+                dialog,
+                screen,
+            } => {
+                let opened = help::Opened {
+                    dialog: *dialog,
+                    screen: *screen,
+                };
+                help::draw(frame, area, model, keymap, opened, offset, theme)
             }
             Modal::History {
                 view,

@@ -62,6 +62,22 @@ pub fn label(buf: &mut Buffer, area: Rect, text: &str, style: Style, lang: Lang)
     );
 }
 
+/// A line that reads left to right whatever the interface (a key such as `ctrl+ز`, which a
+/// right-to-left line would show as «ز+ctrl»), aligned to the interface's start side.
+pub fn ltr_label(buf: &mut Buffer, area: Rect, text: &str, style: Style, lang: Lang) {
+    let width = crate::text::display_width(text).min(usize::from(area.width));
+    let w = u16::try_from(width).unwrap_or(area.width);
+    let x = match lang {
+        Lang::Fa => area.x + area.width.saturating_sub(w),
+        Lang::En => area.x,
+    };
+    BidiLine::new(text)
+        .base(BaseDirection::Ltr)
+        .mode(bidi())
+        .style(style)
+        .render(Rect::new(x, area.y, w, area.height.min(1)), buf);
+}
+
 /// How many rows `text` takes wrapped at `width`.
 pub fn height(text: &str, width: u16, lang: Lang) -> usize {
     if width == 0 {
