@@ -14,6 +14,7 @@ pub mod demo;
 pub mod directory;
 pub mod domain;
 pub mod export;
+pub mod export_file;
 pub mod history;
 pub mod i18n;
 pub mod json;

@@ -1,6 +1,7 @@
 //! `hamyar export`: the minutes of one meeting, or the follow-up list of one agency, in a
-//! format; to `-o FILE`, to stdout (text formats) or to a readable file name in the current
-//! folder (DOCX and PDF).
+//! format; to `-o FILE` (replaced if it exists), to stdout (text formats) or to a readable file
+//! name in the current folder that no file has yet (DOCX and PDF). What is written, and how,
+//! is `export_file`'s, shared with the app.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -12,7 +13,8 @@ use super::number::number;
 use super::output::stderr_line;
 use super::series::SeriesArg;
 use crate::domain::Agency;
-use crate::export::{self, FollowUpList, Format};
+use crate::export::{self, Format};
+use crate::export_file::{self, ExportSettings, Replace};
 use crate::i18n::{CliMessage, ExportMessage, Lang, Localized};
 use crate::settings::Settings;
 use crate::store::Store;
@@ -41,19 +43,11 @@ pub struct ExportArgs {
 pub fn run(settings: &Settings, args: &ExportArgs) -> Result<()> {
     let lang = settings.lang;
     let store = Store::open_read_only(&settings.db, settings.clock.clone())?;
-    let organisation = settings
-        .config
-        .organisation
-        .as_deref()
-        .filter(|o| !o.is_empty());
+    let exports = ExportSettings::from_config(&settings.config);
     let (bytes, stem) = match (args.meeting, &args.agency) {
         (Some(number), _) => {
             let meeting = args.series.meeting(&store, number, lang)?;
-            let mut minutes =
-                export::minutes_for(&store, &meeting.id, lang, &settings.config.minutes)?;
-            if let Some(o) = organisation {
-                minutes.header.organisation = o.to_string();
-            }
+            let minutes = exports.minutes(&store, &meeting.id, lang)?;
             (export::render(&minutes, args.format)?, minutes.file_stem())
         }
         (None, Some(name)) if is_all(name) => return every_agency(settings, &store, args),
@@ -62,11 +56,7 @@ pub fn run(settings: &Settings, args: &ExportArgs) -> Result<()> {
             let agency = find_agency(&store, name, lang)?;
             let today = store.clock().today();
             let series = series.as_ref().map(|s| &s.id);
-            let mut list = FollowUpList::load(&store, &agency, series, lang, today)?
-                .with_letterhead(&store, &settings.config.minutes)?;
-            if let Some(o) = organisation {
-                list.organisation = o.to_string();
-            }
+            let list = exports.follow_ups(&store, &agency, series, lang, today)?;
             let bytes = export::render_follow_ups(&list, args.format)?;
             (bytes, list.file_stem().to_string())
         }
@@ -74,11 +64,19 @@ pub fn run(settings: &Settings, args: &ExportArgs) -> Result<()> {
     };
     match (&args.output, args.format.is_binary()) {
         (Some(path), _) if path.as_os_str() == "-" => write_stdout(&bytes),
-        (Some(path), _) => write_file(path, &bytes),
+        // Named on the command line: replaced if it exists, atomically.
+        (Some(path), _) => export_file::write(path, &bytes, Replace::Allowed)
+            .with_context(|| format!("cannot write {}", path.display())),
         (None, false) => write_stdout(&bytes),
         (None, true) => {
-            let path = PathBuf::from(args.format.default_file_name(&stem));
-            write_file(&path, &bytes)?;
+            let path = export_file::write_new(exports.folder(), args.format, &stem, &bytes)
+                .with_context(|| {
+                    format!("cannot write {}", args.format.default_file_name(&stem))
+                })?;
+            let path = path
+                .strip_prefix(".")
+                .map(Path::to_path_buf)
+                .unwrap_or(path);
             let said = ExportMessage::Written { path: &path }.localized(lang);
             writeln!(io::stderr().lock(), "{}", stderr_line(&said, settings))?;
             Ok(())
@@ -93,7 +91,7 @@ fn is_all(name: &str) -> bool {
 }
 
 /// One letter per agency that leads an open decision, each to its own default file name (in
-/// `-o DIR` when given), never overwriting one another: the names carry the agency.
+/// `-o DIR` when given): the names carry the agency, and one already there is never replaced.
 fn every_agency(settings: &Settings, store: &Store, args: &ExportArgs) -> Result<()> {
     let lang = settings.lang;
     if !args.format.is_document() {
@@ -104,30 +102,17 @@ fn every_agency(settings: &Settings, store: &Store, args: &ExportArgs) -> Result
     let series = args.series.find(store, lang)?;
     let series = series.as_ref().map(|s| &s.id);
     let today = store.clock().today();
-    let organisation = settings
-        .config
-        .organisation
-        .as_deref()
-        .filter(|o| !o.is_empty());
+    let exports = ExportSettings::from_config(&settings.config);
     let mut stderr = io::stderr().lock();
-    let mut written = std::collections::HashSet::new();
     for agency in store.list_agencies()? {
-        let mut list = FollowUpList::load(store, &agency, series, lang, today)?
-            .with_letterhead(store, &settings.config.minutes)?;
+        let list = exports.follow_ups(store, &agency, series, lang, today)?;
         if list.rows.is_empty() {
             continue;
         }
-        if let Some(o) = organisation {
-            list.organisation = o.to_string();
-        }
-        let mut path = dir.join(args.format.default_file_name(list.file_stem()));
-        if !written.insert(path.clone()) {
-            // Two agencies with one English name: the id tells them apart.
-            let stem = format!("{}-{}", list.file_stem(), agency.id.as_str());
-            path = dir.join(args.format.default_file_name(&stem));
-            written.insert(path.clone());
-        }
-        write_file(&path, &export::render_follow_ups(&list, args.format)?)?;
+        // Two agencies with one English name get `-2`, as a second run on the same day does.
+        let bytes = export::render_follow_ups(&list, args.format)?;
+        let path = export_file::write_new(&dir, args.format, list.file_stem(), &bytes)
+            .with_context(|| format!("cannot write into {}", dir.display()))?;
         let said = ExportMessage::Written { path: &path }.localized(lang);
         writeln!(stderr, "{}", stderr_line(&said, settings))?;
     }
@@ -138,34 +123,6 @@ fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = io::stdout().lock();
     out.write_all(bytes)?;
     out.flush()?;
-    Ok(())
-}
-
-/// Writes beside the target and renames, so a failed export never leaves half a file where a
-/// good one was. The file gets the usual permissions (not a temporary file's 0600): minutes
-/// are meant to be shared.
-fn write_file(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .with_context(|| format!("{} is not a file name", path.display()))?;
-    let tmp = path.with_file_name(format!(
-        ".{}.hamyar-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(e).with_context(|| format!("cannot write {}", path.display()));
-    }
     Ok(())
 }
 

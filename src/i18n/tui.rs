@@ -384,6 +384,8 @@ pub enum TuiMessage<'a> {
     DueMeans(Date, bool),
     DueInvalid(&'a DueError),
     DeleteQuestion(&'a str),
+    /// An export to a file name that is taken: replace it?
+    ReplaceQuestion(&'a str),
     /// A decision as text for the clipboard, in logical order.
     DecisionAsText {
         number: DecisionNumber,
@@ -696,6 +698,10 @@ impl Localized for TuiMessage<'_> {
             TuiMessage::DeleteQuestion(what) => {
                 pick(format!("{what} حذف شود؟"), format!("Delete {what}?"))
             }
+            TuiMessage::ReplaceQuestion(path) => pick(
+                format!("پرونده‌ای به نام «{path}» هست. جای آن نوشته شود؟"),
+                format!("A file named «{path}» exists. Replace it?"),
+            ),
         }
     }
 }

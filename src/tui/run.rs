@@ -26,6 +26,9 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let keymap = keymap(settings)?;
     let store = Store::open(&settings.db, settings.clock.clone())?;
     let mut app = App::new(store, settings.lang)?;
+    app.set_exports(crate::export_file::ExportSettings::from_config(
+        &settings.config,
+    ));
     let theme = Theme::from_env();
     view::widgets::set_bidi(settings.bidi);
     let guard = TerminalGuard::enter(&TerminalOptions::new(settings.bidi))

@@ -48,6 +48,8 @@ pub enum Pending {
     /// Start a meeting held on another day than its date: yes moves the date to today, no
     /// keeps it, Esc starts nothing.
     StartMeeting(Id),
+    /// Write the export form's file over the one of that name.
+    ReplaceExport,
     /// Merge `duplicate` into `keep`: two people if `person`, else two agencies.
     Merge {
         person: bool,

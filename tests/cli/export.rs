@@ -317,3 +317,69 @@ fn pdf_without_libreoffice_names_the_debian_package_and_fails() {
         .stderr(predicates::str::contains("libreoffice-writer-nogui"));
     assert!(!out.exists(), "no half-written PDF");
 }
+
+/// Two letters to one agency on one day (DOCX), and the minutes twice: each export gets its own
+/// file, and the first is never written over; `-o FILE` replaces, whole.
+#[test]
+fn exports_never_replace_a_file_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let letter = |dir: &Path| {
+        hamyar(&db)
+            .current_dir(dir)
+            .args(["export", "--agency", "صندوق مهر", "--format", "docx"])
+            .assert()
+            .success();
+    };
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    letter(&out);
+    let names = |dir: &Path| {
+        let mut n: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    };
+    let first = names(&out);
+    assert_eq!(first.len(), 1, "{first:?}");
+    let first_bytes = std::fs::read(out.join(&first[0])).unwrap();
+    letter(&out);
+    let both = names(&out);
+    assert_eq!(
+        both.len(),
+        2,
+        "the second letter has a name of its own: {both:?}"
+    );
+    assert!(
+        both[0].ends_with("-2.docx") || both[1].ends_with("-2.docx"),
+        "{both:?}"
+    );
+    assert_eq!(std::fs::read(out.join(&first[0])).unwrap(), first_bytes);
+
+    for _ in 0..2 {
+        hamyar(&db)
+            .current_dir(&out)
+            .args(["export", "--meeting", "2", "--format", "docx"])
+            .assert()
+            .success();
+    }
+    assert!(out.join("soratjalase-2-1393-02-16.docx").exists());
+    assert!(out.join("soratjalase-2-1393-02-16-2.docx").exists());
+
+    // Named with -o, the file is replaced (atomically: no temporary left beside it).
+    let named = out.join("minutes.md");
+    std::fs::write(&named, "old").unwrap();
+    hamyar(&db)
+        .args(["export", "--meeting", "2", "--format", "md", "-o"])
+        .arg(&named)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&named)
+            .unwrap()
+            .contains("صورتجلسه")
+    );
+    assert_eq!(names(&out).len(), 5, "{:?}", names(&out));
+}

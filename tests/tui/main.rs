@@ -10,6 +10,7 @@ mod agenda;
 mod app;
 mod e2e;
 mod e2e_own_series;
+mod export_file;
 mod follow_up_meeting;
 mod full_disk;
 mod help;

@@ -104,12 +104,12 @@ fn the_apps_refusals_in_persian_hold_no_latin_sentence() {
     // The approved meeting is read-only.
     h.key("esc").key("up").key("enter").key("d");
     take(&mut h, "approved");
-    // An export onto a file that is there already.
-    let existing = tempfile::NamedTempFile::new().unwrap();
+    // An export into a folder that is not there (onto a file that is, the app asks first).
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("نبود").join("m.docx");
     h.key("esc").key("x").key("tab");
-    h.typed(&existing.path().display().to_string())
-        .key("ctrl+s");
-    take(&mut h, "export onto a file");
+    h.typed(&missing.display().to_string()).key("ctrl+s");
+    take(&mut h, "export into a missing folder");
     for s in &said {
         assert_eq!(latin_sentence(s.split_once(": ").unwrap().1), None, "{s}");
     }

@@ -46,6 +46,8 @@ pub struct App {
     demo_dir: Option<tempfile::TempDir>,
     /// The last draft could not be written: said once, tried again at every tick.
     draft_failing: bool,
+    /// The config file's letterhead and organisation, for exports.
+    exports: crate::export_file::ExportSettings,
 }
 
 impl std::fmt::Debug for App {
@@ -87,6 +89,7 @@ impl App {
             review_loader: None,
             review_stale: false,
             draft_failing: false,
+            exports: crate::export_file::ExportSettings::default(),
             directory_back: Screen::Meetings,
             demo_dir: None,
             store,
@@ -98,6 +101,11 @@ impl App {
         // The review's decisions are read while the secretary starts, so it opens at once.
         app.load_review_in_background();
         Ok(app)
+    }
+
+    /// Exports with the config file's letterhead and organisation (as `hamyar export` does).
+    pub fn set_exports(&mut self, exports: crate::export_file::ExportSettings) {
+        self.exports = exports;
     }
 
     pub fn store(&self) -> &Store {

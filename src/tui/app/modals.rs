@@ -9,6 +9,7 @@ use crate::tui::forms::{self, Creates, Enter};
 use crate::tui::ui::{Modal, Pending};
 
 use super::App;
+use crate::export_file::Replace;
 
 impl App {
     /// The help over whatever is open: a dialog's keys first, then the screen's.
@@ -197,6 +198,7 @@ impl App {
             ) => self.merge(person, &keep, &duplicate),
             (false, Pending::StartMeeting(id)) if declined => self.start_meeting(&id, false),
             (true, Pending::DiscardForm) => self.close_form(),
+            (true, Pending::ReplaceExport) => self.save_form_with(Replace::Allowed),
             (true, Pending::DeleteDecision(id)) => self.delete_decision(&id),
             (true, Pending::DeleteStatement(id)) => self.delete_statement(&id),
             (true, Pending::ApproveMeeting(id)) => self.approve(&id),

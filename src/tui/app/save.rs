@@ -1,13 +1,17 @@
 //! Saving forms: each is one store call, committed before the form closes and the status line
 //! confirms it.
 
+use std::path::{Path, PathBuf};
+
 use crate::domain::{
     AttendanceState, Decision, DecisionStatus, Id, Issue, IssueStatus, MonthCalendar, Statement,
     parse_due,
 };
+use crate::export_file::{self, Replace};
 use crate::i18n::{Lang, Localized, Message, NotWritten, TuiMessage, field_label};
 use crate::store::{DecisionEdit, IssueEdit, NewDecision, Record};
 use crate::tui::forms::{self, FieldId, Form, FormKind};
+use crate::tui::ui::{Modal, Pending};
 
 use super::App;
 
@@ -16,10 +20,19 @@ pub(super) struct Refusal(pub(super) Message);
 
 impl App {
     pub(super) fn save_form(&mut self) {
+        self.save_form_with(Replace::Never);
+    }
+
+    /// Saves the form on top; an export replaces a file of its name only if `replace` allows
+    /// it (the secretary said yes), and otherwise asks first.
+    pub(super) fn save_form_with(&mut self, replace: Replace) {
         let Some(form) = self.ui.form_mut() else {
             return;
         };
         let form = form.clone();
+        if replace == Replace::Never && self.ask_before_replacing(&form) {
+            return;
+        }
         let result = match &form.kind {
             FormKind::Decision { meeting, editing } => {
                 self.save_decision(&form, meeting, editing.as_ref())
@@ -37,7 +50,9 @@ impl App {
             FormKind::FollowUp { decision, status } => {
                 self.save_follow_up(&form, decision, *status)
             }
-            FormKind::Export { meeting, stem, .. } => self.save_export(&form, meeting, stem),
+            FormKind::Export { meeting, stem, .. } => {
+                self.save_export(&form, meeting, stem, replace)
+            }
             FormKind::MoveIssue { issue } => self.save_move_issue(&form, issue),
             FormKind::Meeting { series, editing } => {
                 self.save_meeting(&form, series, editing.as_ref())
@@ -366,48 +381,70 @@ impl App {
 
     /// Writes the minutes in the chosen format to the file named (or the readable default in
     /// the current folder). A file that exists is not overwritten without a new name.
+    /// The minutes to a file, through the one export-to-file home: the config's letterhead and
+    /// organisation, a default name no file has yet, a typed one replaced only if `replace`
+    /// says so, and never half a file.
     fn save_export(
         &mut self,
         form: &Form,
         meeting: &Id,
         stem: &str,
+        replace: Replace,
     ) -> Result<Option<Message>, Refusal> {
+        let format = self.export_format(form)?;
+        let minutes = self
+            .exports
+            .minutes(&self.store, meeting, self.lang())
+            .map_err(|e| self.refusal(&e))?;
+        let bytes = crate::export::render(&minutes, format).map_err(|e| self.refusal(&e))?;
+        let written = match form.text(FieldId::ExportFile) {
+            "" => export_file::write_new(self.exports.folder(), format, stem, &bytes),
+            typed => {
+                let path = PathBuf::from(typed);
+                export_file::write(&path, &bytes, replace).map(|()| path)
+            }
+        };
+        let path = written.map_err(|error| {
+            let path = PathBuf::from(match form.text(FieldId::ExportFile) {
+                "" => format.default_file_name(stem),
+                typed => typed.to_string(),
+            });
+            self.refusal(&NotWritten {
+                path: &path,
+                error: &error,
+            })
+        })?;
+        let shown = std::fs::canonicalize(&path).unwrap_or(path);
+        self.said(&TuiMessage::Exported(&shown.display().to_string()))
+    }
+
+    fn export_format(&self, form: &Form) -> Result<crate::export::Format, Refusal> {
         let chosen = form
             .picker(FieldId::ExportFormat)
             .and_then(|p| p.chosen_id())
             .map(|id| id.as_str().to_string())
             .ok_or_else(|| self.required(FieldId::ExportFormat))?;
-        let format = forms::export_formats()
+        forms::export_formats()
             .into_iter()
             .find(|f| f.extension() == chosen)
-            .ok_or_else(|| self.required(FieldId::ExportFormat))?;
-        let name = match form.text(FieldId::ExportFile) {
-            "" => format.default_file_name(stem),
-            typed => typed.to_string(),
-        };
-        let path = std::path::PathBuf::from(&name);
-        let minutes = crate::export::minutes(&self.store, meeting, self.lang())
-            .map_err(|e| self.refused(&e))?;
-        let bytes = crate::export::render(&minutes, format).map_err(|e| self.refusal(&e))?;
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .map_err(|error| {
-                self.refusal(&NotWritten {
-                    path: &path,
-                    error: &error,
-                })
-            })?;
-        std::io::Write::write_all(&mut file, &bytes)
-            .and_then(|()| file.sync_all())
-            .map_err(|error| {
-                self.refusal(&NotWritten {
-                    path: &path,
-                    error: &error,
-                })
-            })?;
-        let shown = std::fs::canonicalize(&path).unwrap_or(path);
-        self.said(&TuiMessage::Exported(&shown.display().to_string()))
+            .ok_or_else(|| self.required(FieldId::ExportFormat))
+    }
+
+    /// An export form whose typed file name is taken: asks whether to replace it (the form
+    /// stays open under the question) and says so.
+    fn ask_before_replacing(&mut self, form: &Form) -> bool {
+        if !matches!(form.kind, FormKind::Export { .. }) {
+            return false;
+        }
+        let typed = form.text(FieldId::ExportFile);
+        if typed.is_empty() || Path::new(typed).symlink_metadata().is_err() {
+            return false;
+        }
+        let question = Message::new(self.lang(), &TuiMessage::ReplaceQuestion(typed));
+        self.ui.modals.push(Modal::Confirm {
+            question,
+            yes: Pending::ReplaceExport,
+        });
+        true
     }
 }

@@ -449,14 +449,18 @@ impl App {
 
     /// The export screen for a meeting's minutes, with their preview.
     pub(super) fn open_export(&mut self, meeting: &crate::domain::Id) {
-        match crate::export::minutes(&self.store, meeting, self.model.lang) {
+        // The preview shows what is written: the config's letterhead and organisation.
+        match self.exports.minutes(&self.store, meeting, self.model.lang) {
             Ok(minutes) => {
                 let preview = crate::export::preview(&minutes);
                 let form =
                     forms::export_form(self.model.lang, meeting, minutes.file_stem(), preview);
                 self.ui.modals.push(Modal::Form(form));
             }
-            Err(e) => self.fail(&e),
+            Err(e) => {
+                let text = crate::i18n::Message::new(self.model.lang, &e);
+                self.model.flash_error(text);
+            }
         }
     }
 
