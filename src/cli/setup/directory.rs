@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Subcommand;
 
 use crate::cli::output::print_line;
@@ -65,7 +65,11 @@ pub fn run(settings: &Settings, command: &DirectoryCommand) -> Result<()> {
             let store = Store::open_read_only(&settings.db, settings.clock.clone())?;
             let bytes = write_csv(&rows(&store)?)?;
             match output {
-                Some(path) => std::fs::write(path, bytes)?,
+                // Named with -o: replaced whole, through the one export-to-file home.
+                Some(path) => {
+                    crate::export_file::write(path, &bytes, crate::export_file::Replace::Allowed)
+                        .with_context(|| format!("cannot write {}", path.display()))?;
+                }
                 None => {
                     let mut out = std::io::stdout().lock();
                     out.write_all(&bytes)?;
