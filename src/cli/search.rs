@@ -91,10 +91,7 @@ fn found(store: &Store, query: &str, series: Option<&Id>) -> Result<Vec<Found>> 
         if series.is_some() && meeting.is_none() {
             continue;
         }
-        let number = match hit.kind {
-            SearchKind::Decision => Some(store.get_decision(&hit.id)?.number.to_string()),
-            _ => None,
-        };
+        let number = hit.number.map(|n| n.to_string());
         out.push(Found {
             hit,
             meeting,

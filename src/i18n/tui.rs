@@ -439,6 +439,12 @@ pub enum TuiMessage<'a> {
     PasteCut(usize),
     /// Which rows of a long list show: first, last, of how many.
     Showing(usize, usize, usize),
+    /// A sub-form's title: what it asks, about whom or what.
+    About(&'static str, &'a str),
+    /// The substitute form's title: the person who stands in for someone.
+    SubstituteFor(&'a str),
+    /// The follow-up note form's title: the decision and the status it moves to.
+    FollowUpTitle(DecisionNumber, &'a str),
     /// The header's quorum: «دستگاه‌ها ۴/۵ · حد نصاب کامل».
     QuorumLine(&'a Quorum),
 }
@@ -691,6 +697,18 @@ impl Localized for TuiMessage<'_> {
                 format!("«{name}» به فهرست اشخاص افزوده و حاضر ثبت شد.", name = super::isolate(name)),
                 format!("«{name}» added to the directory and marked present.", name = super::isolate(name)),
             ),
+            TuiMessage::About(what, whom) => pick(format!("{what}: {whom}"), format!("{what}: {whom}")),
+            TuiMessage::SubstituteFor(name) => pick(
+                format!("{name} به جای چه کسی آمده است؟"),
+                format!("{name} stands in for whom?"),
+            ),
+            TuiMessage::FollowUpTitle(n, status) => {
+                let n = lang.decision_number(*n);
+                pick(
+                    format!("گزارش پیگیری مصوبهٔ {n} ← {status}"),
+                    format!("Follow-up of decision {n} → {status}"),
+                )
+            }
             TuiMessage::Showing(first, last, total) => {
                 let (f, l, t) = (lang.number(first), lang.number(last), lang.number(total));
                 pick(format!("{f}–{l} از {t}"), format!("{f}–{l} of {t}"))

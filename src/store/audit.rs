@@ -37,6 +37,9 @@ pub struct Undone {
     pub action: AuditAction,
     /// How many records it restored.
     pub records: usize,
+    /// The records that exist again or changed back (table and id; not those it removed), so
+    /// that the screen can keep the secretary on what came back.
+    pub restored: Vec<(String, crate::domain::Id)>,
 }
 
 /// Writes one user action: the data changes and their audit rows.
@@ -367,9 +370,15 @@ pub(crate) fn undo(tx: &Connection, txn: i64, at: String) -> Result<Option<Undon
             }
         }
     }
+    let restored = rows
+        .iter()
+        .filter(|(_, _, op, _, _)| op != "insert")
+        .map(|(entity, id, ..)| (entity.clone(), crate::domain::Id::from_string(id.as_str())))
+        .collect();
     Ok(Some(Undone {
         action,
         records: rows.len(),
+        restored,
     }))
 }
 

@@ -28,6 +28,8 @@ pub struct SearchHit {
     pub meeting: Option<Id>,
     /// The text as stored: an issue's title, a statement's or a decision's text.
     pub text: String,
+    /// A decision's number, `2/3`: results name decisions as the minutes do.
+    pub number: Option<crate::domain::DecisionNumber>,
 }
 
 /// The FTS5 query for what the user typed, or `None` if it holds no word to search for.
@@ -83,16 +85,30 @@ impl Store {
         let Some(q) = fts_query(query) else {
             return Ok(Vec::new());
         };
+        // A decision's number is its meeting's number and its item.
+        let number = "(SELECT m.number FROM meetings m WHERE m.id = t.meeting), t.item";
         let kinds = [
-            (SearchKind::Issue, "issues", "raised_in", "title"),
-            (SearchKind::Statement, "statements", "meeting", "text"),
-            (SearchKind::Decision, "decisions", "meeting", "text"),
+            (
+                SearchKind::Issue,
+                "issues",
+                "raised_in",
+                "title",
+                "NULL, NULL",
+            ),
+            (
+                SearchKind::Statement,
+                "statements",
+                "meeting",
+                "text",
+                "NULL, NULL",
+            ),
+            (SearchKind::Decision, "decisions", "meeting", "text", number),
         ];
         self.read(|tx| {
             let mut out = Vec::new();
-            for (kind, table, meeting, text) in kinds {
+            for (kind, table, meeting, text, number) in kinds {
                 let mut st = tx.prepare_cached(&format!(
-                    "SELECT t.id, t.{meeting}, t.{text} FROM {table}_fts f
+                    "SELECT t.id, t.{meeting}, t.{text}, {number} FROM {table}_fts f
                      JOIN {table} t ON t.fts_key = f.rowid
                      WHERE {table}_fts MATCH ?1 ORDER BY f.rowid DESC LIMIT ?2"
                 ))?;
@@ -102,6 +118,12 @@ impl Store {
                         id: Id::from_string(r.get::<_, String>(0)?),
                         meeting: r.get::<_, Option<String>>(1)?.map(Id::from_string),
                         text: r.get(2)?,
+                        number: match (r.get::<_, Option<u32>>(3)?, r.get::<_, Option<u32>>(4)?) {
+                            (Some(meeting), Some(item)) => {
+                                Some(crate::domain::DecisionNumber { meeting, item })
+                            }
+                            _ => None,
+                        },
                     })
                 })?;
                 for hit in rows {

@@ -77,7 +77,7 @@ pub enum Choice {
     /// The meeting's date, time, place, chair, secretary (and number, while a draft).
     EditMeeting,
     IssueStatus(Id, IssueStatus),
-    FollowUp(Id, DecisionStatus),
+    FollowUp(Id, crate::domain::DecisionNumber, DecisionStatus),
 }
 
 /// Offsets kept between frames so a long list scrolls instead of jumping.

@@ -12,6 +12,7 @@ mod e2e;
 mod e2e_own_series;
 mod export_file;
 mod follow_up_meeting;
+mod forms;
 mod full_disk;
 mod help;
 mod other_client;

@@ -74,10 +74,9 @@ impl App {
                 }
                 Err(e) => self.fail(&e),
             },
-            Choice::FollowUp(decision, status) => {
-                self.ui
-                    .modals
-                    .push(Modal::Form(forms::follow_up_form(lang, &decision, status)));
+            Choice::FollowUp(decision, number, status) => {
+                let form = forms::follow_up_form(lang, &decision, number, status);
+                self.ui.modals.push(Modal::Form(form));
             }
             meeting_choice => self.run_meeting_choice(meeting_choice),
         }

@@ -93,7 +93,7 @@ impl App {
             },
             Action::Save => self.save_form(),
             Action::Back | Action::Quit => {
-                if form.touched {
+                if form.holds_typed_text() {
                     let question =
                         crate::i18n::Message::fixed(self.model.lang, |s| s.tui.discard_question);
                     self.ui.modals.push(Modal::Confirm {

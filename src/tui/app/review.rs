@@ -271,17 +271,23 @@ impl App {
         }
     }
 
-    /// Selects an issue in the room's "all" tab, and an item of its detail when given.
+    /// Selects an issue in the room, in the tab on screen when it lists it, else in the "all"
+    /// tab; and an item of its detail when given.
     pub(super) fn select_in_room(&mut self, issue: &Id, item: Option<DetailItem>) {
         let Some(room) = &mut self.model.room else {
             return;
         };
-        room.set_tab(0);
-        room.show_resolved = true;
-        let items = room.items(&self.model.directory);
-        let at = items
-            .iter()
-            .position(|i| matches!(i, crate::tui::model::ListItem::Issue(x) if &x.id == issue));
+        let dir = &self.model.directory;
+        let listed = |room: &crate::tui::model::Room| {
+            room.items(dir)
+                .iter()
+                .position(|i| matches!(i, crate::tui::model::ListItem::Issue(x) if &x.id == issue))
+        };
+        if listed(room).is_none() {
+            room.set_tab(0);
+            room.show_resolved = true;
+        }
+        let at = listed(room);
         if let Some(at) = at {
             room.selected = at;
         }
@@ -293,6 +299,53 @@ impl App {
         {
             room.detail.selected = k;
             room.focus = Focus::Detail;
+        }
+    }
+}
+
+impl App {
+    /// After an undo: the selection on the record it brought back (a deleted decision, an
+    /// issue, a statement), so that the next key acts on it and not on its neighbour.
+    pub(super) fn stay_on(&mut self, restored: &[(String, Id)]) {
+        if self.model.screen != Screen::Room {
+            return;
+        }
+        let Some(room) = &self.model.room else { return };
+        for (table, id) in restored {
+            let target = match table.as_str() {
+                "issues" => Some((id.clone(), None)),
+                "decisions" => {
+                    if let Some(k) = room.review.iter().position(|r| &r.decision.id == id)
+                        && matches!(room.current_tab(), crate::tui::model::TabKind::Review)
+                    {
+                        if let Some(room) = &mut self.model.room {
+                            room.selected = k;
+                        }
+                        return self.refresh_after_select();
+                    }
+                    self.store
+                        .get_decision(id)
+                        .ok()
+                        .and_then(|d| d.issue)
+                        .map(|issue| (issue, Some(DetailItem::Decision(id.clone()))))
+                }
+                "statements" => room
+                    .statements
+                    .iter()
+                    .find(|s| &s.id == id)
+                    .and_then(|s| s.issue.clone())
+                    .map(|issue| (issue, Some(DetailItem::Statement(id.clone())))),
+                _ => None,
+            };
+            if let Some((issue, item)) = target {
+                return self.select_in_room(&issue, item);
+            }
+        }
+    }
+
+    fn refresh_after_select(&mut self) {
+        if let Err(e) = self.refresh_detail() {
+            self.fail(&e);
         }
     }
 }

@@ -47,9 +47,9 @@ impl App {
             FormKind::Amendment { meeting } => self.save_amendment(&form, meeting),
             FormKind::AttendanceReason { person } => self.save_reason(&form, person),
             FormKind::Substitute { person } => self.save_substitute(&form, person),
-            FormKind::FollowUp { decision, status } => {
-                self.save_follow_up(&form, decision, *status)
-            }
+            FormKind::FollowUp {
+                decision, status, ..
+            } => self.save_follow_up(&form, decision, *status),
             FormKind::Export { meeting, stem, .. } => {
                 self.save_export(&form, meeting, stem, replace)
             }

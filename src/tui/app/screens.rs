@@ -200,6 +200,7 @@ impl App {
                 if let Err(e) = reloaded.and_then(|()| self.after_change()) {
                     self.fail(&e);
                 }
+                self.stay_on(&undone.restored);
                 self.done(TuiMessage::Undone(what));
             }
             Ok(None) => self.done(TuiMessage::NothingToUndo),
@@ -440,7 +441,7 @@ impl App {
             .map(|to| {
                 (
                     lang.status(*to).to_string(),
-                    Choice::FollowUp(d.id.clone(), *to),
+                    Choice::FollowUp(d.id.clone(), d.number, *to),
                 )
             })
             .collect();

@@ -268,11 +268,17 @@ pub fn substitute_form(lang: Lang, dir: &Directory, person: &Id) -> Form {
 }
 
 /// A follow-up note on an earlier decision, moving it to `status`.
-pub fn follow_up_form(lang: Lang, decision: &Id, status: DecisionStatus) -> Form {
+pub fn follow_up_form(
+    lang: Lang,
+    decision: &Id,
+    number: crate::domain::DecisionNumber,
+    status: DecisionStatus,
+) -> Form {
     Form::new(
         FormKind::FollowUp {
             decision: decision.clone(),
             status,
+            number,
         },
         vec![lines(lang, FieldId::FollowUpNote, "")],
     )

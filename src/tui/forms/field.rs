@@ -12,6 +12,7 @@ use crate::text::InputState;
 /// for the next field in a one-line one.
 pub fn edit_input(input: &mut InputState, key: &KeyEvent, multiline: bool) -> Edited {
     let extend = key.modifiers.contains(KeyModifiers::SHIFT);
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     match key.code {
         KeyCode::Char(c)
             if !key
@@ -19,6 +20,20 @@ pub fn edit_input(input: &mut InputState, key: &KeyEvent, multiline: bool) -> Ed
                 .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
             input.insert_char(c);
+            Edited::Changed
+        }
+        // Readline's clearing keys, on either layout (a terminal with the kitty protocol
+        // reports Ctrl+ع for Ctrl+U on the Persian one).
+        KeyCode::Char('u' | 'ع') if ctrl => {
+            input.delete_to_line_start();
+            Edited::Changed
+        }
+        KeyCode::Char('w' | 'ص') if ctrl => {
+            input.delete_word_before();
+            Edited::Changed
+        }
+        KeyCode::Char('k' | 'ن') if ctrl => {
+            input.delete_to_line_end();
             Edited::Changed
         }
         KeyCode::Backspace => {

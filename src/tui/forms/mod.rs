@@ -45,6 +45,8 @@ pub enum FormKind {
     FollowUp {
         decision: Id,
         status: crate::domain::DecisionStatus,
+        /// Its number, for the form's title.
+        number: crate::domain::DecisionNumber,
     },
     /// A person of the directory, new or `editing`; with `guest_at`, a guest who came to that
     /// meeting unexpected, marked present when saved.
@@ -89,7 +91,9 @@ impl FormKind {
             FormKind::Amendment { meeting } => format!("amendment:{meeting}"),
             FormKind::AttendanceReason { person } => format!("reason:{person}"),
             FormKind::Substitute { person } => format!("substitute:{person}"),
-            FormKind::FollowUp { decision, status } => {
+            FormKind::FollowUp {
+                decision, status, ..
+            } => {
                 format!("follow_up:{decision}:{}", status.code())
             }
             FormKind::Export { meeting, .. } => format!("export:{meeting}"),
@@ -168,6 +172,8 @@ pub struct Form {
     pub unsaved: bool,
     /// Changed at all since it opened (Esc asks before throwing that away).
     pub touched: bool,
+    /// What the fields held when the form opened: text typed since is what differs from it.
+    pristine: Value,
     /// The row version of the record being edited, read before its values were: the save
     /// names it, so that a change another hamyar made meanwhile is refused, not overwritten.
     pub version: Option<RowVersion>,
@@ -175,15 +181,25 @@ pub struct Form {
 
 impl Form {
     pub fn new(kind: FormKind, fields: Vec<Field>) -> Self {
-        Form {
+        let mut form = Form {
             kind,
             fields,
             focus: 0,
             error: None,
             unsaved: false,
             touched: false,
+            pristine: Value::Null,
             version: None,
-        }
+        };
+        form.pristine = form.draft();
+        form
+    }
+
+    /// Whether the fields hold something other than what they opened with: what Esc (or
+    /// quitting) would throw away, so only then is the secretary asked. Text typed and
+    /// deleted again is nothing to lose.
+    pub fn holds_typed_text(&self) -> bool {
+        self.touched && self.draft() != self.pristine
     }
 
     pub fn focused(&self) -> Option<&Field> {

@@ -140,10 +140,12 @@ pub fn series_form(lang: Lang, dir: &Directory, editing: Option<&Series>) -> For
         }
         None => ("", "", "", 0, 0),
     };
-    let interval = match interval {
+    // A count of none is an empty field, not «۰»: typing 5 into «۰» gave «۰5».
+    let count = |n: u32| match n {
         0 => String::new(),
         n => lang.number(n),
     };
+    let (interval, quorum) = (count(interval), count(quorum));
     Form::new(
         FormKind::Series {
             editing: editing.map(|s| s.id.clone()),
@@ -154,7 +156,7 @@ pub fn series_form(lang: Lang, dir: &Directory, editing: Option<&Series>) -> For
             line(lang, FieldId::Place, place),
             line(lang, FieldId::Interval, &interval),
             Field::pick(FieldId::MemberAgencies, members),
-            line(lang, FieldId::Quorum, &lang.number(quorum)),
+            line(lang, FieldId::Quorum, &quorum),
         ],
     )
 }

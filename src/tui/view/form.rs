@@ -18,17 +18,26 @@ const MATCH_ROWS: usize = 6;
 /// Rows a multi-line field takes.
 const TEXT_ROWS: u16 = 4;
 
-fn title(lang: Lang, kind: &FormKind) -> String {
+fn title(model: &Model, kind: &FormKind) -> String {
+    let lang = model.lang;
     let s = lang.strings().tui;
+    let person = |id| model.directory.person_name(id);
     let (noun, editing) = match kind {
         FormKind::Decision { editing, .. } => (s.decision_noun, editing.is_some()),
         FormKind::Statement { editing, .. } => (s.statement_noun, editing.is_some()),
         FormKind::Issue { editing, .. } => (s.issue_noun, editing.is_some()),
         FormKind::Series { editing } => (s.series_noun, editing.is_some()),
         FormKind::Amendment { .. } => (s.amendment_noun, false),
-        FormKind::AttendanceReason { .. } => return s.reason_noun.to_string(),
-        FormKind::Substitute { .. } => return s.substitute_noun.to_string(),
-        FormKind::FollowUp { .. } => return s.follow_up_noun.to_string(),
+        // A sub-form names whom or what it is about.
+        FormKind::AttendanceReason { person: p } => {
+            return TuiMessage::About(s.reason_noun, person(p)).localized(lang);
+        }
+        FormKind::Substitute { person: p } => {
+            return TuiMessage::SubstituteFor(person(p)).localized(lang);
+        }
+        FormKind::FollowUp { number, status, .. } => {
+            return TuiMessage::FollowUpTitle(*number, lang.status(*status)).localized(lang);
+        }
         FormKind::Export { .. } => return s.export_noun.to_string(),
         FormKind::ReviewFilter => return s.filter_label.to_string(),
         FormKind::MoveIssue { .. } => return s.move_issue_title.to_string(),
@@ -81,7 +90,7 @@ pub fn draw(frame: &mut Frame<'_>, screen: Rect, model: &Model, form: &mut Form,
     let inner = titled(
         frame,
         area,
-        &title(lang, &form.kind),
+        &title(model, &form.kind),
         theme.border_focused,
         theme.title,
         lang,

@@ -101,13 +101,16 @@ fn draw_hit(buf: &mut Buffer, at: Rect, model: &Model, i: usize, theme: &Theme) 
         Style::default()
     };
     buf.set_style(at, style);
-    let place = match (h.meeting_number, h.meeting_date) {
-        (Some(n), Some(d)) => format!(
+    let s = lang.strings().tui;
+    // A decision by its number, as the minutes name it; anything else by its meeting's.
+    let place = match (h.hit.number, h.meeting_number, h.meeting_date) {
+        (Some(n), _, Some(d)) => format!(
             "{} {} · {}",
-            lang.strings().tui.meeting,
-            lang.number(n),
+            s.decision_noun,
+            lang.decision_number(n),
             lang.date(d)
         ),
+        (None, Some(n), Some(d)) => format!("{} {} · {}", s.meeting, lang.number(n), lang.date(d)),
         _ => String::new(),
     };
     let parts = cells(at, &[24, 0], lang);

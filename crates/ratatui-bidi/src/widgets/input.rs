@@ -223,6 +223,56 @@ impl InputState {
         }
     }
 
+    /// Deletes the selection, or from the start of the cursor's line (paragraph) to the
+    /// cursor: readline's Ctrl+U.
+    pub fn delete_to_line_start(&mut self) {
+        if self.delete_selection() {
+            return;
+        }
+        let start = self.text[..self.cursor].rfind('\n').map_or(0, |i| i + 1);
+        self.delete_range(start, self.cursor);
+    }
+
+    /// Deletes the selection, or from the cursor to the end of its line; at the end of a line,
+    /// the line break, so the next line joins it: readline's Ctrl+K.
+    pub fn delete_to_line_end(&mut self) {
+        if self.delete_selection() {
+            return;
+        }
+        let end = match self.text[self.cursor..].find('\n') {
+            Some(0) => self.cursor + 1,
+            Some(i) => self.cursor + i,
+            None => self.text.len(),
+        };
+        self.delete_range(self.cursor, end);
+    }
+
+    /// Deletes the selection, or the word before the cursor with the spaces after it:
+    /// readline's Ctrl+W. A ZWNJ (نیم‌فاصله) is inside a word, so «می‌خواهم» goes whole.
+    pub fn delete_word_before(&mut self) {
+        if self.delete_selection() {
+            return;
+        }
+        let before = &self.text[..self.cursor];
+        let word_end = before.trim_end_matches(|c: char| c.is_whitespace()).len();
+        let start = before[..word_end]
+            .rfind(char::is_whitespace)
+            .map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        self.delete_range(start, self.cursor);
+    }
+
+    fn delete_range(&mut self, start: usize, end: usize) {
+        if start >= end {
+            return;
+        }
+        self.text.replace_range(start..end, "");
+        self.cursor = start;
+        self.anchor = None;
+        self.removed();
+    }
+
     /// Moves one character to the left on screen; `extend` grows the selection.
     pub fn move_left(&mut self, extend: bool) {
         self.layout_now();

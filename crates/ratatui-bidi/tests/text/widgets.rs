@@ -231,6 +231,35 @@ fn input_multi_line_wraps_scrolls_and_moves_vertically() {
 }
 
 #[test]
+fn ctrl_u_w_k_delete_to_the_line_start_the_word_before_and_the_line_end() {
+    // Ctrl+W: the word before the cursor with its spaces; a ZWNJ is inside the word.
+    let mut st = InputState::single_line().with_text("مصوبهٔ «۲/۳» می‌خواهم  ");
+    st.delete_word_before();
+    assert_eq!(st.text(), "مصوبهٔ «۲/۳» ");
+    st.delete_word_before();
+    assert_eq!(st.text(), "مصوبهٔ ");
+    st.delete_word_before();
+    st.delete_word_before();
+    assert_eq!(st.text(), "");
+    // Ctrl+U and Ctrl+K: from the cursor to either end of its line, in a text of lines.
+    let mut st = InputState::multi_line().with_text("اول (SMS)\nدوم ۱۲ نفر\nسوم");
+    st.set_cursor("اول (SMS)\nدوم".len());
+    st.delete_to_line_start();
+    assert_eq!(st.text(), "اول (SMS)\n ۱۲ نفر\nسوم");
+    assert_eq!(st.cursor(), "اول (SMS)\n".len());
+    st.delete_to_line_end();
+    assert_eq!(st.text(), "اول (SMS)\n\nسوم");
+    // At a line's end, Ctrl+K joins the next line.
+    st.delete_to_line_end();
+    assert_eq!(st.text(), "اول (SMS)\nسوم");
+    // A selection goes first, whatever the key.
+    let mut st = InputState::single_line().with_text("عنوان غلط");
+    st.select_all();
+    st.delete_to_line_end();
+    assert_eq!(st.text(), "");
+}
+
+#[test]
 fn tiny_and_empty_areas_do_not_panic() {
     for (w, h) in [(0, 0), (1, 1), (0, 3), (3, 0), (1, 4), (2, 1)] {
         render(BidiParagraph::new(DECISION), w, h);
