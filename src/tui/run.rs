@@ -8,7 +8,7 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use super::app::App;
-use super::event::EventSource;
+use super::event::{Event, EventSource};
 use super::keymap::Keymap;
 use super::terminal::{TerminalGuard, TerminalOptions, ratatui_terminal};
 use super::theme::Theme;
@@ -43,13 +43,22 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
         let _ = out.write_all(osc52(text, in_tmux).as_bytes());
         let _ = out.flush();
     };
+    let mut guard = guard;
+    let mut handover = |stop: Handover| match stop {
+        Handover::Suspend => guard.suspend(),
+        Handover::Resume => guard.resume(),
+    };
+    let mut host = Host {
+        copy: &mut copy,
+        handover: &mut handover,
+    };
     let result = run_loop(
         &mut terminal,
         &mut events,
         &mut app,
         &keymap,
         &theme,
-        &mut copy,
+        &mut host,
     );
     drop(guard);
     tracing::info!("hamyar stopped");
@@ -65,6 +74,23 @@ pub fn keymap(settings: &Settings) -> anyhow::Result<Keymap> {
     Ok(keymap)
 }
 
+/// What the terminal is asked to do for a stop (SIGTSTP) and a continue (SIGCONT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handover {
+    /// Hand the terminal back, stop until continued, take it up again.
+    Suspend,
+    /// Take the terminal up again (continued after a stop hamyar did not ask for).
+    Resume,
+}
+
+/// What the loop needs of the terminal beyond drawing: the clipboard, and job control.
+pub struct Host<'a> {
+    /// Puts text on the system clipboard.
+    pub copy: &'a mut dyn FnMut(&str),
+    /// Suspends or resumes the terminal.
+    pub handover: &'a mut dyn FnMut(Handover) -> std::io::Result<()>,
+}
+
 /// Draws and applies until the app asks to quit.
 pub fn run_loop<B: Backend>(
     terminal: &mut Terminal<B>,
@@ -72,7 +98,7 @@ pub fn run_loop<B: Backend>(
     app: &mut App,
     keymap: &Keymap,
     theme: &Theme,
-    copy: &mut dyn FnMut(&str),
+    host: &mut Host<'_>,
 ) -> anyhow::Result<()>
 where
     B::Error: Send + Sync + 'static,
@@ -80,7 +106,7 @@ where
     loop {
         draw(terminal, app, keymap, theme)?;
         if let Some(text) = app.model.clipboard.take() {
-            copy(&text);
+            (host.copy)(&text);
         }
         if app.model.quit {
             return Ok(());
@@ -88,6 +114,21 @@ where
         let Some(event) = events.next(WAIT)? else {
             continue;
         };
+        let handover = match event {
+            // What is typed is kept first: a stopped hamyar may never be continued.
+            Event::Suspend => {
+                app.keep_draft_now();
+                Some(Handover::Suspend)
+            }
+            Event::Resumed => Some(Handover::Resume),
+            _ => None,
+        };
+        if let Some(h) = handover {
+            (host.handover)(h)?;
+            // The screen is blank or the shell's: draw every cell again.
+            terminal.clear()?;
+            continue;
+        }
         if let Some(action) = event.into_action(keymap, app.mode()) {
             app.apply(action);
         }

@@ -13,7 +13,9 @@
 //!   printed, so the message lands on the normal screen, readable;
 //! - on SIGTERM, SIGHUP or SIGINT, which set the guard's flag: the event source turns it into
 //!   [`Event::Terminate`](crate::tui::event::Event::Terminate), the app saves and returns, and
-//!   the guard is dropped.
+//!   the guard is dropped;
+//! - while the process is stopped (SIGTSTP: [`TerminalGuard::suspend`]), and set up again when
+//!   it continues.
 //!
 //! The app itself never needs the guard: it draws on any ratatui backend, so tests build it on
 //! `TestBackend` without a terminal.
@@ -33,7 +35,7 @@ use ratatui::backend::CrosstermBackend;
 
 use crate::text::BidiMode;
 use crate::tui::event::CrosstermEvents;
-use crate::tui::signals::TerminationSignals;
+use crate::tui::signals::{JobSignals, TerminationSignals, stop_until_continued};
 
 /// How to set the terminal up.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +67,7 @@ struct Entered {
     raw: bool,
     screen: bool,
     keyboard: bool,
+    bidi_enter: String,
     bidi_exit: String,
 }
 
@@ -76,6 +79,7 @@ static PANIC_HOOK: Once = Once::new();
 #[derive(Debug)]
 pub struct TerminalGuard {
     signals: TerminationSignals,
+    job: JobSignals,
 }
 
 impl TerminalGuard {
@@ -88,7 +92,8 @@ impl TerminalGuard {
         }
         install_panic_hook();
         let signals = TerminationSignals::register()?;
-        let guard = TerminalGuard { signals };
+        let job = JobSignals::register()?;
+        let guard = TerminalGuard { signals, job };
         set_active(Entered::default());
         terminal::enable_raw_mode()?;
         update_active(|e| e.raw = true);
@@ -96,6 +101,7 @@ impl TerminalGuard {
         let bidi_enter = options.bidi.enter_sequence(options.in_tmux);
         update_active(|e| {
             e.screen = true;
+            e.bidi_enter = bidi_enter.clone();
             e.bidi_exit = options.bidi.exit_sequence(options.in_tmux);
         });
         out.write_all(&enter_bytes(&bidi_enter)?)?;
@@ -113,9 +119,40 @@ impl TerminalGuard {
         self.signals.flag()
     }
 
-    /// The terminal's events, with this guard's termination flag.
+    /// The terminal's events, with this guard's termination and job-control flags.
     pub fn events(&self) -> CrosstermEvents {
-        CrosstermEvents::new(self.terminate_flag())
+        CrosstermEvents::new(self.terminate_flag()).with_job_control(self.job.flags())
+    }
+
+    /// SIGTSTP: hands the terminal back as a shell expects it, stops the process, and once it
+    /// is continued sets the terminal up again. The caller then draws the whole screen.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        let entered = active();
+        if let Some(e) = &entered {
+            write_and_cook(e)?;
+        }
+        stop_until_continued()?;
+        self.resume()
+    }
+
+    /// After the process was continued (SIGCONT, after a stop hamyar did not ask for, too):
+    /// raw mode and the alternate screen again, whatever the shell did to the terminal.
+    pub fn resume(&mut self) -> io::Result<()> {
+        let Some(e) = active() else {
+            return Ok(());
+        };
+        if e.raw {
+            terminal::enable_raw_mode()?;
+        }
+        let mut out = io::stdout();
+        if e.screen {
+            out.write_all(&enter_bytes(&e.bidi_enter)?)?;
+        }
+        if e.keyboard {
+            let flags = KeyboardEnhancementFlags::DISAMBIGUATE_ESCAPE_CODES;
+            crossterm::queue!(out, PushKeyboardEnhancementFlags(flags))?;
+        }
+        out.flush()
     }
 
     /// Puts the terminal back now (e.g. to print something on the normal screen); dropping the
@@ -162,6 +199,14 @@ fn update_active(f: impl FnOnce(&mut Entered)) {
     }
 }
 
+/// What is entered now, left in place.
+fn active() -> Option<Entered> {
+    ACTIVE
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone()
+}
+
 /// Restores what [`ACTIVE`] says was entered, once. `try_lock`: a panic inside a restore must
 /// not deadlock the hook.
 fn restore_active() -> io::Result<()> {
@@ -173,8 +218,13 @@ fn restore_active() -> io::Result<()> {
     let Some(entered) = taken else {
         return Ok(());
     };
+    write_and_cook(&entered)
+}
+
+/// Writes what undoes `entered` and leaves raw mode.
+fn write_and_cook(entered: &Entered) -> io::Result<()> {
     let mut out = io::stdout();
-    let written = exit_bytes(&entered).and_then(|bytes| {
+    let written = exit_bytes(entered).and_then(|bytes| {
         out.write_all(&bytes)?;
         out.flush()
     });
@@ -234,6 +284,7 @@ mod tests {
             raw: true,
             screen: true,
             keyboard: true,
+            bidi_enter: BidiMode::App.enter_sequence(false),
             bidi_exit: BidiMode::App.exit_sequence(false),
         };
         let exit = String::from_utf8(exit_bytes(&entered).unwrap()).unwrap();

@@ -22,6 +22,7 @@ mod review_rows;
 mod screens;
 mod setup;
 mod setup_screens;
+mod signals;
 mod stale_edit;
 mod support;
 mod undo_mine;

@@ -377,6 +377,11 @@ impl Pty {
         master.resize(pty_size(cols, rows)).expect("resize the pty");
     }
 
+    /// The terminal's line discipline as the program left it (`stty`).
+    pub fn termios(&self) -> Option<nix::sys::termios::Termios> {
+        self.master.as_ref()?.get_termios()
+    }
+
     /// The program's process id.
     pub fn pid(&self) -> u32 {
         self.child

@@ -88,6 +88,8 @@ fn echo_events() {
             }
             Event::Resize(w, h) => say(&format!("resize {w}x{h}")),
             Event::Tick => {}
+            Event::Suspend => say("suspend"),
+            Event::Resumed => say("resumed"),
             Event::Terminate => break "terminate",
         }
     };

@@ -193,6 +193,12 @@ impl App {
         }
     }
 
+    /// Keeps the draft of the form being typed now, not at the next tick (the process is about
+    /// to stop).
+    pub fn keep_draft_now(&mut self) {
+        self.keep_draft();
+    }
+
     /// Writes the draft of a form that changed since it was last kept. One that could not be
     /// written (a full disk, a lock held too long) is tried again at every tick until it is,
     /// and said once, not at every try.

@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+pub use crate::tui::signals::JobFlags;
 pub use paste::{CappedPaste, PASTE_LIMIT_CHARS, cap_paste};
 pub use reader::CrosstermEvents;
 
@@ -34,6 +35,10 @@ pub enum Event {
     Tick,
     /// A termination signal, or the terminal went away: save and exit.
     Terminate,
+    /// SIGTSTP: keep what is typed, hand the terminal back, stop until continued.
+    Suspend,
+    /// SIGCONT: the process was stopped and goes on; take the terminal up again and draw all.
+    Resumed,
 }
 
 impl Event {
@@ -61,6 +66,8 @@ impl Event {
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             Event::Tick => Some(Action::Tick),
             Event::Terminate => Some(Action::Terminate),
+            // The loop's own business (the terminal), not the app's.
+            Event::Suspend | Event::Resumed => None,
         }
     }
 }

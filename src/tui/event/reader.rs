@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self as ct, KeyEventKind};
 
-use super::{Event, EventSource};
+use super::{Event, EventSource, JobFlags};
 
 /// How often the reading thread looks whether it should stop, and the loop at the flag.
 const SLICE: Duration = Duration::from_millis(50);
@@ -27,6 +27,7 @@ pub struct CrosstermEvents {
     stop: Arc<AtomicBool>,
     terminate: Arc<AtomicBool>,
     terminate_sent: bool,
+    job: JobFlags,
     tick: Duration,
     next_tick: Instant,
 }
@@ -82,9 +83,18 @@ impl CrosstermEvents {
             stop,
             terminate,
             terminate_sent: false,
+            job: JobFlags::default(),
             tick: Self::DEFAULT_TICK,
             next_tick: Instant::now() + Self::DEFAULT_TICK,
         }
+    }
+
+    /// Answers [`Event::Suspend`] and [`Event::Resumed`] when these flags are set
+    /// ([`crate::tui::signals::JobSignals`]).
+    #[must_use]
+    pub fn with_job_control(mut self, job: JobFlags) -> CrosstermEvents {
+        self.job = job;
+        self
     }
 
     /// Another tick interval (at least a millisecond).
@@ -117,6 +127,12 @@ impl EventSource for CrosstermEvents {
             if !self.terminate_sent && self.terminate.load(Ordering::SeqCst) {
                 self.terminate_sent = true;
                 return Ok(Some(Event::Terminate));
+            }
+            if self.job.suspend.swap(false, Ordering::SeqCst) {
+                return Ok(Some(Event::Suspend));
+            }
+            if self.job.resumed.swap(false, Ordering::SeqCst) {
+                return Ok(Some(Event::Resumed));
             }
             let now = Instant::now();
             if now >= self.next_tick {
