@@ -7,8 +7,10 @@
 //! - [`i18n`]: what the user reads, in Persian and English.
 //! - [`history`]: a record's change history as a person reads it, for the app and the CLI.
 //! - [`tui`]: the interactive app: terminal, events, keys, actions, screens.
+//! - [`backup`]: copies of the database, checked, never colliding, the newest kept.
 //! - [`cli`]: the command line.
 
+pub mod backup;
 pub mod cli;
 pub mod demo;
 pub mod directory;

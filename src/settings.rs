@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use serde::Deserialize;
 
+use crate::backup::BackupSettings;
 use crate::demo::{DemoData, DemoError, WriteDemoError};
 use crate::domain::{Clock, Date, DateError, FixedClock, SystemClock};
 use crate::i18n::Lang;
@@ -42,6 +43,8 @@ pub struct Settings {
     pub demo: Option<DemoSession>,
     /// The config file's contents (defaults when there is none).
     pub config: Config,
+    /// Where this database's backups go and how many are kept.
+    pub backup: BackupSettings,
 }
 
 impl std::fmt::Debug for Settings {
@@ -81,6 +84,9 @@ pub struct Config {
     /// The letterhead of the minutes and letters (`[minutes]`, and per series).
     #[serde(default)]
     pub minutes: crate::export::MinutesConfig,
+    /// Where backups go and how many are kept (`[backup]`).
+    #[serde(default)]
+    pub backup: crate::backup::BackupConfig,
 }
 
 /// Why the settings could not be resolved.
@@ -147,7 +153,13 @@ impl Settings {
             };
             (db, clock_for(today), None)
         };
+        let mut backup = BackupSettings::resolve(&config.backup, &db);
+        if demo.is_some() {
+            // A throwaway file: a copy of it beside it would only mislead.
+            backup.keep = 0;
+        }
         Ok(Settings {
+            backup,
             db,
             clock,
             lang,

@@ -99,6 +99,8 @@ pub enum Command {
     Bidi(super::bidi::BidiArgs),
     /// Check the database and the terminal, and say what to fix
     Doctor,
+    /// Copy the database, checked, while hamyar may be running (into the backup folder, or -o FILE)
+    Backup(super::backup::BackupArgs),
     /// The room display: the meeting's decisions for a projector, following the secretary's hamyar
     Present(super::present::PresentArgs),
     /// Export a meeting's minutes (صورتجلسه), or an agency's follow-up list

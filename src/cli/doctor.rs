@@ -39,6 +39,7 @@ pub fn run(settings: &Settings) -> Result<()> {
             false
         }
     };
+    backup_report(&mut out, settings)?;
     writeln!(out)?;
     terminal_report(&mut stdout, layout, lang)?;
     if !healthy {
@@ -86,6 +87,26 @@ fn check(out: &mut LaidOut<'_>, db: &Path, clock: Arc<dyn Clock>, lang: Lang) ->
         Err(e) => return Err(e.into()),
     }
     Ok(ok)
+}
+
+/// When the newest backup was written, and where; or that there is none yet.
+fn backup_report(out: &mut LaidOut<'_>, settings: &Settings) -> io::Result<()> {
+    let lang = settings.lang;
+    let dir = &settings.backup.dir;
+    let line = match crate::backup::latest(dir) {
+        Some(found) => {
+            let made = jiff::Timestamp::try_from(found.made)
+                .map(|t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string())
+                .unwrap_or_default();
+            DoctorLine::LastBackup {
+                made: &made,
+                path: &found.path,
+            }
+            .localized(lang)
+        }
+        None => DoctorLine::NoBackup(dir).localized(lang),
+    };
+    writeln!(out, "{line}")
 }
 
 /// The terminal part of `doctor`: which terminal this is and what to set for right-to-left text.

@@ -6,6 +6,7 @@
 
 mod actions;
 mod args;
+mod backup;
 mod bidi;
 mod demo;
 mod doctor;
@@ -72,6 +73,7 @@ fn run(settings: &Settings, command: Option<&Command>) -> anyhow::Result<()> {
         Some(Command::Actions(args)) => actions::run(settings, args),
         Some(Command::Bidi(args)) => bidi::run(settings, args),
         Some(Command::Doctor) => doctor::run(settings),
+        Some(Command::Backup(args)) => backup::run(settings, args),
         Some(Command::Present(args)) => present::run(settings, args),
         Some(Command::Export(args)) => export::run(settings, args),
         Some(Command::Import(args)) => import::run(settings, args),

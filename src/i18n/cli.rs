@@ -97,6 +97,8 @@ pub enum CliMessage<'a> {
     SynthProgress { done: u32, total: u32 },
     /// The database holds no meeting yet.
     NoMeetings { path: &'a Path },
+    /// `backup` wrote a checked copy of the database.
+    BackupWritten { path: &'a Path },
     /// The demo runs on the day of one of its meetings.
     DemoLive { today: Date, meeting: u32 },
     /// The demo runs on a day without a meeting.
@@ -194,6 +196,10 @@ impl CliMessage<'_> {
             CliMessage::SynthProgress { done, total } => {
                 format!("نوشتن نشست‌ها: {} از {}", n(done), n(total))
             }
+            CliMessage::BackupWritten { path } => format!(
+                "پشتیبان در «{}» نوشته و آزموده شد.",
+                super::isolate(path.display())
+            ),
             CliMessage::NoMeetings { path } => format!(
                 "هنوز نشستی در {} ثبت نشده است. برای دیدن نمونه: hamyar --demo",
                 path.display()
@@ -297,6 +303,9 @@ impl CliMessage<'_> {
             ),
             CliMessage::SynthProgress { done, total } => {
                 format!("writing meetings: {done} of {total}")
+            }
+            CliMessage::BackupWritten { path } => {
+                format!("backup written to {} and checked", path.display())
             }
             CliMessage::NoMeetings { path } => format!(
                 "No meetings in {} yet. To see an example: hamyar --demo",

@@ -28,6 +28,13 @@ pub enum DoctorLine<'a> {
         n: u64,
     },
     CountsUnreadable(&'a str),
+    /// The newest backup: when it was written (RFC 3339, UTC) and where.
+    LastBackup {
+        made: &'a str,
+        path: &'a Path,
+    },
+    /// No backup in the backup folder yet.
+    NoBackup(&'a Path),
     Terminal(&'a TerminalReport),
     Bidi(TerminalBidi),
     TmuxPassthrough(Option<&'a str>),
@@ -67,6 +74,15 @@ impl DoctorLine<'_> {
             }
             Count { table, n } => format!("  {table}: {n}"),
             CountsUnreadable(why) => format!("  counts: {why}"),
+            LastBackup { made, path } => format!(
+                "  last backup: {}, {}",
+                Lang::En.moment(made),
+                path.display()
+            ),
+            NoBackup(dir) => format!(
+                "  no backup yet in {}: `hamyar backup` makes one, and the app one whenever a meeting starts",
+                dir.display()
+            ),
             Terminal(r) => format!("terminal: {}", r.name),
             Bidi(b) => format!(
                 "  bidi: {}",
@@ -115,6 +131,15 @@ impl DoctorLine<'_> {
             ),
             Count { table, n } => format!("  {}: {}", table_fa(table), fa.number(n)),
             CountsUnreadable(why) => format!("  شمار سوابق: {why}"),
+            LastBackup { made, path } => format!(
+                "  آخرین پشتیبان: {}، «{}»",
+                fa.moment(made),
+                super::isolate(path.display())
+            ),
+            NoBackup(dir) => format!(
+                "  هنوز پشتیبانی در «{}» نیست: `hamyar backup` یکی می‌سازد، و برنامه هر بار که نشستی آغاز می‌شود یکی.",
+                super::isolate(dir.display())
+            ),
             Terminal(r) => format!("پایانه: {}", terminal_name_fa(&r.name)),
             Bidi(b) => format!(
                 "  راست‌به‌چپ: {}",

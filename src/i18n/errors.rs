@@ -156,6 +156,12 @@ fn store_fa(e: &StoreError) -> String {
             "{} داده دارد؛ دادهٔ نمایشی و ساختگی تنها در پایگاه دادهٔ خالی نوشته می‌شود: --db دیگری برگزینید.",
             p(path)
         ),
+        // SQLite's finding stays in the log's English sentence: it is for whoever repairs.
+        BackupUnsound { path, copy, .. } => format!(
+            "پشتیبانِ {} در آزمون درستی رد شد و در {} نوشته نشد؛ `hamyar doctor` را روی پایگاه داده اجرا کنید.",
+            p(path),
+            p(copy)
+        ),
         // The id is for the log, not for a person.
         NotFound { what, .. } => format!(
             "{} پیدا نشد؛ شاید همیار دیگری آن را همین حالا حذف کرده است.",

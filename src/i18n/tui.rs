@@ -447,6 +447,8 @@ pub enum TuiMessage<'a> {
     FollowUpTitle(DecisionNumber, &'a str),
     /// The header's quorum: «دستگاه‌ها ۴/۵ · حد نصاب کامل».
     QuorumLine(&'a Quorum),
+    /// The backup made when a meeting starts failed (the meeting started all the same): why.
+    BackupFailed(&'a crate::store::StoreError),
 }
 
 impl Localized for TuiMessage<'_> {
@@ -584,6 +586,13 @@ impl Localized for TuiMessage<'_> {
                 pick(
                     format!("باز {o} · معوق {l} · انجام‌شده {d}"),
                     format!("open {o} · overdue {l} · done {d}"),
+                )
+            }
+            TuiMessage::BackupFailed(why) => {
+                let why = why.localized(lang);
+                pick(
+                    format!("نشست آغاز شد، ولی پشتیبان خودکار ساخته نشد: {why}"),
+                    format!("The meeting started, but its automatic backup was not made: {why}"),
                 )
             }
             TuiMessage::Exported(path) => pick(

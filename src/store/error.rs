@@ -103,6 +103,15 @@ pub enum StoreError {
         error: std::io::Error,
     },
 
+    /// A backup's copy failed its check (SQLite's `integrity_check`, or not hamyar's); it was
+    /// not kept. The database it was copied from is probably damaged.
+    #[error("the backup of {} failed its check ({problem}) and was not written to {}; run `hamyar doctor` on the database", .path.display(), .copy.display())]
+    BackupUnsound {
+        path: PathBuf,
+        copy: PathBuf,
+        problem: String,
+    },
+
     /// Demo or synthetic data was to be written into a database that already holds data.
     #[error("{} already holds data; demo and synthetic data are written only into an empty database: choose another --db", .path.display())]
     NotEmpty { path: PathBuf },
@@ -177,6 +186,7 @@ impl StoreError {
             | DiskError { path }
             | Io { path, .. }
             | NotEmpty { path }
+            | BackupUnsound { path, .. }
             | Refused { path, .. }
             | Unexpected { path, .. } => Some(path),
             NotFound { .. }

@@ -14,6 +14,7 @@
 mod action;
 mod actions;
 mod audit;
+mod backup;
 mod bundle;
 mod categories;
 mod changes;

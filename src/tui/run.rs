@@ -29,6 +29,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     app.set_exports(crate::export_file::ExportSettings::from_config(
         &settings.config,
     ));
+    app.set_backups(settings.backup.clone());
     let theme = Theme::from_env();
     view::widgets::set_bidi(settings.bidi);
     let guard = TerminalGuard::enter(&TerminalOptions::new(settings.bidi))

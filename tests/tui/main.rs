@@ -8,6 +8,7 @@
 
 mod agenda;
 mod app;
+mod backup;
 mod e2e;
 mod e2e_own_series;
 mod export_file;

@@ -55,6 +55,9 @@ impl App {
                 }
                 let label = self.lang().status(m.status);
                 self.done(TuiMessage::MeetingStatus(label));
+                if m.status == crate::domain::MeetingStatus::InProgress {
+                    self.back_up_in_background();
+                }
             }
             Err(e) => self.fail(&e),
         }

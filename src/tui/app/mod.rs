@@ -2,6 +2,7 @@
 //! the only caller of the store. Each change is one store call, committed before the model is
 //! reloaded and the next frame confirms it.
 
+mod backup;
 mod choices;
 mod directory;
 mod history;
@@ -48,6 +49,10 @@ pub struct App {
     draft_failing: bool,
     /// The config file's letterhead and organisation, for exports.
     exports: crate::export_file::ExportSettings,
+    /// Where the backup made when a meeting starts goes; none until set (tests, benchmarks).
+    backups: Option<crate::backup::BackupSettings>,
+    /// That backup, being written off the loop.
+    backup_job: Option<std::sync::mpsc::Receiver<backup::Written>>,
 }
 
 impl std::fmt::Debug for App {
@@ -90,6 +95,8 @@ impl App {
             review_stale: false,
             draft_failing: false,
             exports: crate::export_file::ExportSettings::default(),
+            backups: None,
+            backup_job: None,
             directory_back: Screen::Meetings,
             demo_dir: None,
             store,
@@ -180,6 +187,7 @@ impl App {
         self.model.today = self.clock.today();
         self.keep_draft();
         self.poll_review(false);
+        self.poll_backup(false);
         match self.store.data_version() {
             Ok(v) if v != self.data_version => {
                 self.data_version = v;

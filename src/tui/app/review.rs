@@ -85,6 +85,7 @@ impl App {
     /// Blocks until background reads are done (tests and benchmarks).
     pub fn settle(&mut self) {
         self.poll_review(true);
+        self.poll_backup(true);
     }
 
     /// Puts a decision changed here (a follow-up) into the review at once, before any reload.

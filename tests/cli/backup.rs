@@ -1,0 +1,236 @@
+//! `hamyar backup`: a checked, private copy through SQLite's online backup, made while another
+//! connection writes; names that never collide; the folder keeps the newest; `doctor` says
+//! when the last was made and where.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use predicates::prelude::*;
+
+use super::commands::{demo_db, hamyar};
+use hamyar::domain::{Date, FixedClock};
+use hamyar::store::Store;
+
+fn clock() -> Arc<FixedClock> {
+    Arc::new(FixedClock(Date::from_jalali(1405, 9, 13).unwrap()))
+}
+
+/// `hamyar backup` on `db` with the config file `config` and `--today 1405/09/13`.
+fn backup(db: &Path, config: &Path) -> assert_cmd::Command {
+    let mut cmd = hamyar(db);
+    cmd.arg("--config")
+        .arg(config)
+        .args(["--today", "1405/09/13", "backup"]);
+    cmd
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+fn count(db: &Path, table: &str) -> i64 {
+    let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap();
+    c.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn a_backup_while_another_connection_holds_a_write_is_the_committed_state_checked_and_private() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").unwrap();
+    // The app is open (a writable Store, as the app holds it), and another connection is in
+    // the middle of a write it has not committed.
+    let app = Store::open(&db, clock()).unwrap();
+    let writer = rusqlite::Connection::open(&db).unwrap();
+    writer
+        .execute_batch("BEGIN IMMEDIATE; DELETE FROM follow_ups; DELETE FROM statements;")
+        .unwrap();
+    let statements = {
+        let reader = Store::open_read_only(&db, clock()).unwrap();
+        reader
+            .counts()
+            .unwrap()
+            .into_iter()
+            .find(|(t, _)| *t == "statements")
+            .unwrap()
+            .1
+    };
+    assert!(statements > 0);
+    let started = std::time::Instant::now();
+    backup(&db, &config)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("پشتیبان در"))
+        .stderr(predicate::str::contains("hamyar-1405-09-13-1.db"));
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(4),
+        "the backup waited for the writer's lock: {:?}",
+        started.elapsed()
+    );
+    writer.execute_batch("COMMIT").unwrap();
+    let folder = dir.path().join("demo-backups");
+    assert_eq!(
+        names(&folder),
+        ["hamyar-1405-09-13-1.db"],
+        "no temporary file left"
+    );
+    let copy = folder.join("hamyar-1405-09-13-1.db");
+    #[cfg(unix)]
+    {
+        assert_eq!(mode(&copy), 0o600);
+        assert_eq!(mode(&folder), 0o700);
+    }
+    // The copy: sound, hamyar's, self-contained (no -wal beside it), the committed state.
+    let read = Store::open_read_only(&copy, clock()).unwrap();
+    assert!(read.integrity_check().unwrap().is_empty());
+    drop(read);
+    assert_eq!(count(&copy, "statements"), statements as i64);
+    assert_eq!(
+        count(&db, "statements"),
+        0,
+        "the writer's commit reached the database"
+    );
+    assert!(!folder.join("hamyar-1405-09-13-1.db-wal").exists());
+    // The backup's own connection left the app's locks alone: its -wal is still there.
+    assert!(db.with_file_name("demo.db-wal").exists());
+    drop(app);
+}
+
+#[test]
+fn default_names_never_collide_and_the_folder_keeps_the_newest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let folder = dir.path().join("بک‌آپ ها (SMS)");
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("[backup]\nkeep = 3\ndir = \"{}\"\n", folder.display()),
+    )
+    .unwrap();
+    // Someone else's file in the folder is never pruned.
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("notes.txt"), "یادداشت").unwrap();
+    for _ in 0..5 {
+        backup(&db, &config).assert().success();
+    }
+    assert_eq!(
+        names(&folder),
+        [
+            "hamyar-1405-09-13-3.db",
+            "hamyar-1405-09-13-4.db",
+            "hamyar-1405-09-13-5.db",
+            "notes.txt"
+        ]
+    );
+    // A config key hamyar does not know is refused, as every other.
+    std::fs::write(&config, "[backup]\nkeeep = 3\n").unwrap();
+    backup(&db, &config)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("keeep"));
+}
+
+#[test]
+fn o_names_the_copy_and_replaces_it_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").unwrap();
+    let out: PathBuf = dir.path().join("نسخه «آذر».db");
+    std::fs::write(&out, b"an old copy").unwrap();
+    backup(&db, &config)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("نسخه «آذر».db"));
+    assert_eq!(count(&out, "decisions"), 10);
+    #[cfg(unix)]
+    assert_eq!(mode(&out), 0o600);
+    assert!(
+        !dir.path().join("demo-backups").exists(),
+        "-o writes only FILE"
+    );
+    // English, and into a folder that does not exist: one sentence, a failure, nothing left.
+    let nowhere = dir.path().join("missing").join("x.db");
+    hamyar(&db)
+        .arg("--config")
+        .arg(&config)
+        .args(["--lang", "en", "backup", "-o"])
+        .arg(&nowhere)
+        .assert()
+        .failure()
+        .code(predicate::ne(0))
+        .stderr(predicate::str::contains("x.db"));
+    assert!(!dir.path().join("missing").exists());
+}
+
+#[test]
+fn no_database_no_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("nothing.db");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").unwrap();
+    backup(&db, &config)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("nothing.db"));
+    assert!(!db.exists(), "a backup never creates the database");
+    assert!(!dir.path().join("nothing-backups").exists());
+}
+
+#[test]
+fn doctor_says_when_the_last_backup_was_made_and_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").unwrap();
+    let doctor = |lang: &str| {
+        let out = hamyar(&db)
+            .arg("--config")
+            .arg(&config)
+            .args(["--lang", lang, "doctor"])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let before = doctor("en");
+    assert!(before.contains("no backup yet in"), "{before}");
+    assert!(before.contains("demo-backups"), "{before}");
+    backup(&db, &config).assert().success();
+    let en = doctor("en");
+    let line = en.lines().find(|l| l.contains("last backup:")).unwrap();
+    assert!(line.contains("hamyar-1405-09-13-1.db"), "{line}");
+    // Written just now, said as the local day and time.
+    let now = jiff::Zoned::now();
+    assert!(
+        line.contains(&now.strftime("%Y-%m-%d").to_string()),
+        "{line}"
+    );
+    let fa = doctor("fa");
+    let line = fa.lines().find(|l| l.contains("آخرین پشتیبان:")).unwrap();
+    let today = hamyar::domain::SystemClock;
+    let day = hamyar::domain::Clock::today(&today).jalali().persian();
+    assert!(
+        line.contains(&day),
+        "the Solar Hijri day in Persian digits: {line}"
+    );
+    assert!(line.contains("hamyar-1405-09-13-1.db"), "{line}");
+}
