@@ -114,6 +114,10 @@ pub(crate) enum Header {
     Sqlite { user_version: u32, app_id: i32 },
     /// Anything else.
     NotSqlite,
+    /// Not to be judged from the main file alone: a `-wal` or `-journal` beside it holds newer
+    /// pages (a writer runs, or one was killed, perhaps halfway through copying the log into the
+    /// main file), or the main file changed under the read. SQLite, reading the pair, judges.
+    Unread,
 }
 
 /// Reads the header of a file [`examine`] found regular, through SQLite and without writing.
@@ -132,6 +136,11 @@ pub(crate) fn read_header(path: &Path) -> Result<Header, StoreError> {
     if meta.len() == 0 {
         return Ok(Header::Empty);
     }
+    // A checkpoint cut short by a kill leaves the main file part old, part new: whole only
+    // together with its log.
+    if has_side_journal(path) {
+        return Ok(Header::Unread);
+    }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
@@ -149,6 +158,8 @@ pub(crate) fn read_header(path: &Path) -> Result<Header, StoreError> {
             app_id,
         }),
         Err(e) if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => Ok(Header::NotSqlite),
+        // Another process may have begun a log and a checkpoint since the look above.
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::DatabaseCorrupt) => Ok(Header::Unread),
         Err(e) => Err(sqlite_error(e, path, Access::ReadOnly)),
     }
 }

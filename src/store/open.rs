@@ -124,7 +124,7 @@ pub fn connect_writable(path: &Path) -> Result<Connection, StoreError> {
             user_version,
             app_id,
         } => check_version(path, user_version, app_id, None)?,
-        Header::Empty => {}
+        Header::Empty | Header::Unread => {}
     }
     // Root can write a file whose mode forbids writing; honour the mode anyway, since whoever
     // made the database read-only (an archived series, say) meant it.
@@ -176,6 +176,7 @@ pub fn connect_read_only(path: &Path) -> Result<Connection, StoreError> {
             user_version,
             app_id,
         } => check_version(path, user_version, app_id, None)?,
+        Header::Unread => {}
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = if !has_side_journal(path) {
