@@ -327,23 +327,28 @@ WHEN NEW.version = OLD.version
 BEGIN UPDATE categories SET version = OLD.version + 1 WHERE id = NEW.id; END;
 "#;
 
-/// Brings the database up to [`SCHEMA_VERSION`], one step per transaction.
+/// Brings the database up to [`SCHEMA_VERSION`]: every step still to run, in one transaction.
+///
+/// One transaction for them all, so that a file is only ever at the version it had or at the
+/// newest: a crash (or a full disk) in the middle of an upgrade leaves the old file as it was,
+/// never a schema between the two that no hamyar was ever released with data in.
 ///
 /// The caller has already refused a newer version; the check is repeated inside the write lock,
 /// in case another hamyar migrated the file in between.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), Fault> {
-    loop {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let version: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        if version >= SCHEMA_VERSION {
-            return Ok(());
-        }
-        let step = MIGRATIONS[version as usize];
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let found: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found >= SCHEMA_VERSION {
+        return Ok(());
+    }
+    let pending = MIGRATIONS.get(found as usize..).unwrap_or_default();
+    for (version, step) in (found..).zip(pending) {
         tx.execute_batch(step)?;
         if version == 0 {
             tx.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
-        tx.pragma_update(None, "user_version", version + 1)?;
-        tx.commit()?;
     }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
+    Ok(())
 }
