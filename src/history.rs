@@ -2,14 +2,14 @@
 //! `hamyar history`: each change of the audit log with when it was made and what it changed,
 //! field by field, values as a person knows them (names for ids, Solar Hijri dates, statuses in
 //! words); then the record's follow-ups, and the amendments of an approved meeting with their
-//! reasons.
+//! reasons and what each changed, before → after.
 
 use serde_json::Value as Json;
 
 use crate::domain::{
     Amendment, AttendanceState, Date, DecisionStatus, FollowUp, Id, IssueStatus, MeetingStatus,
 };
-use crate::i18n::{Lang, action_name, column_label};
+use crate::i18n::{AmendedNames, Lang, action_name, amended_line, column_label};
 use crate::store::{AuditAction, Change, FieldChange};
 
 /// One change: its heading (when, which action) and one line per field.
@@ -77,11 +77,20 @@ impl HistoryView {
                 }
             })
             .collect();
+        let amended = AmendedNames {
+            agency: names.agency,
+            person: names.person,
+            isolated: true,
+        };
         let amendments = amendments
             .iter()
             .map(|a| HistoryEntry {
                 heading: format!("{} · {}", lang.date(a.date), a.reason),
-                lines: vec![a.text.clone()],
+                lines: (!a.text.is_empty())
+                    .then(|| a.text.clone())
+                    .into_iter()
+                    .chain(a.changes.iter().map(|c| amended_line(lang, c, &amended)))
+                    .collect(),
                 at: a.date.iso(),
                 action: AuditAction::RecordAmendment,
             })

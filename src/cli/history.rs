@@ -64,6 +64,8 @@ struct AmendmentJson<'a> {
     date: String,
     reason: &'a str,
     text: &'a str,
+    /// What it changed in the record, before → after.
+    changes: &'a [crate::domain::Amended],
 }
 
 pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<()> {
@@ -97,6 +99,7 @@ pub fn run(settings: &Settings, args: &HistoryArgs) -> Result<()> {
                         date: a.date.iso(),
                         reason: &a.reason,
                         text: &a.text,
+                        changes: &a.changes,
                     })
                     .collect(),
             };

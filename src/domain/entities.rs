@@ -171,6 +171,10 @@ pub struct Amendment {
     pub date: Date,
     pub reason: String,
     pub text: String,
+    /// What it changed in the record, before → after; empty for an amendment of words only
+    /// (every amendment recorded before schema step 7).
+    #[serde(default)]
+    pub changes: Vec<super::amendment::Amended>,
 }
 
 /// A decision's number within its meeting series: `meeting/item`, e.g. `2/3`.

@@ -1,5 +1,6 @@
 //! The domain: meetings, agencies, issues and decisions, with their rules. Pure: no I/O.
 
+mod amendment;
 mod calendar;
 mod clock;
 pub mod digits;
@@ -13,6 +14,10 @@ mod rules;
 mod schedule;
 mod status;
 
+pub use amendment::{
+    Amended, AttendanceAmendment, AttendanceLine, Correction, DecisionAmendment, attendance_change,
+    decision_changes,
+};
 pub use calendar::{Date, DateError, JALALI_MONTHS_FA, JalaliDate};
 pub use clock::{Clock, FixedClock, FrozenClock, SystemClock, local_moment};
 pub use due::{DueError, MonthCalendar, end_of_month, parse_due};

@@ -60,6 +60,9 @@ pub enum RuleError {
     /// A meeting's number was to change after it started.
     #[error("meeting {0} has started; its number can no longer change")]
     NumberFixed(u32),
+    /// An amendment that would leave the record as it is.
+    #[error("the amendment changes nothing; change a value, or describe the correction in words")]
+    NothingAmended,
 }
 
 /// A follow-up is dated between the day its decision was made and today.

@@ -56,13 +56,7 @@ impl Minutes {
         if !self.amendments.is_empty() {
             blocks.push(Block::Heading(1, s.amendments.to_string()));
             blocks.push(Block::List(
-                self.amendments
-                    .iter()
-                    .map(|a| Item {
-                        lead: Some(format!("{}:", a.date)),
-                        text: join_nonempty(&[&a.reason, &a.text], ": "),
-                    })
-                    .collect(),
+                self.amendments.iter().flat_map(amendment_items).collect(),
             ));
         }
         blocks.push(Block::Heading(1, s.signatures.to_string()));
@@ -473,4 +467,26 @@ fn join_nonempty(parts: &[&str], sep: &str) -> String {
         .copied()
         .collect::<Vec<_>>()
         .join(sep)
+}
+
+/// An amendment in the minutes: its words with its reason, then each change it made with its
+/// reason, so every line of «اصلاحیه‌ها» says what changed and why.
+fn amendment_items(a: &super::minutes::AmendmentLine) -> Vec<Item> {
+    let lead = || Some(format!("{}:", a.date));
+    let mut items = Vec::new();
+    if a.changes.is_empty() || !a.text.is_empty() {
+        items.push(Item {
+            lead: lead(),
+            text: join_nonempty(&[&a.reason, &a.text], ": "),
+        });
+    }
+    for change in &a.changes {
+        let text = if a.reason.is_empty() {
+            change.clone()
+        } else {
+            format!("{change} ({})", a.reason)
+        };
+        items.push(Item { lead: lead(), text });
+    }
+    items
 }

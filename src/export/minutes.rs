@@ -149,6 +149,8 @@ pub struct AmendmentLine {
     pub date: String,
     pub reason: String,
     pub text: String,
+    /// What it changed, one line each: «مصوبهٔ ۱/۴ · مهلت اجرا: ۱۴۰۵/۱۰/۳۰ ← ۱۴۰۵/۱۰/۲۰».
+    pub changes: Vec<String>,
 }
 
 /// Names of agencies and people, looked up in the bundle.
@@ -165,6 +167,18 @@ impl<'a> Names<'a> {
             agencies: b.agencies.iter().map(|a| (&a.id, a)).collect(),
             people: b.people.iter().map(|p| (&p.id, p)).collect(),
         }
+    }
+
+    /// One change of an amendment, names as the minutes write them.
+    fn amended(&self, change: &crate::domain::Amended) -> String {
+        let agency = |id: &Id| Some(self.agency(id)).filter(|n| !n.is_empty());
+        let person = |id: &Id| Some(self.person(id).name).filter(|n| !n.is_empty());
+        let names = crate::i18n::AmendedNames {
+            agency: &agency,
+            person: &person,
+            isolated: false,
+        };
+        crate::i18n::amended_line(self.lang, change, &names)
     }
 
     /// An agency's name; the English minutes use its English name when it has one.
@@ -249,6 +263,7 @@ impl Minutes {
                     date: lang.date(a.date),
                     reason: a.reason.clone(),
                     text: a.text.clone(),
+                    changes: a.changes.iter().map(|c| names.amended(c)).collect(),
                 })
                 .collect(),
             people,

@@ -28,6 +28,11 @@ pub fn field_label(lang: Lang, field: crate::tui::forms::FieldId) -> &'static st
         ),
         F::AmendmentReason => ("دلیل اصلاح", "Reason"),
         F::AmendmentText => ("متن اصلاحیه", "Amendment"),
+        F::AmendWhat => (
+            "چه اصلاح شود: شمارهٔ مصوبه یا نام یک حاضر",
+            "What to amend: a decision's number or a person's name",
+        ),
+        F::AttendanceState => ("حضور", "Attendance"),
         F::Reason => ("دلیل", "Reason"),
         F::SubstituteFor => ("به جای", "On behalf of"),
         F::FollowUpNote => ("گزارش پیگیری", "Follow-up note"),

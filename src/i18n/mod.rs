@@ -11,6 +11,7 @@
 //! Nothing here lays text out: what these functions return still goes through [`crate::text`]
 //! on its way to the screen.
 
+mod amended;
 mod cli;
 mod doctor;
 mod errors;
@@ -22,6 +23,7 @@ mod refusals;
 mod setup;
 mod tui;
 
+pub use amended::{AmendedNames, amended_line};
 pub use cli::{CliMessage, CliStrings};
 pub use doctor::DoctorLine;
 pub use history::{HistoryStrings, column_label};

@@ -83,6 +83,16 @@ pub struct TuiStrings {
     pub issue_noun: &'static str,
     pub series_noun: &'static str,
     pub amendment_noun: &'static str,
+    /// The amendment picker's last option: a correction in words only.
+    pub amend_in_words: &'static str,
+    /// The title of an attendance line's amendment.
+    pub amend_attendance_noun: &'static str,
+    /// Beside a person in the amendment picker: their attendance.
+    pub attendance_noun: &'static str,
+    /// Someone whose attendance was not marked.
+    pub not_marked: &'static str,
+    /// A substitute picker's "nobody" option.
+    pub nobody: &'static str,
     pub reason_noun: &'static str,
     pub substitute_noun: &'static str,
     pub follow_up_noun: &'static str,
@@ -193,6 +203,11 @@ pub static FA: TuiStrings = TuiStrings {
     issue_noun: "مشکل",
     series_noun: "سلسله نشست",
     amendment_noun: "اصلاحیه",
+    amend_in_words: "اصلاحیهٔ متنی (شرح آزاد)",
+    amend_attendance_noun: "اصلاحیهٔ حضور و غیاب",
+    attendance_noun: "حضور",
+    not_marked: "ثبت نشده",
+    nobody: "هیچ‌کس",
     reason_noun: "دلیل غیبت",
     substitute_noun: "جانشین",
     follow_up_noun: "گزارش پیگیری",
@@ -311,6 +326,11 @@ pub static EN: TuiStrings = TuiStrings {
     issue_noun: "Issue",
     series_noun: "Series",
     amendment_noun: "Amendment",
+    amend_in_words: "In words only (free text)",
+    amend_attendance_noun: "Attendance amendment",
+    attendance_noun: "Attendance",
+    not_marked: "not marked",
+    nobody: "nobody",
     reason_noun: "Reason for absence",
     substitute_noun: "Substitute",
     follow_up_noun: "Follow-up",

@@ -291,7 +291,8 @@ fn undoable(tx: &Connection, txn: i64) -> Result<Option<AuditAction>, Fault> {
 /// already undone.
 ///
 /// The caller keeps the stack (its own actions, newest first). An action that touched an
-/// approved meeting is not undone: after approval, corrections are amendments. Nor is one whose
+/// approved meeting is not undone (after approval, corrections are amendments), but for an
+/// amendment itself and a merge. Nor is one whose
 /// records were changed since by anyone else: their work would be overwritten.
 pub(crate) fn undo(tx: &Connection, txn: i64, at: String) -> Result<Option<Undone>, Fault> {
     let Some(action) = undoable(tx, txn)? else {
@@ -335,12 +336,14 @@ pub(crate) fn undo(tx: &Connection, txn: i64, at: String) -> Result<Option<Undon
                 current.as_ref(),
                 &["status", "version"],
             );
-        // A merge moved references, approved minutes' too; undoing it moves them back.
-        let merge = matches!(
+        // A merge moved references, approved minutes' too; undoing it moves them back. An
+        // amendment is the one way approved minutes change: undoing it takes back the
+        // amendment and what it changed together.
+        let allowed = matches!(
             action,
-            AuditAction::MergeAgencies | AuditAction::MergePeople
+            AuditAction::MergeAgencies | AuditAction::MergePeople | AuditAction::RecordAmendment
         );
-        if !status_only && !merge {
+        if !status_only && !allowed {
             refuse_if_approved(
                 tx,
                 table,

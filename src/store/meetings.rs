@@ -1,4 +1,4 @@
-//! Meetings: opening the next one with its carry-over, status, attendance and amendments.
+//! Meetings: opening the next one with its carry-over, status and attendance.
 
 use super::AuditAction;
 use super::version::{RowVersion, update_as_read};
@@ -11,9 +11,8 @@ use super::rows::*;
 use super::sql::{ACTIVE_DECISIONS, OPEN_ISSUES};
 use super::{Store, Writer};
 use crate::domain::{
-    Amendment, Attendance, Date, Decision, Id, Issue, Meeting, MeetingStatus, RuleError, TimeOfDay,
-    carry_over, check_attendance, ensure_amendable, ensure_can_open_next, ensure_editable,
-    ensure_number_after,
+    Attendance, Date, Decision, Id, Issue, Meeting, MeetingStatus, RuleError, TimeOfDay,
+    carry_over, check_attendance, ensure_can_open_next, ensure_editable, ensure_number_after,
 };
 use crate::text::sanitize;
 
@@ -233,45 +232,6 @@ impl Store {
             )?;
             w.updated("meetings", meeting.id.as_str(), before)?;
             load_meeting(w.tx, &meeting.id)
-        })
-    }
-
-    /// Records a correction to an approved meeting, dated today. Meetings not yet approved are
-    /// simply edited.
-    pub fn record_amendment(
-        &mut self,
-        meeting: &Id,
-        reason: &str,
-        text: &str,
-    ) -> Result<Amendment, StoreError> {
-        let today = self.clock.today();
-        self.write(AuditAction::RecordAmendment, |w| {
-            ensure_amendable(&load_meeting(w.tx, meeting)?)?;
-            let a = Amendment {
-                id: Id::new(),
-                meeting: meeting.clone(),
-                date: today,
-                reason: sanitize(reason).into_owned(),
-                text: sanitize(text).into_owned(),
-            };
-            w.tx.execute(
-                "INSERT INTO amendments (id, meeting, date, reason, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![a.id, a.meeting, a.date, a.reason, a.text],
-            )?;
-            w.inserted("amendments", a.id.as_str())?;
-            Ok(a)
-        })
-    }
-
-    pub fn list_amendments(&self, meeting: &Id) -> Result<Vec<Amendment>, StoreError> {
-        self.read(|tx| {
-            list(
-                tx,
-                Record::Amendment,
-                &format!("SELECT {AMENDMENT_COLS} FROM amendments WHERE meeting = ?1 ORDER BY id"),
-                [meeting.as_str()],
-                amendment_from_row,
-            )
         })
     }
 

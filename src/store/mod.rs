@@ -13,6 +13,7 @@
 
 mod action;
 mod actions;
+mod amendments;
 mod audit;
 mod backup;
 mod bundle;

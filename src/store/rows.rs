@@ -151,7 +151,7 @@ pub fn follow_up_from_row(r: &Row<'_>) -> R<FollowUp> {
     })
 }
 
-pub const AMENDMENT_COLS: &str = "id, meeting, date, reason, text";
+pub const AMENDMENT_COLS: &str = "id, meeting, date, reason, text, changes";
 pub fn amendment_from_row(r: &Row<'_>) -> R<Amendment> {
     Ok(Amendment {
         id: r.get(0)?,
@@ -159,6 +159,12 @@ pub fn amendment_from_row(r: &Row<'_>) -> R<Amendment> {
         date: r.get(2)?,
         reason: r.get(3)?,
         text: r.get(4)?,
+        changes: {
+            let s: String = r.get(5)?;
+            serde_json::from_str(&s).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(5, Type::Text, Box::new(e))
+            })?
+        },
     })
 }
 

@@ -29,7 +29,7 @@ pub const TABLES: &[&str] = &[
     "changes",
 ];
 
-const MIGRATIONS: &[&str] = &[STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6];
+const MIGRATIONS: &[&str] = &[STEP_1, STEP_2, STEP_3, STEP_4, STEP_5, STEP_6, STEP_7];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -325,6 +325,14 @@ BEGIN UPDATE people SET version = OLD.version + 1 WHERE id = NEW.id; END;
 CREATE TRIGGER categories_version AFTER UPDATE OF name, ord, archived, series ON categories
 WHEN NEW.version = OLD.version
 BEGIN UPDATE categories SET version = OLD.version + 1 WHERE id = NEW.id; END;
+"#;
+
+// Step 7: amendments that change what they amend. An amendment keeps what it changed in the
+// record (a decision's text, deadline or agencies, an attendance line) as a JSON array of
+// before → after (`domain::Amended`), written in the transaction that applies the change. The
+// amendments recorded before this step changed nothing but their words: `[]`.
+const STEP_7: &str = r#"
+ALTER TABLE amendments ADD COLUMN changes TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(changes));
 "#;
 
 /// Brings the database up to [`SCHEMA_VERSION`]: every step still to run, in one transaction.

@@ -3,6 +3,7 @@
 // Tests may unwrap: a panic is how a test fails.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod amendments;
 mod backup;
 mod between;
 mod bidi;

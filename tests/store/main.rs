@@ -7,6 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod actions;
+mod amendments;
 mod backup;
 mod calendar;
 mod concurrent;

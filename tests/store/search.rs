@@ -252,7 +252,7 @@ fn as_step_3(path: &std::path::Path) {
         ))
         .unwrap();
     }
-    // What steps 5 and 6 added goes too, so that every step after 3 runs again.
+    // What steps 5, 6 and 7 added goes too, so that every step after 3 runs again.
     for t in [
         "decisions",
         "statements",
@@ -274,7 +274,8 @@ fn as_step_3(path: &std::path::Path) {
          ALTER TABLE series DROP COLUMN archived;
          ALTER TABLE people DROP COLUMN active;
          ALTER TABLE categories DROP COLUMN archived;
-         ALTER TABLE categories DROP COLUMN series;",
+         ALTER TABLE categories DROP COLUMN series;
+         ALTER TABLE amendments DROP COLUMN changes;",
     )
     .unwrap();
     conn.pragma_update(None, "user_version", 3).unwrap();

@@ -268,6 +268,8 @@ fn the_meeting_is_closed_approved_then_only_amended() {
     );
     assert!(h.flash().contains("اصلاحیه"), "{}", h.flash());
     h.key("m").key("enter");
+    // What to amend: in words only, the picker's last option.
+    h.typed("متنی").key("enter");
     h.typed("اصلاح نام دستگاه")
         .key("tab")
         .typed("در مصوبهٔ ۲/۳ نام صندوق درست شد.")

@@ -7,6 +7,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod agenda;
+mod amendments;
 mod app;
 mod backup;
 mod e2e;

@@ -11,6 +11,7 @@ mod records;
 mod referenced;
 
 use super::Store;
+use super::amendments::amendments_of;
 use super::error::{Record, StoreError};
 use super::fault::Fault;
 use super::listed::one;
@@ -20,7 +21,7 @@ use crate::domain::{
     Agency, Amendment, Attendance, Category, Decision, FollowUp, Id, Issue, Meeting, Person,
     Series, Statement,
 };
-use records::{agenda_of, amendments_of, attendance_of, follow_ups_of, statements_of};
+use records::{agenda_of, attendance_of, follow_ups_of, statements_of};
 use referenced::add_referenced;
 
 /// The room and the decision list read the same lists as the minutes.

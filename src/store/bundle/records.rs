@@ -3,7 +3,7 @@
 
 use rusqlite::Connection;
 
-use crate::domain::{Amendment, Attendance, Decision, FollowUp, Id, Statement};
+use crate::domain::{Attendance, Decision, FollowUp, Id, Statement};
 use crate::store::error::Record;
 use crate::store::fault::Fault;
 use crate::store::listed::list;
@@ -81,18 +81,6 @@ pub(super) fn agenda_of(tx: &Connection, meeting: &Id) -> Result<Vec<Id>, Fault>
         &format!("SELECT id FROM ({AGENDA}) ORDER BY part, pos"),
         [meeting.as_str()],
         |r| Ok(Id::from_string(r.get::<_, String>(0)?)),
-    )
-}
-
-/// The corrections recorded against the meeting once approved, oldest first (ids are
-/// time-ordered).
-pub(super) fn amendments_of(tx: &Connection, meeting: &Id) -> Result<Vec<Amendment>, Fault> {
-    list(
-        tx,
-        Record::Amendment,
-        &format!("SELECT {AMENDMENT_COLS} FROM amendments WHERE meeting = ?1 ORDER BY id"),
-        [meeting.as_str()],
-        amendment_from_row,
     )
 }
 

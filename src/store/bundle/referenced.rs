@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use rusqlite::{Connection, OptionalExtension};
 
 use super::MeetingBundle;
-use crate::domain::{Agency, Category, Id, Issue, Meeting, Person};
+use crate::domain::{Agency, Amended, Category, Id, Issue, Meeting, Person};
 use crate::store::error::Record;
 use crate::store::fault::Fault;
 use crate::store::listed::{RowFn, list};
@@ -89,6 +89,7 @@ fn referenced_people(tx: &Connection, b: &MeetingBundle) -> Result<Vec<Person>, 
         )
         .chain(b.statements.iter().map(|s| &s.speaker))
         .chain(b.issues.iter().filter_map(|i| i.raised_by.as_ref()))
+        .chain(amended_ids(b, Amended::people))
         .collect();
     all_of(
         tx,
@@ -113,6 +114,7 @@ fn referenced_agencies(tx: &Connection, b: &MeetingBundle) -> Result<Vec<Agency>
                 .chain(&b.reviewed)
                 .flat_map(|d| std::iter::once(&d.lead_agency).chain(&d.supporting_agencies)),
         )
+        .chain(amended_ids(b, Amended::agencies))
         .collect();
     all_of(
         tx,
@@ -121,6 +123,15 @@ fn referenced_agencies(tx: &Connection, b: &MeetingBundle) -> Result<Vec<Agency>
         agency_from_row,
         |a| agencies.contains(&a.id),
     )
+}
+
+/// The ids the amendments' changes name, before and after (an agency an amendment replaced is
+/// named in the minutes' «اصلاحیه‌ها» too).
+fn amended_ids<'a>(
+    b: &'a MeetingBundle,
+    of: fn(&'a Amended) -> Vec<&'a Id>,
+) -> impl Iterator<Item = &'a Id> {
+    b.amendments.iter().flat_map(|a| &a.changes).flat_map(of)
 }
 
 /// The categories of the issues, in category order.

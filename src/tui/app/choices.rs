@@ -109,9 +109,10 @@ impl App {
             }
             Choice::EditMeeting => self.open_edit_meeting_form(&meeting),
             Choice::AmendMeeting => {
-                self.ui
-                    .modals
-                    .push(Modal::Form(forms::amendment_form(lang, &meeting)));
+                if let Some(room) = &self.model.room {
+                    let form = forms::amend_what_form(lang, &self.model.directory, room);
+                    self.ui.modals.push(Modal::Form(form));
+                }
             }
             Choice::IssueStatus(..) | Choice::FollowUp(..) => self.run_choice(choice),
         }
@@ -126,7 +127,13 @@ impl App {
         if let Some(m) = &meeting
             && matches!(
                 kind,
-                "decision" | "statement" | "issue" | "amendment" | "guest"
+                "decision"
+                    | "statement"
+                    | "issue"
+                    | "amendment"
+                    | "amend_decision"
+                    | "amend_attendance"
+                    | "guest"
             )
             && let Err(e) = self.open_room(m)
         {
@@ -151,6 +158,12 @@ impl App {
                 Some(forms::issue_form(lang, dir, room, i.as_ref(), None))
             }
             ("amendment", Some(room)) => Some(forms::amendment_form(lang, &room.meeting.id)),
+            ("amend_decision", Some(room)) => editing
+                .and_then(|id| room.decisions.iter().find(|d| d.id == id))
+                .map(|d| forms::amend_decision_form(lang, dir, &room.meeting.id, d)),
+            ("amend_attendance", Some(room)) => {
+                editing.map(|person| forms::amend_attendance_form(lang, dir, room, &person))
+            }
             // `series:<id>`: the id stands where a meeting's would.
             ("series", _) => match &meeting {
                 None => Some(forms::series_form(lang, dir, None)),

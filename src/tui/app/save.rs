@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::domain::{
-    AttendanceState, Decision, DecisionStatus, Id, Issue, IssueStatus, MonthCalendar, Statement,
-    parse_due,
+    AttendanceAmendment, AttendanceState, Correction, Decision, DecisionAmendment, DecisionStatus,
+    Id, Issue, IssueStatus, MonthCalendar, Statement, parse_due,
 };
 use crate::export_file::{self, Replace};
 use crate::i18n::{Lang, Localized, Message, NotWritten, TuiMessage, field_label};
@@ -45,6 +45,13 @@ impl App {
             }
             FormKind::Series { editing } => self.save_series(&form, editing.as_ref()),
             FormKind::Amendment { meeting } => self.save_amendment(&form, meeting),
+            FormKind::AmendWhat { meeting } => self.open_amendment(&form, meeting),
+            FormKind::AmendDecision {
+                meeting, decision, ..
+            } => self.save_amend_decision(&form, meeting, decision),
+            FormKind::AmendAttendance { meeting, person } => {
+                self.save_amend_attendance(&form, meeting, person)
+            }
             FormKind::AttendanceReason { person } => self.save_reason(&form, person),
             FormKind::Substitute { person } => self.save_substitute(&form, person),
             FormKind::FollowUp {
@@ -301,16 +308,110 @@ impl App {
     }
 
     fn save_amendment(&mut self, form: &Form, meeting: &Id) -> Result<Option<Message>, Refusal> {
-        let reason = form.text(FieldId::AmendmentReason).to_string();
-        if reason.is_empty() {
-            return Err(self.required(FieldId::AmendmentReason));
-        }
+        let reason = self.amendment_reason(form)?;
         let text = form.text(FieldId::AmendmentText).to_string();
         if text.is_empty() {
             return Err(self.required(FieldId::AmendmentText));
         }
         self.store
             .record_amendment(meeting, &reason, &text)
+            .map_err(|e| self.refused(&e))?;
+        self.said(&TuiMessage::AmendmentSaved)
+    }
+
+    /// What to amend was taken: its own form follows, over the room.
+    fn open_amendment(&mut self, form: &Form, meeting: &Id) -> Result<Option<Message>, Refusal> {
+        let picker = form.picker(FieldId::AmendWhat);
+        if !picker.is_some_and(|p| p.has_choice()) {
+            return Err(self.required(FieldId::AmendWhat));
+        }
+        let lang = self.lang();
+        let dir = &self.model.directory;
+        let next = match (picker.and_then(|p| p.chosen_id()), &self.model.room) {
+            (None, _) => forms::amendment_form(lang, meeting),
+            (Some(id), Some(room)) => match room.decisions.iter().find(|d| &d.id == id) {
+                Some(d) => forms::amend_decision_form(lang, dir, meeting, d),
+                None => forms::amend_attendance_form(lang, dir, room, id),
+            },
+            (Some(_), None) => return Ok(None),
+        };
+        self.ui.queued = Some(Modal::Form(next));
+        Ok(None)
+    }
+
+    /// The reason an amendment gives, which it must.
+    fn amendment_reason(&self, form: &Form) -> Result<String, Refusal> {
+        match form.text(FieldId::AmendmentReason) {
+            "" => Err(self.required(FieldId::AmendmentReason)),
+            reason => Ok(reason.to_string()),
+        }
+    }
+
+    /// A decision of approved minutes amended: the change applied and recorded as one.
+    fn save_amend_decision(
+        &mut self,
+        form: &Form,
+        meeting: &Id,
+        decision: &Id,
+    ) -> Result<Option<Message>, Refusal> {
+        let reason = self.amendment_reason(form)?;
+        let text = form.text(FieldId::DecisionText).to_string();
+        if text.is_empty() {
+            return Err(self.required(FieldId::DecisionText));
+        }
+        let lead = form
+            .picker(FieldId::LeadAgency)
+            .and_then(|p| p.chosen_id().cloned())
+            .ok_or_else(|| self.required(FieldId::LeadAgency))?;
+        let supporting: Vec<Id> = form
+            .picker(FieldId::SupportingAgencies)
+            .map(|p| p.chosen_ids())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|a| a != &lead)
+            .collect();
+        let due = parse_due(form.text(FieldId::Due), self.model.today, self.calendar())
+            .map_err(|e| self.refusal(&e))?;
+        let correction = Correction::Decision(DecisionAmendment {
+            decision: decision.clone(),
+            text,
+            lead_agency: lead,
+            supporting_agencies: supporting,
+            due,
+        });
+        self.store
+            .amend(meeting, &reason, "", &correction)
+            .map_err(|e| self.refused(&e))?;
+        self.said(&TuiMessage::AmendmentSaved)
+    }
+
+    /// One person's attendance in approved minutes amended.
+    fn save_amend_attendance(
+        &mut self,
+        form: &Form,
+        meeting: &Id,
+        person: &Id,
+    ) -> Result<Option<Message>, Refusal> {
+        let reason = self.amendment_reason(form)?;
+        let state = form
+            .picker(FieldId::AttendanceState)
+            .and_then(|p| p.chosen_id())
+            .and_then(|code| AttendanceState::from_code(code.as_str()).ok())
+            .ok_or_else(|| self.required(FieldId::AttendanceState))?;
+        let substitute_for = match state {
+            AttendanceState::Substitute => form
+                .picker(FieldId::SubstituteFor)
+                .and_then(|p| p.chosen_id().cloned()),
+            _ => None,
+        };
+        let correction = Correction::Attendance(AttendanceAmendment {
+            person: person.clone(),
+            state,
+            substitute_for,
+            reason: form.text(FieldId::Reason).to_string(),
+        });
+        self.store
+            .amend(meeting, &reason, "", &correction)
             .map_err(|e| self.refused(&e))?;
         self.said(&TuiMessage::AmendmentSaved)
     }

@@ -306,6 +306,21 @@ impl App {
     fn edit_selected(&mut self) {
         let Some(room) = &self.model.room else { return };
         match room.selected_detail() {
+            // A decision of approved minutes changes by an amendment, which `e` opens.
+            Some(DetailItem::Decision(id))
+                if room.meeting.status == MeetingStatus::Approved
+                    && room.decisions.iter().any(|d| d.id == id) =>
+            {
+                if let Some(d) = room.decisions.iter().find(|d| d.id == id) {
+                    let form = forms::amend_decision_form(
+                        self.model.lang,
+                        &self.model.directory,
+                        &room.meeting.id,
+                        d,
+                    );
+                    self.ui.modals.push(Modal::Form(form));
+                }
+            }
             Some(DetailItem::Decision(id)) => {
                 let d = room
                     .detail

@@ -1,7 +1,7 @@
 //! The forms of the app, with their fields in order, filled from the records they edit.
 
 use super::{Creates, Field, FieldId, Form, FormKind, PickOption, Picker};
-use crate::domain::{Decision, DecisionStatus, Id, Issue, Statement};
+use crate::domain::{AttendanceState, Decision, DecisionStatus, Id, Issue, Statement};
 use crate::i18n::Lang;
 use crate::text::{BaseDirection, InputState};
 use crate::tui::model::{Directory, Room};
@@ -222,7 +222,7 @@ pub fn move_issue_form(lang: Lang, dir: &Directory, issue: &Issue) -> Form {
     )
 }
 
-/// A correction to an approved meeting, with its reason.
+/// A correction in words to an approved meeting, with its reason.
 pub fn amendment_form(lang: Lang, meeting: &Id) -> Form {
     Form::new(
         FormKind::Amendment {
@@ -231,6 +231,111 @@ pub fn amendment_form(lang: Lang, meeting: &Id) -> Form {
         vec![
             line(lang, FieldId::AmendmentReason, ""),
             lines(lang, FieldId::AmendmentText, ""),
+        ],
+    )
+}
+
+/// What an amendment of approved minutes corrects: a decision, found by its number; someone's
+/// attendance; or, last, the minutes in words only. Enter on one opens its form.
+pub fn amend_what_form(lang: Lang, dir: &Directory, room: &Room) -> Form {
+    let s = lang.strings().tui;
+    let mut options: Vec<PickOption> = room
+        .decisions
+        .iter()
+        .map(|d| {
+            let number = lang.decision_number(d.number);
+            let ascii = d.number.to_string();
+            PickOption::new(Some(d.id.clone()), &number, &d.text, &[&ascii])
+        })
+        .collect();
+    options.extend(room.expected_people(dir).iter().map(|p| {
+        let state = room
+            .attendance_of(p)
+            .map_or(s.not_marked, |a| lang.status(a.state));
+        let detail = format!("{}: {state}", s.attendance_noun);
+        PickOption::new(Some(p.clone()), dir.person_name(p), &detail, &[])
+    }));
+    options.push(PickOption::new(None, s.amend_in_words, "", &[]));
+    Form::new(
+        FormKind::AmendWhat {
+            meeting: room.meeting.id.clone(),
+        },
+        vec![Field::pick(
+            FieldId::AmendWhat,
+            Picker::single(options, base(lang)),
+        )],
+    )
+}
+
+/// An amendment of one decision of approved minutes: its reason, then the decision as it
+/// should read (its text, agencies and deadline as they are now, to change).
+pub fn amend_decision_form(lang: Lang, dir: &Directory, meeting: &Id, d: &Decision) -> Form {
+    let mut lead = Picker::single(agency_options(lang, dir), base(lang)).creating(Creates::Agency);
+    let mut supporting =
+        Picker::multi(agency_options(lang, dir), base(lang)).creating(Creates::Agency);
+    chosen(&mut lead, &[Some(d.lead_agency.clone())]);
+    let ids: Vec<Option<Id>> = d.supporting_agencies.iter().cloned().map(Some).collect();
+    chosen(&mut supporting, &ids);
+    let due = d.due.map(|x| lang.date(x)).unwrap_or_default();
+    Form::new(
+        FormKind::AmendDecision {
+            meeting: meeting.clone(),
+            decision: d.id.clone(),
+            number: d.number,
+        },
+        vec![
+            line(lang, FieldId::AmendmentReason, ""),
+            lines(lang, FieldId::DecisionText, &d.text),
+            Field::pick(FieldId::LeadAgency, lead),
+            Field::pick(FieldId::SupportingAgencies, supporting),
+            line(lang, FieldId::Due, &due),
+        ],
+    )
+}
+
+/// An amendment of one person's attendance in approved minutes: its reason, then the line as
+/// it should read (as recorded now, to change).
+pub fn amend_attendance_form(lang: Lang, dir: &Directory, room: &Room, person: &Id) -> Form {
+    let s = lang.strings().tui;
+    let was = room.attendance_of(person);
+    let mut state = Picker::single(
+        AttendanceState::ALL
+            .iter()
+            .map(|st| {
+                let code = st.code();
+                PickOption::new(Some(Id::from_string(code)), lang.status(*st), "", &[code])
+            })
+            .collect(),
+        base(lang),
+    );
+    if let Some(a) = was {
+        state.choose_ids(&[Some(Id::from_string(a.state.code()))]);
+    }
+    let mut options = vec![PickOption::new(None, s.nobody, "", &[])];
+    options.extend(
+        dir.people
+            .iter()
+            .filter(|p| {
+                &p.id != person
+                    && (p.active || was.and_then(|a| a.substitute_for.as_ref()) == Some(&p.id))
+            })
+            .map(|p| {
+                let agency = p.agency.as_ref().map_or("", |a| dir.agency_name(lang, a));
+                PickOption::new(Some(p.id.clone()), &p.name, agency, &[&p.title])
+            }),
+    );
+    let mut stands_for = Picker::single(options, base(lang));
+    stands_for.choose_ids(&[was.and_then(|a| a.substitute_for.clone())]);
+    Form::new(
+        FormKind::AmendAttendance {
+            meeting: room.meeting.id.clone(),
+            person: person.clone(),
+        },
+        vec![
+            line(lang, FieldId::AmendmentReason, ""),
+            Field::pick(FieldId::AttendanceState, state),
+            Field::pick(FieldId::SubstituteFor, stands_for),
+            line(lang, FieldId::Reason, was.map_or("", |a| a.reason.as_str())),
         ],
     )
 }

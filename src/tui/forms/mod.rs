@@ -14,8 +14,9 @@ use crate::domain::Id;
 use crate::store::{Record, RowVersion};
 
 pub use build::{
-    amendment_form, decision_form, export_form, export_formats, filter_form, follow_up_form,
-    issue_form, move_issue_form, reason_form, statement_form, substitute_form,
+    amend_attendance_form, amend_decision_form, amend_what_form, amendment_form, decision_form,
+    export_form, export_formats, filter_form, follow_up_form, issue_form, move_issue_form,
+    reason_form, statement_form, substitute_form,
 };
 pub use field::{Edited, Field, FieldId, FieldKind, edit_input};
 pub use picker::{Creates, Enter, PickOption, Picker};
@@ -35,8 +36,18 @@ pub enum FormKind {
     Issue { meeting: Id, editing: Option<Id> },
     /// A series: a new one (the welcome, `s` on the meetings screen), or `editing`.
     Series { editing: Option<Id> },
-    /// A correction to an approved meeting.
+    /// A correction in words to an approved meeting.
     Amendment { meeting: Id },
+    /// What an amendment of an approved meeting corrects: one picker, done when taken.
+    AmendWhat { meeting: Id },
+    /// An amendment of a decision (numbered `number`) of an approved meeting.
+    AmendDecision {
+        meeting: Id,
+        decision: Id,
+        number: crate::domain::DecisionNumber,
+    },
+    /// An amendment of one person's attendance in an approved meeting.
+    AmendAttendance { meeting: Id, person: Id },
     /// The reason of someone's absence.
     AttendanceReason { person: Id },
     /// Whom a substitute stands in for.
@@ -89,6 +100,13 @@ impl FormKind {
             FormKind::Issue { meeting, editing } => format!("issue:{meeting}{}", id(editing)),
             FormKind::Series { editing } => format!("series{}", id(editing)),
             FormKind::Amendment { meeting } => format!("amendment:{meeting}"),
+            FormKind::AmendWhat { meeting } => format!("amend_what:{meeting}"),
+            FormKind::AmendDecision {
+                meeting, decision, ..
+            } => format!("amend_decision:{meeting}:{decision}"),
+            FormKind::AmendAttendance { meeting, person } => {
+                format!("amend_attendance:{meeting}:{person}")
+            }
             FormKind::AttendanceReason { person } => format!("reason:{person}"),
             FormKind::Substitute { person } => format!("substitute:{person}"),
             FormKind::FollowUp {
@@ -137,7 +155,10 @@ impl FormKind {
 
     /// Forms of one picker, done as soon as Enter takes (or adds) a choice.
     pub fn saves_on_take(&self) -> bool {
-        matches!(self, FormKind::MoveIssue { .. } | FormKind::Merge { .. })
+        matches!(
+            self,
+            FormKind::MoveIssue { .. } | FormKind::Merge { .. } | FormKind::AmendWhat { .. }
+        )
     }
 
     /// One-line forms that Enter saves (a filter, a file name).
@@ -154,6 +175,7 @@ impl FormKind {
             self,
             FormKind::Export { .. }
                 | FormKind::MoveIssue { .. }
+                | FormKind::AmendWhat { .. }
                 | FormKind::Merge { .. }
                 | FormKind::DirectoryFilter
         )

@@ -27,7 +27,14 @@ fn title(model: &Model, kind: &FormKind) -> String {
         FormKind::Statement { editing, .. } => (s.statement_noun, editing.is_some()),
         FormKind::Issue { editing, .. } => (s.issue_noun, editing.is_some()),
         FormKind::Series { editing } => (s.series_noun, editing.is_some()),
-        FormKind::Amendment { .. } => (s.amendment_noun, false),
+        FormKind::Amendment { .. } | FormKind::AmendWhat { .. } => (s.amendment_noun, false),
+        FormKind::AmendDecision { number, .. } => {
+            let what = format!("{} {}", s.decision_noun, lang.decision_number(*number));
+            return TuiMessage::About(s.amendment_noun, &what).localized(lang);
+        }
+        FormKind::AmendAttendance { person: p, .. } => {
+            return TuiMessage::About(s.amend_attendance_noun, person(p)).localized(lang);
+        }
         // A sub-form names whom or what it is about.
         FormKind::AttendanceReason { person: p } => {
             return TuiMessage::About(s.reason_noun, person(p)).localized(lang);

@@ -131,6 +131,10 @@ pub(super) fn amendment_row(a: &Amendment, number: &str) -> Result<Row, StoreErr
         ("date", Value::Text(a.date.iso())),
         ("reason", text(&a.reason)),
         ("text", text(&a.text)),
+        (
+            "changes",
+            Value::Text(serde_json::to_string(&a.changes).unwrap_or_else(|_| "[]".into())),
+        ),
     ];
     Ok(r)
 }
