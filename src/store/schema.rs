@@ -344,6 +344,13 @@ ALTER TABLE amendments ADD COLUMN changes TEXT NOT NULL DEFAULT '[]' CHECK (json
 /// The caller has already refused a newer version; the check is repeated inside the write lock,
 /// in case another hamyar migrated the file in between.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), Fault> {
+    // A file already current (nearly every open) is not written, so opening it never waits
+    // for the write lock: a second hamyar, or the app started while another writes, would
+    // otherwise queue behind every save and fail once the busy timeout ran out.
+    let found: u32 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found >= SCHEMA_VERSION {
+        return Ok(());
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if found >= SCHEMA_VERSION {

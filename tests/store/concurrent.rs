@@ -183,3 +183,36 @@ fn many_threads_creating_the_same_new_file_all_wait_their_turn() {
         assert_eq!(s.list_agencies().unwrap().len(), 8);
     }
 }
+
+/// Opening a file that is already current writes nothing, so it never queues behind another
+/// store's write: the app started while another hamyar saves opens at once, and eight threads
+/// creating one file (above) do not wait out each other's busy timeouts on a slow machine.
+#[test]
+fn opening_a_current_file_never_waits_for_another_stores_write() {
+    let (_dir, path) = temp_db();
+    drop(open(&path)); // current, and empty: `fill_empty` may hold its write open
+    let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
+    let writer = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let mut store = open(&path);
+            store
+                .fill_empty(|s| -> Result<(), hamyar::store::StoreError> {
+                    s.add_agency(&agency("بانک کشاورزی", "Bank Keshavarzi", "کشاورزی"))?;
+                    ready_tx.send(()).unwrap();
+                    done_rx.recv().unwrap();
+                    Ok(())
+                })
+                .unwrap();
+        })
+    };
+    ready_rx.recv().unwrap();
+    // The writer holds its lock until this open returns: waiting for it would run out the
+    // busy timeout and fail.
+    let second = Store::open(&path, clock());
+    done_tx.send(()).unwrap();
+    writer.join().unwrap();
+    let second = second.unwrap_or_else(|e| panic!("the open waited for the writer: {e}"));
+    assert_eq!(second.list_agencies().unwrap().len(), 1);
+}
