@@ -1,4 +1,5 @@
-//! Issues (the problems a series works through) and statements (who said what).
+//! Issues (the problems a series works through) and statements (who said what), and an
+//! issue's history across the meetings of its series.
 
 use super::AuditAction;
 use super::version::{RowVersion, update_as_read};
@@ -10,7 +11,7 @@ use super::listed::{list, one};
 use super::meetings::editable_meeting;
 use super::rows::*;
 use super::{Store, Writer};
-use crate::domain::{Id, Issue, IssueStatus, Statement};
+use crate::domain::{Decision, Id, Issue, IssueStatus, Meeting, Statement};
 use crate::text::fold::fold_for_index;
 use crate::text::sanitize;
 
@@ -59,6 +60,25 @@ pub(crate) fn insert_statement(w: &Writer<'_>, s: &Statement) -> Result<(), Faul
         fold_for_index(&text)
     ])?;
     w.inserted("statements", s.id.as_str())
+}
+
+/// The parts of an issue the secretary may change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IssueEdit {
+    pub title: String,
+    pub category: Option<Id>,
+    pub description: String,
+}
+
+/// Everything recorded about one issue, in every meeting of its series.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct IssueHistory {
+    /// The meetings that had the issue on their agenda or raised it, oldest first.
+    pub meetings: Vec<Meeting>,
+    /// Its decisions, by number.
+    pub decisions: Vec<Decision>,
+    /// What was said about it, oldest first.
+    pub statements: Vec<Statement>,
 }
 
 impl Store {
@@ -195,6 +215,99 @@ impl Store {
                 [meeting],
                 statement_from_row,
             )
+        })
+    }
+
+    /// Changes an issue's title, category and description, as read at version `read`.
+    pub fn update_issue(
+        &mut self,
+        id: &Id,
+        edit: &IssueEdit,
+        read: RowVersion,
+    ) -> Result<Issue, StoreError> {
+        let title = sanitize(edit.title.trim()).into_owned();
+        let description = sanitize(edit.description.trim()).into_owned();
+        let text_f = super::issues::issue_text_f(&title, &description);
+        self.write(AuditAction::UpdateIssue, |w| {
+            let before = w.before("issues", id.as_str())?;
+            update_as_read(
+                w.tx,
+                Record::Issue,
+                id,
+                read,
+                "UPDATE issues SET title = ?2, category = ?3, description = ?4, text_f = ?5
+                 WHERE id = ?1 AND version = ?6",
+                params![id, title, edit.category, description, text_f],
+            )?;
+            w.updated("issues", id.as_str(), before)?;
+            one(
+                w.tx,
+                Record::Issue,
+                &format!("SELECT {ISSUE_COLS} FROM issues i WHERE i.id = ?1"),
+                id.as_str(),
+                issue_from_row,
+            )
+        })
+    }
+
+    /// Deletes a statement of a meeting not yet approved.
+    pub fn delete_statement(&mut self, id: &Id) -> Result<(), StoreError> {
+        self.write(AuditAction::DeleteStatement, |w| {
+            let sql = format!("SELECT {STATEMENT_COLS} FROM statements s WHERE s.id = ?1");
+            let s = one(
+                w.tx,
+                Record::Statement,
+                &sql,
+                id.as_str(),
+                statement_from_row,
+            )?;
+            editable_meeting(w.tx, &s.meeting)?;
+            let before = w.before("statements", id.as_str())?;
+            w.tx.execute("DELETE FROM statements WHERE id = ?1", [id])?;
+            w.deleted("statements", id.as_str(), before)
+        })
+    }
+
+    /// The issue's meetings, decisions and statements across the series.
+    pub fn issue_history(&self, issue: &Id) -> Result<IssueHistory, StoreError> {
+        self.read(|tx| {
+            let meetings = list(
+                tx,
+                Record::Meeting,
+                &format!(
+                    "SELECT {MEETING_COLS} FROM meetings m
+                     WHERE m.id IN (SELECT meeting FROM agenda_items WHERE issue = ?1
+                                    UNION SELECT raised_in FROM issues WHERE id = ?1)
+                     ORDER BY m.number"
+                ),
+                [issue],
+                meeting_from_row,
+            )?;
+            let decisions = list(
+                tx,
+                Record::Decision,
+                &format!(
+                    "SELECT {DECISION_COLS} FROM decisions d JOIN meetings m ON m.id = d.meeting
+                     WHERE d.issue = ?1 ORDER BY m.number, d.item"
+                ),
+                [issue],
+                decision_from_row,
+            )?;
+            let statements = list(
+                tx,
+                Record::Statement,
+                &format!(
+                    "SELECT {STATEMENT_COLS} FROM statements s JOIN meetings m ON m.id = s.meeting
+                     WHERE s.issue = ?1 ORDER BY m.number, s.fts_key"
+                ),
+                [issue],
+                statement_from_row,
+            )?;
+            Ok(IssueHistory {
+                meetings,
+                decisions,
+                statements,
+            })
         })
     }
 }

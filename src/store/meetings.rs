@@ -1,4 +1,5 @@
-//! Meetings: opening the next one with its carry-over, status and attendance.
+//! Meetings: opening the next one with its carry-over, status (started and closed with their
+//! clock times) and attendance.
 
 use super::AuditAction;
 use super::version::{RowVersion, update_as_read};
@@ -186,6 +187,58 @@ impl Store {
             )?;
             w.updated("meetings", id.as_str(), before)?;
             Ok(m)
+        })
+    }
+
+    /// Starts a meeting: it goes in progress and, the first time, records when it started.
+    pub fn start_meeting(&mut self, id: &Id, at: TimeOfDay) -> Result<Meeting, StoreError> {
+        self.write(AuditAction::StartMeeting, |w| {
+            let m = load_meeting(w.tx, id)?;
+            let status = m.status.transition(MeetingStatus::InProgress)?;
+            let before = w.before("meetings", id.as_str())?;
+            w.tx.execute(
+                "UPDATE meetings SET status = ?2, start_time = coalesce(start_time, ?3) WHERE id = ?1",
+                params![id, status, at],
+            )?;
+            w.updated("meetings", id.as_str(), before)?;
+            load_meeting(w.tx, id)
+        })
+    }
+
+    /// Starts a meeting held on another day than its date, moving its date to `day` (and its
+    /// review's overdue order stays as carried): one action.
+    pub fn start_meeting_on(
+        &mut self,
+        id: &Id,
+        at: TimeOfDay,
+        day: crate::domain::Date,
+    ) -> Result<Meeting, StoreError> {
+        self.write(AuditAction::StartMeeting, |w| {
+            let m = load_meeting(w.tx, id)?;
+            let status = m.status.transition(MeetingStatus::InProgress)?;
+            let before = w.before("meetings", id.as_str())?;
+            w.tx.execute(
+                "UPDATE meetings SET status = ?2, start_time = coalesce(start_time, ?3), date = ?4
+                 WHERE id = ?1",
+                params![id, status, at, day],
+            )?;
+            w.updated("meetings", id.as_str(), before)?;
+            load_meeting(w.tx, id)
+        })
+    }
+
+    /// Closes a meeting and records when it ended.
+    pub fn close_meeting(&mut self, id: &Id, at: TimeOfDay) -> Result<Meeting, StoreError> {
+        self.write(AuditAction::CloseMeeting, |w| {
+            let m = load_meeting(w.tx, id)?;
+            let status = m.status.transition(MeetingStatus::Closed)?;
+            let before = w.before("meetings", id.as_str())?;
+            w.tx.execute(
+                "UPDATE meetings SET status = ?2, end_time = ?3 WHERE id = ?1",
+                params![id, status, at],
+            )?;
+            w.updated("meetings", id.as_str(), before)?;
+            load_meeting(w.tx, id)
         })
     }
 

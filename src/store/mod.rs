@@ -21,6 +21,7 @@ mod categories;
 mod changes;
 mod decisions;
 mod directory;
+mod drafts;
 mod error;
 mod fault;
 mod file;
@@ -32,7 +33,6 @@ mod meetings;
 mod merge;
 mod open;
 mod review;
-mod room;
 mod rows;
 mod schema;
 mod search;
@@ -56,13 +56,14 @@ pub use audit::{Change, Undone};
 pub use bundle::MeetingBundle;
 pub use changes::FieldChange;
 pub use decisions::{DecisionEdit, NewDecision};
+pub use drafts::Draft;
 pub use error::{DamagedRow, FileKind, LogProblem, Record, RowProblem, StoreError};
 pub use import::{Conflict, ImportError, ImportReport, Side};
+pub use issues::{IssueEdit, IssueHistory};
 pub use listed::Listed;
 pub use meetings::NewMeeting;
 pub use merge::MergeReport;
 pub use review::{ReviewEntries, ReviewEntry};
-pub use room::{Draft, IssueEdit, IssueHistory};
 pub use schema::SCHEMA_VERSION;
 pub use search::{SearchHit, SearchKind};
 pub use summaries::MeetingSummary;
@@ -320,6 +321,12 @@ impl Store {
             }
         }
         Ok(None)
+    }
+
+    /// A number that changes whenever another connection commits to the file (`PRAGMA
+    /// data_version`): the app polls it to show another hamyar's changes.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.read(|tx| Ok(tx.query_row("PRAGMA data_version", [], |r| r.get(0))?))
     }
 
     /// Every change to one record, oldest first (the amendment history of a record).
