@@ -4,9 +4,59 @@
 use super::Lang;
 use crate::store::AuditAction;
 
+/// A field of the app's forms: which one, for its label here. The forms
+/// (`tui::forms`) say what it holds and keep its drafts under [`FieldId::key`]; it is
+/// defined here, below them, so that naming it needs nothing from the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldId {
+    DecisionText,
+    LeadAgency,
+    SupportingAgencies,
+    Due,
+    LinkedIssue,
+    Speaker,
+    StatementText,
+    StatementIssue,
+    IssueTitle,
+    IssueCategory,
+    IssueDescription,
+    SeriesTitle,
+    Organisation,
+    Place,
+    Quorum,
+    AmendmentReason,
+    AmendmentText,
+    AmendWhat,
+    AttendanceState,
+    Reason,
+    SubstituteFor,
+    FollowUpNote,
+    ExportFormat,
+    ExportFile,
+    Filter,
+    PersonName,
+    PersonTitle,
+    PersonAgency,
+    InviteeOf,
+    MeetingNumber,
+    MeetingDate,
+    StartTime,
+    Chair,
+    Secretary,
+    NextMeeting,
+    Interval,
+    MemberAgencies,
+    AgencyName,
+    AgencyShort,
+    AgencyEn,
+    CategoryName,
+    MergeInto,
+    DirectoryFilter,
+}
+
 /// The label of a form field.
-pub fn field_label(lang: Lang, field: crate::tui::forms::FieldId) -> &'static str {
-    use crate::tui::forms::FieldId as F;
+pub fn field_label(lang: Lang, field: FieldId) -> &'static str {
+    use FieldId as F;
     let (fa, en) = match field {
         F::DecisionText => ("شرح مصوبه", "Decision"),
         F::LeadAgency => ("مسئول پیگیری", "Lead agency"),

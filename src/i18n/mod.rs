@@ -28,7 +28,7 @@ pub use cli::{CliMessage, CliStrings};
 pub use doctor::DoctorLine;
 pub use history::{HistoryStrings, column_label};
 pub(crate) use isolate::isolate;
-pub use labels::{action_help, action_name, field_label};
+pub use labels::{FieldId, action_help, action_name, field_label};
 pub use message::Message;
 pub use refusals::NotWritten;
 pub use setup::SetupMessage;

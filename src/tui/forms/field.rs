@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::picker::Picker;
 use crate::domain::Id;
+pub use crate::i18n::FieldId;
 use crate::text::InputState;
 
 /// Applies a key to a text input: characters, Backspace and Delete edit; the arrows, Home and
@@ -75,54 +76,6 @@ pub fn edit_input(input: &mut InputState, key: &KeyEvent, multiline: bool) -> Ed
         KeyCode::Enter => Edited::Next,
         _ => Edited::Ignored,
     }
-}
-
-/// Which field this is; the view names it in the interface's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FieldId {
-    DecisionText,
-    LeadAgency,
-    SupportingAgencies,
-    Due,
-    LinkedIssue,
-    Speaker,
-    StatementText,
-    StatementIssue,
-    IssueTitle,
-    IssueCategory,
-    IssueDescription,
-    SeriesTitle,
-    Organisation,
-    Place,
-    Quorum,
-    AmendmentReason,
-    AmendmentText,
-    AmendWhat,
-    AttendanceState,
-    Reason,
-    SubstituteFor,
-    FollowUpNote,
-    ExportFormat,
-    ExportFile,
-    Filter,
-    PersonName,
-    PersonTitle,
-    PersonAgency,
-    InviteeOf,
-    MeetingNumber,
-    MeetingDate,
-    StartTime,
-    Chair,
-    Secretary,
-    NextMeeting,
-    Interval,
-    MemberAgencies,
-    AgencyName,
-    AgencyShort,
-    AgencyEn,
-    CategoryName,
-    MergeInto,
-    DirectoryFilter,
 }
 
 impl FieldId {
