@@ -133,3 +133,14 @@ fn keep_zero_makes_no_automatic_backup() {
     assert_eq!(status(&h), MeetingStatus::InProgress);
     assert!(files(&backups).is_empty());
 }
+
+#[test]
+fn the_status_line_says_a_failed_backup_in_the_interfaces_language() {
+    for (lang, name) in [(Lang::Fa, "fa"), (Lang::En, "en")] {
+        // A folder that can never be made, the same on every machine.
+        let (_dir, mut h) = first_meeting(lang, Path::new("/dev/null/backups"), 10);
+        h.key("m").key("enter");
+        insta::assert_snapshot!(format!("backup_failed_{name}_80x24"), h.screen(80, 24));
+        insta::assert_snapshot!(format!("backup_failed_{name}_100x30"), h.screen(100, 30));
+    }
+}
