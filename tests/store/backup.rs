@@ -93,3 +93,30 @@ fn a_damaged_database_gives_no_backup() {
         .unwrap_or_default();
     assert!(left.is_empty(), "no copy kept, no temporary left: {left:?}");
 }
+
+#[test]
+fn the_folder_keeps_the_newest_ten_by_default() {
+    let (dir, path) = temp_db();
+    drop(fixture(&path));
+    let settings = hamyar::backup::BackupSettings::resolve(&Default::default(), &path);
+    assert_eq!(settings.keep, 10);
+    assert_eq!(settings.dir, dir.path().join("hamyar-backups"));
+    let store = Store::open_read_only(&path, clock()).unwrap();
+    for _ in 0..12 {
+        hamyar::backup::write_new(&store, &settings.dir, today(), settings.keep).unwrap();
+    }
+    let mut names: Vec<String> = std::fs::read_dir(&settings.dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort_by_key(|n| (n.len(), n.clone())); // -3 … -9, then -10 … -12
+    let expected: Vec<String> = (3..=12)
+        .map(|n| format!("hamyar-1393-02-15-{n}.db"))
+        .collect();
+    assert_eq!(names, expected);
+    assert_eq!(
+        hamyar::backup::latest(&settings.dir).unwrap().path,
+        settings.dir.join("hamyar-1393-02-15-12.db"),
+        "the newest by number, not by spelling"
+    );
+}

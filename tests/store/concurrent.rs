@@ -25,10 +25,12 @@ fn writer_child() {
     );
     let mut store = Store::open(path, clock()).unwrap();
     let (meeting, agency) = (Id::from_string(meeting), Id::from_string(agency));
-    // Both writers start together, once both have the file open.
+    // Both writers start together, once both have the file open: this one says it has, then
+    // waits for the word (a guard of minutes against a lost parent, not a timing).
+    std::fs::write(format!("{path}.ready-{name}"), b"").unwrap();
     let go = std::path::PathBuf::from(format!("{path}.go"));
     let waited = std::time::Instant::now();
-    while !go.exists() && waited.elapsed().as_secs() < 20 {
+    while !go.exists() && waited.elapsed().as_secs() < 300 {
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
     for i in 0..PER_WRITER {
@@ -74,9 +76,23 @@ fn two_writers_lose_nothing() {
     let f = fixture(&path);
     let base = format!("{}|{}|{}", path.display(), f.meeting.id, f.bank.id);
     drop(f);
-    let a = spawn(format!("{base}|writer-a"));
-    let b = spawn(format!("{base}|writer-b"));
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut a = spawn(format!("{base}|writer-a"));
+    let mut b = spawn(format!("{base}|writer-b"));
+    // However slow the machine, the word is given once both have the file open.
+    let waited = std::time::Instant::now();
+    let ready =
+        |name: &str| std::path::Path::new(&format!("{}.ready-{name}", path.display())).exists();
+    while !(ready("writer-a") && ready("writer-b")) {
+        assert!(
+            waited.elapsed().as_secs() < 300,
+            "a writer never opened the file"
+        );
+        // One that ended before it said so failed: its output says why, below.
+        if a.try_wait().unwrap().is_some() || b.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
     std::fs::write(format!("{}.go", path.display()), b"").unwrap();
     let mut acked = Vec::new();
     for child in [a, b] {
