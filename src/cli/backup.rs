@@ -24,8 +24,9 @@ pub struct BackupArgs {
 }
 
 pub fn run(settings: &Settings, args: &BackupArgs) -> Result<()> {
-    // Read-only: a backup never changes the file it copies, not even to migrate it.
-    let store = Store::open_read_only(&settings.db, settings.clock.clone())?;
+    // Read-only: a backup never changes the file it copies, not even to migrate it; a file of
+    // an older hamyar is copied as it is, so that a copy can be kept before it is upgraded.
+    let store = Store::open_to_copy(&settings.db, settings.clock.clone())?;
     let path = match &args.output {
         Some(path) => {
             backup::write(&store, path, Replace::Allowed)?;

@@ -53,7 +53,7 @@ pub enum StoreError {
     },
 
     /// A reading open found a schema older than this hamyar's: only a writing open upgrades it.
-    #[error("{} was written by an older hamyar (schema {found}, this one reads {supported}); upgrade it by opening it once with a command that writes, e.g. `hamyar --db PATH`, after keeping a copy", .path.display())]
+    #[error("{} was written by an older hamyar (schema {found}, this one reads {supported}); upgrade it by opening it once with a command that writes, e.g. `hamyar --db PATH`, after keeping a copy (`hamyar backup`)", .path.display())]
     OlderSchema {
         path: PathBuf,
         found: u32,

@@ -148,6 +148,23 @@ impl Store {
         })
     }
 
+    /// Opens an existing database for reading only, to copy it as it is ([`Store::backup_into`]):
+    /// like [`Store::open_read_only`], but an older schema is taken too, so that a copy can be
+    /// kept before the upgrade. Only the copy is meant to be read through it.
+    pub fn open_to_copy(
+        path: impl AsRef<Path>,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        Ok(Store {
+            conn: open::connect_reading(path, open::Schema::UpToCurrent)?,
+            path: path.to_path_buf(),
+            clock,
+            access: Access::ReadOnly,
+            mine: Vec::new(),
+        })
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path

@@ -160,6 +160,20 @@ pub fn connect_writable(path: &Path) -> Result<Connection, StoreError> {
 
 /// Opens an existing file for reading only, as it is: see the module's documentation.
 pub fn connect_read_only(path: &Path) -> Result<Connection, StoreError> {
+    connect_reading(path, Schema::Current)
+}
+
+/// Which schema versions a reading open takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schema {
+    /// Only the one this hamyar writes: the queries are this schema's.
+    Current,
+    /// Any version up to it: for a copy of the file as it is (a backup before an upgrade).
+    UpToCurrent,
+}
+
+/// Opens an existing file for reading only, taking the schema versions `schema` allows.
+pub fn connect_reading(path: &Path, schema: Schema) -> Result<Connection, StoreError> {
     let fail = |e: Fault| e.into_store(path, Access::ReadOnly);
     match existing_header(path)? {
         Header::Empty => {
@@ -198,7 +212,7 @@ pub fn connect_read_only(path: &Path) -> Result<Connection, StoreError> {
             path: path.to_path_buf(),
         });
     }
-    if user_version < SCHEMA_VERSION {
+    if user_version < SCHEMA_VERSION && schema == Schema::Current {
         return Err(StoreError::OlderSchema {
             path: path.to_path_buf(),
             found: user_version,

@@ -234,3 +234,37 @@ fn doctor_says_when_the_last_backup_was_made_and_where() {
     );
     assert!(line.contains("hamyar-1405-09-13-1.db"), "{line}");
 }
+
+#[test]
+fn a_file_of_an_older_hamyar_is_copied_as_it_is_before_its_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            .unwrap();
+        c.execute_batch(include_str!("../fixtures/schema-1/schema.sql"))
+            .unwrap();
+        c.execute(
+            "INSERT INTO agencies (id, name, names_f) VALUES ('a1', 'صندوق کارآفرینی امید', 'صندوق کارافرینی امید')",
+            [],
+        )
+        .unwrap();
+    }
+    let before = std::fs::read(&db).unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").unwrap();
+    let copy = dir.path().join("before-upgrade.db");
+    backup(&db, &config).arg("-o").arg(&copy).assert().success();
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the original is not upgraded"
+    );
+    let c = rusqlite::Connection::open(&copy).unwrap();
+    let version: u32 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 1);
+    assert_eq!(count(&copy, "agencies"), 1);
+}
