@@ -43,6 +43,9 @@ pub enum Block {
     Fields(Vec<Field>),
     /// A list whose items may start with a bold lead (a number, a speaker).
     List(Vec<Item>),
+    /// One paragraph of items run in one after the other, each with its bold lead: what was
+    /// said on one issue, «نام (سمت): متن. نام: متن.».
+    RunIn(Vec<Item>),
     Table(Table),
 }
 

@@ -117,6 +117,25 @@ fn write_block(out: &mut String, block: &Block, last_title: bool) {
             }
             writeln!(out, "</ul>")
         }
+        Block::RunIn(items) => {
+            let all: String = items.iter().map(|i| i.text.as_str()).collect();
+            let dir = match first_strong_rtl(&all) {
+                Some(true) => " dir=\"rtl\"",
+                Some(false) => " dir=\"ltr\"",
+                None => "",
+            };
+            let _ = write!(out, "<p class=\"run-in\"{dir}>");
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(' ');
+                }
+                if let Some(lead) = &item.lead {
+                    let _ = write!(out, "<b><bdi>{}</bdi></b> ", escape(lead));
+                }
+                let _ = write!(out, "<bdi>{}</bdi>", escape(&item.text));
+            }
+            writeln!(out, "</p>")
+        }
         Block::Table(t) => {
             table(out, t);
             Ok(())

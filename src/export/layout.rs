@@ -1,6 +1,8 @@
 //! How the minutes and the follow-up list are laid out as [`Document`]s: the order of the
 //! sections, the tables' columns and their widths.
 
+use std::collections::{HashMap, HashSet};
+
 use super::document::{Block, Column, Document, Field, Item, Table};
 use super::follow_ups::FollowUpList;
 use super::minutes::{Minutes, PersonLine};
@@ -240,11 +242,11 @@ impl Minutes {
         }
         if !r.waiting.is_empty() {
             let count: usize = r.waiting.iter().map(|w| w.numbers.len()).sum();
-            blocks.push(Block::Paragraph(format!(
-                "{} ({}):",
-                s.waiting_without_news,
-                self.lang.number(count)
-            )));
+            // A heading, so that it stays with its list on the page.
+            blocks.push(Block::Heading(
+                3,
+                format!("{} ({})", s.waiting_without_news, self.lang.number(count)),
+            ));
             blocks.push(Block::List(
                 r.waiting
                     .iter()
@@ -279,6 +281,19 @@ impl Minutes {
         if self.discussion.is_empty() {
             blocks.push(Block::Paragraph(s.none.to_string()));
         }
+        // A speaker is named with title and agency the first time, by name after that, as a
+        // secretary writes it; always in full when two speakers share a name.
+        let statements = || {
+            self.discussion
+                .iter()
+                .flat_map(|g| &g.issues)
+                .flat_map(|i| &i.statements)
+        };
+        let mut roles: HashMap<&str, HashSet<&str>> = HashMap::new();
+        for st in statements() {
+            roles.entry(&st.speaker).or_default().insert(&st.role);
+        }
+        let mut named: HashSet<(&str, &str)> = HashSet::new();
         for group in &self.discussion {
             if !group.heading.is_empty() {
                 blocks.push(Block::Heading(2, group.heading.clone()));
@@ -287,13 +302,23 @@ impl Minutes {
                 if let Some(title) = &issue.title {
                     blocks.push(Block::Heading(3, title.clone()));
                 }
-                blocks.push(Block::List(
+                blocks.push(Block::RunIn(
                     issue
                         .statements
                         .iter()
-                        .map(|st| Item {
-                            lead: Some(format!("{}:", st.speaker)),
-                            text: st.text.clone(),
+                        .map(|st| {
+                            let shared =
+                                roles.get(st.speaker.as_str()).is_some_and(|r| r.len() > 1);
+                            let first = named.insert((&st.speaker, &st.role));
+                            let lead = if (first || shared) && !st.role.is_empty() {
+                                format!("{} ({}):", st.speaker, isolate(self.lang, &st.role))
+                            } else {
+                                format!("{}:", st.speaker)
+                            };
+                            Item {
+                                lead: Some(lead),
+                                text: st.text.clone(),
+                            }
                         })
                         .collect(),
                 ));
@@ -320,7 +345,7 @@ impl Minutes {
                         d.number.clone(),
                         d.text.clone(),
                         d.lead.clone(),
-                        d.supporting.clone(),
+                        d.supporting_short.clone(),
                         d.due.clone(),
                     ]
                 })

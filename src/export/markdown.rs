@@ -58,6 +58,10 @@ pub fn render(doc: &Document) -> String {
                     out.push_str(&list_item(item));
                 }
             }
+            Block::RunIn(items) => {
+                let run: Vec<String> = items.iter().map(run_in_item).collect();
+                let _ = writeln!(out, "{}", run.join(" "));
+            }
             Block::Table(t) => table(&mut out, t),
         }
         out.push('\n');
@@ -66,6 +70,13 @@ pub fn render(doc: &Document) -> String {
         out.push_str("</div>\n");
     }
     out
+}
+
+fn run_in_item(item: &Item) -> String {
+    match &item.lead {
+        Some(lead) => format!("**{}** {}", inline(lead), inline(&item.text)),
+        None => inline(&item.text),
+    }
 }
 
 fn list_item(item: &Item) -> String {

@@ -125,6 +125,8 @@ pub struct DiscussionIssue {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatementLine {
     pub speaker: String,
+    /// The speaker's title and agency, «معاون امور اجتماعی، اداره کل بهزیستی».
+    pub role: String,
     pub text: String,
 }
 
@@ -136,6 +138,9 @@ pub struct DecisionLine {
     pub lead: String,
     /// The supporting agencies, joined with the language's list separator.
     pub supporting: String,
+    /// The same by their short names, for the minutes' table, where the lead agency is named
+    /// in full and the attendance gives every name whole.
+    pub supporting_short: String,
     /// The deadline as this language shows it.
     pub due: String,
     /// The deadline in both calendars, digits in ASCII: `1393/03/31` and `2014-06-21`.
@@ -187,6 +192,16 @@ impl<'a> Names<'a> {
             Some(a) if self.lang == Lang::En && !a.name_en.is_empty() => a.name_en.clone(),
             Some(a) => persian_letters(self.lang, &a.name),
             None => String::new(),
+        }
+    }
+
+    /// An agency's short name (بهزیستی), for a compact table; its name when it has none.
+    pub(crate) fn agency_short(&self, id: &Id) -> String {
+        match self.agencies.get(id) {
+            Some(a) if self.lang == Lang::Fa && !a.short_name.trim().is_empty() => {
+                persian_letters(self.lang, &a.short_name)
+            }
+            _ => self.agency(id),
         }
     }
 
@@ -420,9 +435,32 @@ fn category_name(b: &MeetingBundle, id: Option<&Id>) -> String {
 
 fn discussion(b: &MeetingBundle, names: &Names<'_>, lang: Lang) -> Vec<DiscussionGroup> {
     let strings = lang.export_strings();
-    let statement = |s: &crate::domain::Statement| StatementLine {
-        speaker: names.person(&s.speaker).name,
-        text: s.text.clone(),
+    let statement = |s: &crate::domain::Statement| {
+        let who = names.person(&s.speaker);
+        // The agency, unless the title already names it («معاون امور اجتماعی بهزیستی»), in
+        // whichever of its names.
+        let agency = names
+            .people
+            .get(&s.speaker)
+            .and_then(|p| p.agency.as_ref())
+            .and_then(|a| names.agencies.get(a));
+        let named = agency.is_some_and(|a| {
+            [&a.short_name, &a.name, &a.name_en]
+                .into_iter()
+                .map(|n| persian_letters(Lang::Fa, n.trim()))
+                .any(|n| !n.is_empty() && persian_letters(Lang::Fa, &who.title).contains(&n))
+        });
+        let agency = if named { "" } else { who.agency.as_str() };
+        let role = [who.title.as_str(), agency]
+            .into_iter()
+            .filter(|p| !p.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(lang.list_separator());
+        StatementLine {
+            speaker: who.name,
+            role,
+            text: s.text.clone(),
+        }
     };
     let mut groups = Vec::new();
     let general: Vec<StatementLine> = b
@@ -475,6 +513,12 @@ pub(crate) fn decision_line(d: &Decision, names: &Names<'_>, lang: Lang) -> Deci
         text: d.text.clone(),
         lead: names.agency(&d.lead_agency),
         supporting: names.agencies(&d.supporting_agencies),
+        supporting_short: d
+            .supporting_agencies
+            .iter()
+            .map(|id| names.agency_short(id))
+            .collect::<Vec<_>>()
+            .join(lang.list_separator()),
         due: due_text(lang, d.due),
         due_jalali: d.due.map(|x| x.jalali().latin()).unwrap_or_default(),
         due_gregorian: d.due.map(Date::iso).unwrap_or_default(),

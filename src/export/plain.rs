@@ -27,6 +27,16 @@ pub fn render(doc: &Document) -> String {
                     }
                 }
             }
+            Block::RunIn(items) => {
+                let run: Vec<String> = items
+                    .iter()
+                    .map(|i| match &i.lead {
+                        Some(lead) => format!("{lead} {}", i.text),
+                        None => i.text.clone(),
+                    })
+                    .collect();
+                line(&mut out, &run.join(" "));
+            }
             Block::Table(t) => {
                 let titles: Vec<&str> = t.columns.iter().map(|c| c.title.as_str()).collect();
                 line(&mut out, &titles.join(" | "));

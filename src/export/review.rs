@@ -20,7 +20,7 @@ use crate::domain::{Date, DecisionNumber, DecisionStatus, FollowUp, Id};
 use crate::i18n::Lang;
 use crate::store::MeetingBundle;
 
-use super::minutes::{Names, due_text};
+use super::minutes::{Names, due_text, persian_letters};
 
 /// The series' meeting before the one the minutes are of.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,7 +46,10 @@ pub struct Review {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReviewLine {
     pub number: String,
+    /// The decision's text shortened to its first words: it was printed whole in the minutes
+    /// that made it, and here its number and a few words name it.
     pub text: String,
+    /// The lead agency's short name (its name when it has none).
     pub agency: String,
     pub due: String,
     pub status: String,
@@ -94,8 +97,8 @@ impl Review {
             if reported_here {
                 review.lines.push(ReviewLine {
                     number: lang.decision_number(d.number),
-                    text: d.text.clone(),
-                    agency: names.agency(&d.lead_agency),
+                    text: short_text(&d.text, names, &d.lead_agency, lang),
+                    agency: names.agency_short(&d.lead_agency),
                     due: due_text(lang, d.due),
                     status: lang.status(status).to_string(),
                     note: report.map(|f| f.note.clone()).unwrap_or_default(),
@@ -143,6 +146,70 @@ impl Review {
     }
 }
 
+/// How many characters of a decision's text the review keeps, at most; a quotation or
+/// bracket open at the cut is kept to its end if that is at most [`NEAR`] further.
+const SHORT_TEXT: usize = 45;
+const NEAR: usize = 20;
+
+/// A decision's text as the review names it: without the lead agency's name it starts with
+/// (the agency has a column of its own), then [`shortened`].
+fn short_text(text: &str, names: &Names<'_>, lead: &Id, lang: Lang) -> String {
+    let text = persian_letters(lang, text);
+    let mut rest = text.trim();
+    for name in [names.agency(lead), names.agency_short(lead)] {
+        if name.is_empty() {
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix(name.as_str())
+            && after.starts_with(char::is_whitespace)
+            && !after.trim().is_empty()
+        {
+            rest = after.trim_start();
+            break;
+        }
+    }
+    shortened(rest, SHORT_TEXT)
+}
+
+/// `text` cut after its last whole word within `max` characters, with «…» where it was cut.
+pub(crate) fn shortened(text: &str, max: usize) -> String {
+    let text = text.trim();
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut = text.char_indices().nth(max).map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    // The last whole word: up to a space, unless the first word alone is longer than `max`.
+    let head = match head.rfind(char::is_whitespace) {
+        Some(_) if text[cut..].starts_with(char::is_whitespace) => head,
+        Some(space) => &head[..space],
+        None => head,
+    };
+    // Not inside brackets or quotes that the cut would leave open: a quotation to its end when
+    // that is near (a quoted title is the words that name a decision), else before it.
+    let mut head = head;
+    for (open, close, keep) in [('«', '»', true), ('(', ')', false), ('[', ']', false)] {
+        if head.matches(open).count() > head.matches(close).count()
+            && let Some(at) = head.rfind(open)
+        {
+            let end = text[at..].find(close).map(|i| at + i + close.len_utf8());
+            match end {
+                Some(end) if keep && text[head.len()..end].chars().count() <= NEAR => {
+                    head = &text[..end];
+                    if end < text.len() {
+                        return format!("{head}…");
+                    }
+                    return head.to_string();
+                }
+                _ if at > 0 => head = &head[..at],
+                _ => {}
+            }
+        }
+    }
+    let head = head.trim_end_matches(|c: char| c.is_whitespace() || ",،;؛:".contains(c));
+    format!("{head}…")
+}
+
 /// A decision's status and report as they stood at `meeting`, from its follow-ups (oldest
 /// first): the last one reported in it, or else the last one dated on or before its day; with
 /// none, as it was made.
@@ -172,6 +239,34 @@ mod tests {
             new_status: status,
             note: String::new(),
         }
+    }
+
+    #[test]
+    fn a_long_text_is_cut_after_a_whole_word() {
+        assert_eq!(shortened("بانک ملی گزارش دهد.", 60), "بانک ملی گزارش دهد.");
+        assert_eq!(
+            shortened("اداره کل صنعت، معدن و تجارت بیمهٔ زنان را بررسی کند", 20),
+            "اداره کل صنعت، معدن…"
+        );
+        assert_eq!(
+            shortened("یک دو سه", 6),
+            "یک دو…",
+            "a word ending at the cut is kept"
+        );
+        assert_eq!(shortened("گروه‌های‌همیار‌زنان", 5), "گروه‌…");
+        assert_eq!(
+            shortened("برگزاری کارگاه «بسته‌بندی و برچسب‌گذاری» را بررسی کند", 30),
+            "برگزاری کارگاه «بسته‌بندی و برچسب‌گذاری»…",
+            "a quotation near the cut is kept whole"
+        );
+        assert_eq!(
+            shortened(
+                "ارسال گزارش (با همکاری صندوق کارآفرینی امید و بانک ملی ایران) تا ۱۳۹۰/۱۲/۱۵",
+                25
+            ),
+            "ارسال گزارش…",
+            "no bracket left open"
+        );
     }
 
     #[test]

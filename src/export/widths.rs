@@ -1,11 +1,14 @@
-//! Column widths from the content, so that no number, date or word is cut in two.
+//! Column widths from the content, so that no number, date or word is cut in two and no
+//! table is taller than it needs to be.
 //!
 //! Text is measured in the carried font at the tables' size ([`super::metrics`], each letter in
 //! its widest form). Each column first gets what it cannot do without: the whole of its longest
 //! cell when it holds codes (numbers, dates, which never wrap), its longest word otherwise,
-//! headers included, as they may wrap between words but not inside one. What is left of the
-//! page goes to the text columns, first up to their average cell, then in proportion to it; a
-//! signature column keeps room to sign.
+//! headers included, as they may wrap between words but not inside one; a signature column
+//! keeps room to sign. What is left of the page goes, a slice at a time, to the text column
+//! whose widening shortens the table most (each row is as tall as its tallest cell), so a long
+//! text gets the room and a short name is not given a line of its own at the text's expense;
+//! what no row needs any more is shared in proportion to the text columns' average cell.
 //!
 //! The DOCX and HTML renderers share these shares, so a table has the same proportions in both.
 
@@ -14,11 +17,13 @@ use super::document::{ColumnKind, Table};
 /// The table's width in points: 17 cm, A4 less 2 cm margins.
 pub const TABLE_PT: f64 = 482.0;
 /// The size of the tables' Persian text, in points.
-const TEXT_PT: f64 = 11.0;
+const TEXT_PT: f64 = 10.0;
 /// A cell's padding, 2 mm a side, and a point of slack.
 const PADDING: f64 = 12.3;
 /// What a signature needs at least.
 const SIGNATURE_PT: f64 = 80.0;
+/// How many slices the page's spare width is handed out in.
+const SLICES: usize = 120;
 
 /// Each column's share of the table's width; the shares add up to 1.
 pub fn shares(table: &Table) -> Vec<f64> {
@@ -28,6 +33,16 @@ pub fn shares(table: &Table) -> Vec<f64> {
     }
     let mut need = vec![0.0f64; n];
     let mut want = vec![0.0f64; n];
+    // Each cell measured once: its lines, each as the widths of its words.
+    let measured: Vec<Vec<Cell>> = table
+        .rows
+        .iter()
+        .map(|row| {
+            (0..n)
+                .map(|j| row.get(j).map_or_else(Cell::default, |c| Cell::of(c)))
+                .collect()
+        })
+        .collect();
     for (j, column) in table.columns.iter().enumerate() {
         let header = longest_word(&column.title, true);
         let cells = table.rows.iter().filter_map(|r| r.get(j));
@@ -58,20 +73,24 @@ pub fn shares(table: &Table) -> Vec<f64> {
         .collect();
     if needed < TABLE_PT {
         let mut left = TABLE_PT - needed;
-        // Up to the average cell, in proportion to what each text column still wants.
-        let short: f64 = (0..n)
-            .filter(|&j| wrapping[j])
-            .map(|j| want[j] - need[j])
-            .sum();
-        if short > 0.0 {
-            let give = left.min(short);
-            for j in (0..n).filter(|&j| wrapping[j]) {
-                pt[j] += give * (want[j] - need[j]) / short;
+        let slice = left / SLICES as f64;
+        // To the column whose widening lowers the table's estimated height most.
+        let mut heights: Vec<Vec<f64>> = measured
+            .iter()
+            .map(|row| row.iter().zip(&pt).map(|(c, &w)| c.lines(w)).collect())
+            .collect();
+        while left > slice / 2.0 {
+            let Some(best) = best_column(&measured, &heights, &pt, &wrapping, slice) else {
+                break;
+            };
+            pt[best] += slice;
+            left -= slice;
+            for (row, cells) in heights.iter_mut().zip(&measured) {
+                row[best] = cells[best].lines(pt[best]);
             }
-            left -= give;
         }
-        // The rest in proportion to the text columns' average cell, or to every column when
-        // none wraps.
+        // What no row needs, in proportion to the text columns' average cell, or to every
+        // column when none wraps.
         let weights: Vec<f64> = (0..n)
             .map(|j| if wrapping[j] { want[j] } else { 0.0 })
             .collect();
@@ -92,6 +111,82 @@ pub fn shares(table: &Table) -> Vec<f64> {
         return vec![1.0 / n as f64; n];
     }
     pt.iter().map(|c| c / total).collect()
+}
+
+/// A cell's text as the widths of its words, line by line, in points.
+#[derive(Default)]
+struct Cell {
+    lines: Vec<Vec<f64>>,
+}
+
+impl Cell {
+    fn of(text: &str) -> Cell {
+        Cell {
+            lines: text
+                .split('\n')
+                .map(|line| {
+                    line.split_whitespace()
+                        .map(|w| super::metrics::em_width(w, false) * TEXT_PT)
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// How many lines it takes in a column `pt` wide, its words wrapped as a word processor
+    /// wraps them; the last line counts by how full it is, so that every slice of width that
+    /// shortens it counts, and a cell takes at least a line.
+    fn lines(&self, pt: f64) -> f64 {
+        let room = (pt - PADDING).max(1.0);
+        let space = super::metrics::em_width(" ", false) * TEXT_PT;
+        let mut total = 0.0;
+        for words in &self.lines {
+            let (mut full, mut used) = (0.0f64, 0.0f64);
+            for &w in words {
+                if used == 0.0 {
+                    used = w;
+                } else if used + space + w <= room {
+                    used += space + w;
+                } else {
+                    full += 1.0;
+                    used = w;
+                }
+            }
+            total += (full + used / room).max(1.0);
+        }
+        total.max(1.0)
+    }
+}
+
+/// The text column that, `slice` wider, makes the rows (each as tall as its tallest cell)
+/// shortest; none when no column's widening shortens any row.
+fn best_column(
+    measured: &[Vec<Cell>],
+    heights: &[Vec<f64>],
+    pt: &[f64],
+    wrapping: &[bool],
+    slice: f64,
+) -> Option<usize> {
+    let n = pt.len();
+    let mut gain = vec![0.0f64; n];
+    for (cells, now) in measured.iter().zip(heights) {
+        // The row's tallest and second tallest cell.
+        let (mut top, mut second, mut at) = (0.0f64, 0.0f64, usize::MAX);
+        for (j, &l) in now.iter().enumerate() {
+            if l > top {
+                (second, top, at) = (top, l, j);
+            } else if l > second {
+                second = l;
+            }
+        }
+        if wrapping.get(at) == Some(&true) {
+            let wider = cells[at].lines(pt[at] + slice);
+            gain[at] += top - wider.max(second);
+        }
+    }
+    (0..n)
+        .filter(|&j| wrapping[j] && gain[j] > 1e-9)
+        .max_by(|&a, &b| gain[a].total_cmp(&gain[b]))
 }
 
 /// A row estimated at more lines than this may break across pages: moved whole to the next
@@ -184,6 +279,36 @@ mod tests {
             pt[1] > pt[0] + pt[2] + pt[3],
             "the text takes the rest: {pt:?}"
         );
+    }
+
+    #[test]
+    fn width_goes_where_it_shortens_the_rows() {
+        let text = "اداره کل صنعت، معدن و تجارت پرداخت وام قرض‌الحسنه تا سقف ۱۲۰٬۰۰۰٬۰۰۰ ریال به هر گروه را بررسی کند (با همکاری کمیته امداد) و گزارش پیشرفت را در نشست بعد ارائه کند.";
+        let agency = "اداره کل صنعت، معدن و تجارت";
+        let t = table(
+            vec![
+                Column::code("ردیف"),
+                Column::text("شرح مصوبه"),
+                Column::text("مسئول پیگیری"),
+            ],
+            &[&["۴۹/۱۲", text, agency][..]; 5],
+        );
+        let s = shares(&t);
+        let height = |s: &[f64]| {
+            let text = Cell::of(text).lines(s[1] * TABLE_PT);
+            text.max(Cell::of(agency).lines(s[2] * TABLE_PT))
+        };
+        // The agency on a line of its own, the rest to the text: taller rows.
+        let mut one_line = s.clone();
+        one_line[2] = width(agency, false) / TABLE_PT;
+        one_line[1] = 1.0 - one_line[0] - one_line[2];
+        assert!(
+            height(&s) + 0.5 < height(&one_line),
+            "{s:?}: {} lines, {} with the agency on one line",
+            height(&s),
+            height(&one_line)
+        );
+        assert!(s[1] > 0.6, "the text gets most of the width: {s:?}");
     }
 
     #[test]

@@ -58,6 +58,21 @@ fn the_review_lists_reports_in_full_and_only_numbers_the_rest() {
         })
         .collect();
 
+    // A compact row: a few words of the decision (it was printed whole in its own minutes;
+    // 45 characters, or to the end of a quotation open there),
+    // the lead agency's short name.
+    for row in review
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| ردیف") && !l.starts_with("| ---"))
+    {
+        let cells: Vec<&str> = row.split(" | ").collect();
+        assert!(cells[1].chars().count() <= 66, "short text: {row}");
+        assert!(
+            !cells[2].starts_with("اداره کل"),
+            "short agency name: {row}"
+        );
+    }
+
     let meeting = json["meeting"]["id"].as_str().unwrap();
     let reviewed = json["reviewed"].as_array().unwrap();
     assert_eq!(reviewed.len(), 473);

@@ -87,8 +87,27 @@ fn write_block(x: &mut Xml, lang: Lang, block: &Block) -> io::Result<()> {
             }
             Ok(())
         }
+        Block::RunIn(items) => run_in(x, lang, items),
         Block::Table(t) => table(x, lang, t),
     }
+}
+
+/// Items run in one paragraph, each lead bold; the statements' text decides its direction.
+fn run_in(x: &mut Xml, lang: Lang, items: &[Item]) -> io::Result<()> {
+    let all: String = items.iter().map(|i| i.text.as_str()).collect();
+    let rtl = rtl_paragraph(lang, &all);
+    x.open("w:p", &[])?;
+    paragraph_props(x, rtl, Some("RunIn"), false)?;
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            runs(x, rtl, " ", RunStyle::default())?;
+        }
+        if let Some(lead) = &item.lead {
+            runs(x, rtl, &format!("{lead} "), RunStyle { bold: true })?;
+        }
+        runs(x, rtl, &item.text, RunStyle::default())?;
+    }
+    x.close("w:p")
 }
 
 fn list_item(x: &mut Xml, lang: Lang, item: &Item) -> io::Result<()> {

@@ -122,8 +122,9 @@ pub(super) fn font_table(fonts: Fonts) -> String {
 }
 
 /// Paragraph and table styles. Persian minutes default to right-to-left paragraphs; the
-/// complex script is a point larger than Latin (12 pt text, 11 pt tables): B Nazanin runs small
-/// at a given size, and Vazirmatn FD, which stands in for it, large.
+/// complex script is as large as Latin in text (11 pt) and larger in tables (10 pt): B Nazanin runs small at a
+/// given size, and Vazirmatn FD, which stands in for it, large (and with tall lines, so a
+/// point less is a page less in a long meeting).
 pub(super) fn styles(lang: Lang) -> String {
     let bidi = if lang == Lang::Fa { "<w:bidi/>" } else { "" };
     let para = |id: &str, name: &str, ppr: &str, rpr: &str| {
@@ -137,6 +138,10 @@ pub(super) fn styles(lang: Lang) -> String {
             half_points + 2
         )
     };
+    // Latin and Persian sizes apart, in half points.
+    let sizes = |latin: u32, persian: u32| {
+        format!("<w:sz w:val=\"{latin}\"/><w:szCs w:val=\"{persian}\"/>")
+    };
     let bold = "<w:b/><w:bCs/>";
     let rule =
         "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"444444\"/></w:pBdr>";
@@ -146,10 +151,10 @@ pub(super) fn styles(lang: Lang) -> String {
 {}<w:lang w:val=\"en-US\" w:eastAsia=\"en-US\" w:bidi=\"fa-IR\"/></w:rPr></w:rPrDefault>\
 <w:pPrDefault><w:pPr><w:spacing w:after=\"40\" w:line=\"240\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>\
 <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/><w:pPr>{bidi}</w:pPr></w:style>\
-{}{}{}{}{}{}{}{}{}{}\
+{}{}{}{}{}{}{}{}{}{}{}\
 <w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
 </w:styles>",
-        size(22),
+        sizes(22, 22),
         para(
             "Title",
             "Title",
@@ -176,9 +181,9 @@ pub(super) fn styles(lang: Lang) -> String {
             "Heading3",
             "heading 3",
             &format!(
-                "<w:keepNext/>{bidi}<w:spacing w:before=\"100\" w:after=\"40\"/><w:outlineLvl w:val=\"2\"/>"
+                "<w:keepNext/>{bidi}<w:spacing w:before=\"80\" w:after=\"20\"/><w:outlineLvl w:val=\"2\"/>"
             ),
-            &format!("{bold}{}", size(22))
+            &format!("{bold}{}", sizes(22, 22))
         ),
         para(
             "Notice",
@@ -218,7 +223,14 @@ pub(super) fn styles(lang: Lang) -> String {
             "TableText",
             "Table Text",
             &format!("{bidi}<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"),
-            &size(20)
+            &sizes(19, 20)
+        ),
+        // What was said on one issue, one paragraph, apart from the next by a little space.
+        para(
+            "RunIn",
+            "Run-in",
+            &format!("{bidi}<w:spacing w:after=\"100\"/>"),
+            ""
         ),
     )
 }
