@@ -16,7 +16,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use hamyar::domain::{Date, DecisionStatus, FixedClock};
+use hamyar::domain::{Date, DecisionFilter, DecisionStatus, FixedClock};
 use hamyar::store::{ActionFilter, NewDecision, Store, synth};
 
 fn bench(c: &mut Criterion) {
@@ -39,7 +39,10 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("store");
     group.sample_size(20);
     let by_agency = ActionFilter {
-        agency: Some("بانك كشاورزي".into()),
+        decisions: DecisionFilter {
+            agency: Some("بانك كشاورزي".into()),
+            ..DecisionFilter::default()
+        },
         ..ActionFilter::default()
     };
     eprintln!(
@@ -50,8 +53,11 @@ fn bench(c: &mut Criterion) {
         b.iter(|| store.actions(&by_agency).unwrap().rows)
     });
     let overdue = ActionFilter {
-        agency: Some("بهزیستی".into()),
-        overdue: true,
+        decisions: DecisionFilter {
+            agency: Some("بهزیستی".into()),
+            overdue: true,
+            ..DecisionFilter::default()
+        },
         ..ActionFilter::default()
     };
     group.bench_function("actions_by_agency_overdue", |b| {

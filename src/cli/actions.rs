@@ -11,7 +11,7 @@ use super::errors::readable;
 use super::number::number;
 use super::output::{Table, stdout_layout};
 use super::series::SeriesArg;
-use crate::domain::{Agency, Date, DecisionStatus, Id};
+use crate::domain::{Agency, Date, DecisionFilter, DecisionStatus, Id};
 use crate::export::csv::{self, Cell};
 use crate::i18n::{CliMessage, Lang, Localized};
 use crate::settings::Settings;
@@ -123,11 +123,13 @@ fn filter(store: &Store, args: &ActionsArgs, lang: Lang) -> Result<ActionFilter>
         Some(n) => Some(args.series.meeting(store, n, lang)?.id),
     };
     Ok(ActionFilter {
-        agency: args.agency.clone(),
-        include_supporting: false,
-        status: args.status,
-        category: args.category.clone(),
-        overdue: args.overdue,
+        decisions: DecisionFilter {
+            agency: args.agency.clone(),
+            status: args.status,
+            category: args.category.clone(),
+            overdue: args.overdue,
+            ..DecisionFilter::default()
+        },
         today: Some(store.clock().today()),
         meeting,
         series: series.map(|s| s.id),

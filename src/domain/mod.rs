@@ -6,6 +6,7 @@ mod clock;
 pub mod digits;
 mod due;
 mod entities;
+mod filter;
 mod id;
 mod live;
 mod names;
@@ -25,6 +26,7 @@ pub use entities::{
     Agency, Amendment, Attendance, Category, Decision, DecisionNumber, FollowUp, Issue, Meeting,
     Person, Series, Statement, TimeError, TimeOfDay,
 };
+pub use filter::{DecisionFilter, FilterError, agency_search_text};
 pub use id::Id;
 pub use live::{follow_up_meeting, live_meeting, meeting_in_progress};
 pub use names::{name_key, same_name};

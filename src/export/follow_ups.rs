@@ -1,7 +1,7 @@
 //! The per-agency follow-up list: every open decision one agency must carry out, across the
 //! meetings of a series, ready to attach to a letter to that agency.
 
-use crate::domain::{Agency, Date, Id};
+use crate::domain::{Agency, Date, DecisionFilter, Id};
 use crate::i18n::{ExportStrings, Lang};
 use crate::store::{ActionFilter, Store, StoreError};
 
@@ -55,7 +55,10 @@ impl FollowUpList {
     ) -> Result<FollowUpList, StoreError> {
         let items = store
             .actions(&ActionFilter {
-                agency: Some(agency.name.clone()),
+                decisions: DecisionFilter {
+                    agency: Some(agency.name.clone()),
+                    ..DecisionFilter::default()
+                },
                 series: series.cloned(),
                 today: Some(today),
                 ..ActionFilter::default()

@@ -7,8 +7,8 @@ use std::path::Path;
 
 use super::{Lang, Localized};
 use crate::demo::{DemoError, DemoKey, WriteDemoError};
+use crate::domain::FilterError;
 use crate::export::ExportError;
-use crate::tui::model::FilterError;
 
 impl Localized for DemoError {
     fn localized(&self, lang: Lang) -> String {

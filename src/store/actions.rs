@@ -9,22 +9,13 @@ use super::error::{Record, StoreError};
 use super::listed::{Listed, listed};
 use super::rows::*;
 use super::sql::ACTIVE_DECISIONS;
-use crate::domain::{Date, Decision, DecisionStatus, Id};
-use crate::text::fold::fold;
+use crate::domain::{Date, Decision, DecisionFilter, Id};
 
-/// Which decisions to review. Names are matched folded and as substrings, so «بانك» typed with
-/// an Arabic kaf finds «بانک ملی».
+/// Which decisions to list: the domain's filter ([`DecisionFilter`], the one the app's review
+/// runs in memory), run here in SQL, within a meeting or a series, judged on a day.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ActionFilter {
-    /// Responsible agency: its name, English name or short name contains this.
-    pub agency: Option<String>,
-    /// Also match decisions where the agency only supports.
-    pub include_supporting: bool,
-    pub status: Option<DecisionStatus>,
-    /// The category of the decision's issue contains this.
-    pub category: Option<String>,
-    /// Only decisions past their deadline and not done or cancelled.
-    pub overdue: bool,
+    pub decisions: DecisionFilter,
     /// The day "overdue" is judged on; the store's clock when `None`.
     pub today: Option<Date>,
     pub meeting: Option<Id>,
@@ -58,13 +49,16 @@ fn action_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ActionRow> {
 }
 
 impl Store {
-    /// The decisions matching `filter`: overdue first (most overdue on top), then by deadline,
-    /// undated last, then by number. Decisions (or agencies) whose records cannot be read are
-    /// reported in [`Listed::damaged`], and the rest listed.
+    /// The decisions matching `filter`, in the domain's review order
+    /// ([`crate::domain::review_rank`]: overdue first, most overdue on top, then by deadline,
+    /// undated last, then by number). The SQL is the speed-up of
+    /// [`DecisionFilter`]'s predicates, which a proptest holds it to. Decisions (or agencies)
+    /// whose records cannot be read are reported in [`Listed::damaged`], and the rest listed.
     pub fn actions(&self, filter: &ActionFilter) -> Result<Listed<ActionItem>, StoreError> {
         let today = filter.today.unwrap_or_else(|| self.clock.today());
-        let agency = filter.agency.as_deref().map(|a| fold(a.trim()));
-        let category = filter.category.as_deref().map(|c| fold(c.trim()));
+        let f = &filter.decisions;
+        let agency = f.agency_query();
+        let category = f.category_query();
         let active = &*ACTIVE_DECISIONS;
         let (items, damaged) = self.read(|tx| {
             let (agencies, mut damaged) = listed(
@@ -95,17 +89,23 @@ impl Store {
                        AND (NOT ?4 OR (d.status IN {active} AND d.due < ?5))
                        AND (?6 IS NULL OR d.meeting = ?6)
                        AND (?8 IS NULL OR m.series = ?8)
+                       AND (?9 IS NULL OR m.number = ?9)
+                       AND (?10 IS NULL OR d.due <= ?10)
+                       AND (?11 IS NULL OR d.due >= ?11)
                      ORDER BY overdue DESC, d.due IS NULL, d.due, m.number, d.item"
                 ),
                 params![
                     agency,
-                    filter.status,
+                    f.status,
                     category,
-                    filter.overdue,
+                    f.overdue,
                     today,
                     filter.meeting,
-                    filter.include_supporting,
+                    f.include_supporting,
                     filter.series,
+                    f.meeting,
+                    f.due_before,
+                    f.due_after,
                 ],
                 action_from_row,
             )?;

@@ -14,7 +14,7 @@ use crate::text::sanitize;
 
 /// The folded text an agency is found by: its name, English name and short name.
 pub(crate) fn agency_names_f(a: &Agency) -> String {
-    fold(&format!("{}\n{}\n{}", a.name, a.name_en, a.short_name))
+    crate::domain::agency_search_text(a)
 }
 
 pub(crate) fn ensure_agencies(tx: &Connection, ids: &[Id]) -> Result<(), Fault> {

@@ -4,6 +4,14 @@ use super::support::*;
 use hamyar::domain::*;
 use hamyar::store::{ActionFilter, synth};
 
+/// The store's filter of decisions, over every series, judged on the store's day.
+fn of(decisions: DecisionFilter) -> ActionFilter {
+    ActionFilter {
+        decisions,
+        ..Default::default()
+    }
+}
+
 #[test]
 fn filters_match_through_fold_and_sort_overdue_first() {
     let (_dir, path) = temp_db();
@@ -65,12 +73,12 @@ fn filters_match_through_fold_and_sort_overdue_first() {
             .collect()
     };
     // Arabic kaf and yeh in the typed name.
-    let bank = ActionFilter {
+    let bank = DecisionFilter {
         agency: Some("بانك كشاورزي".into()),
         ..Default::default()
     };
     assert_eq!(
-        ids(bank.clone()),
+        ids(of(bank.clone())),
         [
             later.id.clone(),
             late.id.clone(),
@@ -78,39 +86,42 @@ fn filters_match_through_fold_and_sort_overdue_first() {
             undated.id.clone()
         ]
     );
-    let overdue = ActionFilter {
+    let overdue = DecisionFilter {
         overdue: true,
         ..bank.clone()
     };
-    assert_eq!(ids(overdue.clone()), [later.id.clone(), late.id.clone()]);
+    assert_eq!(
+        ids(of(overdue.clone())),
+        [later.id.clone(), late.id.clone()]
+    );
     // "Overdue" follows the day asked for, not the clock.
     assert_eq!(
         ids(ActionFilter {
             today: Some(t.add_days(-10)),
-            ..overdue
+            ..of(overdue)
         }),
         vec![later.id.clone()]
     );
     assert_eq!(
-        ids(ActionFilter {
+        ids(of(DecisionFilter {
             status: Some(DecisionStatus::Done),
             ..Default::default()
-        }),
+        })),
         vec![health.id.clone()]
     );
     assert_eq!(
-        ids(ActionFilter {
+        ids(of(DecisionFilter {
             category: Some("كد".into()),
             ..Default::default()
-        }),
+        })),
         vec![late.id.clone()]
     );
-    let supporting = ActionFilter {
+    let supporting = DecisionFilter {
         agency: Some("Health".into()),
         include_supporting: true,
         ..Default::default()
     };
-    assert_eq!(ids(supporting).len(), 2);
+    assert_eq!(ids(of(supporting)).len(), 2);
     assert!(
         ids(ActionFilter {
             meeting: Some(Id::new()),
@@ -119,20 +130,20 @@ fn filters_match_through_fold_and_sort_overdue_first() {
         .is_empty()
     );
     assert!(
-        ids(ActionFilter {
+        ids(of(DecisionFilter {
             agency: Some("ناموجود".into()),
             ..Default::default()
-        })
+        }))
         .is_empty()
     );
 
     let items = f
         .store
-        .actions(&ActionFilter {
+        .actions(&of(DecisionFilter {
             agency: Some("کشاورزی".into()),
             overdue: true,
             ..Default::default()
-        })
+        }))
         .unwrap()
         .rows;
     let first = &items[1];
@@ -158,10 +169,10 @@ fn synth_writes_a_sound_realistic_database() {
     let meetings = store.list_meetings(None).unwrap().rows;
     assert_eq!(meetings.last().unwrap().status, MeetingStatus::InProgress);
     assert_eq!(store.list_decisions(&meetings[0].id).unwrap().len(), 72);
-    let by_agency = ActionFilter {
+    let by_agency = of(DecisionFilter {
         agency: Some("بانک کشاورزی".into()),
         ..Default::default()
-    };
+    });
     assert!(!store.actions(&by_agency).unwrap().rows.is_empty());
     assert!(!store.search("وام").unwrap().is_empty());
     // Numbers continue after the synthetic ones; what is recorded after the synth is audited

@@ -13,6 +13,7 @@ mod backup;
 mod e2e;
 mod e2e_own_series;
 mod export_file;
+mod filter_agreement;
 mod follow_up_meeting;
 mod forms;
 mod full_disk;

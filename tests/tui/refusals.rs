@@ -4,13 +4,13 @@
 
 use std::path::PathBuf;
 
+use hamyar::domain::DecisionFilter;
 use hamyar::domain::{
     DateError, DecisionNumber, DecisionStatus, DueError, MeetingStatus, RuleError, TransitionError,
 };
 use hamyar::export::ExportError;
 use hamyar::i18n::{Lang, Localized, NotWritten, action_name};
 use hamyar::store::{AuditAction, FileKind, ImportError, LogProblem, Record, StoreError};
-use hamyar::tui::model::ReviewFilter;
 use hamyar::tui::ui::Modal;
 
 use super::support::*;
@@ -216,7 +216,7 @@ fn every_error() -> Vec<Box<dyn Localized>> {
         "after:2014-02-30",
         "meeting:x",
     ] {
-        all.push(Box::new(ReviewFilter::parse(line).unwrap_err()));
+        all.push(Box::new(DecisionFilter::parse(line).unwrap_err()));
     }
     all
 }

@@ -3,12 +3,13 @@
 
 use std::sync::mpsc;
 
+use crate::domain::DecisionFilter;
 use crate::domain::{Decision, Id};
 use crate::i18n::{Localized, TuiMessage};
 use crate::store::{ReviewEntries, Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::forms;
-use crate::tui::model::{DetailItem, Focus, ReviewFilter, Screen, sort_for_review};
+use crate::tui::model::{DetailItem, Focus, Screen, sort_for_review};
 use crate::tui::ui::Modal;
 
 use super::App;
@@ -236,7 +237,8 @@ impl App {
     /// Applies a filter line typed in the filter form; a mistake keeps the form open.
     pub(super) fn apply_filter_line(&mut self, line: &str) -> Result<(), crate::i18n::Message> {
         let lang = self.model.lang;
-        let filter = ReviewFilter::parse(line).map_err(|e| crate::i18n::Message::new(lang, &e))?;
+        let filter =
+            DecisionFilter::parse(line).map_err(|e| crate::i18n::Message::new(lang, &e))?;
         self.model.review.filter = filter;
         self.model.review.filter_text = line.trim().to_string();
         self.refresh_review();

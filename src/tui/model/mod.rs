@@ -3,7 +3,6 @@
 
 mod directory;
 mod directory_screen;
-mod filter;
 mod meetings;
 mod review;
 mod room;
@@ -14,7 +13,6 @@ use crate::i18n::{Lang, Message};
 
 pub use directory::Directory;
 pub use directory_screen::{DirectoryScreen, DirectoryTab, Entry};
-pub use filter::{FilterError, ReviewFilter};
 pub use meetings::{Line, MeetingRow, Meetings, Selection, step};
 pub use review::{Review, Row, sort_for_review};
 pub use room::{

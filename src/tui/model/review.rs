@@ -6,12 +6,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::domain::{Date, Decision, DecisionStatus, FollowUp, Id, review_rank};
+use crate::domain::{
+    Date, Decision, DecisionFilter, DecisionStatus, FollowUp, Id, agency_search_text, review_rank,
+};
 use crate::store::{ReviewEntries, ReviewEntry};
 use crate::text::fold::fold;
 
 use super::directory::Directory;
-use super::filter::ReviewFilter;
 use super::meetings::step;
 
 /// One row of the review table.
@@ -39,7 +40,7 @@ pub struct Review {
     pub entries: ReviewEntries,
     /// The decisions are still being read.
     pub loading: bool,
-    pub filter: ReviewFilter,
+    pub filter: DecisionFilter,
     /// The filter as typed, shown above the table.
     pub filter_text: String,
     pub grouped: bool,
@@ -197,27 +198,22 @@ impl Review {
             .collect()
     }
 
-    /// Indices of the entries the filter lets through, in review order.
+    /// Indices of the entries the filter lets through, in review order: the domain's filter
+    /// ([`DecisionFilter`]), run in memory, as `hamyar actions` runs it in SQL.
     fn matching(&self, dir: &Directory, today: Date) -> Vec<usize> {
         let f = &self.filter;
+        let (agency, category) = (f.agency_query(), f.category_query());
         // Whether each agency and category of the directory passes the filter, then the same
         // for each one the entries name: one look-up per decision, not a fold.
         let agency_passes: Vec<bool> = dir
             .agencies
             .iter()
-            .map(|a| {
-                let names = fold(&format!("{}\n{}\n{}", a.name, a.name_en, a.short_name));
-                f.agency.as_ref().is_none_or(|q| names.contains(q.as_str()))
-            })
+            .map(|a| DecisionFilter::agency_passes(agency.as_deref(), &agency_search_text(a)))
             .collect();
         let category_passes: Vec<bool> = dir
             .categories
             .iter()
-            .map(|c| {
-                f.category
-                    .as_ref()
-                    .is_none_or(|q| fold(&c.name).contains(q.as_str()))
-            })
+            .map(|c| DecisionFilter::category_passes(category.as_deref(), Some(&fold(&c.name))))
             .collect();
         // Outside the directory (or without a category), only an absent filter passes.
         let per_entry = |positions: &[u32], passes: &[bool], unfiltered: bool| -> Vec<bool> {
@@ -226,11 +222,11 @@ impl Review {
                 .map(|&at| passes.get(at as usize).copied().unwrap_or(unfiltered))
                 .collect()
         };
-        let agency_ok = per_entry(&self.agency_positions, &agency_passes, f.agency.is_none());
+        let agency_ok = per_entry(&self.agency_positions, &agency_passes, agency.is_none());
         let category_ok = per_entry(
             &self.category_positions,
             &category_passes,
-            f.category.is_none(),
+            category.is_none(),
         );
         self.entries
             .entries
@@ -240,15 +236,11 @@ impl Review {
                 agency_ok
                     .get(e.lead_agency as usize)
                     .copied()
-                    .unwrap_or(f.agency.is_none())
+                    .unwrap_or(agency.is_none())
                     && e.category
                         .and_then(|c| category_ok.get(c as usize).copied())
-                        .unwrap_or(f.category.is_none())
-                    && f.status.is_none_or(|s| e.status == s)
-                    && (!f.overdue || e.is_overdue(today))
-                    && f.meeting.is_none_or(|n| e.number.meeting == n)
-                    && f.due_before.is_none_or(|b| e.due.is_some_and(|x| x <= b))
-                    && f.due_after.is_none_or(|a| e.due.is_some_and(|x| x >= a))
+                        .unwrap_or(category.is_none())
+                    && f.passes(e.status, e.due, e.number.meeting, today)
             })
             .map(|(i, _)| i)
             .collect()
