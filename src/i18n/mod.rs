@@ -163,6 +163,27 @@ impl Lang {
     }
 }
 
+/// The short forms of the long status labels, for a column too narrow for the full one.
+const SHORT_STATUS: &[(&str, &str)] = &[
+    ("در انتظار اقدام", "منتظر اقدام"),
+    ("در حال برگزاری", "در جریان"),
+];
+
+impl Lang {
+    /// A status's label, or its short form where the full one is wider than `width` cells
+    /// («در انتظار اقدام» becomes «منتظر اقدام» in a narrow column).
+    pub fn status_within(self, s: impl Status, width: usize) -> &'static str {
+        let full = self.status(s);
+        if crate::text::display_width(full) <= width {
+            return full;
+        }
+        SHORT_STATUS
+            .iter()
+            .find(|(long, _)| *long == full)
+            .map_or(full, |(_, short)| short)
+    }
+}
+
 /// The statuses of the domain, which carry their own labels in both languages.
 pub trait Status: Copy {
     fn label_fa(self) -> &'static str;
@@ -203,5 +224,17 @@ mod tests {
         assert_eq!(Lang::En.decision_number(n), "2/11");
         assert_eq!(Lang::Fa.status(DecisionStatus::Done), "انجام‌شده");
         assert_eq!(Lang::En.status(MeetingStatus::InProgress), "in progress");
+        assert_eq!(
+            Lang::Fa.status_within(DecisionStatus::Pending, 12),
+            "منتظر اقدام"
+        );
+        assert_eq!(
+            Lang::Fa.status_within(DecisionStatus::Pending, 15),
+            "در انتظار اقدام"
+        );
+        assert_eq!(
+            Lang::En.status_within(DecisionStatus::Pending, 5),
+            "pending"
+        );
     }
 }

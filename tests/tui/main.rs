@@ -26,6 +26,7 @@ mod screens;
 mod setup;
 mod setup_screens;
 mod signals;
+mod small_screens;
 mod stale_edit;
 mod support;
 mod undo_mine;

@@ -58,6 +58,20 @@ impl Directory {
         }
     }
 
+    /// An agency's name for a column `width` cells wide: the whole name where it fits, else
+    /// its short name (in Persian, where it has one), so a column of «اداره کل …» does not
+    /// read as the same agency cut ten times.
+    pub fn agency_name_within(&self, lang: Lang, id: &Id, width: usize) -> &str {
+        let full = self.agency_name(lang, id);
+        if crate::text::display_width(full) <= width {
+            return full;
+        }
+        match self.agency(id) {
+            Some(a) if lang == Lang::Fa && !a.short_name.is_empty() => &a.short_name,
+            _ => full,
+        }
+    }
+
     /// Agency names joined as the language lists them.
     pub fn agency_names(&self, lang: Lang, ids: &[Id]) -> String {
         ids.iter()

@@ -34,7 +34,14 @@ pub fn menu(frame: &mut Frame<'_>, screen: Rect, model: &Model, menu: &Menu, the
         .map(|(t, _)| crate::text::display_width(t.as_str()))
         .max()
         .unwrap_or(10) as u16;
-    let area = modal_area(screen, (widest + 10).max(30), menu.items.len() as u16 + 2);
+    let s = lang.strings().tui;
+    let hint_w = crate::text::display_width(s.menu_hint) as u16;
+    // One row more than the choices: the hint says what Enter does, as under every picker.
+    let area = modal_area(
+        screen,
+        (widest + 10).max(hint_w + 4).max(30),
+        menu.items.len() as u16 + 3,
+    );
     clear(frame, area);
     let inner = titled(
         frame,
@@ -44,12 +51,23 @@ pub fn menu(frame: &mut Frame<'_>, screen: Rect, model: &Model, menu: &Menu, the
         theme.title,
         lang,
     );
+    if inner.height == 0 {
+        return;
+    }
     let buf = frame.buffer_mut();
+    let hint = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
+    label(
+        buf,
+        hint,
+        &super::fit_keys(s.menu_hint, usize::from(inner.width)),
+        theme.muted,
+        lang,
+    );
     for (i, (text, _)) in menu
         .items
         .iter()
         .enumerate()
-        .take(usize::from(inner.height))
+        .take(usize::from(inner.height - 1))
     {
         let at = Rect::new(inner.x, inner.y + i as u16, inner.width, 1);
         let style = if i == menu.selected {
@@ -98,6 +116,16 @@ pub fn attendance(
     let rows = usize::from(list.height);
     scroll.attendance = scroll_to(scroll.attendance, selected, rows);
     let buf = frame.buffer_mut();
+    if people.is_empty() {
+        widgets::paragraph(buf, list, s.attendance_empty, theme.muted, lang, 0);
+    }
+    // Below 96 cells the columns narrow (agencies by their short names) so the state, what
+    // the minutes record, is never cut.
+    let widths: &[u16] = if list.width < 96 {
+        &[18, 12, 16, 14, 0]
+    } else {
+        &[20, 18, 22, 16, 0]
+    };
     for (k, id) in people.iter().enumerate().skip(scroll.attendance).take(rows) {
         let at = Rect::new(
             list.x,
@@ -114,9 +142,9 @@ pub fn attendance(
         let person = dir.person(id);
         let name = person.map_or("", |p| p.name.as_str());
         let title = person.map_or("", |p| p.title.as_str());
-        let agency = person
-            .and_then(|p| p.agency.as_ref())
-            .map_or("", |a| dir.agency_name(lang, a));
+        let agency = person.and_then(|p| p.agency.as_ref()).map_or("", |a| {
+            dir.agency_name_within(lang, a, usize::from(widths[2]))
+        });
         let record = room.attendance_of(id);
         let state = record.map_or("—".to_string(), |a| {
             let mut t = lang.status(a.state).to_string();
@@ -126,7 +154,7 @@ pub fn attendance(
             t
         });
         let reason = record.map_or("", |a| a.reason.as_str());
-        let parts = cells(at, &[20, 18, 22, 16, 0], lang);
+        let parts = cells(at, widths, lang);
         line(buf, parts[0], name, style, lang);
         line(buf, parts[1], title, style.patch(theme.muted), lang);
         line(buf, parts[2], agency, style, lang);
@@ -134,5 +162,6 @@ pub fn attendance(
         line(buf, parts[4], reason, style.patch(theme.muted), lang);
     }
     let keys = Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1);
-    label(buf, keys, s.attendance_keys, theme.muted, lang);
+    let hints = super::fit_keys(s.attendance_keys, usize::from(keys.width));
+    label(buf, keys, &hints, theme.muted, lang);
 }

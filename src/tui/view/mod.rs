@@ -109,8 +109,41 @@ fn draw_footer(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
     label(
         buf,
         Rect::new(area.x, area.y + 1, area.width, 1),
-        keys,
+        &fit_keys(keys, usize::from(area.width)),
         theme.muted,
         lang,
     );
+}
+
+/// The keys that fit `width`: whole hints from the first on, and the one for help (`?`), or
+/// else the last (`Esc`), always, so a hint line never ends in a cut word and always says
+/// where the rest are or how to leave.
+pub(super) fn fit_keys(keys: &str, width: usize) -> String {
+    const SEPARATOR: &str = " · ";
+    let w = crate::text::display_width;
+    if w(keys) <= width {
+        return keys.to_string();
+    }
+    let hints: Vec<&str> = keys.split(SEPARATOR).collect();
+    let help = hints
+        .iter()
+        .position(|h| h.starts_with("?:"))
+        .or(hints.len().checked_sub(1));
+    let mut used = help.map_or(0, |i| w(hints[i]) + w(SEPARATOR));
+    let mut kept = Vec::new();
+    for (i, hint) in hints.iter().enumerate() {
+        if Some(i) == help {
+            continue;
+        }
+        let more = w(hint) + if kept.is_empty() { 0 } else { w(SEPARATOR) };
+        if used + more > width {
+            break;
+        }
+        used += more;
+        kept.push(*hint);
+    }
+    if let Some(i) = help {
+        kept.push(hints[i]);
+    }
+    kept.join(SEPARATOR)
 }

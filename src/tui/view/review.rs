@@ -14,20 +14,34 @@ use crate::tui::ui::Scroll;
 
 /// The table's columns, by their index in the headers (number, text, agency, due, status,
 /// days late, last follow-up), with their widths; the text takes what is left. Narrow tables
-/// drop the last follow-up, then the days late, so the decision's text keeps room.
+/// drop the last follow-up, then the days late, then the text (the detail pane shows it
+/// whole), so that the number, the agency, the deadline and the status are never cut; a
+/// status takes its short form below 14 cells.
 fn columns(width: u16) -> Vec<(usize, u16)> {
-    let mut cols = vec![(0, 6), (2, 16), (3, 10), (4, 14)];
+    const NUMBER: u16 = 6;
+    const DUE: u16 = 10;
+    if width < 60 {
+        let status = 12;
+        let agency = width.saturating_sub(NUMBER + DUE + status + 3).max(8);
+        return vec![(0, NUMBER), (2, agency), (3, DUE), (4, status)];
+    }
+    let (agency, status) = if width >= 76 { (20, 15) } else { (18, 12) };
+    let mut cols = vec![(0, NUMBER), (2, agency), (3, DUE), (4, status)];
     if width >= 84 {
         cols.push((5, 4));
     }
     if width >= 110 {
         cols.push((6, 10));
     }
-    if width < 70 {
-        cols[1].1 = 12;
-    }
     cols.push((1, 0));
     cols
+}
+
+/// The width of the column of header `index`, if the table shows it.
+fn width_of(cols: &[(usize, u16)], index: usize) -> usize {
+    cols.iter()
+        .find(|c| c.0 == index)
+        .map_or(0, |c| usize::from(c.1))
 }
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, model: &Model, scroll: &mut Scroll, theme: &Theme) {
@@ -120,7 +134,7 @@ fn draw_table(
                 label(buf, at, &format!("{name} — {counts}"), theme.title, lang);
             }
             Row::Item(i) => {
-                let Some((values, overdue)) = item_cells(model, *i) else {
+                let Some((values, overdue)) = item_cells(model, *i, &cols) else {
                     continue;
                 };
                 let base = if overdue {
@@ -144,20 +158,21 @@ fn draw_table(
 
 /// A decision's cells in the order of the headers (number, text, lead agency with the count of
 /// supporting ones, deadline, status, days late, last follow-up), and whether it is overdue.
-fn item_cells(model: &Model, entry: usize) -> Option<([String; 7], bool)> {
+fn item_cells(model: &Model, entry: usize, cols: &[(usize, u16)]) -> Option<([String; 7], bool)> {
     let (lang, r, dir) = (model.lang, &model.review, &model.directory);
     let e = r.entries.entries.get(entry)?;
     let late = e
         .due
         .filter(|_| e.is_overdue(model.today))
         .map(|due| due.days_until(model.today));
-    let mut agency = r
+    let more = (e.supporting > 0)
+        .then(|| format!(" (+{})", lang.number(e.supporting)))
+        .unwrap_or_default();
+    let room = width_of(cols, 2).saturating_sub(crate::text::display_width(more.as_str()));
+    let agency = r
         .lead_agency(e)
-        .map_or("", |a| dir.agency_name(lang, a))
-        .to_string();
-    if e.supporting > 0 {
-        agency = format!("{agency} (+{})", lang.number(e.supporting));
-    }
+        .map_or("", |a| dir.agency_name_within(lang, a, room));
+    let agency = format!("{agency}{more}");
     // The texts of the rows around the selection are read as it moves (`App` reads a screen's
     // height each way), so a row drawn here has its text.
     let cells = [
@@ -165,7 +180,7 @@ fn item_cells(model: &Model, entry: usize) -> Option<([String; 7], bool)> {
         r.texts.get(&entry).cloned().unwrap_or_default(),
         agency,
         e.due.map(|x| lang.date(x)).unwrap_or_default(),
-        lang.status(e.status).to_string(),
+        lang.status_within(e.status, width_of(cols, 4)).to_string(),
         late.map(|n| lang.number(n)).unwrap_or_default(),
         e.last_follow_up.map(|x| lang.date(x)).unwrap_or_default(),
     ];
@@ -181,21 +196,27 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
         titled(frame, area, "", theme.border, theme.title, lang);
         return;
     };
-    let title = format!(
-        "{} {} · {} {} · {}",
-        s.decision_noun,
-        lang.decision_number(d.number),
-        s.meeting,
-        lang.number(d.number.meeting),
-        lang.date(e.meeting_date)
-    );
+    // The title holds the number only, so that a narrow pane does not cut it; the meeting
+    // and everything that decides the decision are lines of their own, wrapped, never cut.
+    let title = format!("{} {}", s.decision_noun, lang.decision_number(d.number));
     let inner = titled(frame, area, &title, theme.border, theme.title, lang);
     let mut p = Pieces::default();
+    p.push(
+        Shape::Wrapped,
+        format!(
+            "{} {} · {}",
+            s.meeting,
+            lang.number(d.number.meeting),
+            lang.date(e.meeting_date)
+        ),
+        theme.muted,
+        None,
+    );
     p.push(Shape::Wrapped, d.text.clone(), Style::default(), None);
     p.gap();
     let due = d.due.map_or_else(|| s.no_due.to_string(), |x| lang.date(x));
     p.push(
-        Shape::Heading,
+        Shape::Wrapped,
         format!(
             "{} · {} · {}",
             dir.agency_name(lang, &d.lead_agency),
@@ -207,7 +228,7 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
     );
     if !d.supporting_agencies.is_empty() {
         p.push(
-            Shape::Heading,
+            Shape::Wrapped,
             format!("+ {}", dir.agency_names(lang, &d.supporting_agencies)),
             theme.muted,
             None,
@@ -216,7 +237,7 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
     if !r.reviewed_in.is_empty() {
         let n: Vec<String> = r.reviewed_in.iter().map(|n| lang.number(n)).collect();
         p.push(
-            Shape::Heading,
+            Shape::Wrapped,
             format!("{} {}", s.reviewed_in, n.join(lang.list_separator())),
             theme.muted,
             None,
@@ -227,7 +248,7 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
         p.push(Shape::Heading, s.follow_ups, theme.title, None);
         for f in r.follow_ups.iter().rev() {
             p.push(
-                Shape::Heading,
+                Shape::Wrapped,
                 format!("{} · {}", lang.date(f.date), lang.status(f.new_status)),
                 theme.header,
                 None,

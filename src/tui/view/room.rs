@@ -100,46 +100,118 @@ fn label_end(buf: &mut ratatui::buffer::Buffer, area: Rect, text: &str, style: S
     line(buf, Rect::new(x, area.y, w, 1), text, style, lang);
 }
 
-fn tab_title(model: &Model, kind: &TabKind, open: usize) -> String {
+fn tab_name<'a>(model: &'a Model, kind: &TabKind) -> &'a str {
     let s = model.lang.strings().tui;
-    let name = match kind {
+    match kind {
         TabKind::All => s.tab_all,
         TabKind::Category(id) => model.directory.category_name(Some(id)),
         TabKind::Uncategorised => s.tab_uncategorised,
         TabKind::Review => s.tab_review,
-    };
-    format!("{name} ({})", model.lang.number(open))
+    }
 }
 
+/// The category tabs. When they do not fit the row, the other tabs' names are cut to the
+/// same length (their counts kept) while the current one stays whole; when even that does
+/// not fit, the row scrolls so the current tab is in view, a «…» at each side that hides tabs.
 fn draw_tabs(frame: &mut Frame<'_>, area: Rect, model: &Model, room: &Room, theme: &Theme) {
-    let titles: Vec<String> = room
+    let lang = model.lang;
+    let names: Vec<&str> = room.tabs.iter().map(|t| tab_name(model, &t.kind)).collect();
+    let counts: Vec<String> = room
         .tabs
         .iter()
-        .map(|t| tab_title(model, &t.kind, t.open))
+        .map(|t| format!(" ({})", lang.number(t.open)))
         .collect();
+    let titles = fit_tabs(&names, &counts, room.tab, usize::from(area.width));
     let widths: Vec<u16> = titles
         .iter()
         .map(|t| crate::text::display_width(t.as_str()) as u16 + 2)
         .collect();
-    // Start far enough along that the current tab is in view.
+    // Start far enough along that the current tab is in view, leaving a cell for the «…»
+    // that says tabs are hidden before it.
     let mut first = 0;
     while first < room.tab
-        && widths[first..=room.tab].iter().map(|w| w + 1).sum::<u16>() > area.width
+        && widths[first..=room.tab].iter().map(|w| w + 1).sum::<u16>() + 2 > area.width
     {
         first += 1;
     }
+    let mut row = area;
+    let buf = frame.buffer_mut();
+    if first > 0 {
+        let cut = cells(row, &[1, 0], lang);
+        line(buf, cut[0], "…", theme.tab_inactive, lang);
+        row = cut[1];
+    }
+    let fits = widths[first..].iter().map(|w| w + 1).sum::<u16>() <= row.width + 1;
     let mut shown: Vec<u16> = widths[first..].to_vec();
     shown.push(0);
-    let areas = cells(area, &shown, model.lang);
-    let buf = frame.buffer_mut();
+    let areas = cells(row, &shown, lang);
     for (i, (title, cell)) in titles[first..].iter().zip(&areas).enumerate() {
         let style = if first + i == room.tab {
             theme.tab_active
         } else {
             theme.tab_inactive
         };
-        line(buf, *cell, &format!(" {title} "), style, model.lang);
+        // A tab that would be cut at the row's end is left out for the «…» that says so.
+        let whole = cell.width >= widths[first + i];
+        if !whole {
+            if !fits && cell.width > 0 {
+                line(buf, *cell, "…", theme.tab_inactive, lang);
+            }
+            break;
+        }
+        line(buf, *cell, &format!(" {title} "), style, lang);
     }
+}
+
+/// Each tab's title, the names of the tabs other than `current` cut to one length where the
+/// titles would not fit `width` whole (one cell of space around each and between them).
+fn fit_tabs(names: &[&str], counts: &[String], current: usize, width: usize) -> Vec<String> {
+    let w = |t: &str| crate::text::display_width(t);
+    let total = |cap: usize| -> usize {
+        names
+            .iter()
+            .zip(counts)
+            .enumerate()
+            .map(|(i, (n, c))| {
+                let name = if i == current { w(n) } else { w(n).min(cap) };
+                name + w(c) + 3
+            })
+            .sum()
+    };
+    let longest = names.iter().map(|n| w(n)).max().unwrap_or(0);
+    // Names cut to fewer than five cells no longer say which category they are.
+    let mut cap = longest;
+    while cap > 5 && total(cap) > width + 1 {
+        cap -= 1;
+    }
+    names
+        .iter()
+        .zip(counts)
+        .enumerate()
+        .map(|(i, (n, c))| {
+            if i == current || w(n) <= cap {
+                format!("{n}{c}")
+            } else {
+                format!("{}{c}", cut_to(n, cap))
+            }
+        })
+        .collect()
+}
+
+/// `text` cut at its logical end to `width` cells, an ellipsis included.
+fn cut_to(text: &str, width: usize) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out = String::new();
+    let mut used = 0;
+    for g in text.graphemes(true) {
+        let gw = crate::text::display_width(g);
+        if used + gw + 1 > width {
+            break;
+        }
+        out.push_str(g);
+        used += gw;
+    }
+    format!("{}…", out.trim_end())
 }
 
 fn draw_list(
@@ -299,7 +371,8 @@ fn decision_pieces(
         DecisionStatus::Done | DecisionStatus::Cancelled => theme.muted,
         _ => theme.header,
     };
-    p.push(Shape::Line, head, style, Some(item));
+    // Wrapped, not cut: the agency, the deadline and the status decide the decision.
+    p.push(Shape::Wrapped, head, style, Some(item));
     p.push(Shape::Wrapped, d.text.clone(), Style::default(), Some(item));
     if !d.supporting_agencies.is_empty() {
         let with = dir.agency_names(lang, &d.supporting_agencies);
