@@ -56,6 +56,8 @@ pub enum Creates {
 pub enum Enter {
     /// Takes the highlighted option.
     Choose,
+    /// Drops the highlighted option from a multi picker's choices (it was chosen).
+    Unchoose,
     /// Adds the name typed as a new record of this kind, and takes it.
     Add(String, Creates),
     /// Nothing to take (no match, and the picker adds nothing).
@@ -141,6 +143,14 @@ impl Picker {
         match (self.new_name(), self.creates) {
             (Some(name), Some(what)) if self.highlighted == self.matches.len() => {
                 Enter::Add(name.to_string(), what)
+            }
+            _ if self.multi
+                && self
+                    .matches
+                    .get(self.highlighted)
+                    .is_some_and(|i| self.chosen.contains(i)) =>
+            {
+                Enter::Unchoose
             }
             _ if self.highlighted < self.matches.len() => Enter::Choose,
             _ => Enter::Nothing,
@@ -336,8 +346,10 @@ mod tests {
         m.take();
         assert_eq!(m.chosen_ids().len(), 2);
         m.move_highlight(-1);
+        assert_eq!(m.enter(), Enter::Unchoose, "the hint says Enter drops it");
         m.take();
         assert_eq!(m.chosen_ids().len(), 1, "taking again drops it");
+        assert_eq!(m.enter(), Enter::Choose);
         m.drop_last();
         assert!(!m.has_choice());
     }

@@ -201,6 +201,7 @@ fn draw_footer(frame: &mut Frame<'_>, inner: Rect, model: &Model, form: &Form, t
     let hint = match enter {
         Some(Enter::Choose) => format!("{} · Enter: {}", s.picker_hint, s.enter_choose),
         Some(Enter::Add(..)) => format!("{} · Enter: {}", s.picker_hint, s.enter_add),
+        Some(Enter::Unchoose) => format!("{} · Enter: {}", s.picker_hint, s.enter_unchoose),
         Some(Enter::Nothing) => s.picker_hint.to_string(),
         None => s.form_hint.to_string(),
     };
