@@ -165,9 +165,11 @@ fn item_cells(model: &Model, entry: usize, cols: &[(usize, u16)]) -> Option<([St
         .due
         .filter(|_| e.is_overdue(model.today))
         .map(|due| due.days_until(model.today));
-    let more = (e.supporting > 0)
-        .then(|| format!(" (+{})", lang.number(e.supporting)))
-        .unwrap_or_default();
+    let more = if e.supporting > 0 {
+        format!(" (+{})", lang.number(e.supporting))
+    } else {
+        String::new()
+    };
     let room = width_of(cols, 2).saturating_sub(crate::text::display_width(more.as_str()));
     let agency = r
         .lead_agency(e)
