@@ -19,7 +19,7 @@ use std::time::SystemTime;
 use serde::Deserialize;
 
 use crate::domain::Date;
-use crate::export_file::Replace;
+use crate::export_file::{Replace, put_in_place, sync_folder};
 use crate::store::{Store, StoreError};
 
 /// How many backups the folder keeps unless the config file says.
@@ -267,30 +267,6 @@ fn sync_file(path: &Path) -> io::Result<()> {
         .write(true)
         .open(path)?
         .sync_all()
-}
-
-fn put_in_place(tmp: &Path, path: &Path, replace: Replace) -> io::Result<()> {
-    match replace {
-        Replace::Allowed => std::fs::rename(tmp, path),
-        // A hard link fails if the name exists, even one taken a moment ago.
-        Replace::Never => match std::fs::hard_link(tmp, path) {
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-            // No hard links here (a FAT stick, some network shares): checked just above.
-            Err(_) if path.symlink_metadata().is_err() => std::fs::rename(tmp, path),
-            other => other,
-        },
-    }
-}
-
-/// So that the new name survives a crash too, not only the bytes.
-fn sync_folder(path: &Path) {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
 }
 
 #[cfg(test)]

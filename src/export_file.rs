@@ -150,7 +150,10 @@ pub fn write(path: &Path, bytes: &[u8], replace: Replace) -> io::Result<()> {
     Ok(())
 }
 
-fn put_in_place(tmp: &Path, path: &Path, replace: Replace) -> io::Result<()> {
+/// Puts a written temporary file under its name: a rename when replacing is allowed, else a
+/// hard link, which fails if the name exists, even one taken a moment ago. Shared by every
+/// file hamyar writes for people (exports, backups).
+pub(crate) fn put_in_place(tmp: &Path, path: &Path, replace: Replace) -> io::Result<()> {
     match replace {
         Replace::Allowed => std::fs::rename(tmp, path),
         // A hard link fails if the name exists, even one taken a moment ago.
@@ -164,7 +167,7 @@ fn put_in_place(tmp: &Path, path: &Path, replace: Replace) -> io::Result<()> {
 }
 
 /// So that the new name survives a crash too, not only the bytes.
-fn sync_folder(path: &Path) {
+pub(crate) fn sync_folder(path: &Path) {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
