@@ -510,3 +510,53 @@ fn a_zwj_sequence_ratatui_does_not_know_is_still_two_columns() {
         [(0, odd.to_string()), (2, "a".into()), (3, "b".into())]
     );
 }
+
+/// Draws `w` inside a frame of `│` one column either side, `width` cells between them, and
+/// returns the rows with the frame.
+fn framed(w: impl Widget, width: u16, height: u16) -> Vec<String> {
+    let mut buf = Buffer::empty(Rect::new(0, 0, width + 2, height));
+    for y in 0..height {
+        buf[(0, y)].set_symbol("│");
+        buf[(width + 1, y)].set_symbol("│");
+    }
+    w.render(Rect::new(1, 0, width, height), &mut buf);
+    rows(&buf)
+}
+
+#[test]
+fn a_line_that_exactly_fills_its_width_stays_inside_its_frame() {
+    // Every piece has a letter or cluster whose width differs from its character count: a
+    // ZWNJ (no cell), a hamza above (joined to its heh), a lam-alef (one cell for two letters),
+    // digits, «quotes», parentheses and a Latin word; the room screen's sentence that exactly
+    // fills the meetings' panel (53 cells) is the first.
+    let texts = [
+        "امیدواریم با تسهیل اخذ مجوز، دریافت کد بهداشتی، تأمین سرمایه کار و محل عرضهٔ محصولات.",
+        "گروه‌های همیار «حسابکار» (۲/۳) با SMS لاغر نشد؛ هزینهٔ غرفه ۱۲٬۵۰۰ تومان.",
+        "لا لا لا ۱۲ «لا» (SMS) نمی‌خواهم عرضهٔ",
+    ];
+    for text in texts {
+        let full = ratatui_bidi::display_width(text);
+        for width in 1..=full as u16 + 2 {
+            for (what, rows) in [
+                ("paragraph", framed(BidiParagraph::new(text), width, 12)),
+                ("line", framed(BidiLine::new(text), width, 1)),
+            ] {
+                for (y, row) in rows.iter().enumerate() {
+                    let inside: String = row
+                        .strip_prefix('│')
+                        .and_then(|r| r.strip_suffix('│'))
+                        .unwrap_or_else(|| panic!("{what} at {width}, row {y}: {row}"))
+                        .to_owned();
+                    let cells = ratatui_bidi::display_width(&inside);
+                    assert_eq!(cells, usize::from(width), "{what} at {width}, row {y}: {row}");
+                }
+            }
+        }
+    }
+    // The room's line, exactly 53 cells: its logically last letter (the ن of تأمین) takes the
+    // leftmost cell, right beside the frame, and the next word starts the next line.
+    let rows = framed(BidiParagraph::new(texts[0]), 53, 3);
+    assert!(rows[0].starts_with("│ﻦﯿﻣﺄﺗ ،"), "{}", rows[0]);
+    assert!(rows[0].ends_with("ﻢﯾﺭﺍﻭﺪﯿﻣﺍ│"), "{}", rows[0]);
+    assert!(rows[1].ends_with(" ﻪﯾﺎﻣﺮﺳ│"), "{}", rows[1]);
+}
