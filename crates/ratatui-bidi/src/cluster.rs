@@ -17,7 +17,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
 use unicode_width::UnicodeWidthChar;
 
-const ZWNJ: char = '\u{200C}';
+pub(super) const ZWNJ: char = '\u{200C}';
 const ZWJ: char = '\u{200D}';
 const VS16: char = '\u{FE0F}';
 const KEYCAP: char = '\u{20E3}';
@@ -144,6 +144,12 @@ pub(super) fn is_simple(c: char) -> bool {
         | '\u{6EE}'..='\u{6FF}'
         | '\u{2010}'..='\u{2027}'
         | '\u{2030}'..='\u{205E}')
+}
+
+/// The Arabic harakat and the superscript alef (U+064B..U+065F, U+0670): nonspacing marks,
+/// Grapheme_Cluster_Break=Extend, so each continues the cluster before it (GB9).
+pub(super) fn is_haraka(c: char) -> bool {
+    matches!(c, '\u{64B}'..='\u{65F}' | '\u{670}')
 }
 
 /// Whether byte `pos` of `text` is between two units (its ends included).

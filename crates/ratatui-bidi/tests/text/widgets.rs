@@ -548,7 +548,11 @@ fn a_line_that_exactly_fills_its_width_stays_inside_its_frame() {
                         .unwrap_or_else(|| panic!("{what} at {width}, row {y}: {row}"))
                         .to_owned();
                     let cells = ratatui_bidi::display_width(&inside);
-                    assert_eq!(cells, usize::from(width), "{what} at {width}, row {y}: {row}");
+                    assert_eq!(
+                        cells,
+                        usize::from(width),
+                        "{what} at {width}, row {y}: {row}"
+                    );
                 }
             }
         }
