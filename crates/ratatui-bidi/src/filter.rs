@@ -229,17 +229,29 @@ impl LineWorker {
             };
             self.layout.compute(text, &self.opts);
             for line in self.layout.lines() {
+                // A cell is at most 4 bytes (TAB's spaces too): no capacity check per cell.
+                out.reserve(4 * line.cells.len() + 1);
                 for c in line.cells {
-                    // Fillers take no room, and whitespace hanging past the wrap width was
-                    // given none: printing either would make the line wider than asked. A
-                    // paragraph separator is the line break itself.
-                    let hanging = c.width == 0 && c.ch.is_whitespace();
-                    if c.ch == ' ' {
+                    match c.ch {
                         // A space, or a TAB drawn as spaces.
-                        out.resize(out.len() + usize::from(c.width), b' ');
-                    } else if c.ch != FILLER && !hanging {
-                        let mut b = [0u8; 4];
-                        out.extend_from_slice(c.ch.encode_utf8(&mut b).as_bytes());
+                        ' ' if c.width == 1 => out.push(b' '),
+                        ' ' => out.resize(out.len() + usize::from(c.width), b' '),
+                        // Fillers take no room, and whitespace hanging past the wrap width was
+                        // given none: printing either would make the line wider than asked. A
+                        // paragraph separator is the line break itself.
+                        FILLER => {}
+                        ch if c.width == 0 && ch.is_whitespace() => {}
+                        ch => {
+                            // Copies of a known length: a variable one is a call to memcpy
+                            // per character, which showed in profiles.
+                            let mut b = [0u8; 4];
+                            match ch.encode_utf8(&mut b).len() {
+                                1 => out.push(b[0]),
+                                2 => out.extend_from_slice(&[b[0], b[1]]),
+                                3 => out.extend_from_slice(&[b[0], b[1], b[2]]),
+                                _ => out.extend_from_slice(&b),
+                            }
+                        }
                     }
                 }
                 out.push(b'\n');

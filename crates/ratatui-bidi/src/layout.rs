@@ -120,20 +120,26 @@ fn char_width_uncached(c: char) -> u8 {
     }
 }
 
-/// Widths of U+0000..U+07FF, looked up once: `unicode-width`'s lookup showed in profiles.
-fn low_widths() -> &'static [u8] {
-    static LOW: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+/// Bidi class and width of U+0000..U+07FF (Latin, Arabic), looked up once and then indexed:
+/// `unicode-width`'s lookup and the class cache's checks showed in profiles.
+fn low_props() -> &'static [(BidiClass, u8)] {
+    static LOW: std::sync::OnceLock<Vec<(BidiClass, u8)>> = std::sync::OnceLock::new();
     LOW.get_or_init(|| {
         (0..0x800u32)
-            .map(|cp| char::from_u32(cp).map_or(0, char_width_uncached))
+            .map(|cp| {
+                char::from_u32(cp).map_or((BidiClass::L, 0), |c| {
+                    (CachedBidiData.bidi_class(c), char_width_uncached(c))
+                })
+            })
             .collect()
     })
 }
 
-fn char_width(low: &[u8], c: char) -> u8 {
+/// Bidi class and width of `c`.
+fn char_props(low: &[(BidiClass, u8)], c: char) -> (BidiClass, u8) {
     match low.get(c as usize) {
-        Some(&w) => w,
-        None => char_width_uncached(c),
+        Some(&p) => p,
+        None => (CachedBidiData.bidi_class(c), char_width_uncached(c)),
     }
 }
 
@@ -256,25 +262,30 @@ impl Layout {
         s.chars.clear();
         s.classes.clear();
         s.para_levels.clear();
-        let low = low_widths();
-        s.chars
-            .extend(para.char_indices().map(|(byte, ch)| CharInfo {
-                byte,
-                ch,
-                width: char_width(low, ch),
-                too_wide: false,
-                cont: false,
-            }));
-        mark_clusters(para, &mut s.chars);
+        let low = low_props();
+        // One pass for characters, widths and classes (every class is needed but for ASCII in
+        // a left-to-right paragraph, which resolves to level 0 without them).
         let ascii_ltr = dir == Direction::Ltr && para.is_ascii();
         let mut simple = true;
+        s.chars.reserve(para.len());
         if !ascii_ltr {
-            s.classes.extend(s.chars.iter().map(|c| {
-                let class = CachedBidiData.bidi_class(c.ch);
-                simple &= resolve::applies(class);
-                class
-            }));
+            s.classes.reserve(para.len());
         }
+        for (byte, ch) in para.char_indices() {
+            let (class, width) = char_props(low, ch);
+            s.chars.push(CharInfo {
+                byte,
+                ch,
+                width,
+                too_wide: false,
+                cont: false,
+            });
+            if !ascii_ltr {
+                simple &= resolve::applies(class);
+                s.classes.push(class);
+            }
+        }
+        mark_clusters(para, &mut s.chars);
         if ascii_ltr {
             // Pure ASCII in a left-to-right paragraph resolves to level 0 throughout.
             s.classes.resize(s.chars.len(), BidiClass::L);
