@@ -355,7 +355,9 @@ impl Layout {
             }
         }
         if visual && s.levels.iter().any(|l| l.is_rtl()) {
-            apply_l3(|i| chars[i].cont, &s.levels, &mut s.order);
+            if clusters {
+                apply_l3(|i| chars[i].cont, &s.levels, &mut s.order);
+            }
             apply_l2(&s.levels, &mut s.order);
         }
         if visual && needs_shaping(s.glyphs.iter().copied()) {

@@ -26,8 +26,10 @@ const MAX_BRACKETS: usize = 63;
 /// Reusable buffers.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Resolver {
-    /// Positions (into the paragraph's characters) of the characters X9 keeps: all but BN.
+    /// Positions (into the paragraph's characters) of the characters X9 keeps, all but BN;
+    /// empty when there is no BN.
     seq: Vec<u32>,
+    with_bn: bool,
     /// Their classes, as the rules change them.
     types: Vec<BidiClass>,
     brackets: Vec<(u32, char)>,
@@ -63,30 +65,38 @@ impl Resolver {
         let e = if e_rtl { R } else { L };
         self.seq.clear();
         self.types.clear();
-        for (i, &c) in classes.iter().enumerate() {
-            if c != BN {
-                self.seq.push(i as u32);
-                self.types.push(c);
+        // Most paragraphs have no BN (X9 removes it): then the sequence is the paragraph itself
+        // and `seq` stays empty, saving a push per character.
+        self.with_bn = classes.contains(&BN);
+        if self.with_bn {
+            for (i, &c) in classes.iter().enumerate() {
+                if c != BN {
+                    self.seq.push(i as u32);
+                    self.types.push(c);
+                }
             }
+        } else {
+            self.types.extend_from_slice(classes);
         }
         self.weak(e);
         self.brackets(chars, classes, e);
         self.neutral(e);
+        // I1 and I2: each class raises the paragraph's level by 0, 1 or 2.
+        let raised = |k: u8| Level::new(para.number() + k).unwrap_or(para);
+        let (one, two) = (raised(1), raised(2));
+        let level_of = |t: BidiClass| match (e_rtl, t) {
+            (false, R) | (true, L | EN | AN) => one,
+            (false, AN | EN) => two,
+            _ => para,
+        };
         levels.clear();
-        levels.resize(classes.len(), para);
-        let n = para.number();
-        for (&i, &t) in self.seq.iter().zip(&self.types) {
-            let raised = match (e_rtl, t) {
-                (false, R) => 1,
-                (false, AN | EN) => 2,
-                (true, L | EN | AN) => 1,
-                _ => 0,
-            };
-            if raised > 0
-                && let Ok(l) = Level::new(n + raised)
-            {
-                levels[i as usize] = l;
+        if self.with_bn {
+            levels.resize(classes.len(), para);
+            for (&i, &t) in self.seq.iter().zip(&self.types) {
+                levels[i as usize] = level_of(t);
             }
+        } else {
+            levels.extend(self.types.iter().map(|&t| level_of(t)));
         }
     }
 
@@ -217,7 +227,13 @@ impl Resolver {
             // NSMs right after a bracket that changed follow it (they were ON by W1).
             for b in [open, close] {
                 let mut j = b + 1;
-                while j < t.len() && classes[self.seq[j] as usize] == NSM {
+                while j < t.len()
+                    && classes[if self.with_bn {
+                        self.seq[j] as usize
+                    } else {
+                        j
+                    }] == NSM
+                {
                     t[j] = dir;
                     j += 1;
                 }
