@@ -127,10 +127,9 @@ fn columns(model: &Model, dir: &Directory, e: &Entry<'_>) -> (Vec<String>, Vec<u
             vec![36, 16, 30, 0],
         ),
         Entry::Person(p) => {
-            let agency = p
-                .agency
-                .as_ref()
-                .map_or(String::new(), |a| dir.agency_name(lang, a).to_string());
+            let agency = p.agency.as_ref().map_or(String::new(), |a| {
+                dir.agency_name_within(lang, a, 24).to_string()
+            });
             let invited: Vec<&str> = dir
                 .invited_to(&p.id)
                 .iter()
