@@ -101,6 +101,8 @@ pub enum Command {
     Doctor,
     /// Copy the database, checked, while hamyar may be running (into the backup folder, or -o FILE)
     Backup(super::backup::BackupArgs),
+    /// Replace the database by a backup (every hamyar on it closed first); what it held is kept as a backup
+    Restore(super::restore::RestoreArgs),
     /// The room display: the meeting's decisions for a projector, following the secretary's hamyar
     Present(super::present::PresentArgs),
     /// Export a meeting's minutes (صورتجلسه), or an agency's follow-up list

@@ -20,6 +20,7 @@ mod number;
 mod output;
 mod overview;
 mod present;
+mod restore;
 mod search;
 mod series;
 mod setup;
@@ -74,6 +75,7 @@ fn run(settings: &Settings, command: Option<&Command>) -> anyhow::Result<()> {
         Some(Command::Bidi(args)) => bidi::run(settings, args),
         Some(Command::Doctor) => doctor::run(settings),
         Some(Command::Backup(args)) => backup::run(settings, args),
+        Some(Command::Restore(args)) => restore::run(settings, args),
         Some(Command::Present(args)) => present::run(settings, args),
         Some(Command::Export(args)) => export::run(settings, args),
         Some(Command::Import(args)) => import::run(settings, args),

@@ -99,6 +99,11 @@ pub enum CliMessage<'a> {
     NoMeetings { path: &'a Path },
     /// `backup` wrote a checked copy of the database.
     BackupWritten { path: &'a Path },
+    /// `restore` brought a backup back; what the database held before, if anything, is there.
+    Restored {
+        from: &'a Path,
+        kept: Option<&'a Path>,
+    },
     /// The demo runs on the day of one of its meetings.
     DemoLive { today: Date, meeting: u32 },
     /// The demo runs on a day without a meeting.
@@ -195,6 +200,16 @@ impl CliMessage<'_> {
             ),
             CliMessage::SynthProgress { done, total } => {
                 format!("نوشتن نشست‌ها: {} از {}", n(done), n(total))
+            }
+            CliMessage::Restored { from, kept } => {
+                let from = super::isolate(from.display());
+                match kept {
+                    Some(kept) => format!(
+                        "پشتیبان «{from}» برگردانده شد؛ آنچه پیش از آن در پایگاه داده بود در «{}» نگه داشته شد.",
+                        super::isolate(kept.display())
+                    ),
+                    None => format!("پشتیبان «{from}» برگردانده شد."),
+                }
             }
             CliMessage::BackupWritten { path } => format!(
                 "پشتیبان در «{}» نوشته و آزموده شد.",
@@ -304,6 +319,14 @@ impl CliMessage<'_> {
             CliMessage::SynthProgress { done, total } => {
                 format!("writing meetings: {done} of {total}")
             }
+            CliMessage::Restored { from, kept } => match kept {
+                Some(kept) => format!(
+                    "restored {}; what the database held before is kept in {}",
+                    from.display(),
+                    kept.display()
+                ),
+                None => format!("restored {}", from.display()),
+            },
             CliMessage::BackupWritten { path } => {
                 format!("backup written to {} and checked", path.display())
             }

@@ -6,6 +6,7 @@
 //! descriptor of the file is opened or closed beside it (see `open.rs` on POSIX locks).
 
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rusqlite::backup::{Backup, StepResult};
@@ -13,9 +14,10 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::error::StoreError;
 use super::fault::Fault;
-use super::open::BUSY_TIMEOUT;
+use super::open::{self, BUSY_TIMEOUT};
 use super::schema::APPLICATION_ID;
 use super::{Access, Store};
+use crate::domain::Clock;
 
 impl Store {
     /// Copies the database into `copy`, an empty file (or none) that nothing else uses, then
@@ -69,20 +71,85 @@ impl Store {
             other => other,
         };
         let backup = Backup::new(&self.conn, dst).map_err(fail)?;
-        let started = Instant::now();
-        let mut pause = Duration::from_millis(5);
-        loop {
-            match backup.step(-1).map_err(fail)? {
-                StepResult::Done => return Ok(()),
-                StepResult::Busy | StepResult::Locked if started.elapsed() >= BUSY_TIMEOUT => {
-                    return Err(StoreError::Locked {
-                        path: self.path.clone(),
-                    });
-                }
-                _ => {
-                    std::thread::sleep(pause);
-                    pause = (pause * 2).min(Duration::from_millis(100));
-                }
+        step_to_the_end(&backup, fail, &self.path)
+    }
+}
+
+impl Store {
+    /// Opens the database at `path` (created, 0600, if missing) for writing as the only
+    /// connection to it: refused with [`StoreError::Locked`] while anything else has it open
+    /// (another hamyar, `hamyar present`, the `sqlite3` shell), and keeping everything else out
+    /// until dropped. For replacing the whole file ([`Store::restore_from`]).
+    pub fn open_alone(path: impl AsRef<Path>, clock: Arc<dyn Clock>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        open::create_private(path)?;
+        let conn = open::connect_writable(path)?;
+        let fail = |e: rusqlite::Error| Fault::from(e).into_store(path, Access::ReadWrite);
+        // Another connection is an open file, not a transaction that ends: ask once, briefly.
+        conn.busy_timeout(Duration::from_millis(200))
+            .map_err(fail)?;
+        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
+            .map_err(fail)?;
+        // In WAL mode every open connection holds a shared lock on the file: the exclusive one
+        // is had only when there is none, and is kept from here on.
+        conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")
+            .map_err(fail)?;
+        conn.busy_timeout(open::BUSY_TIMEOUT).map_err(fail)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            clock,
+            access: Access::ReadWrite,
+            mine: Vec::new(),
+        })
+    }
+
+    /// Replaces the whole database with `backup`'s pages, after checking the backup; one write
+    /// transaction, so a crash midway leaves the file as it was. This store must be the only
+    /// connection to its file ([`Store::open_alone`]). Nothing before it can be undone after.
+    pub fn restore_from(&mut self, backup: &Store) -> Result<(), StoreError> {
+        self.ensure_writable()?;
+        if let Some(problem) = backup.integrity_check()?.into_iter().next() {
+            return Err(StoreError::BackupUnsound {
+                path: backup.path.clone(),
+                copy: self.path.clone(),
+                problem,
+            });
+        }
+        let path = self.path.clone();
+        let fail = |e: rusqlite::Error| Fault::from(e).into_store(&path, Access::ReadWrite);
+        {
+            let restore = Backup::new(&backup.conn, &mut self.conn).map_err(fail)?;
+            step_to_the_end(&restore, fail, &path)?;
+        }
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .map_err(fail)?;
+        self.mine.clear();
+        Ok(())
+    }
+}
+
+/// Every page in one step (one snapshot of the source), tried again for up to the busy timeout
+/// while the source is locked.
+fn step_to_the_end(
+    backup: &Backup<'_, '_>,
+    fail: impl Fn(rusqlite::Error) -> StoreError,
+    locked: &Path,
+) -> Result<(), StoreError> {
+    let started = Instant::now();
+    let mut pause = Duration::from_millis(5);
+    loop {
+        match backup.step(-1).map_err(&fail)? {
+            StepResult::Done => return Ok(()),
+            StepResult::Busy | StepResult::Locked if started.elapsed() >= BUSY_TIMEOUT => {
+                return Err(StoreError::Locked {
+                    path: locked.to_path_buf(),
+                });
+            }
+            _ => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
             }
         }
     }

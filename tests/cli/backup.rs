@@ -268,3 +268,107 @@ fn a_file_of_an_older_hamyar_is_copied_as_it_is_before_its_upgrade() {
     assert_eq!(version, 1);
     assert_eq!(count(&copy, "agencies"), 1);
 }
+
+/// `hamyar restore FILE` on `db`, as `backup` runs it.
+fn restore(db: &Path, config: &Path, file: &Path) -> assert_cmd::Command {
+    let mut cmd = hamyar(db);
+    cmd.arg("--config")
+        .arg(config)
+        .args(["--today", "1405/09/13", "restore"])
+        .arg(file);
+    cmd
+}
+
+fn categories(db: &Path) -> Vec<String> {
+    let store = Store::open_read_only(db, clock()).unwrap();
+    store
+        .list_categories()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.name)
+        .collect()
+}
+
+#[test]
+fn restore_brings_a_backup_back_whole_and_keeps_what_it_replaces() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").unwrap();
+    let copy = dir.path().join("پیش از نشست ۳.db");
+    backup(&db, &config).arg("-o").arg(&copy).assert().success();
+    let before = categories(&db);
+    hamyar(&db)
+        .args(["category", "add", "وام «قرض‌الحسنه» (SMS)"])
+        .assert()
+        .success();
+    assert_eq!(categories(&db).len(), before.len() + 1);
+    restore(&db, &config, &copy)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("برگردانده شد"))
+        .stderr(predicate::str::contains("hamyar-1405-09-13-1.db"));
+    assert_eq!(categories(&db), before, "the backup's state, whole");
+    let store = Store::open(&db, clock()).unwrap();
+    assert!(store.integrity_check().unwrap().is_empty());
+    drop(store);
+    // What it replaced is a backup of its own: the restore can be taken back.
+    let kept = dir
+        .path()
+        .join("demo-backups")
+        .join("hamyar-1405-09-13-1.db");
+    assert_eq!(categories(&kept).len(), before.len() + 1);
+    restore(&db, &config, &kept).assert().success();
+    assert_eq!(categories(&db).len(), before.len() + 1);
+}
+
+#[test]
+fn restore_is_refused_while_anything_has_the_database_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(&dir);
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").unwrap();
+    let copy = dir.path().join("copy.db");
+    backup(&db, &config).arg("-o").arg(&copy).assert().success();
+    let mut app = Store::open(&db, clock()).unwrap();
+    app.add_category(&hamyar::domain::Category {
+        id: hamyar::domain::Id::new(),
+        name: "اخذ مجوز".into(),
+        order: 9,
+        archived: false,
+        series: None,
+    })
+    .unwrap();
+    let names = categories(&db);
+    for lang in ["fa", "en"] {
+        hamyar(&db)
+            .arg("--config")
+            .arg(&config)
+            .args(["--lang", lang, "restore"])
+            .arg(&copy)
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains("demo.db"));
+    }
+    assert_eq!(categories(&db), names, "nothing changed");
+    assert!(
+        !dir.path().join("demo-backups").exists(),
+        "nothing kept either"
+    );
+    // The app goes on writing as before.
+    app.add_category(&hamyar::domain::Category {
+        id: hamyar::domain::Id::new(),
+        name: "کد بهداشتی".into(),
+        order: 10,
+        archived: false,
+        series: None,
+    })
+    .unwrap();
+    drop(app);
+    assert_eq!(categories(&db).len(), names.len() + 1);
+    // A file that is not a hamyar database is no backup.
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, "not a database").unwrap();
+    restore(&db, &config, &junk).assert().failure();
+    assert_eq!(categories(&db).len(), names.len() + 1);
+}
