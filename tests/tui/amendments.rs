@@ -102,6 +102,12 @@ fn a_decisions_deadline_is_amended_from_the_room_and_undone() {
             .find(|d| d.id == before.id)
             .unwrap();
         assert_eq!(shown.due, after.due);
+        // And the action review reads it so too.
+        h.key("r");
+        let review = &h.app.model.review;
+        let entry = review.entries.entries.iter().find(|e| e.id == before.id);
+        assert_eq!(entry.map(|e| e.due), Some(after.due));
+        h.key("esc");
         // Undone like any change: the deadline and the amendment go back together.
         h.key("u");
         assert_eq!(decision_1_2(&h).due, before.due, "{}", h.flash());
