@@ -24,10 +24,11 @@ pub fn render(doc: &Document) -> String {
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
-<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<meta name=\"generator\" content=\"hamyar\">\n<title>{}</title>\n<style>\n{STYLESHEET}{}</style>\n</head>\n<body>\n<main>\n",
+<meta name=\"generator\" content=\"hamyar\">\n<title>{}</title>\n<style>\n{}{STYLESHEET}{}</style>\n</head>\n<body>\n<main>\n",
         escape(&doc.title.replace('\n', " ")),
+        font_faces(),
         page_boxes(doc),
     );
     let _ = writeln!(
@@ -50,6 +51,25 @@ pub fn render(doc: &Document) -> String {
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
+}
+
+/// The carried font as `@font-face` rules with data URLs, so that a computer without B Nazanin
+/// or any Persian font shows the minutes in Vazirmatn FD, as the DOCX and PDF do; encoded once.
+fn font_faces() -> &'static str {
+    static FACES: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    FACES.get_or_init(|| {
+        let mut out = String::new();
+        for f in &super::fonts::WEB_FILES {
+            let _ = writeln!(
+                out,
+                "@font-face {{ font-family: \"{}\"; font-weight: {}; font-style: normal; src: url(data:font/woff2;base64,{}) format(\"woff2\"); }}",
+                super::fonts::FALLBACK,
+                if f.bold { "bold" } else { "normal" },
+                base64(f.bytes)
+            );
+        }
+        out
+    })
 }
 
 /// The print header and the page numbers, in the document's language.

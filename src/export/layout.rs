@@ -145,7 +145,13 @@ impl Minutes {
                                     "{}{} ({}) {} {}",
                                     lead_mark(self.lang),
                                     isolate(self.lang, &x.person.name),
-                                    isolate(self.lang, &x.person.agency),
+                                    join_nonempty(
+                                        &[
+                                            &isolate(self.lang, &x.person.title),
+                                            &isolate(self.lang, &x.person.agency)
+                                        ],
+                                        self.lang.list_separator()
+                                    ),
                                     s.on_behalf_of,
                                     isolate(self.lang, &x.for_name)
                                 ),
@@ -162,6 +168,7 @@ impl Minutes {
             blocks.push(Block::Table(Table {
                 columns: vec![
                     Column::text(s.name),
+                    Column::text(s.title),
                     Column::text(s.agency),
                     Column::text(s.status),
                     Column::text(s.reason),
@@ -173,6 +180,7 @@ impl Minutes {
                         let who = &x.person;
                         vec![
                             who.name.clone(),
+                            who.title.clone(),
                             who.agency.clone(),
                             x.state.clone(),
                             x.reason.clone(),

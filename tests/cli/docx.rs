@@ -227,6 +227,46 @@ fn html_keeps_numbers_and_dates_on_one_line_and_never_breaks_a_word() {
 }
 
 #[test]
+fn substitutes_and_absentees_carry_their_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let md = super::export::export(&db, &["--meeting", "2", "--format", "md"]);
+    let md = String::from_utf8(md).unwrap();
+    assert!(
+        md.contains("کارشناس واحد بهداشت مواد غذایی (کارشناس (جانشین)، معاونت بهداشت"),
+        "the substitute's title and agency"
+    );
+    assert!(md.contains("| نام | سمت | دستگاه | وضعیت | علت |"));
+    assert!(md.contains("| نماینده مجمع امور صنفی | نماینده | مجمع امور صنفی |"));
+}
+
+#[test]
+fn html_carries_the_persian_font_as_woff2_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let html = super::export::export(&db, &["--meeting", "2", "--format", "html"]);
+    let html = String::from_utf8(html).unwrap();
+    let faces: Vec<&str> = html.split("@font-face {").skip(1).collect();
+    assert_eq!(faces.len(), 2, "regular and bold");
+    for (face, weight) in faces.iter().zip(["normal", "bold"]) {
+        assert!(
+            face.contains("font-family: \"Vazirmatn FD\""),
+            "{}",
+            &face[..80]
+        );
+        assert!(face.contains(&format!("font-weight: {weight};")));
+        // "wOF2" in base64, the file's signature.
+        assert!(face.contains("src: url(data:font/woff2;base64,d09GMg"));
+    }
+    assert!(
+        html.contains("font-src data:;") || html.contains("font-src data:\""),
+        "the policy lets the page use its own font and nothing else"
+    );
+    assert!(html.contains("font-family: \"B Nazanin\", \"Vazirmatn FD\""));
+    assert!(html.len() < 250 * 1024, "{} bytes", html.len());
+}
+
+#[test]
 fn english_minutes_give_each_paragraph_the_direction_of_its_text() {
     let dir = tempfile::tempdir().unwrap();
     let parts = docx_parts(&demo_docx(&dir, "en"));
@@ -247,8 +287,9 @@ fn english_minutes_give_each_paragraph_the_direction_of_its_text() {
     assert!(!substitute.contains("<w:bidi/>"), "{substitute}");
     assert!(substitute.contains("غذایی\u{200F}</w:t>"), "{substitute}");
     assert!(
-        substitute.contains("\u{200E} (Health Deputy"),
-        "{substitute}"
+        substitute.contains("(جانشین)\u{200F}</w:t>")
+            && substitute.contains(">\u{200E}, Health Deputy"),
+        "the title, then the agency: {substitute}"
     );
     assert!(!with("Minutes of meeting").contains("<w:bidi/>"));
 

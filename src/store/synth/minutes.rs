@@ -67,7 +67,7 @@ impl<'c> SeriesState<'c> {
             roll.push(match self.rng.below(100) {
                 0..=77 => seat(head, AttendanceState::Present, None, String::new()),
                 78..=85 => {
-                    let why = phrases::substitution(&mut self.rng, &d.head.name);
+                    let why = phrases::substitution(&mut self.rng);
                     seat(&d.deputy.id, AttendanceState::Substitute, Some(head), why)
                 }
                 86..=93 => {

@@ -239,12 +239,13 @@ pub(super) fn excuse(rng: &mut Rng) -> String {
     rng.pick(EXCUSES).to_string()
 }
 
-/// Why a substitute came, naming whom they stand in for.
-pub(super) fn substitution(rng: &mut Rng, absent: &str) -> String {
+/// Why a substitute came: why the one they stand in for is away (the minutes name whom they
+/// stand in for already).
+pub(super) fn substitution(rng: &mut Rng) -> String {
     if rng.chance(50) {
-        format!("به جای {absent} که در مأموریت بود")
+        "مأموریت اداری".to_string()
     } else {
-        format!("به نمایندگی از {absent} ({})", excuse(rng))
+        excuse(rng)
     }
 }
 
