@@ -47,6 +47,32 @@ pub(super) struct CharInfo {
     /// Continues the grapheme cluster of the character before it (see `cluster`): it takes no
     /// cells of its own, and its cluster's first character carries the cluster's width.
     pub cont: bool,
+    /// What `mark_clusters` needs to know of it to decide most boundaries itself.
+    pub kind: Kind,
+}
+
+/// Characters whose grapheme cluster boundaries are certain (see `mark_clusters`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// Grapheme_Cluster_Break=Other and not a regional indicator, Hangul or Prepend
+    /// (`cluster::is_simple`).
+    Simple,
+    /// An Arabic haraka (`cluster::is_haraka`): Extend.
+    Haraka,
+    Zwnj,
+    Other,
+}
+
+fn kind_of(c: char) -> Kind {
+    if is_simple(c) {
+        Kind::Simple
+    } else if is_haraka(c) {
+        Kind::Haraka
+    } else if c == ZWNJ {
+        Kind::Zwnj
+    } else {
+        Kind::Other
+    }
 }
 
 /// Reusable per-paragraph and per-line buffers.
@@ -96,19 +122,12 @@ pub fn layout(text: &str, opts: &LayoutOptions) -> Layout {
     l
 }
 
-/// Byte index of the first `\n` or U+2029 in `text`, by bytes: decoding characters to look
-/// for them showed in profiles. (U+2029 is E2 80 A9; a byte E2 always starts a character.)
+/// Byte index of the first `\n` or U+2029 in `text`. `str::find` of one character is a
+/// word-at-a-time `memchr`; a byte loop testing for both showed in profiles.
 fn next_separator(text: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(i) = bytes[from..].iter().position(|&b| b == b'\n' || b == 0xE2) {
-        let at = from + i;
-        if bytes[at] == b'\n' || bytes[at + 1..].starts_with(&[0x80, 0xA9]) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+    let newline = text.find('\n');
+    let before = &text[..newline.unwrap_or(text.len())];
+    before.find(PARAGRAPH_SEPARATOR).or(newline)
 }
 
 fn char_width_uncached(c: char) -> u8 {
@@ -120,26 +139,32 @@ fn char_width_uncached(c: char) -> u8 {
     }
 }
 
-/// Bidi class and width of U+0000..U+07FF (Latin, Arabic), looked up once and then indexed:
-/// `unicode-width`'s lookup and the class cache's checks showed in profiles.
-fn low_props() -> &'static [(BidiClass, u8)] {
-    static LOW: std::sync::OnceLock<Vec<(BidiClass, u8)>> = std::sync::OnceLock::new();
+/// What layout needs of one character: its bidi class, width and [`Kind`].
+type Props = (BidiClass, u8, Kind);
+
+fn props_uncached(c: char) -> Props {
+    (
+        CachedBidiData.bidi_class(c),
+        char_width_uncached(c),
+        kind_of(c),
+    )
+}
+
+/// [`Props`] of U+0000..U+07FF (Latin, Arabic), looked up once and then indexed:
+/// `unicode-width`'s lookup, the class cache's checks and the cluster tests showed in profiles.
+fn low_props() -> &'static [Props] {
+    static LOW: std::sync::OnceLock<Vec<Props>> = std::sync::OnceLock::new();
     LOW.get_or_init(|| {
         (0..0x800u32)
-            .map(|cp| {
-                char::from_u32(cp).map_or((BidiClass::L, 0), |c| {
-                    (CachedBidiData.bidi_class(c), char_width_uncached(c))
-                })
-            })
+            .map(|cp| char::from_u32(cp).map_or((BidiClass::L, 0, Kind::Other), props_uncached))
             .collect()
     })
 }
 
-/// Bidi class and width of `c`.
-fn char_props(low: &[(BidiClass, u8)], c: char) -> (BidiClass, u8) {
+fn char_props(low: &[Props], c: char) -> Props {
     match low.get(c as usize) {
         Some(&p) => p,
-        None => (CachedBidiData.bidi_class(c), char_width_uncached(c)),
+        None => props_uncached(c),
     }
 }
 
@@ -151,27 +176,14 @@ fn char_props(low: &[(BidiClass, u8)], c: char) -> (BidiClass, u8) {
 /// end) is a unit of its own with a boundary on both sides (see `cluster`). Elsewhere the
 /// segmenter decides.
 fn mark_clusters(para: &str, chars: &mut [CharInfo]) {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Kind {
-        Simple,
-        Haraka,
-        Other,
-    }
-    let kind_of = |ch: char, next: Option<char>| {
-        if is_simple(ch) {
-            Kind::Simple
-        } else if is_haraka(ch) {
-            Kind::Haraka
-        } else if ch == ZWNJ && next.is_none_or(is_simple) {
-            Kind::Simple
-        } else {
-            Kind::Other
-        }
-    };
     let mut prev = Kind::Simple;
     let mut start = 0usize;
     for i in 0..chars.len() {
-        let kind = kind_of(chars[i].ch, chars.get(i + 1).map(|n| n.ch));
+        let kind = match chars[i].kind {
+            Kind::Zwnj if chars.get(i + 1).is_none_or(|n| n.kind == Kind::Simple) => Kind::Simple,
+            Kind::Zwnj => Kind::Other,
+            k => k,
+        };
         let cont = i > 0
             && match (prev, kind) {
                 (Kind::Simple | Kind::Haraka, Kind::Simple) => false,
@@ -272,13 +284,14 @@ impl Layout {
             s.classes.reserve(para.len());
         }
         for (byte, ch) in para.char_indices() {
-            let (class, width) = char_props(low, ch);
+            let (class, width, kind) = char_props(low, ch);
             s.chars.push(CharInfo {
                 byte,
                 ch,
                 width,
                 too_wide: false,
                 cont: false,
+                kind,
             });
             if !ascii_ltr {
                 simple &= resolve::applies(class);
@@ -497,6 +510,7 @@ mod tests {
                     width: char_width_uncached(ch),
                     too_wide: false,
                     cont: false,
+                    kind: kind_of(ch),
                 })
                 .collect();
             mark_clusters(text, &mut chars);

@@ -42,6 +42,20 @@ fn may_be_bracket(c: char) -> bool {
     matches!(c, '(' | ')' | '[' | ']' | '{' | '}') || c >= '\u{0F3A}'
 }
 
+/// The opening bracket of `c`'s pair and whether `c` opens it (BidiBrackets.txt); the ASCII
+/// ones without the table's binary search.
+fn bracket(data: &HardcodedBidiData, c: char) -> Option<(char, bool)> {
+    match c {
+        '(' | '[' | '{' => Some((c, true)),
+        ')' => Some(('(', false)),
+        ']' => Some(('[', false)),
+        '}' => Some(('{', false)),
+        _ => data
+            .bidi_matched_opening_bracket(c)
+            .map(|b| (b.opening, b.is_open)),
+    }
+}
+
 fn is_strong_r(t: BidiClass) -> bool {
     matches!(t, R | AL | EN | AN)
 }
@@ -176,16 +190,16 @@ impl Resolver {
             if *t != ON || !may_be_bracket(c) {
                 continue;
             }
-            let Some(b) = data.bidi_matched_opening_bracket(c) else {
+            let Some((opening, is_open)) = bracket(&data, c) else {
                 continue;
             };
-            if b.is_open {
+            if is_open {
                 if self.brackets.len() == MAX_BRACKETS {
                     // BD16: stop looking for pairs.
                     break;
                 }
-                self.brackets.push((k as u32, b.opening));
-            } else if let Some(at) = self.brackets.iter().rposition(|&(_, o)| o == b.opening) {
+                self.brackets.push((k as u32, opening));
+            } else if let Some(at) = self.brackets.iter().rposition(|&(_, o)| o == opening) {
                 self.pairs.push((self.brackets[at].0, k as u32));
                 self.brackets.truncate(at);
             }
@@ -270,6 +284,17 @@ mod tests {
     use crate::classes::CachedBidiData;
     use proptest::prelude::*;
     use unicode_bidi::ParagraphBidiInfo;
+
+    #[test]
+    fn ascii_brackets_agree_with_the_table() {
+        let data = HardcodedBidiData;
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let table = data
+                .bidi_matched_opening_bracket(c)
+                .map(|b| (b.opening, b.is_open));
+            assert_eq!(bracket(&data, c), table, "U+{:04X}", c as u32);
+        }
+    }
 
     fn text_strategy() -> impl Strategy<Value = String> {
         let pieces = prop::sample::select(vec![
