@@ -8,9 +8,11 @@
 //! - **A migration:** a database of the first schema (built from
 //!   `tests/fixtures/schema-1/schema.sql`), killed while `Store::open` upgrades it: its version
 //!   is the old one or the newest, never one between, and its records are all there.
+//! - **A restore:** `hamyar restore` of a backup, killed: the database is the old one or the
+//!   backup, never a mixture.
 //!
 //! `HAMYAR_CRASH_KILLS` sets the number of kills (about 50 by default; `HAMYAR_CRASH_KILLS=1000`
-//! for the heavy run), shared 6:2:2 by the three. Each round checks what it added (the new
+//! for the heavy run), shared 5:2:2:1 by the four. Each round checks what it added (the new
 //! acknowledged ids) and the file's integrity; one full check runs at the end, so that a
 //! thousand rounds stay linear. Kills are timed from what the child says it is doing (opening,
 //! committed), not from when it was spawned, so a slow machine moves where they land, never
@@ -183,7 +185,7 @@ fn crash_child() {
 
 #[test]
 fn kill_at_random_moments() {
-    let kills = share(6);
+    let kills = share(5);
     let (_dir, path) = temp_db();
     let f = fixture(&path);
     let spec = format!("{}|{}|{}", path.display(), f.meeting.id, f.bank.id);
@@ -489,6 +491,83 @@ fn kill_during_a_migration() {
     }
     eprintln!(
         "migration: {kills} kills ({old_left} left schema 1, {new_left} schema {SCHEMA_VERSION}; one upgrade of {ROWS} decisions and statements takes {span:?}), {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn kill_during_a_restore() {
+    let kills = share(1);
+    let dir = tempfile::tempdir().unwrap();
+    let hamyar = env!("CARGO_BIN_EXE_hamyar");
+    // The database: the demo, plus what the backup does not hold.
+    let pristine = dir.path().join("pristine.db");
+    let demo = hamyar::demo::DemoData::kerman().unwrap();
+    let mut store = Store::open(&pristine, clock()).unwrap();
+    demo.write_into(&mut store).unwrap();
+    let backup = dir.path().join("backup.db");
+    hamyar::backup::write(&store, &backup, hamyar::export_file::Replace::Never).unwrap();
+    // Meeting 2, in progress (meeting 1 is approved).
+    let live = store
+        .list_meetings(None)
+        .unwrap()
+        .rows
+        .last()
+        .unwrap()
+        .id
+        .clone();
+    let agency = store.list_agencies().unwrap()[0].id.clone();
+    for i in 0..60 {
+        let text = format!("مصوبهٔ پس از پشتیبان {i} (SMS) «بانک»");
+        store
+            .record_decision(&new_decision(&live, &agency, &text, None))
+            .unwrap();
+    }
+    drop(store);
+    let (before, restored) = (counts(&pristine), counts(&backup));
+    assert_ne!(before, restored);
+    let target = dir.path().join("hamyar.db");
+    let restore = |target: &Path| {
+        let mut cmd = Command::new(hamyar);
+        cmd.arg("--db")
+            .arg(target)
+            .arg("--config")
+            .arg("/dev/null")
+            .arg("restore")
+            .arg(&backup);
+        cmd
+    };
+    fresh_copy(&pristine, &target);
+    let timed = Instant::now();
+    assert!(restore(&target).output().unwrap().status.success());
+    let span = timed.elapsed();
+    let mut random = Random::new("kill_during_a_restore");
+    let started = Instant::now();
+    let (mut old, mut new) = (0, 0);
+    for round in 0..kills {
+        fresh_copy(&pristine, &target);
+        // What each restore keeps of the database it replaces: not needed here.
+        let _ = std::fs::remove_dir_all(dir.path().join("hamyar-backups"));
+        let child = Running::spawn(restore(&target));
+        std::thread::sleep(random.within(span + span / 5));
+        let killed = child.kill(&mut Vec::new());
+        let store = Store::open(&target, clock()).unwrap();
+        assert!(store.integrity_check().unwrap().is_empty(), "round {round}");
+        drop(store);
+        let now = counts(&target);
+        if now == before {
+            assert!(
+                killed,
+                "round {round}: a restore that ended well left the old state"
+            );
+            old += 1;
+        } else {
+            assert_eq!(now, restored, "round {round}: a mixture of the two");
+            new += 1;
+        }
+    }
+    eprintln!(
+        "restore: {kills} kills ({old} left the old database, {new} the backup; one restore takes {span:?}), {:?}",
         started.elapsed()
     );
 }
