@@ -12,6 +12,7 @@ use super::listed::list;
 use super::meetings::{insert_attendance, load_meeting};
 use super::rows::*;
 use super::setup::ensure_agencies;
+use super::version::{RowVersion, version_of};
 use super::{AuditAction, Store, Writer};
 use crate::domain::{
     Amended, Amendment, Attendance, AttendanceAmendment, Correction, DecisionAmendment, Id,
@@ -44,12 +45,37 @@ impl Store {
         text: &str,
         correction: &Correction,
     ) -> Result<Amendment, StoreError> {
+        self.amend_checked(meeting, reason, text, correction, None)
+    }
+
+    /// [`Store::amend`] from a screen that read the amended decision at version `read`:
+    /// refused ([`StoreError::Stale`]) if another hamyar changed the decision since, so that a
+    /// form opened on the old record never writes its old values back over the newer change.
+    pub fn amend_as_read(
+        &mut self,
+        meeting: &Id,
+        reason: &str,
+        text: &str,
+        correction: &Correction,
+        read: RowVersion,
+    ) -> Result<Amendment, StoreError> {
+        self.amend_checked(meeting, reason, text, correction, Some(read))
+    }
+
+    fn amend_checked(
+        &mut self,
+        meeting: &Id,
+        reason: &str,
+        text: &str,
+        correction: &Correction,
+        read: Option<RowVersion>,
+    ) -> Result<Amendment, StoreError> {
         let today = self.clock.today();
         self.write(AuditAction::RecordAmendment, |w| {
             ensure_amendable(&load_meeting(w.tx, meeting)?)?;
             let changes = match correction {
                 Correction::Text => Vec::new(),
-                Correction::Decision(to) => amend_decision(w, meeting, to)?,
+                Correction::Decision(to) => amend_decision(w, meeting, to, read)?,
                 Correction::Attendance(to) => amend_attendance(w, meeting, to)?,
             };
             let text = sanitize(text).into_owned();
@@ -97,10 +123,20 @@ fn amend_decision(
     w: &Writer<'_>,
     meeting: &Id,
     to: &DecisionAmendment,
+    read: Option<RowVersion>,
 ) -> Result<Vec<Amended>, Fault> {
     let d = load_decision(w.tx, &to.decision)?;
     if &d.meeting != meeting {
         return Err(Fault::not_found(Record::Decision, &to.decision));
+    }
+    // Checked before anything is compared: the screen's "before" may be another's "after".
+    if let Some(read) = read
+        && version_of(w.tx, Record::Decision, &d.id)? != read
+    {
+        return Err(StoreError::Stale {
+            what: Record::Decision,
+        }
+        .into());
     }
     ensure_agencies(w.tx, std::slice::from_ref(&to.lead_agency))?;
     ensure_agencies(w.tx, &to.supporting_agencies)?;

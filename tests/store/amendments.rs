@@ -4,7 +4,7 @@
 
 use super::support::*;
 use hamyar::domain::*;
-use hamyar::store::{ActionFilter, AuditAction, StoreError};
+use hamyar::store::{ActionFilter, AuditAction, Record, StoreError};
 
 /// The fixture's meeting with one decision, then approved.
 fn approved(f: &mut Fixture) -> Decision {
@@ -242,4 +242,61 @@ fn an_amendment_in_words_still_reads_with_no_changes() {
         .unwrap();
     assert!(a.changes.is_empty());
     assert_eq!(f.store.list_amendments(&m).unwrap(), vec![a]);
+}
+
+/// Two hamyars on one file: the second amends ۱/۱'s deadline while the first has the
+/// amendment form open on the old record. The first one's save is refused, and the newer
+/// deadline stays: a form's "before" is never written back over another's "after".
+#[test]
+fn an_amendment_from_a_stale_form_is_refused_and_the_newer_change_stays() {
+    let (_dir, path) = temp_db();
+    let mut f = fixture(&path);
+    let d = approved(&mut f);
+    let m = f.meeting.id.clone();
+    let read = f.store.row_version(Record::Decision, &d.id).unwrap();
+
+    let mut other = open(&path);
+    let theirs = Date::from_jalali(1405, 11, 15).ok();
+    other
+        .amend(
+            &m,
+            "نامهٔ ۴۵۶/ص بانک",
+            "",
+            &Correction::Decision(DecisionAmendment {
+                due: theirs,
+                ..same(&d)
+            }),
+        )
+        .unwrap();
+
+    let mine = DecisionAmendment {
+        text: format!("{} (اصلاح‌شده)", d.text),
+        ..same(&d)
+    };
+    let refused = f
+        .store
+        .amend_as_read(&m, "اشتباه تایپی", "", &Correction::Decision(mine), read);
+    assert!(
+        matches!(
+            refused,
+            Err(StoreError::Stale {
+                what: Record::Decision
+            })
+        ),
+        "{refused:?}"
+    );
+    let now = f.store.get_decision(&d.id).unwrap();
+    assert_eq!((now.due, &now.text), (theirs, &d.text));
+    assert_eq!(f.store.list_amendments(&m).unwrap().len(), 1);
+
+    // Read again, the same amendment goes through.
+    let read = f.store.row_version(Record::Decision, &d.id).unwrap();
+    let mine = DecisionAmendment {
+        text: format!("{} (اصلاح‌شده)", d.text),
+        ..same(&now)
+    };
+    f.store
+        .amend_as_read(&m, "اشتباه تایپی", "", &Correction::Decision(mine), read)
+        .unwrap();
+    assert_eq!(f.store.get_decision(&d.id).unwrap().due, theirs);
 }

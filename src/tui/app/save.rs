@@ -330,7 +330,10 @@ impl App {
         let next = match (picker.and_then(|p| p.chosen_id()), &self.model.room) {
             (None, _) => forms::amendment_form(lang, meeting),
             (Some(id), Some(room)) => match room.decisions.iter().find(|d| &d.id == id) {
-                Some(d) => forms::amend_decision_form(lang, dir, meeting, d),
+                Some(d) => {
+                    let d = d.clone();
+                    self.amend_decision_form(meeting, d)
+                }
                 None => forms::amend_attendance_form(lang, dir, room, id),
             },
             (Some(_), None) => return Ok(None),
@@ -372,6 +375,7 @@ impl App {
             .collect();
         let due = parse_due(form.text(FieldId::Due), self.model.today, self.calendar())
             .map_err(|e| self.refusal(&e))?;
+        let read = self.version_read(form, Record::Decision, decision)?;
         let correction = Correction::Decision(DecisionAmendment {
             decision: decision.clone(),
             text,
@@ -380,7 +384,7 @@ impl App {
             due,
         });
         self.store
-            .amend(meeting, &reason, "", &correction)
+            .amend_as_read(meeting, &reason, "", &correction, read)
             .map_err(|e| self.refused(&e))?;
         self.said(&TuiMessage::AmendmentSaved)
     }

@@ -265,6 +265,21 @@ impl App {
         self.ui.modals.push(Modal::Form(form));
     }
 
+    /// The amendment of a decision of approved minutes, opened as every edit is: the version
+    /// first, then the decision as it is now (the room's copy may be older).
+    pub(super) fn amend_decision_form(
+        &self,
+        meeting: &crate::domain::Id,
+        d: crate::domain::Decision,
+    ) -> crate::tui::forms::Form {
+        let version = self.version_for_edit(Record::Decision, &d.id);
+        let d = self.store.get_decision(&d.id).unwrap_or(d);
+        let mut form =
+            forms::amend_decision_form(self.model.lang, &self.model.directory, meeting, &d);
+        form.version = version;
+        form
+    }
+
     pub(super) fn open_statement_form(&mut self, editing: Option<crate::domain::Statement>) {
         if !self.writable() {
             return;
@@ -312,12 +327,8 @@ impl App {
                     && room.decisions.iter().any(|d| d.id == id) =>
             {
                 if let Some(d) = room.decisions.iter().find(|d| d.id == id) {
-                    let form = forms::amend_decision_form(
-                        self.model.lang,
-                        &self.model.directory,
-                        &room.meeting.id,
-                        d,
-                    );
+                    let (meeting, d) = (room.meeting.id.clone(), d.clone());
+                    let form = self.amend_decision_form(&meeting, d);
                     self.ui.modals.push(Modal::Form(form));
                 }
             }

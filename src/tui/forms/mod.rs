@@ -149,6 +149,7 @@ impl FormKind {
             FormKind::Meeting {
                 editing: Some(id), ..
             } => Some((Record::Meeting, id)),
+            FormKind::AmendDecision { decision, .. } => Some((Record::Decision, decision)),
             _ => None,
         }
     }
