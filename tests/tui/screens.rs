@@ -1,4 +1,4 @@
-//! Every screen and modal as text, in Persian and English, at 100×30 and 60×20 (insta
+//! Every screen and modal as text, in Persian and English, at 100×30, 80×24 and 60×20 (insta
 //! snapshots, read by people: the Persian ones must read right to left), and every screen at
 //! sizes from 1×1 to 300×100 without a panic.
 
@@ -36,7 +36,7 @@ fn reach(lang: Lang, keys: &[&str]) -> Harness {
 fn every_screen_in_both_languages_at_two_sizes() {
     for lang in [Lang::Fa, Lang::En] {
         for (name, keys) in SCREENS {
-            for (w, hgt) in [(100, 30), (60, 20)] {
+            for (w, hgt) in [(100, 30), (80, 24), (60, 20)] {
                 let mut h = reach(lang, keys);
                 without_times(&mut h);
                 let screen = h.screen(w, hgt);

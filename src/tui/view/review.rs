@@ -126,11 +126,14 @@ fn draw_table(
                 done,
             } => {
                 let dir = &model.directory;
+                let counts = TuiMessage::GroupCounts(*open, *overdue, *done).localized(lang);
+                // The counts whole; the agency by its short name when both do not fit.
+                let room = usize::from(at.width)
+                    .saturating_sub(crate::text::display_width(counts.as_str()) + 3);
                 let name = dir
                     .agencies
                     .get(*agency)
-                    .map_or("", |a| dir.agency_name(lang, &a.id));
-                let counts = TuiMessage::GroupCounts(*open, *overdue, *done).localized(lang);
+                    .map_or("", |a| dir.agency_name_within(lang, &a.id, room));
                 label(buf, at, &format!("{name} — {counts}"), theme.title, lang);
             }
             Row::Item(i) => {

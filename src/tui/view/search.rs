@@ -113,7 +113,8 @@ fn draw_hit(buf: &mut Buffer, at: Rect, model: &Model, i: usize, theme: &Theme) 
         (None, Some(n), Some(d)) => format!("{} {} · {}", s.meeting, lang.number(n), lang.date(d)),
         _ => String::new(),
     };
-    let parts = cells(at, &[24, 0], lang);
+    // Wide enough for «Decision 12/34 · 2014-05-06» whole: a hit's number and date decide it.
+    let parts = cells(at, &[28, 0], lang);
     line(buf, parts[0], &place, style.patch(theme.muted), lang);
     let highlight = theme.title.add_modifier(Modifier::UNDERLINED);
     let spans: Vec<StyleSpan> = matched_words(&h.hit.text, &search.query)
