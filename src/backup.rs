@@ -200,6 +200,26 @@ pub fn automatic(
     write_new(&store, &settings.dir, day, settings.keep).map(Some)
 }
 
+/// Before a file of an older hamyar is upgraded (its first open for writing by this one), a
+/// backup of it as it is, in the settings' folder; `None` when there is nothing to upgrade, or
+/// backups are off. Never in the way of the open that follows: a failure is the caller's to say
+/// or log.
+pub fn before_upgrade(
+    settings: &BackupSettings,
+    db: &Path,
+    clock: std::sync::Arc<dyn crate::domain::Clock>,
+) -> Option<Result<PathBuf, StoreError>> {
+    if settings.keep == 0 {
+        return None;
+    }
+    let day = clock.today();
+    // Missing, empty, foreign or newer: the open that follows says so, or creates it.
+    let store = Store::open_to_copy(db, clock).ok()?;
+    let version = store.schema_version().ok()?;
+    (version < crate::store::SCHEMA_VERSION)
+        .then(|| write_new(&store, &settings.dir, day, settings.keep))
+}
+
 /// Writes a backup of `store` to `path`, whole or not at all: an existing file is replaced
 /// (atomically) only if `replace` allows it.
 pub fn write(store: &Store, path: &Path, replace: Replace) -> Result<(), StoreError> {

@@ -170,6 +170,30 @@ impl Settings {
     }
 }
 
+impl Settings {
+    /// Opens the database for writing (created if missing), migrating it; a file of an older
+    /// hamyar is first backed up as it was ([`crate::backup::before_upgrade`]).
+    pub fn open_store(&self) -> Result<Store, crate::store::StoreError> {
+        self.back_up_before_upgrade();
+        Store::open(&self.db, self.clock.clone())
+    }
+
+    /// [`Settings::open_store`] for a database that must exist already.
+    pub fn open_existing_store(&self) -> Result<Store, crate::store::StoreError> {
+        self.back_up_before_upgrade();
+        Store::open_existing(&self.db, self.clock.clone())
+    }
+
+    fn back_up_before_upgrade(&self) {
+        match crate::backup::before_upgrade(&self.backup, &self.db, self.clock.clone()) {
+            Some(Ok(path)) => tracing::info!("before the upgrade, a backup: {}", path.display()),
+            // The upgrade goes on as it always did; the log keeps why there is no copy.
+            Some(Err(e)) => tracing::warn!(error = %e, "no backup before the upgrade"),
+            None => {}
+        }
+    }
+}
+
 impl DemoSession {
     /// Writes the Kerman demo into a new temporary folder; returns it with the database path.
     fn create(today: Option<Date>) -> Result<(DemoSession, PathBuf), SettingsError> {

@@ -10,7 +10,6 @@ use super::series::SeriesArg;
 use crate::domain::{Date, DecisionStatus};
 use crate::i18n::{CliMessage, Localized};
 use crate::settings::Settings;
-use crate::store::Store;
 
 #[derive(Debug, Args)]
 pub struct FollowUpArgs {
@@ -32,7 +31,7 @@ pub struct FollowUpArgs {
 
 pub fn run(settings: &Settings, args: &FollowUpArgs) -> Result<()> {
     let lang = settings.lang;
-    let mut store = Store::open_existing(&settings.db, settings.clock.clone())?;
+    let mut store = settings.open_existing_store()?;
     let decision = args.series.decision(&store, &args.number, lang)?;
     let to = args.status;
     // Between the decision's meeting and today; the store refuses any other day. The store

@@ -11,7 +11,7 @@ use super::output::stdout_layout;
 use crate::export::json;
 use crate::i18n::{CliMessage, ExportMessage, Lang, Localized};
 use crate::settings::Settings;
-use crate::store::{ImportReport, Side, Store};
+use crate::store::{ImportReport, Side};
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
@@ -41,7 +41,7 @@ pub fn run(settings: &Settings, args: &ImportArgs) -> Result<()> {
         let why = e.localized(lang);
         said(CliMessage::InFile { path, why: &why })
     })?;
-    let mut store = Store::open(&settings.db, settings.clock.clone())?;
+    let mut store = settings.open_store()?;
     let report = store.import_bundle(&bundle)?;
     let layout = stdout_layout(settings);
     let mut out = io::stdout().lock();

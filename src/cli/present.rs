@@ -7,7 +7,6 @@ use super::number::number;
 use super::series::SeriesArg;
 use crate::i18n::Localized;
 use crate::settings::Settings;
-use crate::store::Store;
 use crate::tui::present::run_display;
 use crate::tui::terminal::{TerminalGuard, TerminalOptions, ratatui_terminal};
 use crate::tui::theme::Theme;
@@ -22,7 +21,7 @@ pub struct PresentArgs {
 }
 
 pub fn run(settings: &Settings, args: &PresentArgs) -> Result<()> {
-    let store = Store::open_existing(&settings.db, settings.clock.clone())?;
+    let store = settings.open_existing_store()?;
     let lang = settings.lang;
     let meeting = match args.meeting {
         Some(n) => args.series.meeting(&store, n, lang)?,

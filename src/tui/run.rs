@@ -14,7 +14,6 @@ use super::terminal::{TerminalGuard, TerminalOptions, ratatui_terminal};
 use super::theme::Theme;
 use super::view;
 use crate::settings::Settings;
-use crate::store::Store;
 
 /// How long the loop waits for an event before drawing again (the source ticks meanwhile).
 const WAIT: Duration = Duration::from_millis(250);
@@ -24,7 +23,7 @@ const WAIT: Duration = Duration::from_millis(250);
 pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let _log = super::logging::init_logging();
     let keymap = keymap(settings)?;
-    let store = Store::open(&settings.db, settings.clock.clone())?;
+    let store = settings.open_store()?;
     let mut app = App::new(store, settings.lang)?;
     app.set_exports(crate::export_file::ExportSettings::from_config(
         &settings.config,

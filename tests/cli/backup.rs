@@ -239,18 +239,7 @@ fn doctor_says_when_the_last_backup_was_made_and_where() {
 fn a_file_of_an_older_hamyar_is_copied_as_it_is_before_its_upgrade() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("old.db");
-    {
-        let c = rusqlite::Connection::open(&db).unwrap();
-        c.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
-            .unwrap();
-        c.execute_batch(include_str!("../fixtures/schema-1/schema.sql"))
-            .unwrap();
-        c.execute(
-            "INSERT INTO agencies (id, name, names_f) VALUES ('a1', 'صندوق کارآفرینی امید', 'صندوق کارافرینی امید')",
-            [],
-        )
-        .unwrap();
-    }
+    first_schema_db(&db);
     let before = std::fs::read(&db).unwrap();
     let config = dir.path().join("config.toml");
     std::fs::write(&config, "").unwrap();
@@ -371,4 +360,65 @@ fn restore_is_refused_while_anything_has_the_database_open() {
     std::fs::write(&junk, "not a database").unwrap();
     restore(&db, &config, &junk).assert().failure();
     assert_eq!(categories(&db).len(), names.len() + 1);
+}
+
+/// A database of the first schema, with one agency, closed.
+fn first_schema_db(db: &Path) {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+        .unwrap();
+    c.execute_batch(include_str!("../fixtures/schema-1/schema.sql"))
+        .unwrap();
+    c.execute(
+        "INSERT INTO agencies (id, name, names_f) VALUES ('a1', 'صندوق کارآفرینی امید', 'صندوق کارافرینی امید')",
+        [],
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_first_write_of_a_newer_hamyar_keeps_the_old_file_as_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    first_schema_db(&db);
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "").unwrap();
+    let add = |name: &str| {
+        hamyar(&db)
+            .arg("--config")
+            .arg(&config)
+            .args(["--today", "1405/09/13", "category", "add", name])
+            .assert()
+            .success();
+    };
+    add("اخذ مجوز (۱۴۰۵)");
+    let kept = dir
+        .path()
+        .join("old-backups")
+        .join("hamyar-1405-09-13-1.db");
+    let c = rusqlite::Connection::open(&kept).unwrap();
+    let version: u32 = c
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 1, "the file as it was before the upgrade");
+    drop(c);
+    assert_eq!(count(&kept, "agencies"), 1);
+    // Upgraded now: the next write makes no other copy.
+    add("کد بهداشتی");
+    assert_eq!(
+        names(&dir.path().join("old-backups")),
+        ["hamyar-1405-09-13-1.db"]
+    );
+    assert_eq!(count(&db, "categories"), 2);
+    // With backups off, none.
+    let other = dir.path().join("other.db");
+    first_schema_db(&other);
+    std::fs::write(&config, "[backup]\nkeep = 0\n").unwrap();
+    hamyar(&other)
+        .arg("--config")
+        .arg(&config)
+        .args(["category", "add", "اخذ مجوز"])
+        .assert()
+        .success();
+    assert!(!dir.path().join("other-backups").exists());
 }

@@ -43,7 +43,7 @@ pub fn run(settings: &Settings, command: &CategoryCommand) -> Result<()> {
     let lang = settings.lang;
     match command {
         CategoryCommand::Add { name, series } => {
-            let mut store = Store::open(&settings.db, settings.clock.clone())?;
+            let mut store = settings.open_store()?;
             let series = series.find(&store, lang)?;
             let c = store.new_category(name, series.as_ref().map(|s| &s.id))?;
             let said =

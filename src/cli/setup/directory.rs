@@ -35,7 +35,7 @@ pub fn run(settings: &Settings, command: &DirectoryCommand) -> Result<()> {
     match command {
         DirectoryCommand::Import { file, dry_run } => {
             let rows = read_table(file).map_err(|e| anyhow::anyhow!(e.localized(lang)))?;
-            let mut store = Store::open(&settings.db, settings.clock.clone())?;
+            let mut store = settings.open_store()?;
             let planned = plan(
                 &rows,
                 &store.list_agencies()?,

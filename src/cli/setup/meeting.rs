@@ -10,7 +10,7 @@ use crate::cli::series::SeriesArg;
 use crate::domain::{Date, TimeOfDay};
 use crate::i18n::{Localized, SetupMessage};
 use crate::settings::Settings;
-use crate::store::{NewMeeting, Store};
+use crate::store::NewMeeting;
 
 #[derive(Debug, Subcommand)]
 pub enum MeetingCommand {
@@ -36,7 +36,7 @@ pub struct NewMeetingArgs {
 pub fn run(settings: &Settings, command: &MeetingCommand) -> Result<()> {
     let MeetingCommand::New(args) = command;
     let lang = settings.lang;
-    let mut store = Store::open(&settings.db, settings.clock.clone())?;
+    let mut store = settings.open_store()?;
     let series = match args.series.find(&store, lang)? {
         Some(s) => s,
         None => {

@@ -58,7 +58,7 @@ fn new(settings: &Settings, args: &NewSeriesArgs) -> Result<()> {
     if name_key(&args.title).is_empty() {
         bail!(SetupMessage::TitleRequired.localized(lang));
     }
-    let mut store = Store::open(&settings.db, settings.clock.clone())?;
+    let mut store = settings.open_store()?;
     let known = store.list_agencies()?;
     // Agencies new to the directory and the series are written in one go: a refused series
     // leaves no agency behind.
