@@ -251,7 +251,8 @@ fn from_an_empty_database_to_the_approved_minutes_and_the_second_meeting() {
     }
     // The substitute with her agency and whom she stood in for; the absent one with the reason.
     assert!(
-        minutes.contains("خانم احمدی (بانک توسعه تعاون) به نمایندگی از آقای رضایی"),
+        minutes
+            .contains("خانم احمدی (کارشناس اعتبارات، بانک توسعه تعاون) به نمایندگی از آقای رضایی"),
         "{minutes}"
     );
     let absent = row("آقای رضایی");
