@@ -249,7 +249,7 @@ fn from_an_empty_database_to_the_approved_minutes_and_the_second_meeting() {
         let line = row(name);
         assert!(line.contains(title) && line.contains(agency), "{line}");
     }
-    // The substitute with her agency and whom she stood in for; the absent one with the reason.
+    // The substitute with her title, her agency and whom she stood in for; the absent one with the reason.
     assert!(
         minutes
             .contains("خانم احمدی (کارشناس اعتبارات، بانک توسعه تعاون) به نمایندگی از آقای رضایی"),

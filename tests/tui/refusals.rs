@@ -311,3 +311,29 @@ fn a_deleted_and_restored_decisions_history_names_its_meeting_and_the_undo() {
         assert!(!line.contains("undo"), "{line}");
     }
 }
+
+/// A deadline the save refuses is explained once, under its field, not again in the footer:
+/// the same red sentence twice read like two problems. `fortnight` is seen in the field and in
+/// that one sentence.
+#[test]
+fn a_refused_date_is_said_once_under_its_field() {
+    for lang in [Lang::Fa, Lang::En] {
+        let mut h = Harness::demo(lang);
+        h.key("d")
+            .typed("بررسی وام «نور» (SMS) ۲۰ میلیون")
+            .key("tab")
+            .typed("بانك")
+            .key("enter")
+            .key("tab");
+        h.typed("fortnight").key("ctrl+s");
+        assert!(!refusal_of(&h).is_empty(), "{lang:?}: the save was refused");
+        for (w, ht) in [(80, 24), (100, 30)] {
+            let screen = h.screen(w, ht);
+            assert_eq!(
+                screen.matches("fortnight").count(),
+                2,
+                "{lang:?} {w}×{ht}:\n{screen}"
+            );
+        }
+    }
+}

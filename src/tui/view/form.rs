@@ -185,8 +185,16 @@ fn draw_footer(frame: &mut Frame<'_>, inner: Rect, model: &Model, form: &Form, t
     let lang = model.lang;
     let s = lang.strings().tui;
     let bottom = inner.y + inner.height;
+    // A date the save refused is already explained under its field, in the same words.
+    let said_by_a_field = |error: &str| {
+        form.fields
+            .iter()
+            .filter(|f| f.id.is_date())
+            .any(|f| due_message(model, f, theme).0 == error)
+    };
     if let Some(error) = &form.error
         && bottom > inner.y
+        && !said_by_a_field(error)
     {
         line(
             frame.buffer_mut(),
@@ -334,13 +342,19 @@ fn draw_open_picker(
 
 /// What the deadline typed so far means, or why it means nothing.
 fn due_preview(frame: &mut Frame<'_>, area: Rect, model: &Model, field: &Field, theme: &Theme) {
+    let (message, style) = due_message(model, field, theme);
+    label(frame.buffer_mut(), area, &message, style, model.lang);
+}
+
+/// The line under a date field, and its style.
+fn due_message(model: &Model, field: &Field, theme: &Theme) -> (String, Style) {
     let text = field.text();
     let lang = model.lang;
     let calendar = match lang {
         Lang::Fa => MonthCalendar::SolarHijri,
         Lang::En => MonthCalendar::Gregorian,
     };
-    let (message, style) = match parse_due(text, model.today, calendar) {
+    match parse_due(text, model.today, calendar) {
         Ok(Some(d)) => (
             TuiMessage::DueMeans(d, d < model.today).localized(lang),
             theme.muted,
@@ -350,6 +364,5 @@ fn due_preview(frame: &mut Frame<'_>, area: Rect, model: &Model, field: &Field, 
         }
         Ok(None) => (lang.strings().tui.no_date.to_string(), theme.muted),
         Err(e) => (TuiMessage::DueInvalid(&e).localized(lang), theme.error),
-    };
-    label(frame.buffer_mut(), area, &message, style, lang);
+    }
 }
