@@ -235,6 +235,12 @@ fn from_an_empty_database_to_the_approved_minutes_and_the_second_meeting() {
     issue_statement_decisions(&mut p);
     close_and_approve(&mut p);
     second_meeting(&mut p);
+    // Meeting 1 was started: the app made its backup beside the database.
+    let backups: Vec<String> = std::fs::read_dir(dir.path().join("new-backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(backups, ["hamyar-1405-09-12-1.db"]);
 
     let minutes = export(&db, "1");
     let row = |name: &str| -> String {

@@ -177,6 +177,8 @@ impl App {
     /// Keeps the form's draft, then ends the loop. Everything else is already committed.
     fn quit(&mut self) {
         self.keep_draft();
+        // A backup being written is finished, not cut off by the exit.
+        self.poll_backup(true);
         self.model.quit = true;
     }
 
