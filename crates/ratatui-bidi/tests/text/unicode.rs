@@ -304,6 +304,54 @@ fn check(name: &str, tally: &Tally, pass: usize, policy: &[(Policy, usize)]) {
         (pass, policy),
         "{name}: the counts changed; update README.md's conformance table"
     );
+    readme_row_matches(name, tally);
+}
+
+/// The crate README's conformance table says what the suite counted: its cases, passes (and
+/// their percentage, to the digits shown), overrides and clusters.
+fn readme_row_matches(name: &str, tally: &Tally) {
+    let readme = include_str!("../../README.md");
+    let row = readme
+        .lines()
+        .find(|l| l.starts_with(&format!("| {name}.txt")))
+        .unwrap_or_else(|| panic!("README.md has no conformance row for {name}.txt"));
+    let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+    let number = |cell: &str| -> usize {
+        let digits = cell.split_whitespace().next().unwrap_or_default();
+        digits
+            .replace(',', "")
+            .parse()
+            .unwrap_or_else(|_| panic!("{row}"))
+    };
+    let policy = |p: Policy| tally.policy.get(&p).copied().unwrap_or(0);
+    let cases = tally.pass + tally.policy.values().sum::<usize>();
+    assert_eq!(
+        [
+            number(cells[2]),
+            number(cells[3]),
+            number(cells[4]),
+            number(cells[5])
+        ],
+        [
+            cases,
+            tally.pass,
+            policy(Policy::Override),
+            policy(Policy::Cluster)
+        ],
+        "README.md's row for {name}.txt (cases, pass, overrides, clusters): {row}"
+    );
+    let shown = cells[3]
+        .split_once('(')
+        .and_then(|(_, p)| p.strip_suffix("%)"))
+        .map(str::trim)
+        .unwrap_or_else(|| panic!("{row}"));
+    let decimals = shown.split_once('.').map_or(0, |(_, d)| d.len());
+    let percent = 100.0 * tally.pass as f64 / cases as f64;
+    assert_eq!(
+        shown,
+        format!("{percent:.decimals$}"),
+        "README.md's pass rate for {name}.txt"
+    );
 }
 
 #[test]
