@@ -131,6 +131,7 @@ pub fn latest(dir: &Path) -> Option<Found> {
 /// Removes all but the newest `keep` backups of `dir` (none when `keep` is 0); the paths
 /// removed. Only files named as backups are touched.
 pub fn prune(dir: &Path, keep: usize) -> Vec<PathBuf> {
+    sweep_leftovers(dir);
     if keep == 0 {
         return Vec::new();
     }
@@ -147,6 +148,33 @@ pub fn prune(dir: &Path, keep: usize) -> Vec<PathBuf> {
             }
         })
         .collect()
+}
+
+/// How old a temporary copy must be to be taken for the leftover of a backup that was cut off
+/// (the machine lost power, the process was killed), not one being written.
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes the temporary copies (and their journals) that backups cut off left in `dir`.
+fn sweep_leftovers(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.filter_map(Result::ok) {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let temporary = name.starts_with(".hamyar-")
+            && name.contains(".db.hamyar-")
+            && (name.ends_with(".tmp") || name.ends_with(".tmp-journal"));
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > LEFTOVER_AGE);
+        if temporary && old {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 /// Writes a backup of `store` into `dir` (created, mode 0700, if missing) under the next name
@@ -312,6 +340,39 @@ mod tests {
         ] {
             assert_eq!(parse_name(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn leftovers_of_cut_off_backups_are_swept_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = std::time::SystemTime::now() - 2 * LEFTOVER_AGE;
+        let names = [
+            ".hamyar-1405-09-13-1.db.hamyar-77.tmp",
+            ".hamyar-1405-09-13-1.db.hamyar-77.tmp-journal",
+            ".hamyar-1405-09-13-2.db.hamyar-78.tmp", // young: being written
+            "hamyar-1405-09-13-1.db",
+            "notes.tmp",
+        ];
+        for (i, n) in names.iter().enumerate() {
+            let f = std::fs::File::create(dir.path().join(n)).unwrap();
+            if i != 2 {
+                f.set_modified(old).unwrap();
+            }
+        }
+        prune(dir.path(), 10);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                ".hamyar-1405-09-13-2.db.hamyar-78.tmp",
+                "hamyar-1405-09-13-1.db",
+                "notes.tmp"
+            ]
+        );
     }
 
     #[test]
