@@ -174,6 +174,9 @@ mod tests {
         assert!(f.overdue);
         let g = DecisionFilter::parse("دستگاه:بانک وضعیت:\"در انتظار اقدام\" معوق").unwrap();
         assert_eq!(f, g);
+        // The status as a narrow column shows it.
+        let short = DecisionFilter::parse("دستگاه:بانک وضعیت:\"منتظر اقدام\" معوق").unwrap();
+        assert_eq!(f, short);
         let h =
             DecisionFilter::parse("دسته:مجوز نشست:۲ پیش‌از:۱۳۹۳/۰۶/۰۱ after:2014-01-01").unwrap();
         assert_eq!(h.category.as_deref(), Some("مجوز"));

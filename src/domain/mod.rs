@@ -39,5 +39,5 @@ pub use rules::{
 pub use schedule::{Proposal, ensure_can_open_next, ensure_number_after, propose_next};
 pub use status::{
     AttendanceState, DecisionStatus, IssueStatus, MeetingStatus, StatusKind, TransitionError,
-    UnknownCode,
+    UnknownCode, short_fa,
 };

@@ -83,6 +83,21 @@ impl StatusKind {
     }
 }
 
+/// The short forms of the long Persian labels, which a narrow column shows and `parse` takes
+/// back: «منتظر اقدام» for «در انتظار اقدام».
+const SHORT_FA: &[(&str, &str)] = &[
+    ("در انتظار اقدام", "منتظر اقدام"),
+    ("در حال برگزاری", "در جریان"),
+];
+
+/// The short form of a Persian status label, or the label itself when it has none.
+pub fn short_fa(label: &'static str) -> &'static str {
+    SHORT_FA
+        .iter()
+        .find(|(long, _)| *long == label)
+        .map_or(label, |(_, short)| short)
+}
+
 macro_rules! status_enum {
     (
         $(#[$meta:meta])*
@@ -125,7 +140,11 @@ macro_rules! status_enum {
                 // `in-progress` as well as `in_progress`: scripts write either.
                 let code = t.replace('-', "_");
                 $(
-                    if code.eq_ignore_ascii_case($code) || t == $fa || t.eq_ignore_ascii_case($en) {
+                    if code.eq_ignore_ascii_case($code)
+                        || t == $fa
+                        || t == short_fa($fa)
+                        || t.eq_ignore_ascii_case($en)
+                    {
                         return Ok($name::$variant);
                     }
                 )+
@@ -306,6 +325,15 @@ mod tests {
     fn codes_and_labels_parse() {
         assert_eq!(DecisionStatus::parse("done"), Ok(DecisionStatus::Done));
         assert_eq!(DecisionStatus::parse("انجام‌شده"), Ok(DecisionStatus::Done));
+        // The short form a narrow column shows is read back too.
+        assert_eq!(
+            DecisionStatus::parse("منتظر اقدام"),
+            Ok(DecisionStatus::Pending)
+        );
+        assert_eq!(
+            MeetingStatus::parse("در جریان"),
+            Ok(MeetingStatus::InProgress)
+        );
         assert_eq!(
             DecisionStatus::parse("In Progress"),
             Ok(DecisionStatus::InProgress)

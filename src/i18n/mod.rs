@@ -163,24 +163,15 @@ impl Lang {
     }
 }
 
-/// The short forms of the long status labels, for a column too narrow for the full one.
-const SHORT_STATUS: &[(&str, &str)] = &[
-    ("در انتظار اقدام", "منتظر اقدام"),
-    ("در حال برگزاری", "در جریان"),
-];
-
 impl Lang {
     /// A status's label, or its short form where the full one is wider than `width` cells
     /// («در انتظار اقدام» becomes «منتظر اقدام» in a narrow column).
     pub fn status_within(self, s: impl Status, width: usize) -> &'static str {
         let full = self.status(s);
-        if crate::text::display_width(full) <= width {
+        if crate::text::display_width(full) <= width || self == Lang::En {
             return full;
         }
-        SHORT_STATUS
-            .iter()
-            .find(|(long, _)| *long == full)
-            .map_or(full, |(_, short)| short)
+        crate::domain::short_fa(full)
     }
 }
 
