@@ -205,6 +205,24 @@ impl<'a> Names<'a> {
         }
     }
 
+    /// Every name an agency has, in Persian letters, longest first: what a text may start
+    /// with when it names it.
+    pub(crate) fn agency_names(&self, id: &Id) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .agencies
+            .get(id)
+            .map(|a| {
+                [&a.name, &a.short_name, &a.name_en]
+                    .into_iter()
+                    .map(|n| persian_letters(Lang::Fa, n.trim()))
+                    .filter(|n| !n.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        all.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        all
+    }
+
     fn agencies(&self, ids: &[Id]) -> String {
         let names: Vec<String> = ids.iter().map(|id| self.agency(id)).collect();
         names.join(self.lang.list_separator())

@@ -156,15 +156,16 @@ const NEAR: usize = 20;
 fn short_text(text: &str, names: &Names<'_>, lead: &Id, lang: Lang) -> String {
     let text = persian_letters(lang, text);
     let mut rest = text.trim();
-    for name in [names.agency(lead), names.agency_short(lead)] {
-        if name.is_empty() {
-            continue;
-        }
-        if let Some(after) = rest.strip_prefix(name.as_str())
+    // Compared in Persian letters, whichever letters it was typed in (the two spellings take
+    // as many bytes), with every name the agency has: the text may be Persian in English
+    // minutes.
+    let folded = persian_letters(Lang::Fa, rest);
+    for name in names.agency_names(lead) {
+        if let Some(after) = folded.strip_prefix(name.as_str())
             && after.starts_with(char::is_whitespace)
             && !after.trim().is_empty()
         {
-            rest = after.trim_start();
+            rest = rest[name.len()..].trim_start();
             break;
         }
     }
