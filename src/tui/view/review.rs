@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::pieces::{Pieces, Shape};
-use super::widgets::{cells, label, line, panes, scroll_to, titled};
+use super::widgets::{cells, label, line, panes, scroll_to, titled, unbroken};
 use crate::i18n::{Localized, TuiMessage};
 use crate::tui::model::{Model, Row};
 use crate::tui::theme::Theme;
@@ -226,7 +226,7 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
             "{} · {} · {}",
             dir.agency_name(lang, &d.lead_agency),
             due,
-            lang.status(d.status)
+            unbroken(lang.status(d.status))
         ),
         theme.header,
         None,
@@ -254,7 +254,11 @@ fn draw_detail(frame: &mut Frame<'_>, area: Rect, model: &Model, theme: &Theme) 
         for f in r.follow_ups.iter().rev() {
             p.push(
                 Shape::Wrapped,
-                format!("{} · {}", lang.date(f.date), lang.status(f.new_status)),
+                format!(
+                    "{} · {}",
+                    lang.date(f.date),
+                    unbroken(lang.status(f.new_status))
+                ),
                 theme.header,
                 None,
             );

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::pieces::{Pieces, Shape};
-use super::widgets::{cells, label, line, panes, scroll_to, titled};
+use super::widgets::{cells, label, line, panes, scroll_to, titled, unbroken};
 use crate::domain::{DecisionStatus, MeetingStatus};
 use crate::i18n::{Lang, Localized, TuiMessage};
 use crate::tui::model::{Directory, Focus, ListItem, Model, Room, TabKind};
@@ -361,7 +361,7 @@ fn decision_pieces(
         lang.decision_number(d.number),
         dir.agency_name(lang, &d.lead_agency),
         due,
-        lang.status(d.status)
+        unbroken(lang.status(d.status))
     );
     if d.is_overdue(model.today) {
         head = format!("{head} · {}", s.overdue);

@@ -78,6 +78,12 @@ pub fn ltr_label(buf: &mut Buffer, area: Rect, text: &str, style: Style, lang: L
         .render(Rect::new(x, area.y, w, area.height.min(1)), buf);
 }
 
+/// `text` with its spaces made no-break, so that a short phrase («در انتظار اقدام», a date) in
+/// a wrapped line moves to the next row whole rather than splitting.
+pub fn unbroken(text: &str) -> String {
+    text.replace(' ', "\u{a0}")
+}
+
 /// How many rows `text` takes wrapped at `width`.
 pub fn height(text: &str, width: u16, lang: Lang) -> usize {
     if width == 0 {
