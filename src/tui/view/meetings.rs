@@ -26,7 +26,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, model: &Model, scroll: &mut Scrol
         return;
     }
     let headers = lang.strings().cli.meetings_headers;
-    let widths = [6, 12, 10, 14, 8, 10, 0];
+    // Each column at least as wide as its header («Decisions», «Open issues»), the place last.
+    let mut widths = [6u16, 10, 10, 14, 8, 10, 0];
+    for (w, h) in widths.iter_mut().zip(headers.iter()).take(6) {
+        *w = (*w).max(crate::text::display_width(h) as u16);
+    }
     let head = Rect::new(inner.x, inner.y, inner.width, 1);
     let buf = frame.buffer_mut();
     for (text, cell) in headers.iter().zip(cells(head, &widths, lang)) {
