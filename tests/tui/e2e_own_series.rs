@@ -130,7 +130,9 @@ fn attendance(p: &mut Pty) {
     save(p, "حضور آقای رضایی ثبت شد.");
     p.send(Key::Down);
     p.send_text("s");
-    p.wait_for_text(&shown("جانشین"), SHORT);
+    // The substitute form's own title: the attendance footer's «s: جانشین» was on screen
+    // before the key, and is hidden behind the form after it.
+    p.wait_for_text(&shown("خانم احمدی به جای چه کسی آمده است؟"), SHORT);
     pick(p, "رضایی", "آقای رضایی");
     save(p, "حضور خانم احمدی ثبت شد.");
     p.send(Key::Down);
