@@ -144,12 +144,9 @@ impl App {
         }
     }
 
-    fn save_decision(
-        &mut self,
-        form: &Form,
-        meeting: &Id,
-        editing: Option<&Id>,
-    ) -> Result<Option<Message>, Refusal> {
+    /// What a decision's form says it reads: text, lead and supporting agencies, deadline; the
+    /// same fields for a new decision, an edit and an amendment.
+    fn decision_fields(&self, form: &Form) -> Result<DecisionEdit, Refusal> {
         let text = form.text(FieldId::DecisionText).to_string();
         if text.is_empty() {
             return Err(self.required(FieldId::DecisionText));
@@ -167,17 +164,26 @@ impl App {
             .collect();
         let due = parse_due(form.text(FieldId::Due), self.model.today, self.calendar())
             .map_err(|e| self.refusal(&e))?;
+        Ok(DecisionEdit {
+            text,
+            lead_agency: lead,
+            supporting_agencies: supporting,
+            due,
+        })
+    }
+
+    fn save_decision(
+        &mut self,
+        form: &Form,
+        meeting: &Id,
+        editing: Option<&Id>,
+    ) -> Result<Option<Message>, Refusal> {
+        let edit = self.decision_fields(form)?;
         let issue = form
             .picker(FieldId::LinkedIssue)
             .and_then(|p| p.chosen_id().cloned());
         let saved: Decision = match editing {
             Some(id) => {
-                let edit = DecisionEdit {
-                    text,
-                    lead_agency: lead,
-                    supporting_agencies: supporting,
-                    due,
-                };
                 let read = self.version_read(form, Record::Decision, id)?;
                 let d = self
                     .store
@@ -190,10 +196,10 @@ impl App {
                 .record_decision(&NewDecision {
                     meeting: meeting.clone(),
                     issue,
-                    text,
-                    lead_agency: lead,
-                    supporting_agencies: supporting,
-                    due,
+                    text: edit.text,
+                    lead_agency: edit.lead_agency,
+                    supporting_agencies: edit.supporting_agencies,
+                    due: edit.due,
                 })
                 .map_err(|e| self.refused(&e))?,
         };
@@ -358,30 +364,14 @@ impl App {
         decision: &Id,
     ) -> Result<Option<Message>, Refusal> {
         let reason = self.amendment_reason(form)?;
-        let text = form.text(FieldId::DecisionText).to_string();
-        if text.is_empty() {
-            return Err(self.required(FieldId::DecisionText));
-        }
-        let lead = form
-            .picker(FieldId::LeadAgency)
-            .and_then(|p| p.chosen_id().cloned())
-            .ok_or_else(|| self.required(FieldId::LeadAgency))?;
-        let supporting: Vec<Id> = form
-            .picker(FieldId::SupportingAgencies)
-            .map(|p| p.chosen_ids())
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|a| a != &lead)
-            .collect();
-        let due = parse_due(form.text(FieldId::Due), self.model.today, self.calendar())
-            .map_err(|e| self.refusal(&e))?;
+        let to = self.decision_fields(form)?;
         let read = self.version_read(form, Record::Decision, decision)?;
         let correction = Correction::Decision(DecisionAmendment {
             decision: decision.clone(),
-            text,
-            lead_agency: lead,
-            supporting_agencies: supporting,
-            due,
+            text: to.text,
+            lead_agency: to.lead_agency,
+            supporting_agencies: to.supporting_agencies,
+            due: to.due,
         });
         self.store
             .amend_as_read(meeting, &reason, "", &correction, read)
