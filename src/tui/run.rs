@@ -120,7 +120,11 @@ where
                 app.keep_draft_now();
                 Some(Handover::Suspend)
             }
-            Event::Resumed => Some(Handover::Resume),
+            // A hang-up sends SIGCONT with its SIGHUP: the terminal taken up again may be gone.
+            Event::Resumed => {
+                app.keep_draft_now();
+                Some(Handover::Resume)
+            }
             _ => None,
         };
         if let Some(h) = handover {
