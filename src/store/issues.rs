@@ -45,6 +45,17 @@ pub(crate) fn insert_issue(w: &Writer<'_>, issue: &Issue) -> Result<(), Fault> {
 
 /// Inserts a statement, its text sanitized and folded for search; used by `record_statement`
 /// and synth.
+/// One statement as it is now, in the transaction `tx`.
+fn load_statement(tx: &rusqlite::Connection, id: &Id) -> Result<Statement, Fault> {
+    one(
+        tx,
+        Record::Statement,
+        &format!("SELECT {STATEMENT_COLS} FROM statements s WHERE s.id = ?1"),
+        id.as_str(),
+        statement_from_row,
+    )
+}
+
 pub(crate) fn insert_statement(w: &Writer<'_>, s: &Statement) -> Result<(), Fault> {
     let text = sanitize(&s.text);
     w.tx.prepare_cached(
@@ -94,15 +105,7 @@ impl Store {
 
     /// One statement as it is now.
     pub fn get_statement(&self, id: &Id) -> Result<Statement, StoreError> {
-        self.read(|tx| {
-            one(
-                tx,
-                Record::Statement,
-                &format!("SELECT {STATEMENT_COLS} FROM statements s WHERE s.id = ?1"),
-                id.as_str(),
-                statement_from_row,
-            )
-        })
+        self.read(|tx| load_statement(tx, id))
     }
 
     pub fn get_issue(&self, id: &Id) -> Result<Issue, StoreError> {
@@ -176,14 +179,7 @@ impl Store {
     ) -> Result<Statement, StoreError> {
         let text = sanitize(text);
         self.write(AuditAction::UpdateStatement, |w| {
-            let sql = format!("SELECT {STATEMENT_COLS} FROM statements s WHERE s.id = ?1");
-            let s = one(
-                w.tx,
-                Record::Statement,
-                &sql,
-                id.as_str(),
-                statement_from_row,
-            )?;
+            let s = load_statement(w.tx, id)?;
             editable_meeting(w.tx, &s.meeting)?;
             let before = w.before("statements", id.as_str())?;
             update_as_read(
@@ -195,13 +191,7 @@ impl Store {
                 params![id, text, fold_for_index(&text)],
             )?;
             w.updated("statements", id.as_str(), before)?;
-            one(
-                w.tx,
-                Record::Statement,
-                &sql,
-                id.as_str(),
-                statement_from_row,
-            )
+            load_statement(w.tx, id)
         })
     }
 
@@ -253,14 +243,7 @@ impl Store {
     /// Deletes a statement of a meeting not yet approved.
     pub fn delete_statement(&mut self, id: &Id) -> Result<(), StoreError> {
         self.write(AuditAction::DeleteStatement, |w| {
-            let sql = format!("SELECT {STATEMENT_COLS} FROM statements s WHERE s.id = ?1");
-            let s = one(
-                w.tx,
-                Record::Statement,
-                &sql,
-                id.as_str(),
-                statement_from_row,
-            )?;
+            let s = load_statement(w.tx, id)?;
             editable_meeting(w.tx, &s.meeting)?;
             let before = w.before("statements", id.as_str())?;
             w.tx.execute("DELETE FROM statements WHERE id = ?1", [id])?;
