@@ -43,11 +43,22 @@ pub enum Block {
     Fields(Vec<Field>),
     /// A list whose items may start with a bold lead (a number, a speaker).
     List(Vec<Item>),
-    /// One paragraph of items run in one after the other, each with its bold lead: what was
-    /// said on one issue, «نام (سمت): متن. نام: متن.».
-    RunIn(Vec<Item>),
+    /// A list of short items (the agenda's titles) set in two columns on a page, down the
+    /// first column and then the second; a plain list where there are no pages.
+    Columns(Vec<Item>),
+    /// One paragraph of items run in one after the other, each with its bold lead, after a
+    /// bold title when there is one: what was said on one issue, «۱. عنوان — نام (سمت): متن.
+    /// نام: متن.». The title is run in rather than a heading of its own: a long meeting's
+    /// forty issues would take a page of heading lines.
+    RunIn {
+        title: Option<String>,
+        items: Vec<Item>,
+    },
     Table(Table),
 }
+
+/// What stands between a run-in title and the first statement, in every format.
+pub const RUN_IN_DASH: &str = " — ";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Field {

@@ -124,20 +124,22 @@ fn write_block(out: &mut String, block: &Block, last_title: bool) {
             }
             writeln!(out, "</dl>")
         }
-        Block::List(items) => {
+        Block::List(items) | Block::Columns(items) => {
             // Items led by a number or a speaker need no bullet as well.
             let led = items.iter().all(|i| i.lead.is_some());
-            out.push_str(if led {
-                "<ul class=\"led\">\n"
-            } else {
-                "<ul>\n"
+            let columns = matches!(block, Block::Columns(_));
+            out.push_str(match (led, columns) {
+                (true, true) => "<ul class=\"led columns\">\n",
+                (true, false) => "<ul class=\"led\">\n",
+                (false, true) => "<ul class=\"columns\">\n",
+                (false, false) => "<ul>\n",
             });
             for item in items {
                 list_item(out, item);
             }
             writeln!(out, "</ul>")
         }
-        Block::RunIn(items) => {
+        Block::RunIn { title, items } => {
             let all: String = items.iter().map(|i| i.text.as_str()).collect();
             let dir = match first_strong_rtl(&all) {
                 Some(true) => " dir=\"rtl\"",
@@ -145,6 +147,14 @@ fn write_block(out: &mut String, block: &Block, last_title: bool) {
                 None => "",
             };
             let _ = write!(out, "<p class=\"run-in\"{dir}>");
+            if let Some(title) = title {
+                let _ = write!(
+                    out,
+                    "<b class=\"issue\"><bdi>{}</bdi></b>{}",
+                    escape(title),
+                    escape(super::document::RUN_IN_DASH)
+                );
+            }
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
                     out.push(' ');

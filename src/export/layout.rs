@@ -199,7 +199,7 @@ impl Minutes {
             blocks.push(Block::Paragraph(s.none.to_string()));
             return;
         }
-        blocks.push(Block::List(
+        blocks.push(Block::Columns(
             self.agenda
                 .iter()
                 .map(|a| Item {
@@ -249,21 +249,17 @@ impl Minutes {
             }));
         }
         if !r.waiting.is_empty() {
-            let count: usize = r.waiting.iter().map(|w| w.numbers.len()).sum();
-            // A heading, so that it stays with its list on the page.
-            blocks.push(Block::Heading(
-                3,
-                format!("{} ({})", s.waiting_without_news, self.lang.number(count)),
-            ));
-            blocks.push(Block::List(
-                r.waiting
-                    .iter()
-                    .map(|w| Item {
-                        lead: Some(format!("{}:", w.agency)),
-                        text: w.numbers.join(self.lang.list_separator()),
-                    })
-                    .collect(),
-            ));
+            let count: usize = r.waiting.iter().map(|w| w.count).sum();
+            let by_agency = r
+                .waiting
+                .iter()
+                .map(|w| format!("{} ({})", w.agency, self.lang.number(w.count)))
+                .collect::<Vec<_>>()
+                .join(self.lang.list_separator());
+            blocks.push(Block::Fields(vec![Field::new(
+                &format!("{} ({})", s.waiting_without_news, self.lang.number(count)),
+                by_agency,
+            )]));
         }
         if !r.closed_since.is_empty() {
             blocks.push(Block::Fields(vec![Field::new(
@@ -307,11 +303,13 @@ impl Minutes {
                 blocks.push(Block::Heading(2, group.heading.clone()));
             }
             for issue in &group.issues {
-                if let Some(title) = &issue.title {
-                    blocks.push(Block::Heading(3, title.clone()));
-                }
-                blocks.push(Block::RunIn(
-                    issue
+                let title = issue.title.as_ref().map(|t| match &issue.number {
+                    Some(n) => format!("{n}. {t}"),
+                    None => t.clone(),
+                });
+                blocks.push(Block::RunIn {
+                    title,
+                    items: issue
                         .statements
                         .iter()
                         .map(|st| {
@@ -329,7 +327,7 @@ impl Minutes {
                             }
                         })
                         .collect(),
-                ));
+                });
             }
         }
     }

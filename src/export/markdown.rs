@@ -53,14 +53,18 @@ pub fn render(doc: &Document) -> String {
                     let _ = writeln!(out, "- **{}:** {}", inline(&f.label), inline(&f.value));
                 }
             }
-            Block::List(items) => {
+            Block::List(items) | Block::Columns(items) => {
                 for item in items {
                     out.push_str(&list_item(item));
                 }
             }
-            Block::RunIn(items) => {
+            Block::RunIn { title, items } => {
                 let run: Vec<String> = items.iter().map(run_in_item).collect();
-                let _ = writeln!(out, "{}", run.join(" "));
+                let title = title
+                    .as_ref()
+                    .map(|t| format!("**{}**{}", inline(t), super::document::RUN_IN_DASH))
+                    .unwrap_or_default();
+                let _ = writeln!(out, "{title}{}", run.join(" "));
             }
             Block::Table(t) => table(&mut out, t),
         }

@@ -119,6 +119,8 @@ pub struct DiscussionGroup {
 pub struct DiscussionIssue {
     /// `None` for the statements on no issue.
     pub title: Option<String>,
+    /// Its number on the agenda, when it is on it.
+    pub number: Option<String>,
     pub statements: Vec<StatementLine>,
 }
 
@@ -431,11 +433,16 @@ pub(crate) fn persian_letters(lang: Lang, text: &str) -> String {
     }
 }
 
-fn agenda(b: &MeetingBundle, lang: Lang) -> Vec<AgendaLine> {
+/// The issues on the agenda, in its order; an issue's place here is its agenda number.
+fn agenda_order(b: &MeetingBundle) -> impl Iterator<Item = &Issue> {
     let issues: HashMap<&Id, &Issue> = b.issues.iter().map(|i| (&i.id, i)).collect();
     b.agenda
         .iter()
-        .filter_map(|id| issues.get(id))
+        .filter_map(move |id| issues.get(id).copied())
+}
+
+fn agenda(b: &MeetingBundle, lang: Lang) -> Vec<AgendaLine> {
+    agenda_order(b)
         .enumerate()
         .map(|(n, i)| AgendaLine {
             number: lang.number(n + 1),
@@ -492,10 +499,15 @@ fn discussion(b: &MeetingBundle, names: &Names<'_>, lang: Lang) -> Vec<Discussio
             heading: strings.general.to_string(),
             issues: vec![DiscussionIssue {
                 title: None,
+                number: None,
                 statements: general,
             }],
         });
     }
+    let on_agenda: HashMap<&Id, usize> = agenda_order(b)
+        .enumerate()
+        .map(|(n, i)| (&i.id, n + 1))
+        .collect();
     // Issues are already in category order; a group starts where the category changes.
     for issue in &b.issues {
         let said: Vec<StatementLine> = b
@@ -510,6 +522,7 @@ fn discussion(b: &MeetingBundle, names: &Names<'_>, lang: Lang) -> Vec<Discussio
         let heading = category_name(b, issue.category.as_ref());
         let item = DiscussionIssue {
             title: Some(issue.title.clone()),
+            number: on_agenda.get(&issue.id).map(|n| lang.number(*n)),
             statements: said,
         };
         match groups.last_mut() {

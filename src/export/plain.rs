@@ -19,7 +19,7 @@ pub fn render(doc: &Document) -> String {
                     line(&mut out, &format!("{}: {}", f.label, f.value));
                 }
             }
-            Block::List(items) => {
+            Block::List(items) | Block::Columns(items) => {
                 for item in items {
                     match &item.lead {
                         Some(lead) => line(&mut out, &format!("• {lead} {}", item.text)),
@@ -27,13 +27,14 @@ pub fn render(doc: &Document) -> String {
                     }
                 }
             }
-            Block::RunIn(items) => {
-                let run: Vec<String> = items
+            Block::RunIn { title, items } => {
+                let run: Vec<String> = title
                     .iter()
-                    .map(|i| match &i.lead {
+                    .map(|t| format!("{t}{}", super::document::RUN_IN_DASH.trim_end()))
+                    .chain(items.iter().map(|i| match &i.lead {
                         Some(lead) => format!("{lead} {}", i.text),
                         None => i.text.clone(),
-                    })
+                    }))
                     .collect();
                 line(&mut out, &run.join(" "));
             }

@@ -4,8 +4,10 @@
 //! Of the earlier decisions the meeting carried over, in the domain's review order:
 //! - those reported on in this meeting are listed in full, with the report: this meeting's
 //!   record;
-//! - the others still open are listed by number under their lead agency (each was printed in
-//!   full in the minutes that made it, and in every meeting that heard a report on it);
+//! - the others still open are counted under their lead agency: each was printed in full in the
+//!   minutes that made it and in every meeting that heard a report on it, and the agency's
+//!   follow-up letter lists them by number (listed here by number, they took a page of the
+//!   49th meeting's minutes);
 //! - the others done or cancelled since the previous meeting (a follow-up between meetings)
 //!   are listed by number;
 //! - those done or cancelled before the previous meeting are one counted line.
@@ -16,7 +18,7 @@
 
 use std::collections::HashMap;
 
-use crate::domain::{Date, DecisionNumber, DecisionStatus, FollowUp, Id};
+use crate::domain::{Date, DecisionStatus, FollowUp, Id};
 use crate::i18n::Lang;
 use crate::store::MeetingBundle;
 
@@ -34,7 +36,7 @@ pub struct Previous {
 pub struct Review {
     /// Decisions with news, in full.
     pub lines: Vec<ReviewLine>,
-    /// Open decisions not reported on, by lead agency in the order they first come.
+    /// How many open decisions had no report, by lead agency in the order they first come.
     pub waiting: Vec<Waiting>,
     /// Decisions done or cancelled since the previous meeting but not reported on in this one.
     pub closed_since: Vec<String>,
@@ -56,12 +58,12 @@ pub struct ReviewLine {
     pub note: String,
 }
 
-/// One lead agency's open decisions that had no news.
+/// How many of one lead agency's open decisions had no news.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Waiting {
+    /// The agency's short name (its name when it has none).
     pub agency: String,
-    /// Decision numbers, as this language writes them.
-    pub numbers: Vec<String>,
+    pub count: usize,
 }
 
 impl Review {
@@ -76,7 +78,7 @@ impl Review {
             by_decision.entry(&f.decision).or_default().push(f);
         }
         let mut review = Review::default();
-        let mut waiting: Vec<(Id, Vec<DecisionNumber>)> = Vec::new();
+        let mut waiting: Vec<(Id, usize)> = Vec::new();
         let mut closed_since = Vec::new();
         let day = b.meeting.date;
         let mut reviewed: Vec<_> = b
@@ -105,8 +107,8 @@ impl Review {
                 });
             } else if status.is_active() {
                 match waiting.iter_mut().find(|(a, _)| a == &d.lead_agency) {
-                    Some((_, numbers)) => numbers.push(d.number),
-                    None => waiting.push((d.lead_agency.clone(), vec![d.number])),
+                    Some((_, count)) => *count += 1,
+                    None => waiting.push((d.lead_agency.clone(), 1)),
                 }
             } else if history
                 .iter()
@@ -124,15 +126,9 @@ impl Review {
             .collect();
         review.waiting = waiting
             .into_iter()
-            .map(|(agency, mut numbers)| {
-                numbers.sort();
-                Waiting {
-                    agency: names.agency(&agency),
-                    numbers: numbers
-                        .into_iter()
-                        .map(|n| lang.decision_number(n))
-                        .collect(),
-                }
+            .map(|(agency, count)| Waiting {
+                agency: names.agency_short(&agency),
+                count,
             })
             .collect();
         review
@@ -147,8 +143,10 @@ impl Review {
 }
 
 /// How many characters of a decision's text the review keeps, at most; a quotation or
-/// bracket open at the cut is kept to its end if that is at most [`NEAR`] further.
-const SHORT_TEXT: usize = 45;
+/// bracket open at the cut is kept to its end if that is at most [`NEAR`] further. Two lines
+/// of its column at most, as the report beside it mostly takes: more words made the rows
+/// taller, and a long review a page longer.
+const SHORT_TEXT: usize = 28;
 const NEAR: usize = 20;
 
 /// A decision's text as the review names it: without the lead agency's name it starts with

@@ -45,7 +45,7 @@ pub struct ExportStrings {
     pub due_gregorian: &'static str,
     /// The review's last column: the status, then the report made at the meeting.
     pub status_and_report: &'static str,
-    /// Before the open decisions with no news, listed by number under their agency.
+    /// Before the count of open decisions with no news, by agency.
     pub waiting_without_news: &'static str,
     /// Before the decisions done or cancelled between meetings, listed by number.
     pub closed_since_previous: &'static str,

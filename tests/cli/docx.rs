@@ -163,8 +163,12 @@ fn numbers_and_dates_never_wrap_and_columns_fit_them() {
             assert!(!wraps, "{lang}: «{text}» may wrap");
         }
         // Every column is at least as wide as its longest number or date needs at the
-        // tables' 10 pt in Vazirmatn FD (advances of ۰ to ۹ and of the separators, in em, from
+        // tables' size in Vazirmatn FD (advances of ۰ to ۹ and of the separators, in em, from
         // its hmtx table), with the cell's padding of 2 × 113 twips.
+        let styles = part(&parts, "word/styles.xml");
+        let table_style = &styles[styles.find("w:styleId=\"TableText\"").unwrap()..];
+        let size = &table_style[table_style.find("<w:szCs w:val=\"").unwrap() + 16..];
+        let half_points: f64 = size[..size.find('"').unwrap()].parse().unwrap();
         const DIGITS: [f64; 10] = [0.42, 0.29, 0.52, 0.66, 0.57, 0.59, 0.49, 0.59, 0.59, 0.48];
         let twips = |text: &str| -> u32 {
             let em: f64 = text
@@ -179,7 +183,7 @@ fn numbers_and_dates_never_wrap_and_columns_fit_them() {
                     }
                 })
                 .sum();
-            (em * 10.0 * 20.0) as u32 + 226
+            (em * half_points / 2.0 * 20.0) as u32 + 226
         };
         for table in document.split("<w:tbl>").skip(1) {
             let grid: Vec<u32> = table

@@ -11,7 +11,7 @@ use unicode_bidi::{BidiClass, BidiInfo, Level, bidi_class};
 
 use super::parts::{R_NS, W_NS};
 use super::xml::Xml;
-use crate::export::document::{Block, ColumnKind, Document, Item, Table, clean};
+use crate::export::document::{Block, ColumnKind, Document, Item, RUN_IN_DASH, Table, clean};
 use crate::export::widths;
 use crate::i18n::Lang;
 
@@ -20,6 +20,8 @@ const PAGE_W: u32 = 11906;
 const PAGE_H: u32 = 16838;
 const MARGIN: u32 = 1134;
 const TEXT_W: u32 = PAGE_W - 2 * MARGIN;
+/// A list item's hanging indent, in twentieths of a point (6.3 mm).
+const LIST_INDENT: u32 = 357;
 
 /// How a paragraph's runs look.
 #[derive(Clone, Copy, Default)]
@@ -33,10 +35,11 @@ pub(super) fn document_xml(doc: &Document) -> io::Result<Vec<u8>> {
     x.open("w:body", &[])?;
     let mut blocks = doc.blocks.iter().peekable();
     while let Some(block) = blocks.next() {
-        let next_is_table = matches!(blocks.peek(), Some(Block::Table(_)));
+        let is_table = |b: Option<&&Block>| matches!(b, Some(Block::Table(_) | Block::Columns(_)));
+        let next_is_table = is_table(blocks.peek());
         write_block(&mut x, doc.lang, block)?;
         // Word merges two adjacent tables into one; a table also needs a paragraph after it.
-        if matches!(block, Block::Table(_)) && (next_is_table || blocks.peek().is_none()) {
+        if is_table(Some(&block)) && (next_is_table || blocks.peek().is_none()) {
             paragraph(&mut x, doc.lang, None, &[])?;
         }
     }
@@ -83,21 +86,27 @@ fn write_block(x: &mut Xml, lang: Lang, block: &Block) -> io::Result<()> {
         }
         Block::List(items) => {
             for item in items {
-                list_item(x, lang, item)?;
+                list_item(x, lang, item, None)?;
             }
             Ok(())
         }
-        Block::RunIn(items) => run_in(x, lang, items),
+        Block::Columns(items) => columns(x, lang, items),
+        Block::RunIn { title, items } => run_in(x, lang, title.as_deref(), items),
         Block::Table(t) => table(x, lang, t),
     }
 }
 
-/// Items run in one paragraph, each lead bold; the statements' text decides its direction.
-fn run_in(x: &mut Xml, lang: Lang, items: &[Item]) -> io::Result<()> {
+/// Items run in one paragraph after their title, each lead bold; the statements' text decides
+/// its direction.
+fn run_in(x: &mut Xml, lang: Lang, title: Option<&str>, items: &[Item]) -> io::Result<()> {
     let all: String = items.iter().map(|i| i.text.as_str()).collect();
     let rtl = rtl_paragraph(lang, &all);
     x.open("w:p", &[])?;
     paragraph_props(x, rtl, Some("RunIn"), false)?;
+    if let Some(title) = title {
+        runs(x, rtl, title, RunStyle { bold: true })?;
+        runs(x, rtl, RUN_IN_DASH, RunStyle::default())?;
+    }
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             runs(x, rtl, " ", RunStyle::default())?;
@@ -110,15 +119,77 @@ fn run_in(x: &mut Xml, lang: Lang, items: &[Item]) -> io::Result<()> {
     x.close("w:p")
 }
 
-fn list_item(x: &mut Xml, lang: Lang, item: &Item) -> io::Result<()> {
+/// Short items in two columns: a table with no borders and one row, its first cell (the
+/// rightmost in Persian) the first items, its second the rest, split where the two are of a
+/// length. A table rather than a two-column section, so that no section break is needed and
+/// Word and LibreOffice lay it out alike; one row rather than a row per pair, so that a long
+/// item beside a short one leaves no gap.
+fn columns(x: &mut Xml, lang: Lang, items: &[Item]) -> io::Result<()> {
+    let half = (TEXT_W / 2).to_string();
+    let texts: Vec<String> = items
+        .iter()
+        .map(|i| format!("{} {}", i.lead.as_deref().unwrap_or("•"), i.text))
+        .collect();
+    // Each column less its hanging indent.
+    let column_pt = f64::from(TEXT_W / 2 - LIST_INDENT) / 20.0;
+    let first = widths::column_break(&texts, column_pt);
+    x.open("w:tbl", &[])?;
+    x.open("w:tblPr", &[])?;
+    if lang == Lang::Fa {
+        x.empty("w:bidiVisual", &[])?;
+    }
+    x.empty("w:tblW", &[("w:w", &TEXT_W.to_string()), ("w:type", "dxa")])?;
+    x.open("w:tblBorders", &[])?;
+    for side in [
+        "w:top",
+        "w:left",
+        "w:bottom",
+        "w:right",
+        "w:insideH",
+        "w:insideV",
+    ] {
+        x.empty(side, &[("w:val", "nil")])?;
+    }
+    x.close("w:tblBorders")?;
+    x.empty("w:tblLayout", &[("w:type", "fixed")])?;
+    x.close("w:tblPr")?;
+    x.open("w:tblGrid", &[])?;
+    x.empty("w:gridCol", &[("w:w", &half)])?;
+    x.empty("w:gridCol", &[("w:w", &half)])?;
+    x.close("w:tblGrid")?;
+    // The row may break across pages, as a long agenda must.
+    x.open("w:tr", &[])?;
+    for column in [&items[..first], &items[first..]] {
+        x.open("w:tc", &[])?;
+        x.open("w:tcPr", &[])?;
+        x.empty("w:tcW", &[("w:w", &half), ("w:type", "dxa")])?;
+        x.close("w:tcPr")?;
+        for item in column {
+            list_item(x, lang, item, Some("TableText"))?;
+        }
+        // A cell holds at least one paragraph.
+        if column.is_empty() {
+            paragraph(x, lang, None, &[])?;
+        }
+        x.close("w:tc")?;
+    }
+    x.close("w:tr")?;
+    x.close("w:tbl")
+}
+
+fn list_item(x: &mut Xml, lang: Lang, item: &Item, style: Option<&str>) -> io::Result<()> {
     // An item's text decides its direction (a statement in Persian in English minutes).
     let rtl = rtl_paragraph(lang, &item.text);
     x.open("w:p", &[])?;
     x.open("w:pPr", &[])?;
+    if let Some(s) = style {
+        x.val("w:pStyle", s)?;
+    }
     if rtl {
         x.empty("w:bidi", &[])?;
     }
-    x.empty("w:ind", &[("w:start", "357"), ("w:hanging", "357")])?;
+    let indent = LIST_INDENT.to_string();
+    x.empty("w:ind", &[("w:start", &indent), ("w:hanging", &indent)])?;
     x.close("w:pPr")?;
     let lead = match &item.lead {
         Some(l) => format!("{l} "),
