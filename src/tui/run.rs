@@ -91,8 +91,28 @@ pub struct Host<'a> {
     pub handover: &'a mut dyn FnMut(Handover) -> std::io::Result<()>,
 }
 
-/// Draws and applies until the app asks to quit.
+/// Draws and applies until the app asks to quit. When the terminal fails (a frame that cannot
+/// be written, events that cannot be read), the app ends as a quit ends it, the draft kept,
+/// before the error is returned: a hang-up may come as a failed write before its signal.
 pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    events: &mut impl EventSource,
+    app: &mut App,
+    keymap: &Keymap,
+    theme: &Theme,
+    host: &mut Host<'_>,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let result = frames(terminal, events, app, keymap, theme, host);
+    if result.is_err() {
+        app.terminal_lost();
+    }
+    result
+}
+
+fn frames<B: Backend>(
     terminal: &mut Terminal<B>,
     events: &mut impl EventSource,
     app: &mut App,

@@ -29,6 +29,7 @@ mod signals;
 mod small_screens;
 mod stale_edit;
 mod support;
+mod terminal_lost;
 mod undo_mine;
 
 // The harness offers more than today's tests call.

@@ -209,6 +209,12 @@ impl App {
         self.keep_draft();
     }
 
+    /// Ends the app as a quit does (the draft kept, a backup in progress finished) when the
+    /// terminal is gone: a hang-up, a closed window, a broken pipe.
+    pub fn terminal_lost(&mut self) {
+        self.quit();
+    }
+
     /// Writes the draft of a form that changed since it was last kept. One that could not be
     /// written (a full disk, a lock held too long) is tried again at every tick until it is,
     /// and said once, not at every try.
