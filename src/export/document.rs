@@ -19,6 +19,8 @@ pub struct Document {
     pub running_header: String,
     /// An image at the top of every printed page, beside the running header.
     pub logo: Option<super::letterhead::Logo>,
+    /// The paged documents' (DOCX, PDF) text size; the HTML keeps its own.
+    pub text_size: super::letterhead::TextSize,
     /// The day the document speaks for; it dates the DOCX, so output does not change per run.
     pub date: Date,
     pub blocks: Vec<Block>,

@@ -187,10 +187,13 @@ fn list_item(out: &mut String, item: &Item) {
     let _ = writeln!(out, "<bdi>{}</bdi></li>", escape(&item.text));
 }
 
+/// The size of the tables' text in the HTML (`table.data td` in the style sheet).
+const TABLE_PT: f64 = 10.0;
+
 fn table(out: &mut String, t: &Table) {
     let class = if t.signatures { "signatures" } else { "data" };
     let _ = writeln!(out, "<table class=\"{class}\">\n<colgroup>");
-    let shares = widths::shares(t);
+    let shares = widths::shares(t, TABLE_PT);
     for share in &shares {
         let _ = writeln!(out, "<col style=\"width: {:.1}%\">", share * 100.0);
     }
@@ -201,7 +204,7 @@ fn table(out: &mut String, t: &Table) {
     out.push_str("</tr></thead>\n<tbody>\n");
     for cells in &t.rows {
         // A tall row may break across pages rather than leave one mostly empty.
-        out.push_str(if widths::may_break(cells, &shares) {
+        out.push_str(if widths::may_break(cells, &shares, TABLE_PT) {
             "<tr class=\"tall\">"
         } else {
             "<tr>"

@@ -102,6 +102,7 @@ impl Minutes {
         Document {
             lang: self.lang,
             logo: self.letterhead.logo.clone(),
+            text_size: self.letterhead.text_size,
             running_header: join_nonempty(&[&title, &h.series_title, &h.date], " — "),
             title: join_nonempty(&[&title, &h.series_title], " — "),
             date: self.bundle.meeting.date,
@@ -418,6 +419,7 @@ impl FollowUpList {
         Document {
             lang: self.lang,
             logo: self.letterhead.logo.clone(),
+            text_size: self.letterhead.text_size,
             running_header: join_nonempty(&[&title, &self.as_of], " — "),
             title,
             date: self.today,

@@ -9,6 +9,7 @@
 //! number = "{series}/{meeting}/ص"  # the letter number; {series} {meeting} {year}
 //! attachments = "ندارد"            # پیوست
 //! agency_head = "ریاست محترم"      # before the agency's name in a letter to it
+//! text_size = 12                   # the DOCX's text in points (8–16), tables a point less
 //! [minutes.series."همیار زنان"]     # a series, by part of its title (folded)
 //! code = "۱۲"                      # its {series}
 //! number = "{series}/{meeting}"
@@ -35,6 +36,8 @@ pub struct MinutesConfig {
     pub number: Option<String>,
     pub attachments: Option<String>,
     pub agency_head: Option<String>,
+    /// The DOCX's (and so the PDF's) text size; every series' minutes and letters.
+    pub text_size: Option<TextSize>,
     /// Per series, by (part of) its title.
     #[serde(default)]
     pub series: BTreeMap<String, LetterheadConfig>,
@@ -53,6 +56,51 @@ pub struct LetterheadConfig {
     pub code: Option<String>,
 }
 
+/// The size of a document's text in points; its tables are a point smaller. 10 unless the
+/// config says otherwise: the carried Vazirmatn FD is large for its size, and at 10 a long
+/// meeting's minutes stay short; an office whose PCs all have B Nazanin, which runs smaller,
+/// may want 12.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "i64")]
+pub struct TextSize(u8);
+
+impl TextSize {
+    pub const MIN: u8 = 8;
+    pub const MAX: u8 = 16;
+
+    pub fn text_pt(self) -> u8 {
+        self.0
+    }
+
+    pub fn table_pt(self) -> u8 {
+        self.0 - 1
+    }
+}
+
+impl Default for TextSize {
+    fn default() -> Self {
+        TextSize(10)
+    }
+}
+
+impl TryFrom<i64> for TextSize {
+    type Error = String;
+
+    fn try_from(points: i64) -> Result<Self, Self::Error> {
+        u8::try_from(points)
+            .ok()
+            .filter(|p| (TextSize::MIN..=TextSize::MAX).contains(p))
+            .map(TextSize)
+            .ok_or_else(|| {
+                format!(
+                    "text_size is {points}: the minutes' text size is {} to {} points",
+                    TextSize::MIN,
+                    TextSize::MAX
+                )
+            })
+    }
+}
+
 /// The letterhead as the documents print it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Letterhead {
@@ -64,6 +112,7 @@ pub struct Letterhead {
     pub code: String,
     pub attachments: String,
     pub agency_head: String,
+    pub text_size: TextSize,
 }
 
 /// A PNG or JPEG image, with its size in pixels.
@@ -123,6 +172,7 @@ impl Letterhead {
             code: pick(|c| &c.code).unwrap_or_default(),
             attachments: pick(|c| &c.attachments).unwrap_or_else(|| s.no_attachments.to_string()),
             agency_head: pick(|c| &c.agency_head).unwrap_or_else(|| s.agency_head.to_string()),
+            text_size: config.text_size.unwrap_or_default(),
         })
     }
 

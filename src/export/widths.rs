@@ -16,8 +16,6 @@ use super::document::{ColumnKind, Table};
 
 /// The table's width in points: 17 cm, A4 less 2 cm margins.
 pub const TABLE_PT: f64 = 482.0;
-/// The size of the tables' Persian text, in points.
-const TEXT_PT: f64 = 9.0;
 /// A cell's padding, 2 mm a side, and a point of slack.
 const PADDING: f64 = 12.3;
 /// What a signature needs at least.
@@ -25,8 +23,8 @@ const SIGNATURE_PT: f64 = 80.0;
 /// How many slices the page's spare width is handed out in.
 const SLICES: usize = 120;
 
-/// Each column's share of the table's width; the shares add up to 1.
-pub fn shares(table: &Table) -> Vec<f64> {
+/// Each column's share of the table's width, for text of `size` points; the shares add up to 1.
+pub fn shares(table: &Table, size: f64) -> Vec<f64> {
     let n = table.columns.len();
     if n == 0 {
         return Vec::new();
@@ -39,19 +37,19 @@ pub fn shares(table: &Table) -> Vec<f64> {
         .iter()
         .map(|row| {
             (0..n)
-                .map(|j| row.get(j).map_or_else(Cell::default, |c| Cell::of(c)))
+                .map(|j| row.get(j).map_or_else(Cell::default, |c| Cell::of(c, size)))
                 .collect()
         })
         .collect();
     for (j, column) in table.columns.iter().enumerate() {
-        let header = longest_word(&column.title, true);
+        let header = longest_word(&column.title, true, size);
         let cells = table.rows.iter().filter_map(|r| r.get(j));
         let (longest, total, count) = cells.fold((0.0f64, 0.0, 0usize), |(l, t, c), cell| {
             let measure = match column.kind {
-                ColumnKind::Code => width(cell, false),
-                ColumnKind::Text | ColumnKind::Signature => longest_word(cell, false),
+                ColumnKind::Code => width(cell, false, size),
+                ColumnKind::Text | ColumnKind::Signature => longest_word(cell, false, size),
             };
-            (l.max(measure), t + width(cell, false), c + 1)
+            (l.max(measure), t + width(cell, false, size), c + 1)
         });
         need[j] = header.max(longest);
         want[j] = match column.kind {
@@ -113,23 +111,25 @@ pub fn shares(table: &Table) -> Vec<f64> {
     pt.iter().map(|c| c / total).collect()
 }
 
-/// A cell's text as the widths of its words, line by line, in points.
+/// A cell's text as the widths of its words, line by line, in points, and of a space.
 #[derive(Default)]
 struct Cell {
     lines: Vec<Vec<f64>>,
+    space: f64,
 }
 
 impl Cell {
-    fn of(text: &str) -> Cell {
+    fn of(text: &str, size: f64) -> Cell {
         Cell {
             lines: text
                 .split('\n')
                 .map(|line| {
                     line.split_whitespace()
-                        .map(|w| super::metrics::em_width(w, false) * TEXT_PT)
+                        .map(|w| super::metrics::em_width(w, false) * size)
                         .collect()
                 })
                 .collect(),
+            space: super::metrics::em_width(" ", false) * size,
         }
     }
 
@@ -138,7 +138,7 @@ impl Cell {
     /// shortens it counts, and a cell takes at least a line.
     fn lines(&self, pt: f64) -> f64 {
         let room = (pt - PADDING).max(1.0);
-        let space = super::metrics::em_width(" ", false) * TEXT_PT;
+        let space = self.space;
         let mut total = 0.0;
         for words in &self.lines {
             let (mut full, mut used) = (0.0f64, 0.0f64);
@@ -192,10 +192,10 @@ fn best_column(
 /// Where a list of short items set in two columns of `pt` each turns to the second column: the
 /// number of items in the first, so that the two are as near one length as whole items allow
 /// (each item a paragraph of its own, at the tables' size), the first the longer of two.
-pub fn column_break(items: &[String], pt: f64) -> usize {
+pub fn column_break(items: &[String], pt: f64, size: f64) -> usize {
     let lines: Vec<f64> = items
         .iter()
-        .map(|item| Cell::of(item).lines(pt).ceil())
+        .map(|item| Cell::of(item, size).lines(pt).ceil())
         .collect();
     let total: f64 = lines.iter().sum();
     let mut first = 0.0;
@@ -220,14 +220,14 @@ const BREAKABLE_LINES: f64 = 6.0;
 
 /// Whether a row is tall enough to be let break across pages (its tallest cell's text over its
 /// column's width, roughly).
-pub fn may_break(cells: &[String], shares: &[f64]) -> bool {
+pub fn may_break(cells: &[String], shares: &[f64], size: f64) -> bool {
     let lines = cells
         .iter()
         .zip(shares)
         .map(|(cell, share)| {
             let room = (share * TABLE_PT - PADDING).max(1.0);
             cell.split('\n')
-                .map(|line| (width(line, false) / room).ceil().max(1.0))
+                .map(|line| (width(line, false, size) / room).ceil().max(1.0))
                 .sum::<f64>()
         })
         .fold(0.0, f64::max);
@@ -236,24 +236,27 @@ pub fn may_break(cells: &[String], shares: &[f64]) -> bool {
 
 /// The width of the widest word of `text` (words split at spaces and line ends, never at a
 /// ZWNJ), with the cell's padding.
-fn longest_word(text: &str, bold: bool) -> f64 {
+fn longest_word(text: &str, bold: bool, size: f64) -> f64 {
     text.split(char::is_whitespace)
-        .map(|w| width(w, bold))
+        .map(|w| width(w, bold, size))
         .fold(0.0, f64::max)
 }
 
-/// `text`'s width in points at the tables' size, with the cell's padding; nothing when empty.
-fn width(text: &str, bold: bool) -> f64 {
+/// `text`'s width in points at `size`, with the cell's padding; nothing when empty.
+fn width(text: &str, bold: bool, size: f64) -> f64 {
     if text.is_empty() {
         return 0.0;
     }
-    super::metrics::em_width(text, bold) * TEXT_PT + PADDING
+    super::metrics::em_width(text, bold) * size + PADDING
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::export::document::Column;
+
+    /// The tables' size in the DOCX by default.
+    const SIZE: f64 = 9.0;
 
     fn table(columns: Vec<Column>, rows: &[&[&str]]) -> Table {
         Table {
@@ -290,15 +293,21 @@ mod tests {
                 ],
             ],
         );
-        let s = shares(&t);
+        let s = shares(&t, SIZE);
         assert!((s.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         // A hair over, for the rounding of the shares.
         let pt: Vec<f64> = s.iter().map(|x| x * TABLE_PT + 1e-9).collect();
-        assert!(pt[0] >= width("ردیف", true), "«ردیف» whole, bold: {pt:?}");
-        assert!(pt[0] >= width("۲/۱۰", false), "«۲/۱۰» whole: {pt:?}");
-        assert!(pt[2] >= width("۱۳۹۳/۱۲/۲۹", false), "a date whole: {pt:?}");
         assert!(
-            pt[3] >= width("انجام‌شده", false),
+            pt[0] >= width("ردیف", true, SIZE),
+            "«ردیف» whole, bold: {pt:?}"
+        );
+        assert!(pt[0] >= width("۲/۱۰", false, SIZE), "«۲/۱۰» whole: {pt:?}");
+        assert!(
+            pt[2] >= width("۱۳۹۳/۱۲/۲۹", false, SIZE),
+            "a date whole: {pt:?}"
+        );
+        assert!(
+            pt[3] >= width("انجام‌شده", false, SIZE),
             "«انجام‌شده» whole: {pt:?}"
         );
         assert!(
@@ -319,14 +328,14 @@ mod tests {
             ],
             &[&["۴۹/۱۲", text, agency][..]; 5],
         );
-        let s = shares(&t);
+        let s = shares(&t, SIZE);
         let height = |s: &[f64]| {
-            let text = Cell::of(text).lines(s[1] * TABLE_PT);
-            text.max(Cell::of(agency).lines(s[2] * TABLE_PT))
+            let text = Cell::of(text, SIZE).lines(s[1] * TABLE_PT);
+            text.max(Cell::of(agency, SIZE).lines(s[2] * TABLE_PT))
         };
         // The agency on a line of its own, the rest to the text: taller rows.
         let mut one_line = s.clone();
-        one_line[2] = width(agency, false) / TABLE_PT;
+        one_line[2] = width(agency, false, SIZE) / TABLE_PT;
         one_line[1] = 1.0 - one_line[0] - one_line[2];
         assert!(
             height(&s) + 0.5 < height(&one_line),
@@ -343,7 +352,7 @@ mod tests {
             vec![Column::text("نام"), Column::signature("امضا")],
             &[&["آزیتا سعیدی", ""]],
         );
-        let s = shares(&t);
+        let s = shares(&t, SIZE);
         assert!(s[1] * TABLE_PT >= SIGNATURE_PT, "{s:?}");
     }
 
@@ -352,8 +361,8 @@ mod tests {
         let shares = [0.2, 0.8];
         let short = vec!["۲/۱".to_string(), "یک جملهٔ کوتاه".to_string()];
         let tall = vec!["۲/۲".to_string(), "جمله‌ای بلند ".repeat(40)];
-        assert!(!may_break(&short, &shares));
-        assert!(may_break(&tall, &shares));
+        assert!(!may_break(&short, &shares, SIZE));
+        assert!(may_break(&tall, &shares, SIZE));
     }
 
     #[test]
@@ -362,17 +371,17 @@ mod tests {
         let long = "هزینهٔ بالای غرفه در نمایشگاه‌ها و بازارچه‌ها (محل عرضه و فروش محصولات) در شهرستان‌های جنوبی استان".to_string();
         // Three one-line items and a long one: the long one alone in the second column.
         let items = [short.clone(), short.clone(), short.clone(), long.clone()];
-        assert!(Cell::of(&long).lines(150.0) > 3.0);
-        assert_eq!(column_break(&items, 150.0), 3);
+        assert!(Cell::of(&long, SIZE).lines(150.0) > 3.0);
+        assert_eq!(column_break(&items, 150.0, SIZE), 3);
         // Four of a length: two and two; five: three and two.
-        assert_eq!(column_break(&vec![short.clone(); 4], 150.0), 2);
-        assert_eq!(column_break(&vec![short.clone(); 5], 150.0), 3);
-        assert_eq!(column_break(&[], 150.0), 0);
+        assert_eq!(column_break(&vec![short.clone(); 4], 150.0, SIZE), 2);
+        assert_eq!(column_break(&vec![short.clone(); 5], 150.0, SIZE), 3);
+        assert_eq!(column_break(&[], 150.0, SIZE), 0);
     }
 
     #[test]
     fn an_empty_table_shares_evenly() {
         let t = table(vec![Column::text(""), Column::text("")], &[]);
-        assert_eq!(shares(&t), vec![0.5, 0.5]);
+        assert_eq!(shares(&t, SIZE), vec![0.5, 0.5]);
     }
 }

@@ -220,3 +220,54 @@ fn the_logo_goes_into_the_docx_header_and_the_html() {
         .failure()
         .stderr(predicates::str::contains("is not a PNG or JPEG image"));
 }
+
+#[test]
+fn the_text_size_is_set_in_the_config_and_a_size_out_of_range_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let config = dir.path().join("config.toml");
+    let docx = dir.path().join("m.docx");
+    let export = |size: &str| {
+        std::fs::write(&config, format!("[minutes]\ntext_size = {size}\n")).unwrap();
+        hamyar(&db)
+            .arg("--config")
+            .arg(&config)
+            .args(["export", "--meeting", "2", "--format", "docx", "-o"])
+            .arg(&docx)
+            .assert()
+    };
+    let table_style = |styles: &str| {
+        let at = styles.find("w:styleId=\"TableText\"").unwrap();
+        styles[at..at + styles[at..].find("</w:style>").unwrap()].to_string()
+    };
+
+    export("12").success();
+    let parts = super::export::docx_parts(&std::fs::read(&docx).unwrap());
+    let styles = &parts
+        .iter()
+        .find(|(n, _)| n == "word/styles.xml")
+        .unwrap()
+        .1;
+    let defaults = &styles[..styles.find("</w:docDefaults>").unwrap()];
+    assert!(
+        defaults.contains("<w:szCs w:val=\"24\"/>"),
+        "12 pt text: {defaults}"
+    );
+    assert!(
+        table_style(styles).contains("<w:szCs w:val=\"22\"/>"),
+        "11 pt tables: {}",
+        table_style(styles)
+    );
+
+    for bad in ["30", "0", "-3", "7", "17"] {
+        let out = export(bad).failure();
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+        assert!(
+            stderr.contains(&format!("text_size is {bad}")) && stderr.contains("8 to 16"),
+            "{bad}: {stderr}"
+        );
+    }
+    let out = export("\"large\"").failure();
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(stderr.contains("config.toml"), "{stderr}");
+}

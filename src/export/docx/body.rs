@@ -37,7 +37,7 @@ pub(super) fn document_xml(doc: &Document) -> io::Result<Vec<u8>> {
     while let Some(block) = blocks.next() {
         let is_table = |b: Option<&&Block>| matches!(b, Some(Block::Table(_) | Block::Columns(_)));
         let next_is_table = is_table(blocks.peek());
-        write_block(&mut x, doc.lang, block)?;
+        write_block(&mut x, doc.lang, table_pt(doc), block)?;
         // Word merges two adjacent tables into one; a table also needs a paragraph after it.
         if is_table(Some(&block)) && (next_is_table || blocks.peek().is_none()) {
             paragraph(&mut x, doc.lang, None, &[])?;
@@ -49,7 +49,12 @@ pub(super) fn document_xml(doc: &Document) -> io::Result<Vec<u8>> {
     Ok(x.finish())
 }
 
-fn write_block(x: &mut Xml, lang: Lang, block: &Block) -> io::Result<()> {
+/// The tables' text size in points.
+fn table_pt(doc: &Document) -> f64 {
+    f64::from(doc.text_size.table_pt())
+}
+
+fn write_block(x: &mut Xml, lang: Lang, table_pt: f64, block: &Block) -> io::Result<()> {
     let plain = RunStyle::default();
     let bold = RunStyle { bold: true };
     match block {
@@ -90,9 +95,9 @@ fn write_block(x: &mut Xml, lang: Lang, block: &Block) -> io::Result<()> {
             }
             Ok(())
         }
-        Block::Columns(items) => columns(x, lang, items),
+        Block::Columns(items) => columns(x, lang, table_pt, items),
         Block::RunIn { title, items } => run_in(x, lang, title.as_deref(), items),
-        Block::Table(t) => table(x, lang, t),
+        Block::Table(t) => table(x, lang, table_pt, t),
     }
 }
 
@@ -124,7 +129,7 @@ fn run_in(x: &mut Xml, lang: Lang, title: Option<&str>, items: &[Item]) -> io::R
 /// length. A table rather than a two-column section, so that no section break is needed and
 /// Word and LibreOffice lay it out alike; one row rather than a row per pair, so that a long
 /// item beside a short one leaves no gap.
-fn columns(x: &mut Xml, lang: Lang, items: &[Item]) -> io::Result<()> {
+fn columns(x: &mut Xml, lang: Lang, table_pt: f64, items: &[Item]) -> io::Result<()> {
     let half = (TEXT_W / 2).to_string();
     let texts: Vec<String> = items
         .iter()
@@ -132,7 +137,7 @@ fn columns(x: &mut Xml, lang: Lang, items: &[Item]) -> io::Result<()> {
         .collect();
     // Each column less its hanging indent.
     let column_pt = f64::from(TEXT_W / 2 - LIST_INDENT) / 20.0;
-    let first = widths::column_break(&texts, column_pt);
+    let first = widths::column_break(&texts, column_pt, table_pt);
     x.open("w:tbl", &[])?;
     x.open("w:tblPr", &[])?;
     if lang == Lang::Fa {
@@ -313,8 +318,8 @@ const CELL_MARGINS: [(&str, &str); 4] = [
     ("w:bottom", "57"),
     ("w:right", "113"),
 ];
-fn table(x: &mut Xml, lang: Lang, t: &Table) -> io::Result<()> {
-    let shares = widths::shares(t);
+fn table(x: &mut Xml, lang: Lang, table_pt: f64, t: &Table) -> io::Result<()> {
+    let shares = widths::shares(t, table_pt);
     let twips: Vec<u32> = shares
         .iter()
         .map(|s| (f64::from(TEXT_W) * s).round() as u32)
@@ -370,7 +375,7 @@ fn table(x: &mut Xml, lang: Lang, t: &Table) -> io::Result<()> {
         let shape = RowShape {
             header: false,
             tall: t.signatures,
-            splittable: widths::may_break(cells, &shares),
+            splittable: widths::may_break(cells, &shares, table_pt),
             ..shape
         };
         row(x, lang, &shape, cells)?;

@@ -36,7 +36,10 @@ pub fn render(doc: &Document, fonts: Fonts) -> io::Result<Vec<u8>> {
             parts::document_rels().into_bytes(),
         ),
         ("word/document.xml", body::document_xml(doc)?),
-        ("word/styles.xml", parts::styles(doc.lang).into_bytes()),
+        (
+            "word/styles.xml",
+            parts::styles(doc.lang, doc.text_size).into_bytes(),
+        ),
         ("word/settings.xml", parts::settings(fonts).into_bytes()),
         ("word/fontTable.xml", parts::font_table(fonts).into_bytes()),
         ("word/header1.xml", body::header_xml(doc)?),

@@ -2,6 +2,7 @@
 //! None of them holds a record's text, so they are written as literal XML.
 
 use crate::export::fonts;
+use crate::export::letterhead::TextSize;
 use crate::i18n::Lang;
 
 pub(super) const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -122,11 +123,14 @@ pub(super) fn font_table(fonts: Fonts) -> String {
 }
 
 /// Paragraph and table styles. Persian minutes default to right-to-left paragraphs; the
-/// complex script is as large as Latin in text (10 pt) and larger in tables (9 pt): B Nazanin
-/// runs small at a given size, and Vazirmatn FD, which stands in for it, large, with lines
-/// 1.56 em tall at single spacing. At 11/10 pt the 49th meeting of a long series took 17 pages
-/// in LibreOffice; at 10/9 pt, 14, with Vazirmatn as legible as B Nazanin two points larger.
-pub(super) fn styles(lang: Lang) -> String {
+/// complex script is as large as Latin in text (`text_size`, 10 pt unless the config says) and
+/// larger in tables (a point smaller than the text): B Nazanin runs small at a given size, and
+/// Vazirmatn FD, which stands in for it, large, with lines 1.56 em tall at single spacing. At
+/// 11/10 pt the 49th meeting of a long series took 17 pages in LibreOffice; at 10/9 pt, 14,
+/// with Vazirmatn as legible as B Nazanin two points larger.
+pub(super) fn styles(lang: Lang, text_size: TextSize) -> String {
+    let text = u32::from(text_size.text_pt()) * 2;
+    let table = u32::from(text_size.table_pt()) * 2;
     let bidi = if lang == Lang::Fa { "<w:bidi/>" } else { "" };
     let para = |id: &str, name: &str, ppr: &str, rpr: &str| {
         format!(
@@ -155,7 +159,7 @@ pub(super) fn styles(lang: Lang) -> String {
 {}{}{}{}{}{}{}{}{}{}{}\
 <w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>\
 </w:styles>",
-        sizes(20, 20),
+        sizes(text, text),
         para(
             "Title",
             "Title",
@@ -184,7 +188,7 @@ pub(super) fn styles(lang: Lang) -> String {
             &format!(
                 "<w:keepNext/>{bidi}<w:spacing w:before=\"80\" w:after=\"20\"/><w:outlineLvl w:val=\"2\"/>"
             ),
-            &format!("{bold}{}", sizes(20, 20))
+            &format!("{bold}{}", sizes(text, text))
         ),
         para(
             "Notice",
@@ -224,7 +228,7 @@ pub(super) fn styles(lang: Lang) -> String {
             "TableText",
             "Table Text",
             &format!("{bidi}<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>"),
-            &sizes(17, 18)
+            &sizes(table - 1, table)
         ),
         // What was said on one issue, one paragraph, apart from the next by a little space.
         para(
