@@ -140,23 +140,7 @@ fn columns(x: &mut Xml, lang: Lang, table_pt: f64, items: &[Item]) -> io::Result
     let first = widths::column_break(&texts, column_pt, table_pt);
     x.open("w:tbl", &[])?;
     x.open("w:tblPr", &[])?;
-    if lang == Lang::Fa {
-        x.empty("w:bidiVisual", &[])?;
-    }
-    x.empty("w:tblW", &[("w:w", &TEXT_W.to_string()), ("w:type", "dxa")])?;
-    x.open("w:tblBorders", &[])?;
-    for side in [
-        "w:top",
-        "w:left",
-        "w:bottom",
-        "w:right",
-        "w:insideH",
-        "w:insideV",
-    ] {
-        x.empty(side, &[("w:val", "nil")])?;
-    }
-    x.close("w:tblBorders")?;
-    x.empty("w:tblLayout", &[("w:type", "fixed")])?;
+    table_frame(x, lang, &[("w:val", "nil")])?;
     x.close("w:tblPr")?;
     x.open("w:tblGrid", &[])?;
     x.empty("w:gridCol", &[("w:w", &half)])?;
@@ -311,6 +295,28 @@ fn direction_runs(line: &str, paragraph_rtl: bool) -> Vec<(&str, bool)> {
     out
 }
 
+/// The start of a table's properties, in the schema's order: its direction, the page's width,
+/// every border drawn as `border` says, and a fixed layout.
+fn table_frame(x: &mut Xml, lang: Lang, border: &[(&str, &str)]) -> io::Result<()> {
+    if lang == Lang::Fa {
+        x.empty("w:bidiVisual", &[])?;
+    }
+    x.empty("w:tblW", &[("w:w", &TEXT_W.to_string()), ("w:type", "dxa")])?;
+    x.open("w:tblBorders", &[])?;
+    for side in [
+        "w:top",
+        "w:left",
+        "w:bottom",
+        "w:right",
+        "w:insideH",
+        "w:insideV",
+    ] {
+        x.empty(side, border)?;
+    }
+    x.close("w:tblBorders")?;
+    x.empty("w:tblLayout", &[("w:type", "fixed")])
+}
+
 /// Cell padding: 1 mm above and below, 2 mm at the sides, so no letter touches a border.
 const CELL_MARGINS: [(&str, &str); 4] = [
     ("w:top", "57"),
@@ -327,29 +333,13 @@ fn table(x: &mut Xml, lang: Lang, table_pt: f64, t: &Table) -> io::Result<()> {
     let widths: Vec<String> = twips.iter().map(u32::to_string).collect();
     x.open("w:tbl", &[])?;
     x.open("w:tblPr", &[])?;
-    if lang == Lang::Fa {
-        x.empty("w:bidiVisual", &[])?;
-    }
-    x.empty("w:tblW", &[("w:w", &TEXT_W.to_string()), ("w:type", "dxa")])?;
-    x.open("w:tblBorders", &[])?;
-    for side in [
-        "w:top",
-        "w:left",
-        "w:bottom",
-        "w:right",
-        "w:insideH",
-        "w:insideV",
-    ] {
-        let attrs = [
-            ("w:val", "single"),
-            ("w:sz", "4"),
-            ("w:space", "0"),
-            ("w:color", "444444"),
-        ];
-        x.empty(side, &attrs)?;
-    }
-    x.close("w:tblBorders")?;
-    x.empty("w:tblLayout", &[("w:type", "fixed")])?;
+    let rule = [
+        ("w:val", "single"),
+        ("w:sz", "4"),
+        ("w:space", "0"),
+        ("w:color", "444444"),
+    ];
+    table_frame(x, lang, &rule)?;
     x.open("w:tblCellMar", &[])?;
     for (side, w) in CELL_MARGINS {
         x.empty(side, &[("w:w", w), ("w:type", "dxa")])?;
