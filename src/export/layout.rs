@@ -254,7 +254,10 @@ impl Minutes {
             let by_agency = r
                 .waiting
                 .iter()
-                .map(|w| format!("{} ({})", w.agency, self.lang.number(w.count)))
+                .map(|w| {
+                    let agency = isolate(self.lang, &w.agency);
+                    format!("{agency} ({})", self.lang.number(w.count))
+                })
                 .collect::<Vec<_>>()
                 .join(self.lang.list_separator());
             blocks.push(Block::Fields(vec![Field::new(
