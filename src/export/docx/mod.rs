@@ -10,6 +10,7 @@ mod body;
 mod fonts;
 mod logo;
 mod parts;
+mod table;
 mod xml;
 
 use std::io::{self, Cursor, Write};
